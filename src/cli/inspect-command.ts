@@ -1,0 +1,61 @@
+/** `signet inspect FILE... [--json] [--at ISO-8601] [--allow-sha1] [--no-sender-check]` */
+import { readFile } from "node:fs/promises";
+import { inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type SecurityReport } from "../core/index.js";
+import { parseArgs, UsageError } from "./args.js";
+import { renderText } from "./render-text.js";
+
+export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--at ISO-8601] [--allow-sha1] [--no-sender-check]
+  FILE            an .eml message or an mbox file (every message in it)
+  --json          print SecurityReports as JSON (one per message; an array for several)
+  --at TIME       judge certificates at this time instead of now
+  --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
+  --no-sender-check  do not match From/Sender against the signer's certificate`;
+
+interface Inspected {
+  name: string;
+  report: SecurityReport;
+}
+
+export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "help"], ["at"]);
+  if (args.flags.has("help")) {
+    out(INSPECT_USAGE);
+    return 0;
+  }
+  if (args.positional.length === 0) throw new UsageError("inspect needs at least one FILE");
+  const options: InspectOptions = {
+    acceptSha1: args.flags.has("allow-sha1"),
+    checkSenderBinding: !args.flags.has("no-sender-check"),
+  };
+  const at = args.values.get("at")?.at(-1);
+  if (at !== undefined) {
+    const t = Date.parse(at);
+    if (Number.isNaN(t)) throw new UsageError(`--at: not an ISO-8601 time: ${at}`);
+    options.validationTime = new Date(t);
+  }
+  const ports = { clock: systemClock };
+  const results: Inspected[] = [];
+  let failed = false;
+  for (const file of args.positional) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      err(`signet: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      failed = true;
+      continue;
+    }
+    const messages = isMbox(bytes) ? splitMbox(bytes) : [bytes];
+    for (let i = 0; i < messages.length; i++) {
+      const name = messages.length > 1 ? `${file}#${i + 1}` : file;
+      const report = await inspectMessage(messages[i]!, ports, options);
+      if (args.flags.has("json")) results.push({ name, report });
+      else out(renderText(name, report) + "\n");
+    }
+  }
+  if (args.flags.has("json")) {
+    const reports = results.map((r) => r.report);
+    out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  }
+  return failed ? 1 : 0;
+}

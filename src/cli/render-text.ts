@@ -1,0 +1,82 @@
+/** The terminal view of a SecurityReport: verdict first, then layers, signers and issues. */
+import type { Issue, Layer, SecurityReport, SignerReport } from "../core/index.js";
+import { describeIssue } from "../ui/messages/en.js";
+
+const VERDICT_LINE: Record<SecurityReport["verdict"], string> = {
+  verified: "VERIFIED",
+  warning: "WARNING",
+  danger: "DANGER",
+  none: "NOT PROTECTED",
+};
+
+const SIGNATURE_TEXT: Record<SecurityReport["signature"], string> = {
+  valid: "signature valid",
+  invalid: "signature INVALID",
+  unsigned: "not signed",
+  unverifiable: "signature could not be verified",
+};
+
+const TRUST_TEXT: Record<SecurityReport["trust"], string> = {
+  trusted: "signer trusted",
+  untrusted: "signer NOT trusted",
+  invalid: "certificate chain invalid",
+  unknown: "trust not checked yet (chain building is not implemented)",
+  "not-applicable": "",
+};
+
+const ENCRYPTION_TEXT: Record<SecurityReport["encryption"], string> = {
+  none: "not encrypted",
+  decrypted: "encrypted, decrypted",
+  "no-key": "encrypted, no key to decrypt",
+  failed: "encrypted, decryption FAILED",
+};
+
+function where(issue: Issue): string {
+  const parts: string[] = [];
+  if (issue.where.layer !== undefined) parts.push(`layer ${issue.where.layer}`);
+  if (issue.where.signer !== undefined) parts.push(`signer ${issue.where.signer}`);
+  if (issue.where.certificate !== undefined) parts.push(`cert ${issue.where.certificate}`);
+  return parts.length ? ` [${parts.join(", ")}]` : "";
+}
+
+function renderSigner(s: SignerReport): string[] {
+  const c = s.certificate;
+  const who = c ? `${c.subject}${c.emails.length ? ` <${c.emails.join(", ")}>` : ""}` : "(certificate not in message)";
+  const lines = [`    signer ${s.index}: ${s.status.toUpperCase()}  ${who}`];
+  lines.push(`      identity: ${s.identity}   signed: ${s.signingTime ?? "no signing time"}`);
+  const key = c ? `${c.keyAlgorithm}${c.keyBits ? ` ${c.keyBits}` : ""}${c.namedCurve ? ` ${c.namedCurve}` : ""}` : "?";
+  lines.push(`      algorithms: ${s.signatureAlgorithm.name}, digest ${s.digestAlgorithm.name}, key ${key}`);
+  if (c) lines.push(`      certificate: serial ${c.serialNumber}, issuer ${c.issuer}, valid ${c.notBefore.slice(0, 10)} to ${c.notAfter.slice(0, 10)}`);
+  if (s.smimeCapabilities?.length) lines.push(`      capabilities: ${s.smimeCapabilities.map((a) => a.name).join(", ")}`);
+  return lines;
+}
+
+function renderLayer(l: Layer): string[] {
+  const at = l.mimePath === "" ? "message" : `part ${l.mimePath}`;
+  const head = `  [${l.index}] ${l.kind} (${l.contentType}, ${at}), covers ${l.coverage === "whole" ? "the whole message" : "PART of the message"}`;
+  if (l.kind === "signed") return [head, ...l.signers.flatMap(renderSigner)];
+  if (l.kind === "enveloped") {
+    const alg = l.contentEncryptionAlgorithm?.name ?? "unknown algorithm";
+    return [head, `      ${alg}${l.authenticated ? " (authenticated)" : ""}, ${l.recipients.length} recipient(s)`];
+  }
+  return [head, `      ${l.algorithm?.name ?? "unknown"}: ${l.compressedBytes} -> ${l.decompressedBytes ?? "?"} bytes`];
+}
+
+export function renderText(name: string, r: SecurityReport): string {
+  const m = r.message;
+  const statuses = [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
+  const lines = [
+    `${name}`,
+    `  ${VERDICT_LINE[r.verdict]}: ${statuses.join("; ")}`,
+    `  from: ${m.from.join(", ") || "(none)"}   subject: ${m.subject ?? "(none)"}`,
+  ];
+  if (r.layers.length) lines.push("  layers:", ...r.layers.flatMap(renderLayer));
+  if (r.issues.length) {
+    lines.push("  issues:");
+    for (const issue of r.issues) {
+      const t = describeIssue(issue);
+      lines.push(`    ${issue.severity.padEnd(7)} ${issue.code}${where(issue)}: ${t.title}`, `            ${t.advice}`);
+    }
+  }
+  return lines.join("\n");
+}

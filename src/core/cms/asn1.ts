@@ -1,0 +1,52 @@
+/** Small ASN.1 helpers over asn1js, with errors as values. */
+import * as asn1js from "asn1js";
+import { concatBytes, toArrayBuffer } from "../util/bytes.js";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Parses one BER element that must fill the whole input. */
+export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
+  if (bytes.length === 0) return { ok: false, reason: "empty" };
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(toArrayBuffer(bytes));
+  } catch (e) {
+    // asn1js recurses per nesting level: absurd depth ends in a RangeError here.
+    return { ok: false, reason: e instanceof Error ? e.message : "undecodable" };
+  }
+  if (parsed.offset === -1) return { ok: false, reason: parsed.result.error || "undecodable" };
+  return { ok: true, value: parsed.result };
+}
+
+/**
+ * The content octets of an OCTET STRING, joining the segments of a BER
+ * constructed encoding (RFC 5652 section 5.2 allows either form for eContent).
+ */
+export function octetStringContent(el: asn1js.AsnType, depth = 0): Uint8Array | null {
+  if (depth > 16) return null;
+  if (el instanceof asn1js.OctetString || (el.idBlock.tagClass === 1 && el.idBlock.tagNumber === 4)) {
+    const block = (el as asn1js.OctetString).valueBlock;
+    if (!block.isConstructed) return new Uint8Array(block.valueHexView);
+    const parts: Uint8Array[] = [];
+    for (const child of block.value) {
+      const c = octetStringContent(child, depth + 1);
+      if (!c) return null;
+      parts.push(c);
+    }
+    return concatBytes(parts);
+  }
+  return null;
+}
+
+export function oidString(el: unknown): string | null {
+  return el instanceof asn1js.ObjectIdentifier ? el.valueBlock.toString() : null;
+}
+
+/** UTCTime or GeneralizedTime (RFC 5280 section 4.1.2.5) as a Date. */
+export function asn1Time(el: unknown): Date | null {
+  if (el instanceof asn1js.UTCTime || el instanceof asn1js.GeneralizedTime) {
+    const d = el.toDate();
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+/** Signed attributes of a SignerInfo (RFC 5652 section 11, RFC 8551 section 2.5). */
+import * as asn1js from "asn1js";
+import type * as pkijs from "pkijs";
+import type { AlgorithmName, EncryptionKeyPreference } from "../report/types.js";
+import { toHex } from "../util/bytes.js";
+import { formatName } from "../x509/name.js";
+import { serialToHex } from "../x509/serial.js";
+import { asn1Time, oidString } from "./asn1.js";
+import { algorithmName, OID } from "./oids.js";
+import * as pkijsRuntime from "pkijs";
+
+export function attributeValues(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string): unknown[][] {
+  if (!attrs) return [];
+  return attrs.attributes.filter((a) => a.type === oid).map((a) => a.values as unknown[]);
+}
+
+export function signingTime(attrs: pkijs.SignedAndUnsignedAttributes | undefined): Date | null {
+  const [values] = attributeValues(attrs, OID.signingTime);
+  return values && values.length === 1 ? asn1Time(values[0]) : null;
+}
+
+/** SMIMECapabilities (RFC 8551 section 2.5.2): the sender's algorithm preferences, in order. */
+export function smimeCapabilities(attrs: pkijs.SignedAndUnsignedAttributes | undefined): AlgorithmName[] | undefined {
+  const [values] = attributeValues(attrs, OID.smimeCapabilities);
+  const seq = values?.[0];
+  if (!(seq instanceof asn1js.Sequence)) return undefined;
+  const out: AlgorithmName[] = [];
+  for (const cap of seq.valueBlock.value) {
+    if (!(cap instanceof asn1js.Sequence)) continue;
+    const oid = oidString(cap.valueBlock.value[0]);
+    if (oid) out.push(algorithmName(oid));
+  }
+  return out;
+}
+
+/**
+ * SMIMEEncryptionKeyPreference (RFC 8551 section 2.5.3), or Microsoft's
+ * equivalent (a plain IssuerAndSerialNumber), naming the certificate to encrypt to.
+ */
+export function encryptionKeyPreference(attrs: pkijs.SignedAndUnsignedAttributes | undefined): EncryptionKeyPreference | undefined {
+  const [values] = attributeValues(attrs, OID.encryptionKeyPreference);
+  const el = values?.[0] as asn1js.AsnType | undefined;
+  if (el && el.idBlock.tagClass === 3) {
+    const inner = (el as asn1js.Constructed).valueBlock.value;
+    if (el.idBlock.tagNumber === 0) return issuerAndSerial(new asn1js.Sequence({ value: inner }));
+    if (el.idBlock.tagNumber === 2 || el.idBlock.tagNumber === 1) {
+      const ski = (el as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString | undefined;
+      const bytes = ski?.valueBlock?.valueHexView ?? new Uint8Array((el as asn1js.Primitive).valueBlock.valueHexView);
+      return { kind: "subject-key-identifier", subjectKeyIdentifier: toHex(bytes).toUpperCase() };
+    }
+  }
+  const [ms] = attributeValues(attrs, OID.msEncryptionKeyPreference);
+  if (ms?.[0] instanceof asn1js.Sequence) return issuerAndSerial(ms[0]);
+  return undefined;
+}
+
+function issuerAndSerial(seq: asn1js.Sequence): EncryptionKeyPreference | undefined {
+  try {
+    const ias = new pkijsRuntime.IssuerAndSerialNumber({ schema: seq });
+    return {
+      kind: "issuer-and-serial",
+      issuer: formatName(ias.issuer),
+      serialNumber: serialToHex(ias.serialNumber.valueBlock.valueHexView),
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,126 @@
+/** Object identifiers the core recognises, with the names shown to people. */
+
+export const OID = {
+  // RFC 5652 section 4-9: CMS content types
+  data: "1.2.840.113549.1.7.1",
+  signedData: "1.2.840.113549.1.7.2",
+  envelopedData: "1.2.840.113549.1.7.3",
+  digestedData: "1.2.840.113549.1.7.5",
+  encryptedData: "1.2.840.113549.1.7.6",
+  authEnvelopedData: "1.2.840.113549.1.9.16.1.23", // RFC 5083
+  compressedData: "1.2.840.113549.1.9.16.1.9", // RFC 3274
+  // RFC 5652 section 11: signed attributes
+  contentType: "1.2.840.113549.1.9.3",
+  messageDigest: "1.2.840.113549.1.9.4",
+  signingTime: "1.2.840.113549.1.9.5",
+  // RFC 8551 section 2.5.2 and 2.5.3
+  smimeCapabilities: "1.2.840.113549.1.9.15",
+  encryptionKeyPreference: "1.2.840.113549.1.9.16.2.11",
+  // Digests
+  md5: "1.2.840.113549.2.5",
+  sha1: "1.3.14.3.2.26",
+  sha224: "2.16.840.1.101.3.4.2.4",
+  sha256: "2.16.840.1.101.3.4.2.1",
+  sha384: "2.16.840.1.101.3.4.2.2",
+  sha512: "2.16.840.1.101.3.4.2.3",
+  // Signature and key algorithms
+  rsaEncryption: "1.2.840.113549.1.1.1",
+  md5WithRSA: "1.2.840.113549.1.1.4",
+  sha1WithRSA: "1.2.840.113549.1.1.5",
+  rsassaPss: "1.2.840.113549.1.1.10",
+  sha256WithRSA: "1.2.840.113549.1.1.11",
+  sha384WithRSA: "1.2.840.113549.1.1.12",
+  sha512WithRSA: "1.2.840.113549.1.1.13",
+  sha224WithRSA: "1.2.840.113549.1.1.14",
+  mgf1: "1.2.840.113549.1.1.8",
+  ecPublicKey: "1.2.840.10045.2.1",
+  ecdsaWithSha1: "1.2.840.10045.4.1",
+  ecdsaWithSha224: "1.2.840.10045.4.3.1",
+  ecdsaWithSha256: "1.2.840.10045.4.3.2",
+  ecdsaWithSha384: "1.2.840.10045.4.3.3",
+  ecdsaWithSha512: "1.2.840.10045.4.3.4",
+  ed25519: "1.3.101.112",
+  ed448: "1.3.101.113",
+  dsa: "1.2.840.10040.4.1",
+  dsaWithSha1: "1.2.840.10040.4.3",
+  dsaWithSha224: "2.16.840.1.101.3.4.3.1",
+  dsaWithSha256: "2.16.840.1.101.3.4.3.2",
+  // Curves
+  p256: "1.2.840.10045.3.1.7",
+  p384: "1.3.132.0.34",
+  p521: "1.3.132.0.35",
+  // Key transport / agreement and content encryption (reported, not yet used)
+  rsaesOaep: "1.2.840.113549.1.1.7",
+  // Microsoft's encryption key preference (used by Outlook alongside RFC 8551's)
+  msEncryptionKeyPreference: "1.3.6.1.4.1.311.16.4",
+  // Certificate fields
+  emailAddress: "1.2.840.113549.1.9.1",
+  zlibCompress: "1.2.840.113549.1.9.16.3.8",
+} as const;
+
+const NAMES: Record<string, string> = {
+  [OID.data]: "data",
+  [OID.signedData]: "signedData",
+  [OID.envelopedData]: "envelopedData",
+  [OID.digestedData]: "digestedData",
+  [OID.encryptedData]: "encryptedData",
+  [OID.authEnvelopedData]: "authEnvelopedData",
+  [OID.compressedData]: "compressedData",
+  [OID.md5]: "MD5",
+  [OID.sha1]: "SHA-1",
+  [OID.sha224]: "SHA-224",
+  [OID.sha256]: "SHA-256",
+  [OID.sha384]: "SHA-384",
+  [OID.sha512]: "SHA-512",
+  [OID.rsaEncryption]: "RSA",
+  [OID.md5WithRSA]: "RSA with MD5",
+  [OID.sha1WithRSA]: "RSA with SHA-1",
+  [OID.sha224WithRSA]: "RSA with SHA-224",
+  [OID.sha256WithRSA]: "RSA with SHA-256",
+  [OID.sha384WithRSA]: "RSA with SHA-384",
+  [OID.sha512WithRSA]: "RSA with SHA-512",
+  [OID.rsassaPss]: "RSA-PSS",
+  [OID.ecPublicKey]: "ECDSA",
+  [OID.ecdsaWithSha1]: "ECDSA with SHA-1",
+  [OID.ecdsaWithSha224]: "ECDSA with SHA-224",
+  [OID.ecdsaWithSha256]: "ECDSA with SHA-256",
+  [OID.ecdsaWithSha384]: "ECDSA with SHA-384",
+  [OID.ecdsaWithSha512]: "ECDSA with SHA-512",
+  [OID.ed25519]: "Ed25519",
+  [OID.ed448]: "Ed448",
+  [OID.dsa]: "DSA",
+  [OID.dsaWithSha1]: "DSA with SHA-1",
+  [OID.dsaWithSha224]: "DSA with SHA-224",
+  [OID.dsaWithSha256]: "DSA with SHA-256",
+  [OID.rsaesOaep]: "RSAES-OAEP",
+  [OID.zlibCompress]: "zlib",
+  // Content encryption, for SMIMECapabilities and EnvelopedData (RFC 3565, RFC 5084, RFC 8018)
+  "2.16.840.1.101.3.4.1.2": "AES-128-CBC",
+  "2.16.840.1.101.3.4.1.22": "AES-192-CBC",
+  "2.16.840.1.101.3.4.1.42": "AES-256-CBC",
+  "2.16.840.1.101.3.4.1.6": "AES-128-GCM",
+  "2.16.840.1.101.3.4.1.26": "AES-192-GCM",
+  "2.16.840.1.101.3.4.1.46": "AES-256-GCM",
+  "2.16.840.1.101.3.4.1.5": "AES-128 key wrap",
+  "2.16.840.1.101.3.4.1.25": "AES-192 key wrap",
+  "2.16.840.1.101.3.4.1.45": "AES-256 key wrap",
+  "1.2.840.113549.3.7": "3DES-CBC",
+  "1.2.840.113549.3.2": "RC2-CBC",
+  "1.3.14.3.2.7": "DES-CBC",
+  "1.2.840.113549.1.9.16.3.18": "ChaCha20-Poly1305",
+  "1.3.132.1.11.1": "ECDH (SHA-256 KDF)",
+  "1.3.132.1.11.2": "ECDH (SHA-384 KDF)",
+  "1.3.132.1.11.3": "ECDH (SHA-512 KDF)",
+  "1.3.133.16.840.63.0.2": "ECDH (SHA-1 KDF)",
+  "1.2.840.113549.1.9.15.1": "preferSignedData",
+  "1.2.840.113549.1.9.15.2": "canNotDecryptAny",
+  "1.2.840.113549.1.9.15.3": "sMIMECapabilitiesVersions",
+};
+
+export function oidName(oid: string): string {
+  return NAMES[oid] ?? oid;
+}
+
+export function algorithmName(oid: string): { oid: string; name: string } {
+  return { oid, name: oidName(oid) };
+}

@@ -1,0 +1,252 @@
+/**
+ * SignedData (RFC 5652 section 5) verification, one signer at a time. Only the
+ * signature is judged here; the signer's chain is the path builder's question.
+ * pkijs parses the structure; every check and every primitive is ours
+ * (SignedData.verify does not check what we need and hides why it fails).
+ */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import type { IssueCode } from "../report/codes.js";
+import type { IssueParams, Severity, SignerReport, SignerStatus } from "../report/types.js";
+import type { SmimePolicy } from "../policy/profile.js";
+import { digestByOid, schemeHash, signatureScheme, type DigestName } from "../crypto/algorithms.js";
+import { digest } from "../crypto/digest.js";
+import { UnsupportedAlgorithmError, verifySignature } from "../crypto/verify.js";
+import { bytesEqual, stripLeadingZeros, toHex } from "../util/bytes.js";
+import { CertificateView } from "../x509/certificate.js";
+import { formatName } from "../x509/name.js";
+import { serialToHex } from "../x509/serial.js";
+import { octetStringContent } from "./asn1.js";
+import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
+import { algorithmName, OID } from "./oids.js";
+
+export interface LocalIssue {
+  code: IssueCode;
+  severity: Severity;
+  params: IssueParams;
+}
+
+export interface SignerOutcome {
+  report: SignerReport;
+  certificate: CertificateView | null;
+  issues: LocalIssue[];
+}
+
+export interface ParsedSignedData {
+  signedData: pkijs.SignedData;
+  eContentType: string;
+  /** Encapsulated content, or null when detached. */
+  eContent: Uint8Array | null;
+  certificates: CertificateView[];
+  /** A certs-only message (RFC 8551 section 3.8): no signers and no content. */
+  certsOnly: boolean;
+  /** Certificates beyond the limit, left unread. */
+  skippedCertificates: number;
+}
+
+export function readSignedData(content: asn1js.AsnType, maxCertificates: number): ParsedSignedData {
+  const signedData = new pkijs.SignedData({ schema: content });
+  const eContentType = signedData.encapContentInfo.eContentType;
+  const raw = signedData.encapContentInfo.eContent;
+  const eContent = raw ? octetStringContent(raw) : null;
+  if (raw && !eContent) throw new Error("eContent is not an OCTET STRING");
+  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const certificates = certs.slice(0, maxCertificates).map((c) => new CertificateView(c));
+  return {
+    signedData,
+    eContentType,
+    eContent,
+    certificates,
+    certsOnly: signedData.signerInfos.length === 0 && eContent === null,
+    skippedCertificates: Math.max(0, certs.length - maxCertificates),
+  };
+}
+
+type SignerId = SignerReport["signerId"];
+
+function signerId(si: pkijs.SignerInfo): { id: SignerId; match: (c: CertificateView) => boolean } {
+  if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
+    const sid = si.sid;
+    const serial = stripLeadingZeros(sid.serialNumber.valueBlock.valueHexView);
+    return {
+      id: { kind: "issuer-and-serial", issuer: formatName(sid.issuer), serialNumber: serialToHex(serial) },
+      match: (c) =>
+        bytesEqual(stripLeadingZeros(c.cert.serialNumber.valueBlock.valueHexView), serial) && c.cert.issuer.isEqual(sid.issuer),
+    };
+  }
+  // [0] SubjectKeyIdentifier (RFC 5652 section 5.3), implicitly tagged OCTET STRING.
+  const sidEl = si.sid as asn1js.AsnType & { valueBlock: { valueHexView?: Uint8Array } };
+  const ski = new Uint8Array(sidEl.valueBlock.valueHexView ?? new Uint8Array());
+  return {
+    id: { kind: "subject-key-identifier", subjectKeyIdentifier: toHex(ski).toUpperCase() },
+    match: (c) => {
+      const own = c.subjectKeyIdentifier;
+      return own !== null && bytesEqual(own, ski);
+    },
+  };
+}
+
+/** The signed attributes as DER with the SET OF tag, the bytes actually signed (RFC 5652 section 5.4). */
+function signedAttributesDer(si: pkijs.SignerInfo): Uint8Array {
+  return new Uint8Array(si.signedAttrs!.encodedValue);
+}
+
+class SignerCheck {
+  readonly issues: LocalIssue[] = [];
+  private status: SignerStatus = "valid";
+
+  fail(code: IssueCode, params: IssueParams = {}): void {
+    this.issues.push({ code, severity: "error", params });
+    this.status = "invalid";
+  }
+
+  cannotTell(code: IssueCode, severity: Severity, params: IssueParams = {}): void {
+    this.issues.push({ code, severity, params });
+    if (this.status === "valid") this.status = "unverifiable";
+  }
+
+  note(code: IssueCode, severity: Severity, params: IssueParams = {}): void {
+    this.issues.push({ code, severity, params });
+  }
+
+  get result(): SignerStatus {
+    return this.status;
+  }
+}
+
+/**
+ * Verifies one SignerInfo. `contents` holds the candidate signed contents in
+ * order of preference: for multipart/signed, the CRLF-canonical first part and
+ * then its bytes as stored (RFC 8551 section 3.1.1 canonicalises text; a binary
+ * part stored with bare LFs verifies only as stored).
+ */
+export async function verifySigner(
+  parsed: ParsedSignedData,
+  index: number,
+  contents: readonly Uint8Array[],
+  policy: SmimePolicy,
+): Promise<SignerOutcome> {
+  const si = parsed.signedData.signerInfos[index]!;
+  const check = new SignerCheck();
+  const { id, match } = signerId(si);
+  const digestOid = si.digestAlgorithm.algorithmId;
+  const sigOid = si.signatureAlgorithm.algorithmId;
+  const digestAlg = digestByOid(digestOid);
+  const scheme = signatureScheme(sigOid, si.signatureAlgorithm.algorithmParams, digestAlg);
+  const certificate = parsed.certificates.find(match) ?? null;
+  const attrs = si.signedAttrs;
+
+  const report: SignerReport = {
+    index,
+    status: "valid",
+    signerId: id,
+    certificate: certificate ? await certificate.summary() : null,
+    identity: "unknown",
+    chain: [],
+    trust: "unknown",
+    revocation: "not-checked",
+    signingTime: signingTime(attrs)?.toISOString() ?? null,
+    digestAlgorithm: algorithmName(digestOid),
+    signatureAlgorithm: algorithmName(sigOid),
+    signedAttributes: attrs !== undefined,
+  };
+  const caps = smimeCapabilities(attrs);
+  if (caps) report.smimeCapabilities = caps;
+  const pref = encryptionKeyPreference(attrs);
+  if (pref) report.encryptionKeyPreference = pref;
+  if (report.certificate) report.chain = [report.certificate];
+
+  // Algorithm policy (RFC 8551 section 2.1): judged before any cryptography, so a
+  // weak algorithm is reported even when the signature also fails.
+  const sigHash = schemeHash(scheme);
+  for (const used of new Set<DigestName | null>([digestAlg, sigHash])) {
+    if (used === null) continue;
+    if (policy.forbiddenDigests.has(used)) check.fail("weak-digest", { algorithm: used });
+    else if (used === "SHA-1") {
+      if (policy.acceptSha1) check.note("weak-digest", "warning", { algorithm: used, accepted: true });
+      else check.fail("weak-digest", { algorithm: used });
+    }
+  }
+  if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", { algorithm: digestOid, role: "digest" });
+  if (scheme.kind === "unsupported") {
+    check.cannotTell("unsupported-algorithm", "error", { algorithm: algorithmName(sigOid).name, role: "signature", detail: scheme.reason });
+  }
+  if (!certificate) {
+    check.cannotTell("signer-certificate-missing", "error", {});
+  } else {
+    const key = certificate.publicKey;
+    if (key.kind === "unsupported") {
+      check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail });
+    } else if (key.kind === "rsa" && key.bits < policy.hardMinRsaBits) {
+      check.fail("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits });
+    } else if (key.kind === "rsa" && key.bits < policy.minRsaBits) {
+      check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits });
+    }
+  }
+  if (contents.length === 0) check.cannotTell("malformed-cms", "error", { reason: "no content to verify (detached signature without content)" });
+
+  const canVerify = digestAlg !== null && scheme.kind !== "unsupported" && certificate !== null && certificate.publicKey.kind !== "unsupported";
+  if (canVerify && contents.length > 0) {
+    await checkSignatureValue(si, parsed, contents, digestAlg, scheme, certificate, check);
+  }
+  report.status = check.result;
+  return { report, certificate, issues: check.issues };
+}
+
+async function checkSignatureValue(
+  si: pkijs.SignerInfo,
+  parsed: ParsedSignedData,
+  contents: readonly Uint8Array[],
+  digestAlg: DigestName,
+  scheme: ReturnType<typeof signatureScheme>,
+  certificate: CertificateView,
+  check: SignerCheck,
+): Promise<void> {
+  const signature = new Uint8Array(si.signature.valueBlock.valueHexView);
+  const verify = async (data: Uint8Array): Promise<boolean> => {
+    try {
+      return await verifySignature(certificate.publicKey, scheme, data, signature);
+    } catch (e) {
+      if (e instanceof UnsupportedAlgorithmError) {
+        check.cannotTell("unsupported-algorithm", "error", { algorithm: e.message, role: "signature" });
+        return false;
+      }
+      throw e;
+    }
+  };
+  const attrs = si.signedAttrs;
+  if (!attrs) {
+    // RFC 5652 section 5.3: without signed attributes the content type must be id-data.
+    if (parsed.eContentType !== OID.data) {
+      check.fail("content-type-mismatch", { expected: OID.data, found: parsed.eContentType, reason: "no signed attributes" });
+    }
+    for (const content of contents) if (await verify(content)) return;
+    if (check.result !== "unverifiable") check.fail("signature-invalid", { over: "content" });
+    return;
+  }
+  // RFC 5652 section 11.1 and 11.2: exactly one content-type and one message-digest attribute, each with one value.
+  const ctValues = attributeValues(attrs, OID.contentType);
+  const mdValues = attributeValues(attrs, OID.messageDigest);
+  if (ctValues.length !== 1 || ctValues[0]!.length !== 1) {
+    check.fail("malformed-cms", { reason: "signed attributes need exactly one content-type" });
+  } else {
+    const ct = ctValues[0]![0];
+    const found = ct instanceof asn1js.ObjectIdentifier ? ct.valueBlock.toString() : "(not an OID)";
+    if (found !== parsed.eContentType) check.fail("content-type-mismatch", { expected: parsed.eContentType, found });
+  }
+  if (mdValues.length !== 1 || mdValues[0]!.length !== 1 || !(mdValues[0]![0] instanceof asn1js.OctetString)) {
+    check.fail("malformed-cms", { reason: "signed attributes need exactly one message-digest" });
+  } else {
+    const expected = new Uint8Array((mdValues[0]![0] as asn1js.OctetString).valueBlock.valueHexView);
+    let matched = false;
+    for (const content of contents) {
+      if (bytesEqual(await digest(digestAlg, content), expected)) {
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) check.fail("digest-mismatch", { algorithm: digestAlg });
+  }
+  const ok = await verify(signedAttributesDer(si));
+  if (!ok && check.result !== "unverifiable") check.fail("signature-invalid", { over: "signed attributes" });
+}

@@ -1,0 +1,73 @@
+/** SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7) reduced to what verification needs. */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { OID } from "../cms/oids.js";
+import { stripLeadingZeros, toArrayBuffer } from "../util/bytes.js";
+
+export type CurveName = "P-256" | "P-384" | "P-521";
+
+const CURVES: Record<string, { name: CurveName; bits: number }> = {
+  [OID.p256]: { name: "P-256", bits: 256 },
+  [OID.p384]: { name: "P-384", bits: 384 },
+  [OID.p521]: { name: "P-521", bits: 521 },
+};
+
+export type PublicKeyDescription =
+  | { kind: "rsa"; spki: Uint8Array; modulus: Uint8Array; exponent: Uint8Array; bits: number }
+  | { kind: "ec"; spki: Uint8Array; curve: CurveName; point: Uint8Array; bits: number }
+  | { kind: "ed25519"; spki: Uint8Array; point: Uint8Array; bits: 256 }
+  | { kind: "unsupported"; algorithmOid: string; detail: string };
+
+function bitLength(bytes: Uint8Array): number {
+  const b = stripLeadingZeros(bytes);
+  if (b.length === 0 || (b.length === 1 && b[0] === 0)) return 0;
+  return (b.length - 1) * 8 + (32 - Math.clz32(b[0]!));
+}
+
+/**
+ * RFC 4055 section 1.2 lets an RSA key carry id-RSASSA-PSS as its algorithm.
+ * WebCrypto imports only rsaEncryption SPKIs, so such keys are re-wrapped with
+ * the same key bits; the PSS parameters are applied from the signature instead.
+ */
+function asRsaEncryptionSpki(info: pkijs.PublicKeyInfo): Uint8Array {
+  const rewrapped = new pkijs.PublicKeyInfo({
+    algorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
+    subjectPublicKey: info.subjectPublicKey,
+  });
+  return new Uint8Array(rewrapped.toSchema().toBER(false));
+}
+
+export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescription {
+  const oid = info.algorithm.algorithmId;
+  const keyBits = info.subjectPublicKey.valueBlock.valueHexView;
+  try {
+    if (oid === OID.rsaEncryption || oid === OID.rsassaPss) {
+      const parsed = asn1js.fromBER(toArrayBuffer(keyBits));
+      if (parsed.offset === -1) return { kind: "unsupported", algorithmOid: oid, detail: "malformed RSA key" };
+      const rsa = new pkijs.RSAPublicKey({ schema: parsed.result });
+      const modulus = stripLeadingZeros(rsa.modulus.valueBlock.valueHexView);
+      const exponent = stripLeadingZeros(rsa.publicExponent.valueBlock.valueHexView);
+      const spki = oid === OID.rsaEncryption ? new Uint8Array(info.toSchema().toBER(false)) : asRsaEncryptionSpki(info);
+      return { kind: "rsa", spki, modulus, exponent, bits: bitLength(modulus) };
+    }
+    if (oid === OID.ecPublicKey) {
+      const params = info.algorithm.algorithmParams;
+      const curveOid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : "";
+      const curve = CURVES[curveOid];
+      if (!curve) return { kind: "unsupported", algorithmOid: oid, detail: `curve ${curveOid || "(explicit parameters)"}` };
+      return {
+        kind: "ec",
+        spki: new Uint8Array(info.toSchema().toBER(false)),
+        curve: curve.name,
+        point: keyBits.slice(),
+        bits: curve.bits,
+      };
+    }
+    if (oid === OID.ed25519) {
+      return { kind: "ed25519", spki: new Uint8Array(info.toSchema().toBER(false)), point: keyBits.slice(), bits: 256 };
+    }
+  } catch (e) {
+    return { kind: "unsupported", algorithmOid: oid, detail: e instanceof Error ? e.message : "malformed key" };
+  }
+  return { kind: "unsupported", algorithmOid: oid, detail: oid };
+}

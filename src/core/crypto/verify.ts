@@ -1,0 +1,128 @@
+/**
+ * Signature verification: WebCrypto for every combination it offers, the
+ * hand-written RSA path and @noble/curves for the rest (see rsa-manual.ts).
+ * Returns false for a signature that does not verify, including a key of the
+ * wrong type for the scheme; throws UnsupportedAlgorithmError only when the
+ * answer is unknowable here.
+ */
+import { p256, p384, p521 } from "@noble/curves/nist.js";
+import { ed25519 } from "@noble/curves/ed25519.js";
+import type { DigestName, SignatureScheme } from "./algorithms.js";
+import { DIGEST_LENGTH } from "./algorithms.js";
+import type { CurveName, PublicKeyDescription } from "./public-key.js";
+import { verifyPkcs1, verifyPss } from "./rsa-manual.js";
+import { digest } from "./digest.js";
+
+export class UnsupportedAlgorithmError extends Error {}
+
+const WEBCRYPTO_HASHES: ReadonlySet<DigestName> = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
+
+const CURVE_BYTES: Record<CurveName, number> = { "P-256": 32, "P-384": 48, "P-521": 66 };
+const NOBLE_CURVES = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
+
+type Buf = Uint8Array<ArrayBuffer>;
+const buf = (b: Uint8Array): Buf => b as Buf;
+
+/**
+ * ECDSA-Sig-Value (RFC 3279 section 2.2.3) -> the fixed-width r||s form WebCrypto
+ * takes. Null for anything that is not exactly SEQUENCE { INTEGER, INTEGER }.
+ */
+export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array | null {
+  let p = 0;
+  const readLen = (): number => {
+    const first = der[p++];
+    if (first === undefined) return -1;
+    if (first < 0x80) return first;
+    const n = first & 0x7f;
+    if (n === 0 || n > 2) return -1;
+    let len = 0;
+    for (let i = 0; i < n; i++) {
+      const b = der[p++];
+      if (b === undefined) return -1;
+      len = (len << 8) | b;
+    }
+    return len;
+  };
+  if (der[p++] !== 0x30) return null;
+  const seqLen = readLen();
+  if (seqLen < 0 || p + seqLen !== der.length) return null;
+  const out = new Uint8Array(size * 2);
+  for (let k = 0; k < 2; k++) {
+    if (der[p++] !== 0x02) return null;
+    const len = readLen();
+    if (len <= 0 || p + len > der.length) return null;
+    let int = der.subarray(p, p + len);
+    p += len;
+    while (int.length > 1 && int[0] === 0) int = int.subarray(1);
+    if (int.length > size) return null;
+    out.set(int, k * size + (size - int.length));
+  }
+  return p === der.length ? out : null;
+}
+
+async function verifyEcdsa(key: Extract<PublicKeyDescription, { kind: "ec" }>, hash: DigestName, data: Uint8Array, sig: Uint8Array) {
+  if (WEBCRYPTO_HASHES.has(hash)) {
+    const raw = ecdsaDerToRaw(sig, CURVE_BYTES[key.curve]);
+    if (!raw) return false;
+    const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "ECDSA", namedCurve: key.curve }, false, ["verify"]);
+    return crypto.subtle.verify({ name: "ECDSA", hash }, k, buf(raw), buf(data));
+  }
+  const h = await digest(hash, data);
+  try {
+    return NOBLE_CURVES[key.curve].verify(sig, h, key.point, { prehash: false, lowS: false, format: "der" });
+  } catch {
+    return false;
+  }
+}
+
+async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519" }>, data: Uint8Array, sig: Uint8Array) {
+  if (sig.length !== 64) return false;
+  let k: CryptoKey;
+  try {
+    k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "Ed25519" }, false, ["verify"]);
+  } catch {
+    // Older webviews lack Ed25519 in WebCrypto (HOSTS.md): fall back to @noble/curves.
+    try {
+      return ed25519.verify(sig, data, key.point);
+    } catch {
+      return false;
+    }
+  }
+  return crypto.subtle.verify({ name: "Ed25519" }, k, buf(sig), buf(data));
+}
+
+export async function verifySignature(
+  key: PublicKeyDescription,
+  scheme: SignatureScheme,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  if (scheme.kind === "unsupported") throw new UnsupportedAlgorithmError(scheme.reason);
+  if (key.kind === "unsupported") throw new UnsupportedAlgorithmError(key.detail);
+  switch (scheme.kind) {
+    case "rsa-pkcs1": {
+      if (key.kind !== "rsa") return false;
+      if (!WEBCRYPTO_HASHES.has(scheme.hash)) return verifyPkcs1(key.modulus, key.exponent, scheme.hash, data, signature);
+      const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "RSASSA-PKCS1-v1_5", hash: scheme.hash }, false, [
+        "verify",
+      ]);
+      return crypto.subtle.verify({ name: "RSASSA-PKCS1-v1_5" }, k, buf(signature), buf(data));
+    }
+    case "rsa-pss": {
+      if (key.kind !== "rsa") return false;
+      if (scheme.hash !== scheme.mgfHash || !WEBCRYPTO_HASHES.has(scheme.hash)) {
+        return verifyPss(key.modulus, key.exponent, scheme.hash, scheme.mgfHash, scheme.saltLength, data, signature);
+      }
+      // WebCrypto caps the salt at emLen - hLen - 2; a larger declared salt cannot verify anyway.
+      if (scheme.saltLength > key.modulus.length - DIGEST_LENGTH[scheme.hash] - 2) return false;
+      const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "RSA-PSS", hash: scheme.hash }, false, ["verify"]);
+      return crypto.subtle.verify({ name: "RSA-PSS", saltLength: scheme.saltLength }, k, buf(signature), buf(data));
+    }
+    case "ecdsa":
+      if (key.kind !== "ec") return false;
+      return verifyEcdsa(key, scheme.hash, data, signature);
+    case "ed25519":
+      if (key.kind !== "ed25519") return false;
+      return verifyEd25519(key, data, signature);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * inspectMessage(raw, ports, options) -> SecurityReport. The core's one entry
+ * point: it never throws for any input; every failure is an issue in the report.
+ */
+import { walk, reportParseProblems, type WalkContext } from "./layers/walk.js";
+import { parseAddressList } from "./mime/address.js";
+import { decodeHeaderText } from "./mime/encoded-words.js";
+import { makeSource, parseEntity, type MimeEntity } from "./mime/entity.js";
+import { headerValue } from "./mime/headers.js";
+import { smimeProfile, type SmimeProfileOptions } from "./policy/profile.js";
+import type { Ports } from "./ports.js";
+import { systemClock } from "./ports.js";
+import { IssueCollector } from "./report/issues.js";
+import type { EncryptionStatus, Layer, MessageSummary, SecurityReport } from "./report/types.js";
+import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureStatus } from "./report/verdict.js";
+
+export type InspectOptions = SmimeProfileOptions;
+
+/** RFC 5322 section 3.3 dates; Date.parse reads that form in every engine we run on. */
+function parseDate(value: string | null): Date | null {
+  if (value === null) return null;
+  const t = Date.parse(value.replace(/\([^)]*\)/g, " ").trim());
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+function summarize(root: MimeEntity | null, size: number): MessageSummary {
+  const h = root?.headers ?? [];
+  const subject = headerValue(h, "subject");
+  return {
+    from: parseAddressList(headerValue(h, "from")),
+    sender: parseAddressList(headerValue(h, "sender"))[0] ?? null,
+    subject: subject === null ? null : decodeHeaderText(subject),
+    date: parseDate(headerValue(h, "date"))?.toISOString() ?? null,
+    messageId: headerValue(h, "message-id")?.trim() ?? null,
+    sizeBytes: size,
+  };
+}
+
+function encryptionStatus(layers: readonly Layer[]): EncryptionStatus {
+  const enveloped = layers.filter((l) => l.kind === "enveloped");
+  if (enveloped.length === 0) return "none";
+  return enveloped.every((l) => l.kind === "enveloped" && l.opened) ? "decrypted" : "no-key";
+}
+
+export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<SecurityReport> {
+  const policy = smimeProfile(options, ports.clock.now());
+  const issues = new IssueCollector();
+  const layers: Layer[] = [];
+  let root: MimeEntity | null = null;
+  let hiddenContent = false;
+  try {
+    if (raw.length > policy.limits.maxMessageBytes) {
+      issues.add("limit-exceeded", "error", {}, { limit: "maxMessageBytes", value: policy.limits.maxMessageBytes, size: raw.length });
+    } else {
+      const parse = { limits: policy.limits, problems: [], partCount: 0 };
+      root = parseEntity(makeSource(raw), 0, raw.length, "", 0, parse);
+      const h = root.headers;
+      const ctx: WalkContext = {
+        policy,
+        parse,
+        issues,
+        layers,
+        headers: {
+          from: parseAddressList(headerValue(h, "from")),
+          sender: parseAddressList(headerValue(h, "sender")),
+          date: parseDate(headerValue(h, "date")),
+        },
+        hiddenContent: false,
+      };
+      reportParseProblems(ctx, "");
+      await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
+      hiddenContent = ctx.hiddenContent;
+    }
+  } catch (e) {
+    // A bug or an input nobody foresaw: still a report, never an exception.
+    const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    issues.add("malformed-mime", "error", {}, { reason: `inspection stopped: ${reason}`.slice(0, 300) });
+    hiddenContent = true;
+  }
+  const signers = allSigners(layers);
+  const signature = signatureStatus(layers, hiddenContent);
+  // Signed but no signer report (unreadable CMS, hidden content): nothing was checked.
+  const trust = signature === "unsigned" ? "not-applicable" : signers.length === 0 ? "unknown" : combineTrust(signers);
+  const revocation = signature === "unsigned" ? "not-applicable" : signers.length === 0 ? "not-checked" : combineRevocation(signers);
+  const encryption = encryptionStatus(layers);
+  return {
+    reportVersion: 1,
+    signature,
+    trust,
+    revocation,
+    encryption,
+    verdict: computeVerdict({ signature, trust, revocation, encryption, issues: issues.issues }),
+    message: summarize(root, raw.length),
+    layers,
+    issues: issues.issues,
+    validationTime: policy.validationTime.toISOString(),
+  };
+}

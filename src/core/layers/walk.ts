@@ -1,0 +1,315 @@
+/**
+ * Finds every security layer of a message, outermost first, verifies what can
+ * be verified, and records what each layer covers. A layer is `whole` when
+ * nothing unprotected stands beside it on the way up to the message (or to the
+ * content of the layer that encloses it); anything else is `partial`.
+ */
+import * as asn1js from "asn1js";
+import { parseContentInfo } from "../cms/content-info.js";
+import { decompress } from "../cms/compressed-data.js";
+import { summarizeEnveloped } from "../cms/enveloped-data.js";
+import { algorithmName, OID } from "../cms/oids.js";
+import { readSignedData, verifySigner, type LocalIssue, type ParsedSignedData } from "../cms/signed-data.js";
+import { toCrlf } from "../mime/canonical.js";
+import { describeType, makeSource, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
+import { decodeBody } from "../mime/transfer-encoding.js";
+import type { SmimePolicy } from "../policy/profile.js";
+import { IssueCollector } from "../report/issues.js";
+import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
+import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
+
+const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
+const PKCS7_MIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
+
+export interface WalkContext {
+  policy: SmimePolicy;
+  parse: ParseContext;
+  issues: IssueCollector;
+  layers: Layer[];
+  headers: SenderHeaders;
+  /** Some content stayed behind a layer that could not be opened. */
+  hiddenContent: boolean;
+}
+
+export interface Position {
+  whole: boolean;
+  signedAncestors: number;
+  /** Names the source of entity paths: "" for the message, "L0:" inside layer 0's content. */
+  pathPrefix: string;
+}
+
+function where(layer: number, extra: IssueLocation = {}): IssueLocation {
+  return { layer, ...extra };
+}
+
+function addLocal(ctx: WalkContext, local: readonly LocalIssue[], loc: IssueLocation): void {
+  for (const i of local) ctx.issues.add(i.code, i.severity, loc, i.params);
+}
+
+export async function walk(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
+  const type = describeType(entity);
+  if (type === "multipart/signed") {
+    const sigPart = entity.parts[1];
+    const protocol = entity.contentType.params.get("protocol")?.toLowerCase();
+    const isSmime = (sigPart && SIGNATURE_TYPES.has(describeType(sigPart))) || (protocol !== undefined && SIGNATURE_TYPES.has(protocol));
+    if (isSmime) return multipartSigned(ctx, entity, pos);
+  }
+  if (PKCS7_MIME_TYPES.has(type) || (type === "application/octet-stream" && /\.p7m$/i.test(fileName(entity)))) {
+    return pkcs7Mime(ctx, entity, pos);
+  }
+  if (entity.contentType.type === "multipart") {
+    // A part is covered by an enclosing layer only if it stands alone.
+    const alone = entity.parts.length === 1;
+    for (const part of entity.parts) await walk(ctx, part, { ...pos, whole: pos.whole && alone });
+  }
+  // message/rfc822 is a forwarded message: its protection is not this message's.
+}
+
+function fileName(entity: MimeEntity): string {
+  const disp = entity.headers.find((h) => h.name === "content-disposition")?.value ?? "";
+  const m = /filename\s*=\s*"?([^";]+)/i.exec(disp);
+  return m?.[1] ?? entity.contentType.params.get("name") ?? "";
+}
+
+function newLayerIndex(ctx: WalkContext): number | null {
+  if (ctx.layers.length >= ctx.policy.limits.maxSecurityLayers) {
+    ctx.issues.add("limit-exceeded", "error", {}, { limit: "maxSecurityLayers", value: ctx.policy.limits.maxSecurityLayers });
+    return null;
+  }
+  return ctx.layers.length;
+}
+
+function coverageIssue(ctx: WalkContext, layer: Layer): void {
+  if (layer.coverage === "whole") return;
+  ctx.issues.add(layer.kind === "enveloped" ? "partially-encrypted" : "partially-signed", "warning", where(layer.index), {
+    mimePath: layer.mimePath,
+  });
+}
+
+function signedLayerShell(index: number, entity: MimeEntity, pos: Position, form: SignedLayer["form"]): SignedLayer {
+  return {
+    index,
+    kind: "signed",
+    form,
+    mimePath: pos.pathPrefix + entity.path,
+    contentType: describeType(entity),
+    coverage: pos.whole ? "whole" : "partial",
+    encapsulatedContentType: null,
+    certificateCount: 0,
+    signers: [],
+  };
+}
+
+async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
+  const index = newLayerIndex(ctx);
+  if (index === null) return;
+  const layer = signedLayerShell(index, entity, pos, "multipart-signed");
+  ctx.layers.push(layer);
+  coverageIssue(ctx, layer);
+  if (pos.signedAncestors > 0) ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1 });
+  const [content, sigPart] = entity.parts;
+  if (!content || !sigPart) {
+    ctx.issues.add("malformed-mime", "error", where(index), { reason: "multipart/signed needs a content part and a signature part" });
+    return;
+  }
+  const decoded = decodeBody(sigPart);
+  if (decoded.problem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decoded.problem, mimePath: sigPart.path });
+  const signed = await readSigned(ctx, index, decoded.bytes);
+  if (signed) {
+    // RFC 1847 section 2.1: the signed data is the first body part, headers included,
+    // exactly as sent. The encapsulated eContent, if any, is not what the reader sees.
+    const raw = rawEntity(content);
+    const canonical = toCrlf(raw);
+    const candidates = canonical === raw ? [raw] : [canonical, raw];
+    await verifyLayerSigners(ctx, layer, signed, candidates);
+  }
+  await walk(ctx, content, { ...pos, signedAncestors: pos.signedAncestors + 1 });
+}
+
+async function readSigned(ctx: WalkContext, index: number, der: Uint8Array): Promise<ParsedSignedData | null> {
+  const ci = parseContentInfo(der);
+  if (!ci.ok) {
+    ctx.issues.add("malformed-cms", "error", where(index), { reason: ci.reason });
+    return null;
+  }
+  if (ci.value.contentType !== OID.signedData) {
+    ctx.issues.add("malformed-cms", "error", where(index), { reason: "signature part is not SignedData", contentType: ci.value.contentType });
+    return null;
+  }
+  const signed = tryReadSignedData(ctx, ci.value.content);
+  if (typeof signed === "string") {
+    ctx.issues.add("malformed-cms", "error", where(index), { reason: signed });
+    return null;
+  }
+  return signed;
+}
+
+/** The parsed SignedData, or why it could not be read. */
+function tryReadSignedData(ctx: WalkContext, content: asn1js.AsnType): ParsedSignedData | string {
+  try {
+    return readSignedData(content, ctx.policy.limits.maxCertificates);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: ParsedSignedData, contents: Uint8Array[]): Promise<void> {
+  const index = layer.index;
+  layer.encapsulatedContentType = algorithmName(signed.eContentType);
+  layer.certificateCount = signed.certificates.length;
+  if (signed.skippedCertificates > 0) {
+    ctx.issues.add("limit-exceeded", "warning", where(index), { limit: "maxCertificates", value: ctx.policy.limits.maxCertificates });
+  }
+  const total = signed.signedData.signerInfos.length;
+  if (total === 0) {
+    ctx.issues.add("no-signers", "error", where(index), {});
+    return;
+  }
+  if (total > 1) ctx.issues.add("multiple-signers", "info", where(index), { count: total });
+  const count = Math.min(total, ctx.policy.limits.maxSigners);
+  if (total > count) ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxSigners", value: count });
+  for (let s = 0; s < count; s++) {
+    let outcome;
+    try {
+      outcome = await verifySigner(signed, s, contents, ctx.policy);
+    } catch (e) {
+      ctx.issues.add("malformed-cms", "error", where(index, { signer: s }), { reason: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    const loc = where(index, { signer: s });
+    addLocal(ctx, outcome.issues, loc);
+    const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
+    outcome.report.identity = binding.identity;
+    addLocal(ctx, binding.issues, { ...loc, certificate: 0 });
+    addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
+    layer.signers.push(outcome.report);
+  }
+}
+
+async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
+  const decoded = decodeBody(entity);
+  const ci = parseContentInfo(decoded.bytes);
+  const index = newLayerIndex(ctx);
+  if (index === null) return;
+  if (!ci.ok) {
+    // Headers claim CMS but the body is not: report it as an unreadable signed layer would be a guess,
+    // so the issue stands at message level with the part named.
+    ctx.issues.add("malformed-cms", "error", {}, { reason: ci.reason, mimePath: pos.pathPrefix + entity.path });
+    if (decoded.problem) ctx.issues.add("malformed-mime", "warning", {}, { reason: decoded.problem, mimePath: pos.pathPrefix + entity.path });
+    ctx.hiddenContent = true;
+    return;
+  }
+  const { contentType, content } = ci.value;
+  // Decide from the CMS content type, not the smime-type parameter: headers lie.
+  if (contentType === OID.signedData) return opaqueSigned(ctx, entity, pos, index, content, decoded.problem);
+  if (contentType === OID.envelopedData || contentType === OID.authEnvelopedData) {
+    return enveloped(ctx, entity, pos, index, content, contentType === OID.authEnvelopedData);
+  }
+  if (contentType === OID.compressedData) return compressed(ctx, entity, pos, index, content);
+  ctx.issues.add("malformed-cms", "error", {}, { reason: "unsupported CMS content type", contentType, mimePath: pos.pathPrefix + entity.path });
+  ctx.hiddenContent = true;
+}
+
+async function opaqueSigned(
+  ctx: WalkContext,
+  entity: MimeEntity,
+  pos: Position,
+  index: number,
+  content: asn1js.AsnType,
+  decodeProblem: string | null,
+): Promise<void> {
+  const signed = tryReadSignedData(ctx, content);
+  // certs-only (RFC 8551 section 3.8): a certificate transport, not a protection layer.
+  if (typeof signed !== "string" && signed.certsOnly) return;
+  const layer = signedLayerShell(index, entity, pos, "pkcs7-mime");
+  ctx.layers.push(layer);
+  if (typeof signed === "string") {
+    ctx.issues.add("malformed-cms", "error", where(index), { reason: signed });
+    return;
+  }
+  if (decodeProblem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decodeProblem });
+  coverageIssue(ctx, layer);
+  if (pos.signedAncestors > 0) ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1 });
+  if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
+  await verifyLayerSigners(ctx, layer, signed, signed.eContent ? [signed.eContent] : []);
+  if (signed.eContent) await walkInner(ctx, index, signed.eContent, { ...pos, signedAncestors: pos.signedAncestors + 1 });
+}
+
+async function enveloped(
+  ctx: WalkContext,
+  entity: MimeEntity,
+  pos: Position,
+  index: number,
+  content: asn1js.AsnType,
+  authenticated: boolean,
+): Promise<void> {
+  let summary;
+  try {
+    summary = summarizeEnveloped(content);
+  } catch (e) {
+    summary = { recipients: [], contentEncryptionAlgorithm: null };
+    ctx.issues.add("malformed-cms", "error", where(index), { reason: e instanceof Error ? e.message : String(e) });
+  }
+  ctx.layers.push({
+    index,
+    kind: "enveloped",
+    mimePath: pos.pathPrefix + entity.path,
+    contentType: describeType(entity),
+    coverage: pos.whole ? "whole" : "partial",
+    authenticated,
+    contentEncryptionAlgorithm: summary.contentEncryptionAlgorithm,
+    recipients: summary.recipients,
+    opened: false,
+  });
+  coverageIssue(ctx, ctx.layers[index]!);
+  const cea = summary.contentEncryptionAlgorithm?.name ?? "";
+  // RFC 8551 section 2.7: AES (and ChaCha20-Poly1305) are current; DES, 3DES and RC2 are legacy.
+  if (/^(DES|3DES|RC2)/.test(cea)) ctx.issues.add("weak-encryption", "warning", where(index), { algorithm: cea });
+  if (!authenticated) ctx.issues.add("unauthenticated-encryption", "info", where(index), { algorithm: cea || "unknown" });
+  ctx.issues.add("no-decryption-key", "warning", where(index), { recipients: summary.recipients.length });
+  ctx.hiddenContent = true;
+}
+
+async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, index: number, content: asn1js.AsnType): Promise<void> {
+  const { maxDecompressedBytes, maxDecompressionRatio } = ctx.policy.limits;
+  // Small inputs may expand past the ratio legitimately; 1 MiB is always allowed.
+  const cap = (compressedSize: number): number =>
+    Math.min(maxDecompressedBytes, Math.max(1024 * 1024, compressedSize * maxDecompressionRatio));
+  const result = await decompress(content, cap);
+  ctx.layers.push({
+    index,
+    kind: "compressed",
+    mimePath: pos.pathPrefix + entity.path,
+    contentType: describeType(entity),
+    coverage: pos.whole ? "whole" : "partial",
+    algorithm: result.algorithm ? algorithmName(result.algorithm) : null,
+    compressedBytes: result.compressedBytes,
+    decompressedBytes: result.ok ? result.bytes.length : null,
+  });
+  if (!result.ok) {
+    if (result.reason === "limit") ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxDecompressedBytes", value: result.detail });
+    else ctx.issues.add("malformed-cms", "error", where(index), { reason: `compressed data: ${result.detail}` });
+    ctx.hiddenContent = true;
+    return;
+  }
+  await walkInner(ctx, index, result.bytes, pos);
+}
+
+/** Parses the content a layer protects as a MIME entity and continues inside it. */
+async function walkInner(ctx: WalkContext, layerIndex: number, bytes: Uint8Array, pos: Position): Promise<void> {
+  const source = makeSource(bytes);
+  const prefix = `L${layerIndex}:`;
+  const inner = parseEntity(source, 0, bytes.length, "", 0, ctx.parse);
+  reportParseProblems(ctx, prefix, layerIndex);
+  await walk(ctx, inner, { ...pos, pathPrefix: prefix });
+}
+
+/** Turns the parser's problems (collected since the last call) into issues. */
+export function reportParseProblems(ctx: WalkContext, prefix: string, layer?: number): void {
+  for (const p of ctx.parse.problems.splice(0)) {
+    ctx.issues.add(p.code, p.code === "limit-exceeded" ? "error" : "warning", layer === undefined ? {} : { layer }, {
+      ...p.params,
+      mimePath: prefix + p.path,
+    });
+  }
+}

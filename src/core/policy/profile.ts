@@ -1,0 +1,62 @@
+/**
+ * The verification policy: one immutable object, built by a named profile.
+ * Every field documents its default and where the rule comes from.
+ * Path validation settings (EKU, name constraints, revocation) join this
+ * object with the trust and revocation issues.
+ */
+import type { DigestName } from "../crypto/algorithms.js";
+import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+
+export interface SmimePolicy {
+  readonly name: string;
+  /** When certificates are judged. Default: the Clock port's now. */
+  readonly validationTime: Date;
+  /**
+   * Digests never accepted. Default MD5 (RFC 8551 section 2.1 forbids it; collisions
+   * are practical). SHA-1 is handled by `acceptSha1`.
+   */
+  readonly forbiddenDigests: ReadonlySet<DigestName>;
+  /**
+   * Accept SHA-1 signatures with a warning instead of rejecting them. Default false:
+   * RFC 8551 section 2.1 says receivers SHOULD NOT accept SHA-1 and Thunderbird
+   * rejects it unless a preference allows it (the same switch as its allow_sha1 test).
+   */
+  readonly acceptSha1: boolean;
+  /**
+   * RSA keys below this size get `weak-key` as a warning. Default 2048 bits
+   * (RFC 8551 section 4.1: receivers SHOULD accept 2048 to 4096 bits; CA/B Forum S/MIME BR 6.1.5).
+   */
+  readonly minRsaBits: number;
+  /** RSA keys below this size make the signature invalid. Default 1024 bits (RFC 8551 section 4.1 MUST NOT below). */
+  readonly hardMinRsaBits: number;
+  /** Check that From (and Sender) match an email of the signer's certificate (RFC 8550 section 3). Default true. */
+  readonly checkSenderBinding: boolean;
+  /**
+   * Largest accepted gap between the signingTime attribute and the Date header before
+   * `date-mismatch`. Default one hour, the tolerance Thunderbird applies.
+   */
+  readonly maxDateSkewMs: number;
+  readonly limits: Limits;
+}
+
+export interface SmimeProfileOptions {
+  validationTime?: Date;
+  acceptSha1?: boolean;
+  checkSenderBinding?: boolean;
+  limits?: Partial<Limits>;
+}
+
+/** The default S/MIME receiving profile (RFC 8551 receiver rules, Thunderbird-compatible). */
+export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new Date()): SmimePolicy {
+  return Object.freeze({
+    name: "smime",
+    validationTime: options.validationTime ?? now,
+    forbiddenDigests: new Set<DigestName>(["MD5"]),
+    acceptSha1: options.acceptSha1 ?? false,
+    minRsaBits: 2048,
+    hardMinRsaBits: 1024,
+    checkSenderBinding: options.checkSenderBinding ?? true,
+    maxDateSkewMs: 60 * 60 * 1000,
+    limits: Object.freeze({ ...DEFAULT_LIMITS, ...options.limits }),
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The stable issue codes of the SecurityReport (../../../README.md, "Issue codes").
+ * They are a public API: add codes, never rename or reuse one.
+ */
+export const ISSUE_CODES = [
+  // Structure
+  "malformed-mime",
+  "malformed-cms",
+  "partially-signed",
+  "partially-encrypted",
+  "nested-signature",
+  "no-signers",
+  "multiple-signers",
+  "limit-exceeded",
+  // Signature
+  "signature-invalid",
+  "digest-mismatch",
+  "content-type-mismatch",
+  "signer-certificate-missing",
+  "unsupported-algorithm",
+  "weak-digest",
+  "weak-key",
+  // Identity
+  "sender-mismatch",
+  "no-email-in-certificate",
+  "header-mismatch",
+  "date-mismatch",
+  // Path
+  "expired",
+  "not-yet-valid",
+  "unknown-issuer",
+  "untrusted-root",
+  "distrusted",
+  "bad-certificate-signature",
+  "not-a-ca",
+  "path-length-exceeded",
+  "key-usage",
+  "missing-email-protection",
+  "name-constraints-violated",
+  "policy-violation",
+  "unhandled-critical-extension",
+  "path-search-limit",
+  // Revocation
+  "revoked",
+  "revocation-unknown",
+  "revocation-unavailable",
+  "revocation-stale",
+  "revocation-response-invalid",
+  // Encryption
+  "no-decryption-key",
+  "decryption-failed",
+  "unauthenticated-encryption",
+  "weak-encryption",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -1,0 +1,149 @@
+/**
+ * The SecurityReport: one plain, JSON-serialisable object that the CLI, the UI
+ * and the tests all read. Field names are a public API: add, never rename.
+ */
+import type { IssueCode } from "./codes.js";
+
+export type SignatureStatus = "valid" | "invalid" | "unsigned" | "unverifiable";
+export type TrustStatus = "trusted" | "untrusted" | "invalid" | "unknown" | "not-applicable";
+export type RevocationStatus = "good" | "revoked" | "unknown" | "not-checked" | "not-applicable";
+export type EncryptionStatus = "none" | "decrypted" | "no-key" | "failed";
+export type Verdict = "verified" | "warning" | "danger" | "none";
+export type Severity = "error" | "warning" | "info";
+export type SignerStatus = "valid" | "invalid" | "unverifiable";
+export type IdentityStatus = "match" | "mismatch" | "unknown";
+
+/** Where an issue belongs: indexes into `layers`, a layer's `signers`, and a signer's `chain`. */
+export interface IssueLocation {
+  layer?: number;
+  signer?: number;
+  certificate?: number;
+}
+
+export type IssueParams = Record<string, string | number | boolean | string[]>;
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  where: IssueLocation;
+  params: IssueParams;
+}
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  /** Hex, as printed by `openssl x509 -serial` (upper case, no separators). */
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  emails: string[];
+  /** e.g. "RSA", "EC", "Ed25519" */
+  keyAlgorithm: string;
+  /** RSA modulus bits or EC field bits, when known. */
+  keyBits?: number;
+  namedCurve?: string;
+  fingerprintSha256: string;
+  fingerprintSha1: string;
+}
+
+export interface AlgorithmName {
+  oid: string;
+  /** Human-readable name, or the OID itself when unknown. */
+  name: string;
+}
+
+export interface EncryptionKeyPreference {
+  kind: "issuer-and-serial" | "subject-key-identifier";
+  issuer?: string;
+  serialNumber?: string;
+  subjectKeyIdentifier?: string;
+}
+
+export interface SignerReport {
+  index: number;
+  status: SignerStatus;
+  /** How the SignerInfo names its certificate (RFC 5652 section 5.3). */
+  signerId:
+    | { kind: "issuer-and-serial"; issuer: string; serialNumber: string }
+    | { kind: "subject-key-identifier"; subjectKeyIdentifier: string };
+  certificate: CertificateSummary | null;
+  identity: IdentityStatus;
+  /** Leaf first. Until path building lands this holds only the signer's certificate. */
+  chain: CertificateSummary[];
+  trust: TrustStatus;
+  revocation: RevocationStatus;
+  /** The signingTime attribute: the signer's own claim, not a timestamp. */
+  signingTime: string | null;
+  digestAlgorithm: AlgorithmName;
+  signatureAlgorithm: AlgorithmName;
+  signedAttributes: boolean;
+  smimeCapabilities?: AlgorithmName[];
+  encryptionKeyPreference?: EncryptionKeyPreference;
+}
+
+export interface RecipientSummary {
+  kind: "key-transport" | "key-agreement" | "kek" | "password" | "other";
+  /** Key-encryption algorithm. */
+  algorithm: AlgorithmName;
+  issuer?: string;
+  serialNumber?: string;
+  subjectKeyIdentifier?: string;
+}
+
+interface LayerBase {
+  index: number;
+  /** Dotted MIME path of the entity carrying the layer ("" is the message itself, "1.2" the second part of its first part). */
+  mimePath: string;
+  contentType: string;
+  coverage: "whole" | "partial";
+}
+
+export interface SignedLayer extends LayerBase {
+  kind: "signed";
+  form: "multipart-signed" | "pkcs7-mime";
+  encapsulatedContentType: AlgorithmName | null;
+  certificateCount: number;
+  signers: SignerReport[];
+}
+
+export interface EnvelopedLayer extends LayerBase {
+  kind: "enveloped";
+  authenticated: boolean;
+  contentEncryptionAlgorithm: AlgorithmName | null;
+  recipients: RecipientSummary[];
+  /** Whether the layer's content was opened (decryption arrives with the keys issue). */
+  opened: boolean;
+}
+
+export interface CompressedLayer extends LayerBase {
+  kind: "compressed";
+  algorithm: AlgorithmName | null;
+  compressedBytes: number;
+  decompressedBytes: number | null;
+}
+
+export type Layer = SignedLayer | EnvelopedLayer | CompressedLayer;
+
+export interface MessageSummary {
+  from: string[];
+  sender: string | null;
+  subject: string | null;
+  date: string | null;
+  messageId: string | null;
+  sizeBytes: number;
+}
+
+export interface SecurityReport {
+  /** Report format version; bumped only for incompatible changes. */
+  reportVersion: 1;
+  signature: SignatureStatus;
+  trust: TrustStatus;
+  revocation: RevocationStatus;
+  encryption: EncryptionStatus;
+  verdict: Verdict;
+  message: MessageSummary;
+  layers: Layer[];
+  issues: Issue[];
+  /** The time certificates are judged at (ISO 8601). */
+  validationTime: string;
+}

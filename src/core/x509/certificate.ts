@@ -1,0 +1,105 @@
+/**
+ * A certificate as the core sees it: the DER, the pkijs structure (for CMS
+ * matching and key access) and the @peculiar/x509 view (for names and
+ * extensions), plus the summary the report shows.
+ */
+import * as pkijs from "pkijs";
+import { X509Certificate, SubjectAlternativeNameExtension } from "./peculiar.js";
+import { OID } from "../cms/oids.js";
+import { describePublicKey, type PublicKeyDescription } from "../crypto/public-key.js";
+import { digest } from "../crypto/digest.js";
+import { toArrayBuffer, toHex } from "../util/bytes.js";
+import { serialToHex } from "./serial.js";
+import type { CertificateSummary } from "../report/types.js";
+
+export class CertificateView {
+  readonly der: Uint8Array;
+  readonly cert: pkijs.Certificate;
+  private x509?: X509Certificate;
+  private key?: PublicKeyDescription;
+
+  constructor(cert: pkijs.Certificate, der?: Uint8Array) {
+    this.cert = cert;
+    this.der = der ?? new Uint8Array(cert.toSchema(false).toBER(false));
+  }
+
+  static fromDer(der: Uint8Array): CertificateView {
+    return new CertificateView(pkijs.Certificate.fromBER(toArrayBuffer(der)), der);
+  }
+
+  get peculiar(): X509Certificate {
+    this.x509 ??= new X509Certificate(toArrayBuffer(this.der));
+    return this.x509;
+  }
+
+  get publicKey(): PublicKeyDescription {
+    this.key ??= describePublicKey(this.cert.subjectPublicKeyInfo);
+    return this.key;
+  }
+
+  get serialHex(): string {
+    return serialToHex(this.cert.serialNumber.valueBlock.valueHexView);
+  }
+
+  /** The subjectKeyIdentifier extension (RFC 5280 section 4.2.1.2), when present. */
+  get subjectKeyIdentifier(): Uint8Array | null {
+    const ext = this.cert.extensions?.find((e) => e.extnID === "2.5.29.14");
+    if (!ext) return null;
+    const parsed = ext.parsedValue as unknown;
+    if (parsed && typeof parsed === "object" && "valueBlock" in parsed) {
+      return new Uint8Array((parsed as { valueBlock: { valueHexView: Uint8Array } }).valueBlock.valueHexView);
+    }
+    return null;
+  }
+
+  /**
+   * Every email the certificate binds: rfc822Name entries of subjectAltName
+   * (RFC 5280 section 4.2.1.6) and, for old certificates, emailAddress
+   * attributes of the subject (RFC 5750 section 3, deprecated but still issued).
+   */
+  get emails(): string[] {
+    const out: string[] = [];
+    try {
+      const san = this.peculiar.getExtension(SubjectAlternativeNameExtension);
+      for (const n of san?.names.items ?? []) if (n.type === "email") out.push(n.value);
+    } catch {
+      // An undecodable SAN binds nothing.
+    }
+    for (const rdn of this.cert.subject.typesAndValues) {
+      if (rdn.type === OID.emailAddress) {
+        const v = rdn.value.valueBlock as { value?: unknown };
+        if (typeof v.value === "string" && !out.includes(v.value)) out.push(v.value);
+      }
+    }
+    return out;
+  }
+
+  async summary(): Promise<CertificateSummary> {
+    const key = this.publicKey;
+    let subject = "";
+    let issuer = "";
+    try {
+      subject = this.peculiar.subject;
+      issuer = this.peculiar.issuer;
+    } catch {
+      subject = "(undecodable name)";
+      issuer = "(undecodable name)";
+    }
+    const [s256, s1] = await Promise.all([digest("SHA-256", this.der), digest("SHA-1", this.der)]);
+    const summary: CertificateSummary = {
+      subject,
+      issuer,
+      serialNumber: this.serialHex,
+      notBefore: this.cert.notBefore.value.toISOString(),
+      notAfter: this.cert.notAfter.value.toISOString(),
+      emails: this.emails,
+      keyAlgorithm:
+        key.kind === "rsa" ? "RSA" : key.kind === "ec" ? "EC" : key.kind === "ed25519" ? "Ed25519" : key.algorithmOid,
+      fingerprintSha256: toHex(s256, ":").toUpperCase(),
+      fingerprintSha1: toHex(s1, ":").toUpperCase(),
+    };
+    if (key.kind !== "unsupported") summary.keyBits = key.bits;
+    if (key.kind === "ec") summary.namedCurve = key.curve;
+    return summary;
+  }
+}
