@@ -53,13 +53,12 @@ function readValue(s: string, i: number): [string, number] {
 export function parseContentType(value: string | null): ContentType | null {
   if (value === null) return null;
   let i = skipCfws(value, 0);
-  let type: string;
-  let subtype: string;
-  [type, i] = readToken(value, i);
-  i = skipCfws(value, i);
+  const [type, afterType] = readToken(value, i);
+  i = skipCfws(value, afterType);
   if (value[i] !== "/" || !type) return null;
   i = skipCfws(value, i + 1);
-  [subtype, i] = readToken(value, i);
+  const [subtype, afterSubtype] = readToken(value, i);
+  i = afterSubtype;
   if (!subtype) return null;
   const params = new Map<string, string>();
   const continued = new Map<string, string[]>();

@@ -1,0 +1,71 @@
+// Lint rules that keep the architecture true without anyone remembering it
+// (DESIGN.md "Imports flow one way"): src/core uses no DOM, no host APIs, no
+// Node-only modules and nothing above it; src/ui uses no host APIs.
+import tseslint from "typescript-eslint";
+
+const NODE_MODULES = [
+  "assert", "buffer", "child_process", "cluster", "crypto", "dgram", "dns", "events", "fs", "fs/promises", "http", "http2",
+  "https", "module", "net", "os", "path", "perf_hooks", "process", "readline", "stream", "tls", "url", "util", "vm",
+  "worker_threads", "zlib",
+];
+
+const HOST_GLOBALS = [
+  { name: "browser", message: "Host API: reach it through a port or the host adapter." },
+  { name: "messenger", message: "Host API: reach it through a port or the host adapter." },
+  { name: "Office", message: "Host API: reach it through a port or the host adapter." },
+];
+
+const CORE_GLOBALS = [
+  ...HOST_GLOBALS,
+  ...["window", "document", "navigator", "localStorage", "sessionStorage", "indexedDB", "XMLHttpRequest"].map((name) => ({
+    name,
+    message: "src/core is host-free: no DOM or browser storage.",
+  })),
+  { name: "fetch", message: "src/core reaches the network only through the Fetcher port." },
+  ...["process", "Buffer", "require", "__dirname", "__filename", "global"].map((name) => ({
+    name,
+    message: "src/core must run in browsers: no Node-only globals.",
+  })),
+];
+
+const restrictImports = (extra) => ({
+  paths: [...NODE_MODULES, "webextension-polyfill", ...extra].map((name) => ({ name, message: "Not allowed in this layer." })),
+  patterns: [
+    { group: ["node:*"], message: "Node-only modules are not allowed in this layer." },
+    { group: ["**/hosts/**", "**/cli/**", "**/server/**"], message: "Imports flow one way: hosts, cli and server import ui and core, never the reverse." },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "build/**", "dist/**", "test-output/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...CORE_GLOBALS],
+      "no-restricted-imports": [
+        "error",
+        {
+          ...restrictImports(["preact", "preact/hooks"]),
+          patterns: [
+            ...restrictImports([]).patterns,
+            { group: ["**/ui/**"], message: "src/core imports nothing above it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/ui/**/*.ts", "src/ui/**/*.tsx"],
+    rules: {
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+      "no-restricted-imports": ["error", restrictImports([])],
+    },
+  },
+);

@@ -1,0 +1,146 @@
+/**
+ * Builds test PKIs and S/MIME messages with the `openssl` command, our peer:
+ * nothing here is produced by Signet's own code.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export type KeySpec = "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519";
+
+export interface Identity {
+  name: string;
+  cert: string;
+  key: string;
+}
+
+export interface LeafOptions {
+  key?: KeySpec;
+  /** rfc822Name entries of subjectAltName. */
+  sanEmails?: string[];
+  /** emailAddress attribute in the subject (old-style certificates). */
+  subjectEmail?: string;
+}
+
+export interface SignOptions {
+  signers: { who: Identity; pss?: { saltlen?: string; mgf1?: string } }[];
+  /** The MIME entity to sign (headers + body); LF line endings are fine, OpenSSL canonicalises. */
+  content: string | Uint8Array;
+  md?: string;
+  detached?: boolean;
+  from?: string;
+  to?: string;
+  subject?: string;
+  noCerts?: boolean;
+  /** Date header prepended to the output; default: now. null: none. */
+  date?: Date | null;
+  /** -binary: sign the content exactly as given, without canonicalising. */
+  binary?: boolean;
+}
+
+export function rfc2822(d: Date): string {
+  return d.toUTCString().replace("GMT", "+0000");
+}
+
+export class OpensslPki {
+  readonly dir = mkdtempSync(join(tmpdir(), "signet-pki-"));
+  private serial = 1000;
+  private counter = 0;
+
+  run(args: string[], input?: string | Uint8Array): Buffer {
+    return execFileSync("openssl", args, { cwd: this.dir, input, stdio: ["pipe", "pipe", "pipe"] });
+  }
+
+  /** Exit status of an openssl command, for asking the peer's opinion. */
+  status(args: string[]): number {
+    return spawnSync("openssl", args, { cwd: this.dir, stdio: "ignore" }).status ?? -1;
+  }
+
+  path(name: string): string {
+    return join(this.dir, name);
+  }
+
+  write(name: string, data: string | Uint8Array): string {
+    writeFileSync(this.path(name), data);
+    return this.path(name);
+  }
+
+  read(name: string): Buffer {
+    return readFileSync(this.path(name));
+  }
+
+  private genKey(name: string, spec: KeySpec): string {
+    const file = `${name}.key`;
+    const [alg, param] = spec.split(":");
+    if (alg === "rsa") this.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${param}`, "-out", file]);
+    else if (alg === "ec") this.run(["genpkey", "-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${param}`, "-out", file]);
+    else this.run(["genpkey", "-algorithm", "ED25519", "-out", file]);
+    return file;
+  }
+
+  makeCa(name: string): Identity {
+    const key = this.genKey(name, "rsa:2048");
+    const cert = `${name}.pem`;
+    // `req -x509` takes its extensions from a config file.
+    this.write(`${name}.cnf`, `[req]\ndistinguished_name=dn\n[dn]\n[v3]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n`);
+    this.run(["req", "-x509", "-new", "-key", key, "-subj", `/O=Signet Test/CN=${name}`, "-days", "3650", "-config", `${name}.cnf`, "-extensions", "v3", "-out", cert]);
+    return { name, cert, key };
+  }
+
+  makeLeaf(name: string, ca: Identity, opts: LeafOptions = {}): Identity {
+    const key = this.genKey(name, opts.key ?? "rsa:2048");
+    const subj = `/O=Signet Test/CN=${name}${opts.subjectEmail ? `/emailAddress=${opts.subjectEmail}` : ""}`;
+    this.run(["req", "-new", "-key", key, "-subj", subj, "-config", `${ca.name}.cnf`, "-out", `${name}.csr`]);
+    const san = (opts.sanEmails ?? []).map((e) => `email:${e}`).join(",");
+    this.write(
+      `${name}.ext`,
+      [
+        "basicConstraints=critical,CA:FALSE",
+        "keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment",
+        "extendedKeyUsage=emailProtection",
+        "subjectKeyIdentifier=hash",
+        "authorityKeyIdentifier=keyid",
+        san ? `subjectAltName=${san}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n") + "\n",
+    );
+    const cert = `${name}.pem`;
+    this.run(["x509", "-req", "-in", `${name}.csr`, "-CA", ca.cert, "-CAkey", ca.key, "-set_serial", String(this.serial++), "-days", "3650", "-extfile", `${name}.ext`, "-out", cert]);
+    return { name, cert, key };
+  }
+
+  /** Signs with `openssl cms -sign` and returns the whole message, with a Date header. */
+  sign(o: SignOptions): Uint8Array {
+    const id = this.counter++;
+    const input = this.write(`content-${id}.txt`, o.content);
+    const args = ["cms", "-sign", "-in", input, "-md", o.md ?? "sha256", "-out", `msg-${id}.eml`];
+    for (const s of o.signers) {
+      args.push("-signer", s.who.cert, "-inkey", s.who.key);
+      if (s.pss) {
+        args.push("-keyopt", "rsa_padding_mode:pss");
+        if (s.pss.saltlen) args.push("-keyopt", `rsa_pss_saltlen:${s.pss.saltlen}`);
+        if (s.pss.mgf1) args.push("-keyopt", `rsa_mgf1_md:${s.pss.mgf1}`);
+      }
+    }
+    if (o.detached === false) args.push("-nodetach");
+    if (o.noCerts) args.push("-nocerts");
+    if (o.binary) args.push("-binary");
+    args.push("-from", o.from ?? "alice@example.org", "-to", o.to ?? "bob@example.org", "-subject", o.subject ?? "Signet test");
+    this.run(args);
+    const date = o.date === undefined ? new Date() : o.date;
+    const body = this.read(`msg-${id}.eml`);
+    return date ? Buffer.concat([Buffer.from(`Date: ${rfc2822(date)}\n`), body]) : body;
+  }
+
+  /** `openssl cms -verify -noverify`: does the peer accept the signature itself? */
+  opensslVerifies(message: Uint8Array, extra: string[] = []): boolean {
+    const file = this.write(`verify-${this.counter++}.eml`, message);
+    return this.status(["cms", "-verify", "-noverify", "-in", file, "-out", "/dev/null", ...extra]) === 0;
+  }
+
+  cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

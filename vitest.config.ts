@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // OpenSSL builds each suite's PKI in beforeAll; Thunderbird-sized corpora take a while on 2 cores.
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    pool: "forks",
+    reporters: ["default", "./test/helpers/summary-reporter.ts"],
+  },
+});
