@@ -1,0 +1,98 @@
+/**
+ * CMS structures OpenSSL 3.0 cannot produce (Ed25519 SignedData, CompressedData),
+ * assembled with pkijs/asn1js. The cryptography still comes from peers:
+ * `openssl pkeyutl` makes the Ed25519 signature and Node's zlib the deflate stream.
+ */
+import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+
+function pemToDer(pem: string): Uint8Array {
+  return Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64");
+}
+
+function ab(b: Uint8Array): ArrayBuffer {
+  return b.slice().buffer as ArrayBuffer;
+}
+
+function b64lines(der: Uint8Array): string {
+  return Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n");
+}
+
+/** RFC 8419 SignedData with an Ed25519 signer over signed attributes (digest SHA-512, section 3.1). */
+export function ed25519SignedData(content: Uint8Array, certPem: string, sign: (data: Uint8Array) => Uint8Array): Uint8Array {
+  const cert = pkijs.Certificate.fromBER(ab(pemToDer(certPem)));
+  const sha512 = new pkijs.AlgorithmIdentifier({ algorithmId: "2.16.840.1.101.3.4.2.3" });
+  const attrs = new pkijs.SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: [
+      new pkijs.Attribute({ type: "1.2.840.113549.1.9.3", values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })] }),
+      new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
+      new pkijs.Attribute({
+        type: "1.2.840.113549.1.9.4",
+        values: [new asn1js.OctetString({ valueHex: ab(createHash("sha512").update(content).digest()) })],
+      }),
+    ],
+  });
+  // The signature covers the attributes DER-encoded as a SET OF (RFC 5652 section 5.4).
+  const setOf = new asn1js.Set({ value: attrs.attributes.map((a) => a.toSchema()) });
+  const signature = sign(new Uint8Array(setOf.toBER(false)));
+  const signerInfo = new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
+    digestAlgorithm: sha512,
+    signedAttrs: attrs,
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: "1.3.101.112" }),
+    signature: new asn1js.OctetString({ valueHex: ab(signature) }),
+  });
+  const sd = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [sha512],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),
+    certificates: [cert],
+    signerInfos: [signerInfo],
+  });
+  const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) });
+  return new Uint8Array(ci.toSchema().toBER(false));
+}
+
+/** A multipart/signed message around `part` (a MIME entity with CRLF line ends) and a detached signature. */
+export function multipartSigned(headers: string, part: string, signature: Uint8Array): string {
+  const b = "----=_signet_test_boundary";
+  return (
+    `${headers}MIME-Version: 1.0\r\nContent-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-512; boundary="${b}"\r\n\r\n` +
+    `--${b}\r\n${part}\r\n--${b}\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n` +
+    `${b64lines(signature)}\r\n--${b}--\r\n`
+  );
+}
+
+/** RFC 3274 CompressedData (zlib) around `content`. */
+export function compressedData(content: Uint8Array): Uint8Array {
+  return compressedDataFromDeflated(deflateSync(content));
+}
+
+export function compressedDataFromDeflated(deflated: Uint8Array): Uint8Array {
+  const inner = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 0 }),
+      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.9.16.3.8" })] }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" }),
+          new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: ab(deflated) })] }),
+        ],
+      }),
+    ],
+  });
+  const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.9.16.1.9", content: inner });
+  return new Uint8Array(ci.toSchema().toBER(false));
+}
+
+/** An application/pkcs7-mime message around a DER CMS blob. */
+export function pkcs7MimeMessage(headers: string, der: Uint8Array, smimeType: string, type = "application/pkcs7-mime"): string {
+  return (
+    `${headers}MIME-Version: 1.0\r\nContent-Type: ${type}; smime-type=${smimeType}; name=smime.p7m\r\n` +
+    `Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=smime.p7m\r\n\r\n${b64lines(der)}\r\n`
+  );
+}
