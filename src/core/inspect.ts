@@ -51,6 +51,7 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
   try {
     if (raw.length > policy.limits.maxMessageBytes) {
       issues.add("limit-exceeded", "error", {}, { limit: "maxMessageBytes", value: policy.limits.maxMessageBytes, size: raw.length });
+      hiddenContent = true;
     } else {
       const parse = { limits: policy.limits, problems: [], partCount: 0 };
       root = parseEntity(makeSource(raw), 0, raw.length, "", 0, parse);

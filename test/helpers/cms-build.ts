@@ -12,8 +12,9 @@ function pemToDer(pem: string): Uint8Array {
   return Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64");
 }
 
+/** A copy in its own ArrayBuffer (a Buffer's slice() would share Node's pool). */
 function ab(b: Uint8Array): ArrayBuffer {
-  return b.slice().buffer as ArrayBuffer;
+  return Uint8Array.from(b).buffer;
 }
 
 function b64lines(der: Uint8Array): string {

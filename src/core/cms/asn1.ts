@@ -2,9 +2,9 @@
 import * as asn1js from "asn1js";
 import { concatBytes, toArrayBuffer } from "../util/bytes.js";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T; trailingBytes: number } | { ok: false; reason: string };
 
-/** Parses one BER element that must fill the whole input. */
+/** Parses one BER element; bytes after it are counted in `trailingBytes` for the caller to report. */
 export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   let parsed: ReturnType<typeof asn1js.fromBER>;
@@ -15,7 +15,7 @@ export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
     return { ok: false, reason: e instanceof Error ? e.message : "undecodable" };
   }
   if (parsed.offset === -1) return { ok: false, reason: parsed.result.error || "undecodable" };
-  return { ok: true, value: parsed.result };
+  return { ok: true, value: parsed.result, trailingBytes: bytes.length - parsed.offset };
 }
 
 /**

@@ -13,7 +13,7 @@ export function parseContentInfo(der: Uint8Array): Parsed<ContentInfoParts> {
   if (!ber.ok) return ber;
   try {
     const ci = new pkijs.ContentInfo({ schema: ber.value });
-    return { ok: true, value: { contentType: ci.contentType, content: ci.content as asn1js.AsnType } };
+    return { ok: true, value: { contentType: ci.contentType, content: ci.content as asn1js.AsnType }, trailingBytes: ber.trailingBytes };
   } catch (e) {
     return { ok: false, reason: `not a ContentInfo: ${e instanceof Error ? e.message : String(e)}` };
   }

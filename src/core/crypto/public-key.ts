@@ -2,7 +2,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { OID } from "../cms/oids.js";
-import { stripLeadingZeros, toArrayBuffer } from "../util/bytes.js";
+import { copyBytes, stripLeadingZeros, toArrayBuffer } from "../util/bytes.js";
 
 export type CurveName = "P-256" | "P-384" | "P-521";
 
@@ -59,12 +59,12 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
         kind: "ec",
         spki: new Uint8Array(info.toSchema().toBER(false)),
         curve: curve.name,
-        point: keyBits.slice(),
+        point: copyBytes(keyBits),
         bits: curve.bits,
       };
     }
     if (oid === OID.ed25519) {
-      return { kind: "ed25519", spki: new Uint8Array(info.toSchema().toBER(false)), point: keyBits.slice(), bits: 256 };
+      return { kind: "ed25519", spki: new Uint8Array(info.toSchema().toBER(false)), point: copyBytes(keyBits), bits: 256 };
     }
   } catch (e) {
     return { kind: "unsupported", algorithmOid: oid, detail: e instanceof Error ? e.message : "malformed key" };

@@ -126,12 +126,20 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
   await walk(ctx, content, { ...pos, signedAncestors: pos.signedAncestors + 1 });
 }
 
+/** Data after the CMS object is ignored, as DER readers do, but said: it may hide something. */
+function noteTrailingBytes(ctx: WalkContext, loc: IssueLocation, trailingBytes: number, mimePath?: string): void {
+  if (trailingBytes === 0) return;
+  const params = { reason: "data after the end of the CMS structure", bytes: trailingBytes };
+  ctx.issues.add("malformed-cms", "warning", loc, mimePath === undefined ? params : { ...params, mimePath });
+}
+
 async function readSigned(ctx: WalkContext, index: number, der: Uint8Array): Promise<ParsedSignedData | null> {
   const ci = parseContentInfo(der);
   if (!ci.ok) {
     ctx.issues.add("malformed-cms", "error", where(index), { reason: ci.reason });
     return null;
   }
+  noteTrailingBytes(ctx, where(index), ci.trailingBytes);
   if (ci.value.contentType !== OID.signedData) {
     ctx.issues.add("malformed-cms", "error", where(index), { reason: "signature part is not SignedData", contentType: ci.value.contentType });
     return null;
@@ -199,6 +207,7 @@ async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): P
     ctx.hiddenContent = true;
     return;
   }
+  noteTrailingBytes(ctx, {}, ci.trailingBytes, pos.pathPrefix + entity.path);
   const { contentType, content } = ci.value;
   // Decide from the CMS content type, not the smime-type parameter: headers lie.
   if (contentType === OID.signedData) return opaqueSigned(ctx, entity, pos, index, content, decoded.problem);

@@ -49,12 +49,23 @@ export function toHex(bytes: Uint8Array, separator = ""): string {
   return parts.join(separator);
 }
 
-/** A standalone ArrayBuffer holding exactly these bytes (pkijs and WebCrypto want one). */
+/**
+ * A standalone ArrayBuffer holding exactly these bytes (asn1js wants one).
+ * Always a copy: a Node Buffer's slice() is a view of a shared pool, so
+ * `slice().buffer` would hand the parser other data; and pkijs writes into
+ * buffers it is given (SignedAndUnsignedAttributes retags byte 0).
+ */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
-    return bytes.buffer;
-  }
-  return bytes.slice().buffer as ArrayBuffer;
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+/** A copy as a plain Uint8Array (never a Node Buffer, whose slice() shares memory). */
+export function copyBytes(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
 }
 
 /** Strips leading zero bytes (DER INTEGER sign padding) so serials compare by value. */
