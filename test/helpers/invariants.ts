@@ -27,8 +27,9 @@ export function assertReportInvariants(r: SecurityReport): void {
     // Valid means: at least one signer, every signer valid, no error-severity signature problem.
     expect(signers.length).toBeGreaterThan(0);
     expect(signers.every((s) => s.status === "valid")).toBe(true);
+    for (const l of r.layers) if (l.kind === "signed") expect(l.signers.length).toBe(l.signerInfoCount);
     const fatal = ["signature-invalid", "digest-mismatch", "content-type-mismatch", "malformed-cms", "no-signers"];
-    expect(r.issues.filter((i) => i.severity === "error" && fatal.includes(i.code))).toEqual([]);
+    expect(r.issues.filter((i) => i.severity === "error" && fatal.includes(i.code)), JSON.stringify(r.layers.map((l) => l.kind === "signed" ? l.signers.map((s) => s.status) : l.kind))).toEqual([]);
   }
   if (r.signature === "unsigned") expect(r.layers.some((l) => l.kind === "signed")).toBe(false);
   if (r.verdict === "verified") expect(r.signature).toBe("valid");

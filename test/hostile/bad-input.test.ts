@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compressedData, pkcs7MimeMessage } from "../helpers/cms-build.js";
-import { codes, inspect } from "../helpers/inspect.js";
+import { codes, inspect, signers } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
 import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
 
@@ -157,6 +157,9 @@ describe("resource limits", () => {
     const two = pki.sign({ signers: [{ who: alice }, { who: carol }], content: "Content-Type: text/plain\n\nx\n" });
     const r = await check(two, { limits: { maxSigners: 1 } });
     expect(codes(r)).toContain("limit-exceeded");
+    expect(r.signature).toBe("unverifiable");
+    expect(r.layers[0]).toMatchObject({ signerInfoCount: 2 });
+    expect(signers(r)).toHaveLength(1);
     expect(r.verdict).toBe("danger");
   });
 

@@ -136,7 +136,7 @@ function flipSignatureBit(msg: Uint8Array): Uint8Array {
   const text = Buffer.from(msg).toString("latin1");
   const sep = text.indexOf("\n\n");
   const der = Buffer.from(text.slice(sep + 2).replace(/\s+/g, ""), "base64");
-  der[der.length - 1] ^= 0x01;
+  der[der.length - 1]! ^= 0x01;
   const b64 = der.toString("base64").replace(/.{64}/g, "$&\n");
   return Buffer.from(text.slice(0, sep + 2) + b64 + "\n", "latin1");
 }

@@ -126,6 +126,38 @@ export async function verifySigner(
   contents: readonly Uint8Array[],
   policy: SmimePolicy,
 ): Promise<SignerOutcome> {
+  try {
+    return await verifySignerUnguarded(parsed, index, contents, policy);
+  } catch (e) {
+    // Whatever went wrong, this signer must count as unverifiable, never be dropped:
+    // a dropped signer would let the others make the message look valid.
+    return {
+      report: {
+        index,
+        status: "unverifiable",
+        signerId: { kind: "issuer-and-serial", issuer: "(unreadable)", serialNumber: "" },
+        certificate: null,
+        identity: "unknown",
+        chain: [],
+        trust: "unknown",
+        revocation: "not-checked",
+        signingTime: null,
+        digestAlgorithm: algorithmName(""),
+        signatureAlgorithm: algorithmName(""),
+        signedAttributes: false,
+      },
+      certificate: null,
+      issues: [{ code: "malformed-cms", severity: "error", params: { reason: e instanceof Error ? e.message : String(e) } }],
+    };
+  }
+}
+
+async function verifySignerUnguarded(
+  parsed: ParsedSignedData,
+  index: number,
+  contents: readonly Uint8Array[],
+  policy: SmimePolicy,
+): Promise<SignerOutcome> {
   const si = parsed.signedData.signerInfos[index]!;
   const check = new SignerCheck();
   const { id, match } = signerId(si);
@@ -209,9 +241,11 @@ async function checkSignatureValue(
     } catch (e) {
       if (e instanceof UnsupportedAlgorithmError) {
         check.cannotTell("unsupported-algorithm", "error", { algorithm: e.message, role: "signature" });
-        return false;
+      } else {
+        // WebCrypto refuses a damaged key (importKey) or signature encoding: nothing can be verified.
+        check.cannotTell("malformed-cms", "error", { reason: `unusable key or signature: ${e instanceof Error ? e.message : String(e)}` });
       }
-      throw e;
+      return false;
     }
   };
   const attrs = si.signedAttrs;

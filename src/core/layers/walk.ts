@@ -96,6 +96,7 @@ function signedLayerShell(index: number, entity: MimeEntity, pos: Position, form
     coverage: pos.whole ? "whole" : "partial",
     encapsulatedContentType: null,
     certificateCount: 0,
+    signerInfoCount: 0,
     signers: [],
   };
 }
@@ -169,6 +170,7 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
     ctx.issues.add("limit-exceeded", "warning", where(index), { limit: "maxCertificates", value: ctx.policy.limits.maxCertificates });
   }
   const total = signed.signedData.signerInfos.length;
+  layer.signerInfoCount = total;
   if (total === 0) {
     ctx.issues.add("no-signers", "error", where(index), {});
     return;
@@ -177,13 +179,7 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
   const count = Math.min(total, ctx.policy.limits.maxSigners);
   if (total > count) ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxSigners", value: count });
   for (let s = 0; s < count; s++) {
-    let outcome;
-    try {
-      outcome = await verifySigner(signed, s, contents, ctx.policy);
-    } catch (e) {
-      ctx.issues.add("malformed-cms", "error", where(index, { signer: s }), { reason: e instanceof Error ? e.message : String(e) });
-      continue;
-    }
+    const outcome = await verifySigner(signed, s, contents, ctx.policy);
     const loc = where(index, { signer: s });
     addLocal(ctx, outcome.issues, loc);
     const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);

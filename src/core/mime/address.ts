@@ -51,6 +51,22 @@ function splitMailboxes(s: string): string[] {
   return out;
 }
 
+/** Folding white space may stand between atoms (RFC 5322 section 3.4.1), but inside quotes it is content. */
+function removeUnquotedSpace(s: string): string {
+  let out = "";
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "\\" && i + 1 < s.length) {
+      out += c + s[++i];
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    if (quoted || !/\s/.test(c)) out += c;
+  }
+  return out;
+}
+
 function unquoteLocalPart(addr: string): string {
   const at = addr.lastIndexOf("@");
   if (at <= 0) return addr;
@@ -68,7 +84,7 @@ export function parseAddressList(value: string | null): string[] {
     if (colon !== -1 && !part.slice(0, colon).includes("<") && !part.slice(0, colon).includes('"')) part = part.slice(colon + 1);
     const angle = /<([^<>]*)>/.exec(part);
     const candidate = (angle ? angle[1]! : part).trim();
-    if (candidate.includes("@")) out.push(unquoteLocalPart(candidate.replace(/\s+/g, "")));
+    if (candidate.includes("@")) out.push(unquoteLocalPart(removeUnquotedSpace(candidate)));
   }
   return out;
 }

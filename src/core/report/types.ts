@@ -103,6 +103,8 @@ export interface SignedLayer extends LayerBase {
   form: "multipart-signed" | "pkcs7-mime";
   encapsulatedContentType: AlgorithmName | null;
   certificateCount: number;
+  /** SignerInfos in the SignedData; more than `signers.length` when a limit stopped verification. */
+  signerInfoCount: number;
   signers: SignerReport[];
 }
 

@@ -29,8 +29,9 @@ export function signatureStatus(layers: readonly Layer[], hiddenContent: boolean
   const statuses: SignerStatus[] = allSigners(layers).map((s) => s.status);
   if (statuses.includes("invalid")) return "invalid";
   if (statuses.length === 0 || statuses.includes("unverifiable")) return "unverifiable";
-  // A signed layer without any signer (no-signers) proves nothing.
-  if (signed.some((l) => l.kind === "signed" && l.signers.length === 0)) return "unverifiable";
+  // A signed layer without any signer (no-signers) proves nothing, and one whose
+  // signers were not all verified (a limit stopped us) proves too little.
+  if (signed.some((l) => l.kind === "signed" && (l.signers.length === 0 || l.signers.length < l.signerInfoCount))) return "unverifiable";
   return "valid";
 }
 
