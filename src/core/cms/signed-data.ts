@@ -115,19 +115,17 @@ class SignerCheck {
 }
 
 /**
- * Verifies one SignerInfo. `contents` holds the candidate signed contents in
- * order of preference: for multipart/signed, the CRLF-canonical first part and
- * then its bytes as stored (RFC 8551 section 3.1.1 canonicalises text; a binary
- * part stored with bare LFs verifies only as stored).
+ * Verifies one SignerInfo over `content`: the encapsulated content, or for
+ * multipart/signed the canonical first part; null when there is none.
  */
 export async function verifySigner(
   parsed: ParsedSignedData,
   index: number,
-  contents: readonly Uint8Array[],
+  content: Uint8Array | null,
   policy: SmimePolicy,
 ): Promise<SignerOutcome> {
   try {
-    return await verifySignerUnguarded(parsed, index, contents, policy);
+    return await verifySignerUnguarded(parsed, index, content, policy);
   } catch (e) {
     // Whatever went wrong, this signer must count as unverifiable, never be dropped:
     // a dropped signer would let the others make the message look valid.
@@ -155,7 +153,7 @@ export async function verifySigner(
 async function verifySignerUnguarded(
   parsed: ParsedSignedData,
   index: number,
-  contents: readonly Uint8Array[],
+  content: Uint8Array | null,
   policy: SmimePolicy,
 ): Promise<SignerOutcome> {
   const si = parsed.signedData.signerInfos[index]!;
@@ -215,11 +213,11 @@ async function verifySignerUnguarded(
       check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits });
     }
   }
-  if (contents.length === 0) check.cannotTell("malformed-cms", "error", { reason: "no content to verify (detached signature without content)" });
+  if (content === null) check.cannotTell("malformed-cms", "error", { reason: "no content to verify (detached signature without content)" });
 
   const canVerify = digestAlg !== null && scheme.kind !== "unsupported" && certificate !== null && certificate.publicKey.kind !== "unsupported";
-  if (canVerify && contents.length > 0) {
-    await checkSignatureValue(si, parsed, contents, digestAlg, scheme, certificate, check);
+  if (canVerify && content !== null) {
+    await checkSignatureValue(si, parsed, content, digestAlg, scheme, certificate, check);
   }
   report.status = check.result;
   return { report, certificate, issues: check.issues };
@@ -228,7 +226,7 @@ async function verifySignerUnguarded(
 async function checkSignatureValue(
   si: pkijs.SignerInfo,
   parsed: ParsedSignedData,
-  contents: readonly Uint8Array[],
+  content: Uint8Array,
   digestAlg: DigestName,
   scheme: ReturnType<typeof signatureScheme>,
   certificate: CertificateView,
@@ -254,8 +252,7 @@ async function checkSignatureValue(
     if (parsed.eContentType !== OID.data) {
       check.fail("content-type-mismatch", { expected: OID.data, found: parsed.eContentType, reason: "no signed attributes" });
     }
-    for (const content of contents) if (await verify(content)) return;
-    if (check.result !== "unverifiable") check.fail("signature-invalid", { over: "content" });
+    if (!(await verify(content)) && check.result !== "unverifiable") check.fail("signature-invalid", { over: "content" });
     return;
   }
   // RFC 5652 section 11.1 and 11.2: exactly one content-type and one message-digest attribute, each with one value.
@@ -272,14 +269,7 @@ async function checkSignatureValue(
     check.fail("malformed-cms", { reason: "signed attributes need exactly one message-digest" });
   } else {
     const expected = new Uint8Array((mdValues[0]![0] as asn1js.OctetString).valueBlock.valueHexView);
-    let matched = false;
-    for (const content of contents) {
-      if (bytesEqual(await digest(digestAlg, content), expected)) {
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) check.fail("digest-mismatch", { algorithm: digestAlg });
+    if (!bytesEqual(await digest(digestAlg, content), expected)) check.fail("digest-mismatch", { algorithm: digestAlg });
   }
   const ok = await verify(signedAttributesDer(si));
   if (!ok && check.result !== "unverifiable") check.fail("signature-invalid", { over: "signed attributes" });

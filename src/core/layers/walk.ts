@@ -117,12 +117,12 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
   if (decoded.problem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decoded.problem, mimePath: sigPart.path });
   const signed = await readSigned(ctx, index, decoded.bytes);
   if (signed) {
-    // RFC 1847 section 2.1: the signed data is the first body part, headers included,
-    // exactly as sent. The encapsulated eContent, if any, is not what the reader sees.
-    const raw = rawEntity(content);
-    const canonical = toCrlf(raw);
-    const candidates = canonical === raw ? [raw] : [canonical, raw];
-    await verifyLayerSigners(ctx, layer, signed, candidates);
+    // RFC 1847 section 2.1: the signed data is the first body part, headers included;
+    // RFC 8551 section 3.1.1: in canonical form, CRLF line ends, however it was stored.
+    // Only that form is tried, as OpenSSL and Thunderbird do: a signature over another
+    // form is not a valid S/MIME signature. The encapsulated eContent, if any, is ignored:
+    // it is not what the reader sees.
+    await verifyLayerSigners(ctx, layer, signed, toCrlf(rawEntity(content)));
   }
   await walk(ctx, content, { ...pos, signedAncestors: pos.signedAncestors + 1 });
 }
@@ -162,7 +162,7 @@ function tryReadSignedData(ctx: WalkContext, content: asn1js.AsnType): ParsedSig
   }
 }
 
-async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: ParsedSignedData, contents: Uint8Array[]): Promise<void> {
+async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: ParsedSignedData, content: Uint8Array | null): Promise<void> {
   const index = layer.index;
   layer.encapsulatedContentType = algorithmName(signed.eContentType);
   layer.certificateCount = signed.certificates.length;
@@ -179,7 +179,7 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
   const count = Math.min(total, ctx.policy.limits.maxSigners);
   if (total > count) ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxSigners", value: count });
   for (let s = 0; s < count; s++) {
-    const outcome = await verifySigner(signed, s, contents, ctx.policy);
+    const outcome = await verifySigner(signed, s, content, ctx.policy);
     const loc = where(index, { signer: s });
     addLocal(ctx, outcome.issues, loc);
     const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
@@ -236,7 +236,7 @@ async function opaqueSigned(
   coverageIssue(ctx, layer);
   if (pos.signedAncestors > 0) ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1 });
   if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
-  await verifyLayerSigners(ctx, layer, signed, signed.eContent ? [signed.eContent] : []);
+  await verifyLayerSigners(ctx, layer, signed, signed.eContent);
   if (signed.eContent) await walkInner(ctx, index, signed.eContent, { ...pos, signedAncestors: pos.signedAncestors + 1 });
 }
 
