@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type KeySpec = "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519";
+export type KeySpec = "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "dsa:2048";
 
 export interface Identity {
   name: string;
@@ -75,6 +75,10 @@ export class OpensslPki {
     const [alg, param] = spec.split(":");
     if (alg === "rsa") this.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${param}`, "-out", file]);
     else if (alg === "ec") this.run(["genpkey", "-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${param}`, "-out", file]);
+    else if (alg === "dsa") {
+      this.run(["genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", `dsa_paramgen_bits:${param}`, "-out", `${name}.params`]);
+      this.run(["genpkey", "-paramfile", `${name}.params`, "-out", file]);
+    }
     else this.run(["genpkey", "-algorithm", "ED25519", "-out", file]);
     return file;
   }

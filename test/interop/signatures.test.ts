@@ -85,6 +85,20 @@ describe("ECDSA signatures", () => {
   }
 });
 
+describe("DSA signatures (legacy, RFC 8551 section 2.2)", () => {
+  it("DSA-2048 with SHA-256: valid, and a flipped bit is not", async () => {
+    const dsa = pki.makeLeaf("dsa", ca, { key: "dsa:2048", sanEmails: ["alice@example.org"] });
+    const msg = pki.sign({ signers: [{ who: dsa }], content: TEXT, detached: false });
+    expect(pki.opensslVerifies(msg)).toBe(true);
+    const r = await inspect(msg);
+    expect(r.signature).toBe("valid");
+    expect(signers(r)[0]!.certificate).toMatchObject({ keyAlgorithm: "DSA", keyBits: 2048 });
+    const tampered = flipSignatureBit(msg);
+    expect(pki.opensslVerifies(tampered)).toBe(false);
+    expect(codes(await inspect(tampered))).toEqual(["signature-invalid"]);
+  });
+});
+
 describe("RSA-PSS signatures", () => {
   const forms = [
     { name: "SHA-256, salt = digest length", md: "sha256", pss: {} },

@@ -198,6 +198,11 @@ async function verifySignerUnguarded(
     }
   }
   if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", { algorithm: digestOid, role: "digest" });
+  // RFC 5652 section 5.1: digestAlgorithms lists every signer's digest, for one-pass readers.
+  // OpenSSL refuses to verify without it; the signature itself does not depend on it.
+  if (!parsed.signedData.digestAlgorithms.some((a) => a.algorithmId === digestOid)) {
+    check.note("malformed-cms", "warning", { reason: "the signer's digest algorithm is missing from digestAlgorithms" });
+  }
   if (scheme.kind === "unsupported") {
     check.cannotTell("unsupported-algorithm", "error", { algorithm: algorithmName(sigOid).name, role: "signature", detail: scheme.reason });
   }
@@ -207,9 +212,9 @@ async function verifySignerUnguarded(
     const key = certificate.publicKey;
     if (key.kind === "unsupported") {
       check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail });
-    } else if (key.kind === "rsa" && key.bits < policy.hardMinRsaBits) {
+    } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.hardMinRsaBits) {
       check.fail("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits });
-    } else if (key.kind === "rsa" && key.bits < policy.minRsaBits) {
+    } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.minRsaBits) {
       check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits });
     }
   }

@@ -35,10 +35,11 @@ export type SignatureScheme =
   | { kind: "rsa-pss"; hash: DigestName; mgfHash: DigestName; saltLength: number }
   | { kind: "ecdsa"; hash: DigestName }
   | { kind: "ed25519" }
+  | { kind: "dsa"; hash: DigestName }
   | { kind: "unsupported"; reason: string };
 
 /** RFC 4055 section 5 (RSA with hash), RFC 5758 section 3.2 (ECDSA with hash). */
-const HASHED_SIGNATURES: Record<string, { kind: "rsa-pkcs1" | "ecdsa"; hash: DigestName }> = {
+const HASHED_SIGNATURES: Record<string, { kind: "rsa-pkcs1" | "ecdsa" | "dsa"; hash: DigestName }> = {
   [OID.md5WithRSA]: { kind: "rsa-pkcs1", hash: "MD5" },
   [OID.sha1WithRSA]: { kind: "rsa-pkcs1", hash: "SHA-1" },
   [OID.sha224WithRSA]: { kind: "rsa-pkcs1", hash: "SHA-224" },
@@ -50,6 +51,10 @@ const HASHED_SIGNATURES: Record<string, { kind: "rsa-pkcs1" | "ecdsa"; hash: Dig
   [OID.ecdsaWithSha256]: { kind: "ecdsa", hash: "SHA-256" },
   [OID.ecdsaWithSha384]: { kind: "ecdsa", hash: "SHA-384" },
   [OID.ecdsaWithSha512]: { kind: "ecdsa", hash: "SHA-512" },
+  // RFC 3279 section 2.2.2, RFC 5758 section 3.1
+  [OID.dsaWithSha1]: { kind: "dsa", hash: "SHA-1" },
+  [OID.dsaWithSha224]: { kind: "dsa", hash: "SHA-224" },
+  [OID.dsaWithSha256]: { kind: "dsa", hash: "SHA-256" },
 };
 
 /**
@@ -108,6 +113,8 @@ export function signatureScheme(signatureOid: string, params: unknown, digest: D
       }
     case OID.ed25519:
       return { kind: "ed25519" };
+    case OID.dsa:
+      return digest ? { kind: "dsa", hash: digest } : { kind: "unsupported", reason: "digest" };
     default:
       return { kind: "unsupported", reason: signatureOid };
   }
@@ -119,6 +126,7 @@ export function schemeHash(scheme: SignatureScheme): DigestName | null {
     case "rsa-pkcs1":
     case "ecdsa":
     case "rsa-pss":
+    case "dsa":
       return scheme.hash;
     case "ed25519":
       return "SHA-512";

@@ -3,6 +3,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { OID } from "../cms/oids.js";
 import { copyBytes, stripLeadingZeros, toArrayBuffer } from "../util/bytes.js";
+import { asn1Integer, type DsaPublicKey } from "./dsa.js";
 
 export type CurveName = "P-256" | "P-384" | "P-521";
 
@@ -16,6 +17,7 @@ export type PublicKeyDescription =
   | { kind: "rsa"; spki: Uint8Array; modulus: Uint8Array; exponent: Uint8Array; bits: number }
   | { kind: "ec"; spki: Uint8Array; curve: CurveName; point: Uint8Array; bits: number }
   | { kind: "ed25519"; spki: Uint8Array; point: Uint8Array; bits: 256 }
+  | { kind: "dsa"; key: DsaPublicKey; bits: number }
   | { kind: "unsupported"; algorithmOid: string; detail: string };
 
 function bitLength(bytes: Uint8Array): number {
@@ -62,6 +64,16 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
         point: copyBytes(keyBits),
         bits: curve.bits,
       };
+    }
+    if (oid === OID.dsa) {
+      // Dss-Parms (RFC 3279 section 2.3.2). Absent parameters are inherited from the issuer
+      // (RFC 3279 section 2.3.2): that needs the chain, so it is unsupported here.
+      const params = info.algorithm.algorithmParams;
+      if (!(params instanceof asn1js.Sequence)) return { kind: "unsupported", algorithmOid: oid, detail: "DSA parameters inherited from the issuer" };
+      const [p, q, g] = params.valueBlock.value.map(asn1Integer);
+      const y = asn1Integer(asn1js.fromBER(toArrayBuffer(keyBits)).result);
+      if (!p || !q || !g || !y) return { kind: "unsupported", algorithmOid: oid, detail: "malformed DSA key" };
+      return { kind: "dsa", key: { p, q, g, y }, bits: p.toString(2).length };
     }
     if (oid === OID.ed25519) {
       return { kind: "ed25519", spki: new Uint8Array(info.toSchema().toBER(false)), point: copyBytes(keyBits), bits: 256 };

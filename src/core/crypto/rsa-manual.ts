@@ -8,6 +8,7 @@
 import type { DigestName } from "./algorithms.js";
 import { DIGEST_LENGTH } from "./algorithms.js";
 import { digestSync } from "./digest.js";
+import { modPow, toBigInt } from "./dsa.js";
 import { sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { sha1 } from "@noble/hashes/legacy.js";
 
@@ -28,11 +29,6 @@ function hashFn(name: DigestName): HashFn {
   }
 }
 
-function toBigInt(bytes: Uint8Array): bigint {
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  return n;
-}
 
 /** I2OSP (RFC 8017 section 4.1). */
 function toBytes(n: bigint, length: number): Uint8Array {
@@ -42,17 +38,6 @@ function toBytes(n: bigint, length: number): Uint8Array {
     n >>= 8n;
   }
   return out;
-}
-
-function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-  let result = 1n;
-  base %= mod;
-  while (exp > 0n) {
-    if (exp & 1n) result = (result * base) % mod;
-    base = (base * base) % mod;
-    exp >>= 1n;
-  }
-  return result;
 }
 
 /** RSAVP1 (RFC 8017 section 5.2.2): returns the encoded message, or null when the signature is out of range. */

@@ -12,6 +12,7 @@ import { DIGEST_LENGTH } from "./algorithms.js";
 import type { CurveName, PublicKeyDescription } from "./public-key.js";
 import { verifyPkcs1, verifyPss } from "./rsa-manual.js";
 import { digest } from "./digest.js";
+import { verifyDsa } from "./dsa.js";
 
 export class UnsupportedAlgorithmError extends Error {}
 
@@ -124,5 +125,8 @@ export async function verifySignature(
     case "ed25519":
       if (key.kind !== "ed25519") return false;
       return verifyEd25519(key, data, signature);
+    case "dsa":
+      if (key.kind !== "dsa") return false;
+      return verifyDsa(key.key, scheme.hash, data, signature);
   }
 }

@@ -23,11 +23,11 @@ export interface SmimePolicy {
    */
   readonly acceptSha1: boolean;
   /**
-   * RSA keys below this size get `weak-key` as a warning. Default 2048 bits
+   * RSA (and DSA) keys below this size get `weak-key` as a warning. Default 2048 bits
    * (RFC 8551 section 4.1: receivers SHOULD accept 2048 to 4096 bits; CA/B Forum S/MIME BR 6.1.5).
    */
   readonly minRsaBits: number;
-  /** RSA keys below this size make the signature invalid. Default 1024 bits (RFC 8551 section 4.1 MUST NOT below). */
+  /** RSA (and DSA) keys below this size make the signature invalid. Default 1024 bits (RFC 8551 section 4.1 MUST NOT below). */
   readonly hardMinRsaBits: number;
   /** Check that From (and Sender) match an email of the signer's certificate (RFC 8550 section 3). Default true. */
   readonly checkSenderBinding: boolean;

@@ -12,6 +12,8 @@ import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { serialToHex } from "./serial.js";
 import type { CertificateSummary } from "../report/types.js";
 
+const KEY_ALGORITHM_NAMES: Record<string, string> = { rsa: "RSA", ec: "EC", ed25519: "Ed25519", dsa: "DSA" };
+
 export class CertificateView {
   readonly der: Uint8Array;
   readonly cert: pkijs.Certificate;
@@ -94,7 +96,7 @@ export class CertificateView {
       notAfter: this.cert.notAfter.value.toISOString(),
       emails: this.emails,
       keyAlgorithm:
-        key.kind === "rsa" ? "RSA" : key.kind === "ec" ? "EC" : key.kind === "ed25519" ? "Ed25519" : key.algorithmOid,
+        KEY_ALGORITHM_NAMES[key.kind] ?? (key.kind === "unsupported" ? key.algorithmOid : key.kind),
       fingerprintSha256: toHex(s256, ":").toUpperCase(),
       fingerprintSha1: toHex(s1, ":").toUpperCase(),
     };

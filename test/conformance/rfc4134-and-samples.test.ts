@@ -1,0 +1,118 @@
+/**
+ * RFC 4134 "Examples of S/MIME Messages" and the small public samples in
+ * misc-smime (../shared/corpora/README.md, corpora 5a, 6c and 6d).
+ * RFC 4134 section 2: every example is valid. Its signatures use SHA-1 (so
+ * they pass only with acceptSha1) and 1024-bit keys (weak-key warnings).
+ * Its From addresses ("examples.com") differ from its certificates
+ * ("example.com"), so sender binding is switched off for it.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { inspectMessage, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
+import { multipartSigned, pkcs7MimeMessage } from "../helpers/cms-build.js";
+import { corpus } from "../helpers/corpora.js";
+import { codes, signers } from "../helpers/inspect.js";
+import { assertReportInvariants } from "../helpers/invariants.js";
+
+const rfc = corpus("rfc4134");
+const misc = corpus("misc-smime");
+const HEAD = "Date: Fri, 06 Sep 2002 00:25:21 -0300\r\nFrom: examples@examples.com\r\n";
+const AT = { clock: { now: () => new Date("2026-06-01T00:00:00Z") } };
+
+async function run(raw: Uint8Array | string, options: InspectOptions): Promise<SecurityReport> {
+  const r = await inspectMessage(typeof raw === "string" ? Buffer.from(raw, "latin1") : raw, AT, options);
+  assertReportInvariants(r);
+  return r;
+}
+
+describe.skipIf(rfc === null)("RFC 4134 examples", () => {
+  const read = (f: string): Buffer => readFileSync(join(rfc!, f));
+  const lenient: InspectOptions = { acceptSha1: true, checkSenderBinding: false };
+  const messages = (): [string, string | Buffer][] => [
+    ["4.1", pkcs7MimeMessage(HEAD, read("4.1.bin"), "signed-data")],
+    ["4.2", pkcs7MimeMessage(HEAD, read("4.2.bin"), "signed-data")],
+    // 4.3 is detached: its content is ExContent.bin, carried as the first part.
+    ["4.3", multipartSigned(HEAD, read("ExContent.bin").toString("latin1"), read("4.3.bin"))],
+    ["4.4", pkcs7MimeMessage(HEAD, read("4.4.bin"), "signed-data")],
+    ["4.5", pkcs7MimeMessage(HEAD, read("4.5.bin"), "signed-data")],
+    ["4.7", pkcs7MimeMessage(HEAD, read("4.7.bin"), "signed-data")],
+    ["4.10", pkcs7MimeMessage(HEAD, read("4.10.bin"), "signed-data")],
+    ["4.8.eml", read("4.8.eml")],
+    ["4.9.eml", read("4.9.eml")],
+  ];
+
+  it("every signed example verifies with SHA-1 allowed (RFC 4134 section 2)", async () => {
+    const results: string[] = [];
+    for (const [name, msg] of messages()) {
+      const r = await run(msg, lenient);
+      results.push(`${name}:${r.signature}`);
+      expect(r.signature, name).toBe("valid");
+      expect(codes(r, "error"), name).toEqual([]);
+    }
+    console.log(`rfc4134: ${results.length} of ${results.length} signed examples valid (${results.join(" ")})`);
+  });
+
+  it("by default the same examples are refused for SHA-1 (weak-digest)", async () => {
+    for (const [name, msg] of messages()) {
+      const r = await run(msg, { checkSenderBinding: false });
+      expect(r.signature, name).toBe("invalid");
+      expect(codes(r), name).toContain("weak-digest");
+    }
+  });
+
+  it("4.6: Diane's DSA key inherits its parameters from the CA, so that signer is unverifiable (OpenSSL fails it too)", async () => {
+    const r = await run(pkcs7MimeMessage(HEAD, read("4.6.bin"), "signed-data"), lenient);
+    expect(r.signature).toBe("unverifiable");
+    const statuses = signers(r).map((s) => s.status);
+    expect(statuses).toContain("unverifiable");
+    expect(r.issues.find((i) => i.code === "unsupported-algorithm")?.params.detail).toBe("DSA parameters inherited from the issuer");
+  });
+
+  it("4.11 is certificates-only: no protection layer", async () => {
+    const r = await run(pkcs7MimeMessage(HEAD, read("4.11.bin"), "certs-only"), lenient);
+    expect(r.signature).toBe("unsigned");
+    expect(r.layers).toEqual([]);
+  });
+
+  it("5.1, 5.2 and 5.3 are enveloped to Bob: recipients as `openssl cms -cmsout -print` lists them; decryption is the keys issue", async () => {
+    const bob = { kind: "key-transport", issuer: "CN=CarlRSA", serialNumber: BigInt("93318145165434344057210696409557070288").toString(16).toUpperCase() };
+    const cases: [string | Buffer, string, string[]][] = [
+      [pkcs7MimeMessage(HEAD, read("5.1.bin"), "enveloped-data"), "3DES-CBC", ["key-transport"]],
+      [pkcs7MimeMessage(HEAD, read("5.2.bin"), "enveloped-data"), "RC2-CBC", ["key-transport", "kek"]],
+      [read("5.3.eml"), "3DES-CBC", ["key-transport"]],
+    ];
+    for (const [m, cipher, kinds] of cases) {
+      const r = await run(m, lenient);
+      expect(r.encryption).toBe("no-key");
+      const layer = r.layers[0]!;
+      if (layer.kind !== "enveloped") throw new Error("expected an enveloped layer");
+      expect(layer.contentEncryptionAlgorithm?.name).toBe(cipher);
+      expect(layer.recipients.map((x) => x.kind)).toEqual(kinds);
+      expect(layer.recipients[0]).toMatchObject(bob);
+      expect(codes(r)).toContain("weak-encryption");
+    }
+  });
+});
+
+describe.skipIf(misc === null)("misc-smime samples", () => {
+  it("OpenSSL's SignedData with an empty digestAlgorithms set: no crash, and the gap is reported", async () => {
+    const r = await run(readFileSync(join(misc!, "openssl/pkcs7-empty-digest-set.eml")), {});
+    expect(r.issues.find((i) => i.code === "malformed-cms")).toMatchObject({
+      severity: "warning",
+      params: { reason: "the signer's digest algorithm is missing from digestAlgorithms" },
+    });
+  });
+
+  it("autocrypt protected-headers: the signed samples verify; the encrypted ones wait for decryption", async () => {
+    const dir = join(misc!, "autocrypt-protected-headers");
+    for (const f of ["smime-multipart-signed.eml", "smime-onepart-signed.eml"]) {
+      const r = await run(readFileSync(join(dir, f)), {});
+      expect(r.signature, f).toBe("valid");
+      expect(signers(r)[0]!.identity, f).toBe("match");
+    }
+    for (const f of ["smime-sign+enc.eml", "smime-enc+legacy-disp.eml", "smime-sign+enc+legacy-disp.eml"]) {
+      expect((await run(readFileSync(join(dir, f)), {})).encryption, f).toBe("no-key");
+    }
+  });
+});
