@@ -5,7 +5,7 @@
 import { walk, reportParseProblems, type WalkContext } from "./layers/walk.js";
 import { parseAddressList } from "./mime/address.js";
 import { decodeHeaderText } from "./mime/encoded-words.js";
-import { makeSource, parseEntity, type MimeEntity } from "./mime/entity.js";
+import { parseEntity, type MimeEntity } from "./mime/entity.js";
 import { headerValue } from "./mime/headers.js";
 import { smimeProfile, type SmimeProfileOptions } from "./policy/profile.js";
 import type { Ports } from "./ports.js";
@@ -54,7 +54,7 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
       hiddenContent = true;
     } else {
       const parse = { limits: policy.limits, problems: [], partCount: 0 };
-      root = parseEntity(makeSource(raw), 0, raw.length, "", 0, parse);
+      root = parseEntity(raw, 0, raw.length, "", 0, parse);
       const h = root.headers;
       const ctx: WalkContext = {
         policy,

@@ -28,10 +28,17 @@ export function smimeCapabilities(attrs: pkijs.SignedAndUnsignedAttributes | und
   for (const cap of seq.valueBlock.value) {
     if (!(cap instanceof asn1js.Sequence)) continue;
     const oid = oidString(cap.valueBlock.value[0]);
-    if (oid) out.push(algorithmName(oid));
+    if (!oid) continue;
+    const name = algorithmName(oid);
+    const param = cap.valueBlock.value[1];
+    // RC2 is listed once per key size, given as an INTEGER number of bits (RFC 8551 section 2.5.2).
+    if (oid === RC2_CBC && param instanceof asn1js.Integer) name.name = `RC2-CBC (${param.valueBlock.valueDec} bits)`;
+    out.push(name);
   }
   return out;
 }
+
+const RC2_CBC = "1.2.840.113549.3.2";
 
 /**
  * SMIMEEncryptionKeyPreference (RFC 8551 section 2.5.3), or Microsoft's

@@ -11,7 +11,7 @@ import { summarizeEnveloped } from "../cms/enveloped-data.js";
 import { algorithmName, OID } from "../cms/oids.js";
 import { readSignedData, verifySigner, type LocalIssue, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
-import { describeType, makeSource, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
+import { describeType, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
 import { decodeBody } from "../mime/transfer-encoding.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
@@ -302,9 +302,8 @@ async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, i
 
 /** Parses the content a layer protects as a MIME entity and continues inside it. */
 async function walkInner(ctx: WalkContext, layerIndex: number, bytes: Uint8Array, pos: Position): Promise<void> {
-  const source = makeSource(bytes);
   const prefix = `L${layerIndex}:`;
-  const inner = parseEntity(source, 0, bytes.length, "", 0, ctx.parse);
+  const inner = parseEntity(bytes, 0, bytes.length, "", 0, ctx.parse);
   reportParseProblems(ctx, prefix, layerIndex);
   await walk(ctx, inner, { ...pos, pathPrefix: prefix });
 }

@@ -5,21 +5,16 @@
  * later without any re-serialisation.
  */
 import type { Limits } from "../limits.js";
-import { latin1 } from "../util/bytes.js";
+import { fromLatin1 } from "../util/bytes.js";
 import { DEFAULT_CONTENT_TYPE, mediaType, parseContentType, parseTransferEncoding, type ContentType } from "./content-type.js";
 import { headerValue, parseHeaderBlock, type HeaderField } from "./headers.js";
-
-export interface MimeSource {
-  bytes: Uint8Array;
-  /** `bytes` as latin1, so string search offsets are byte offsets. */
-  text: string;
-}
 
 export interface MimeEntity {
   /** Dotted part number ("" for the top entity, "1.2" for the second child of the first child). */
   path: string;
   depth: number;
-  source: MimeSource;
+  /** The bytes the offsets index into: the message, or the content of a security layer. */
+  source: Uint8Array;
   /** First byte of the entity (its headers). */
   start: number;
   bodyStart: number;
@@ -46,10 +41,6 @@ export interface ParseContext {
   partCount: number;
 }
 
-export function makeSource(bytes: Uint8Array): MimeSource {
-  return { bytes, text: latin1(bytes) };
-}
-
 function childPath(parent: string, n: number): string {
   return parent === "" ? String(n) : `${parent}.${n}`;
 }
@@ -62,42 +53,54 @@ interface Delimiter {
   close: boolean;
 }
 
-/** Finds the next boundary delimiter line at or after `from` (RFC 2046 section 5.1.1). */
-function findDelimiter(text: string, delimiter: string, from: number, end: number): Delimiter | null {
-  let idx = text.indexOf(delimiter, from);
-  while (idx !== -1 && idx < end) {
-    const atLineStart = idx === from || text.charCodeAt(idx - 1) === 0x0a;
-    if (atLineStart) {
-      let p = idx + delimiter.length;
-      const close = text.startsWith("--", p);
-      if (close) p += 2;
-      // Transport padding (RFC 2046 section 5.1.1: LWSP after the boundary) then the line break.
-      while (p < end && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
-      const c = text.charCodeAt(p);
-      const lineOk = p >= end || c === 0x0a || (c === 0x0d && (p + 1 >= end || text.charCodeAt(p + 1) === 0x0a));
-      if (lineOk || close) {
-        let lineEnd = p;
-        if (!lineOk) {
-          // "--boundary--" followed by junk on the same line: still the close delimiter.
-          const nl = text.indexOf("\n", p);
-          lineEnd = nl === -1 || nl >= end ? end : nl;
-        }
-        const next = lineEnd >= end ? end : text.charCodeAt(lineEnd) === 0x0d ? Math.min(lineEnd + 2, end) : lineEnd + 1;
-        let partEnd = idx;
-        if (idx > from && text.charCodeAt(idx - 1) === 0x0a) {
-          partEnd = idx - 1;
-          if (partEnd > from && text.charCodeAt(partEnd - 1) === 0x0d) partEnd--;
-        }
-        return { partEnd, next, close };
-      }
+/** First index of `needle` in `bytes[from, end)`, or -1. Uses indexOf (memchr) for the first byte. */
+function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number, end: number): number {
+  const first = needle[0]!;
+  const last = end - needle.length;
+  for (let i = bytes.indexOf(first, from); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
+
+/**
+ * Finds the next boundary delimiter line at or after `from` (RFC 2046 section 5.1.1),
+ * searching the bytes directly: a 20 MB attachment is never turned into a string.
+ */
+function findDelimiter(bytes: Uint8Array, delimiter: Uint8Array, from: number, end: number): Delimiter | null {
+  for (let idx = indexOfBytes(bytes, delimiter, from, end); idx !== -1; idx = indexOfBytes(bytes, delimiter, idx + 1, end)) {
+    if (idx !== from && bytes[idx - 1] !== 0x0a) continue;
+    let p = idx + delimiter.length;
+    const close = bytes[p] === 0x2d && bytes[p + 1] === 0x2d && p + 1 < end;
+    if (close) p += 2;
+    // Transport padding (RFC 2046 section 5.1.1: LWSP after the boundary) then the line break.
+    while (p < end && isBlank(bytes[p])) p++;
+    const c = bytes[p];
+    const lineOk = p >= end || c === 0x0a || (c === 0x0d && (p + 1 >= end || bytes[p + 1] === 0x0a));
+    if (!lineOk && !close) continue;
+    let lineEnd = p;
+    if (!lineOk) {
+      // "--boundary--" followed by junk on the same line: still the close delimiter.
+      const nl = bytes.indexOf(0x0a, p);
+      lineEnd = nl === -1 || nl >= end ? end : nl;
     }
-    idx = text.indexOf(delimiter, idx + 1);
+    const next = lineEnd >= end ? end : bytes[lineEnd] === 0x0d ? Math.min(lineEnd + 2, end) : lineEnd + 1;
+    let partEnd = idx;
+    if (idx > from && bytes[idx - 1] === 0x0a) {
+      partEnd = idx - 1;
+      if (partEnd > from && bytes[partEnd - 1] === 0x0d) partEnd--;
+    }
+    return { partEnd, next, close };
   }
   return null;
 }
 
 export function parseEntity(
-  source: MimeSource,
+  source: Uint8Array,
   start: number,
   end: number,
   path: string,
@@ -106,7 +109,7 @@ export function parseEntity(
   defaultType: ContentType = DEFAULT_CONTENT_TYPE,
 ): MimeEntity {
   ctx.partCount++;
-  const block = parseHeaderBlock(source.text, start, end, ctx.limits.maxHeaderBytes);
+  const block = parseHeaderBlock(source, start, end, ctx.limits.maxHeaderBytes);
   if (block.tooLarge) {
     ctx.problems.push({ code: "limit-exceeded", path, params: { limit: "maxHeaderBytes", value: ctx.limits.maxHeaderBytes } });
   }
@@ -134,7 +137,7 @@ export function parseEntity(
 
 function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
   const boundary = entity.contentType.params.get("boundary");
-  const { text } = entity.source;
+  const bytes = entity.source;
   if (!boundary || boundary.length > 200) {
     // RFC 2046 section 5.1.1: the boundary parameter is required and at most 70 characters.
     ctx.problems.push({ code: "malformed-mime", path: entity.path, params: { reason: "multipart without a usable boundary" } });
@@ -144,10 +147,10 @@ function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
     ctx.problems.push({ code: "limit-exceeded", path: entity.path, params: { limit: "maxMimeDepth", value: ctx.limits.maxMimeDepth } });
     return;
   }
-  const delimiter = `--${boundary}`;
+  const delimiter = fromLatin1(`--${boundary}`);
   const childDefault: ContentType =
     entity.contentType.subtype === "digest" ? { type: "message", subtype: "rfc822", params: new Map() } : DEFAULT_CONTENT_TYPE;
-  let d = findDelimiter(text, delimiter, entity.bodyStart, entity.end);
+  let d = findDelimiter(bytes, delimiter, entity.bodyStart, entity.end);
   if (!d) {
     ctx.problems.push({ code: "malformed-mime", path: entity.path, params: { reason: "no boundary delimiter found" } });
     return;
@@ -155,7 +158,7 @@ function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
   let n = 0;
   while (d && !d.close) {
     const partStart = d.next;
-    const following = findDelimiter(text, delimiter, partStart, entity.end);
+    const following = findDelimiter(bytes, delimiter, partStart, entity.end);
     const partEnd = following ? Math.max(partStart, following.partEnd) : entity.end;
     if (ctx.partCount >= ctx.limits.maxParts) {
       ctx.problems.push({ code: "limit-exceeded", path: entity.path, params: { limit: "maxParts", value: ctx.limits.maxParts } });
@@ -174,12 +177,12 @@ function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
 
 /** The raw body bytes of an entity, still transfer-encoded. */
 export function rawBody(entity: MimeEntity): Uint8Array {
-  return entity.source.bytes.subarray(entity.bodyStart, Math.max(entity.bodyStart, entity.end));
+  return entity.source.subarray(entity.bodyStart, Math.max(entity.bodyStart, entity.end));
 }
 
 /** The whole entity (headers and body) exactly as it stands in its source. */
 export function rawEntity(entity: MimeEntity): Uint8Array {
-  return entity.source.bytes.subarray(entity.start, entity.end);
+  return entity.source.subarray(entity.start, entity.end);
 }
 
 export function describeType(entity: MimeEntity): string {

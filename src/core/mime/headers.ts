@@ -1,8 +1,10 @@
 /**
- * RFC 5322 section 2.2 header fields, read from raw bytes (as a latin1 string
- * whose offsets are byte offsets). Lines may end in CRLF or a bare LF: mail
- * stores keep both.
+ * RFC 5322 section 2.2 header fields, read from raw bytes. Lines may end in
+ * CRLF or a bare LF: mail stores keep both. The end of the block is found on
+ * the bytes; only the header block itself is turned into text (latin1, one
+ * character per byte), never the body.
  */
+import { latin1 } from "../util/bytes.js";
 
 export interface HeaderField {
   /** Lower-cased field name. */
@@ -23,9 +25,35 @@ export interface HeaderBlock {
 
 const FIELD_NAME = /^[!-9;-~]+$/; // RFC 5322 section 3.6.8: printable US-ASCII except colon
 
-export function parseHeaderBlock(text: string, start: number, end: number, maxBytes: number): HeaderBlock {
-  const fields: HeaderField[] = [];
+/** Where the header block ends: the empty line (RFC 5322 section 2.1), or null past `maxBytes`. */
+function findHeaderEnd(bytes: Uint8Array, start: number, end: number, maxBytes: number): { headerEnd: number; bodyStart: number } | null {
   let pos = start;
+  while (pos < end) {
+    if (pos - start > maxBytes) return null;
+    let nl = bytes.indexOf(0x0a, pos);
+    if (nl === -1 || nl >= end) nl = end;
+    const lineEnd = nl > pos && bytes[nl - 1] === 0x0d ? nl - 1 : nl;
+    if (lineEnd === pos) return { headerEnd: pos, bodyStart: nl < end ? nl + 1 : end };
+    pos = nl + 1;
+  }
+  return pos - start > maxBytes ? null : { headerEnd: end, bodyStart: end };
+}
+
+export function parseHeaderBlock(bytes: Uint8Array, start: number, end: number, maxBytes: number): HeaderBlock {
+  const found = findHeaderEnd(bytes, start, end, maxBytes);
+  if (!found) return { fields: [], bodyStart: end, tooLarge: true, junkLines: 0 };
+  const text = latin1(bytes, start, found.headerEnd);
+  const parsed = parseHeaderText(text);
+  // A first line that is no header at all starts the body (RFC 2046 section 5.1.1: headers are optional).
+  const bodyStart = parsed.bodyOffset === null ? found.bodyStart : start + parsed.bodyOffset;
+  return { fields: parsed.fields, bodyStart, tooLarge: false, junkLines: parsed.junkLines };
+}
+
+/** Fields of a header block; `bodyOffset` is set when the first line is no header at all. */
+function parseHeaderText(text: string): { fields: HeaderField[]; bodyOffset: number | null; junkLines: number } {
+  const end = text.length;
+  const fields: HeaderField[] = [];
+  let pos = 0;
   let junk = 0;
   let current: { name: string; parts: string[] } | null = null;
   const flush = (): void => {
@@ -33,20 +61,11 @@ export function parseHeaderBlock(text: string, start: number, end: number, maxBy
     current = null;
   };
   while (pos < end) {
-    if (pos - start > maxBytes) {
-      flush();
-      return { fields, bodyStart: end, tooLarge: true, junkLines: junk };
-    }
     let eol = text.indexOf("\n", pos);
     if (eol === -1 || eol >= end) eol = end;
     let lineEnd = eol;
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
     const next = eol < end ? eol + 1 : end;
-    if (lineEnd === pos) {
-      // The empty line that ends the header block (RFC 5322 section 2.1).
-      flush();
-      return { fields, bodyStart: next, tooLarge: false, junkLines: junk };
-    }
     const first = text.charCodeAt(pos);
     if (first === 0x20 || first === 0x09) {
       if (current) (current as { parts: string[] }).parts.push(text.slice(pos, lineEnd));
@@ -61,8 +80,7 @@ export function parseHeaderBlock(text: string, start: number, end: number, maxBy
         flush();
         current = { name: name.toLowerCase(), parts: [text.slice(colon + 1, lineEnd)] };
       } else if (fields.length === 0 && current === null) {
-        // Not a header at all: a body part without headers (RFC 2046 section 5.1.1).
-        return { fields, bodyStart: pos, tooLarge: false, junkLines: junk };
+        return { fields, bodyOffset: pos, junkLines: junk };
       } else {
         junk++;
       }
@@ -70,7 +88,7 @@ export function parseHeaderBlock(text: string, start: number, end: number, maxBy
     pos = next;
   }
   flush();
-  return { fields, bodyStart: end, tooLarge: false, junkLines: junk };
+  return { fields, bodyOffset: null, junkLines: junk };
 }
 
 export function headerValue(fields: readonly HeaderField[], name: string): string | null {

@@ -6,12 +6,14 @@
 
 /** Maps each byte to the code point of the same value; offsets stay byte offsets. */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  // fromCharCode takes array-likes, so typed-array chunks go in without copying to arrays;
+  // chunks stay below engines' argument-count limits.
   const CHUNK = 0x8000;
-  let out = "";
+  const parts: string[] = [];
   for (let i = start; i < end; i += CHUNK) {
-    out += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, Math.min(i + CHUNK, end))));
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, Math.min(i + CHUNK, end)) as unknown as number[]));
   }
-  return out;
+  return parts.join("");
 }
 
 /** Inverse of `latin1`: code points above 0xFF are truncated to their low byte. */

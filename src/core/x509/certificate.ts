@@ -19,6 +19,7 @@ export class CertificateView {
   readonly cert: pkijs.Certificate;
   private x509?: X509Certificate;
   private key?: PublicKeyDescription;
+  private emailList?: string[];
 
   constructor(cert: pkijs.Certificate, der?: Uint8Array) {
     this.cert = cert;
@@ -60,6 +61,11 @@ export class CertificateView {
    * attributes of the subject (RFC 5750 section 3, deprecated but still issued).
    */
   get emails(): string[] {
+    this.emailList ??= this.readEmails();
+    return this.emailList;
+  }
+
+  private readEmails(): string[] {
     const out: string[] = [];
     try {
       const san = this.peculiar.getExtension(SubjectAlternativeNameExtension);

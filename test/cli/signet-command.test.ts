@@ -1,0 +1,123 @@
+/**
+ * The `signet` command as a user runs it: the compiled CLI (bin/signet.js) on
+ * the bundled samples, on an mbox, and on bad arguments. The samples are
+ * OpenSSL-made; where a verdict is about the signature itself, OpenSSL's own
+ * verdict is checked too.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { SecurityReport } from "../../src/core/index.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const samples = readdirSync(join(root, "samples")).filter((f) => f.endsWith(".eml")).sort().map((f) => join("samples", f));
+const tmp = mkdtempSync(join(tmpdir(), "signet-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function signet(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, "bin/signet.js"), ...args], { cwd: root, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function opensslVerifies(file: string): boolean {
+  return spawnSync("openssl", ["cms", "-verify", "-noverify", "-in", join(root, file), "-out", "/dev/null"], { stdio: "ignore" }).status === 0;
+}
+
+describe("signet inspect on the bundled samples", () => {
+  const run = signet("inspect", "--json", ...samples);
+  const reports = JSON.parse(run.stdout) as SecurityReport[];
+  const byName = Object.fromEntries(samples.map((f, i) => [f.replace(/^samples\/\d+-|\.eml$/g, ""), reports[i]!]));
+
+  it("prints one report per file, as an array, and exits 0", () => {
+    expect(run.status).toBe(0);
+    expect(reports).toHaveLength(samples.length);
+  });
+
+  it("gives each sample the verdict its name promises", () => {
+    const summary = Object.fromEntries(Object.entries(byName).map(([k, r]) => [k, [r.signature, r.encryption, r.verdict]]));
+    expect(summary).toEqual({
+      "signed-valid": ["valid", "none", "warning"],
+      "signed-opaque-ecdsa": ["valid", "none", "warning"],
+      tampered: ["invalid", "none", "danger"],
+      "wrong-sender": ["valid", "none", "danger"],
+      "partially-signed": ["valid", "none", "warning"],
+      "sha1-signed": ["invalid", "none", "danger"],
+      "encrypted-to-bob": ["unverifiable", "no-key", "warning"],
+      unsigned: ["unsigned", "none", "none"],
+      "two-signers": ["valid", "none", "warning"],
+    });
+    expect(byName["wrong-sender"]!.issues.map((i) => i.code)).toEqual(["sender-mismatch"]);
+    expect(byName["partially-signed"]!.issues.map((i) => i.code)).toEqual(["partially-signed"]);
+    expect(byName["sha1-signed"]!.issues.map((i) => i.code)).toEqual(["weak-digest"]);
+  });
+
+  it("agrees with OpenSSL on which samples' signatures verify", () => {
+    for (const name of ["signed-valid", "signed-opaque-ecdsa", "tampered", "wrong-sender", "two-signers"]) {
+      const file = samples.find((f) => f.includes(name))!;
+      expect(opensslVerifies(file), name).toBe(byName[name]!.signature === "valid");
+    }
+  });
+
+  it("a single file gives a single report, not an array", () => {
+    const one = signet("inspect", "--json", samples[0]!);
+    expect(Array.isArray(JSON.parse(one.stdout))).toBe(false);
+  });
+
+  it("text output leads with the verdict, then layers, signers and issues", () => {
+    const text = signet("inspect", "samples/03-tampered.eml");
+    expect(text.status).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines[0]).toBe("samples/03-tampered.eml");
+    expect(lines[1]).toMatch(/^ {2}DANGER: signature INVALID/);
+    expect(text.stdout).toMatch(/signer 0: INVALID .*alice@example\.org/);
+    expect(text.stdout).toMatch(/error {3}digest-mismatch \[layer 0, signer 0\]: The signed content was changed after signing\./);
+  });
+
+  it("--at sets the validation time", () => {
+    const r = JSON.parse(signet("inspect", "--json", "--at", "2030-01-02T03:04:05Z", samples[0]!).stdout) as SecurityReport;
+    expect(r.validationTime).toBe("2030-01-02T03:04:05.000Z");
+  });
+
+  it("--allow-sha1 accepts the SHA-1 sample with a warning", () => {
+    const r = JSON.parse(signet("inspect", "--json", "--allow-sha1", "samples/06-sha1-signed.eml").stdout) as SecurityReport;
+    expect([r.signature, r.issues.map((i) => `${i.code}:${i.severity}`)]).toEqual(["valid", ["weak-digest:warning"]]);
+  });
+});
+
+describe("signet inspect on an mbox", () => {
+  it("reports every message, unquoting >From lines (RFC 4155)", () => {
+    const parts = ["01-signed-valid.eml", "03-tampered.eml", "08-unsigned.eml"].map((f) => readFileSync(join(root, "samples", f), "latin1"));
+    const mbox = parts.map((m) => `From alice@example.org Sat Nov 28 10:00:00 2026\n${m.replace(/^(>*From )/gm, ">$1")}\n`).join("");
+    const file = join(tmp, "box.mbox");
+    writeFileSync(file, mbox, "latin1");
+    const run = signet("inspect", "--json", file);
+    expect(run.status).toBe(0);
+    const reports = JSON.parse(run.stdout) as SecurityReport[];
+    expect(reports.map((r) => r.signature)).toEqual(["valid", "invalid", "unsigned"]);
+  });
+});
+
+describe("errors of the command itself", () => {
+  it("exit 2 with usage for unknown options and commands, and for a bad --at", () => {
+    expect(signet("inspect", "--bogus", "x").status).toBe(2);
+    expect(signet("frobnicate").status).toBe(2);
+    const bad = signet("inspect", "--at", "yesterday", samples[0]!);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--at: not an ISO-8601 time");
+  });
+
+  it("an unreadable file is exit 1, and the other files are still inspected", () => {
+    const run = signet("inspect", "--json", "no/such/file.eml", samples[0]!);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("cannot read no/such/file.eml");
+    expect((JSON.parse(run.stdout) as SecurityReport).signature).toBe("valid");
+  });
+
+  it("garbage is a report, not a failure: exit 0", () => {
+    const file = join(tmp, "garbage.eml");
+    writeFileSync(file, Buffer.from([0, 1, 2, 255, 254, 10, 13, 0]));
+    expect(signet("inspect", file).status).toBe(0);
+  });
+});

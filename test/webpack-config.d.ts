@@ -1,0 +1,1 @@
+declare module "*/webpack.config.js" { const config: unknown; export default config; }
