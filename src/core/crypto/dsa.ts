@@ -7,6 +7,7 @@ import * as asn1js from "asn1js";
 import { DIGEST_LENGTH, type DigestName } from "./algorithms.js";
 import { digest } from "./digest.js";
 import { toArrayBuffer } from "../util/bytes.js";
+import { modInverse, modPow, toBigInt } from "./bigint.js";
 
 export interface DsaPublicKey {
   p: bigint;
@@ -15,37 +16,8 @@ export interface DsaPublicKey {
   y: bigint;
 }
 
-export function toBigInt(bytes: Uint8Array): bigint {
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  return n;
-}
-
 export function asn1Integer(el: unknown): bigint | null {
   return el instanceof asn1js.Integer ? toBigInt(el.valueBlock.valueHexView) : null;
-}
-
-export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-  let result = 1n;
-  base %= mod;
-  while (exp > 0n) {
-    if (exp & 1n) result = (result * base) % mod;
-    base = (base * base) % mod;
-    exp >>= 1n;
-  }
-  return result;
-}
-
-/** Modular inverse by the extended Euclidean algorithm; q is prime, so it exists for 0 < a < q. */
-function modInverse(a: bigint, m: bigint): bigint {
-  let [oldR, r] = [a % m, m];
-  let [oldS, s] = [1n, 0n];
-  while (r !== 0n) {
-    const q = oldR / r;
-    [oldR, r] = [r, oldR - q * r];
-    [oldS, s] = [s, oldS - q * s];
-  }
-  return ((oldS % m) + m) % m;
 }
 
 /** Dss-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } (RFC 3279 section 2.2.2). */

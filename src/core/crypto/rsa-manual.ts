@@ -7,38 +7,10 @@
  */
 import type { DigestName } from "./algorithms.js";
 import { DIGEST_LENGTH } from "./algorithms.js";
-import { digestSync } from "./digest.js";
-import { modPow, toBigInt } from "./dsa.js";
-import { sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
-import { sha1 } from "@noble/hashes/legacy.js";
+import { syncHash } from "./digest.js";
+import { modPow, toBigInt, toBytes } from "./bigint.js";
 
 type HashFn = (data: Uint8Array) => Uint8Array;
-
-function hashFn(name: DigestName): HashFn {
-  const special = digestSync(name);
-  if (special) return special;
-  switch (name) {
-    case "SHA-1":
-      return sha1;
-    case "SHA-256":
-      return sha256;
-    case "SHA-384":
-      return sha384;
-    default:
-      return sha512;
-  }
-}
-
-
-/** I2OSP (RFC 8017 section 4.1). */
-function toBytes(n: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = length - 1; i >= 0; i--) {
-    out[i] = Number(n & 0xffn);
-    n >>= 8n;
-  }
-  return out;
-}
 
 /** RSAVP1 (RFC 8017 section 5.2.2): returns the encoded message, or null when the signature is out of range. */
 function rsavp1(modulus: Uint8Array, exponent: Uint8Array, signature: Uint8Array): Uint8Array | null {
@@ -81,7 +53,7 @@ export function verifyPkcs1(
 ): boolean {
   const em = rsavp1(modulus, exponent, signature);
   if (!em) return false;
-  const t = new Uint8Array([...hexBytes(DIGEST_INFO_PREFIX[hash]), ...hashFn(hash)(data)]);
+  const t = new Uint8Array([...hexBytes(DIGEST_INFO_PREFIX[hash]), ...syncHash(hash)(data)]);
   const k = modulus.length;
   if (k < t.length + 11) return false;
   const expected = new Uint8Array(k).fill(0xff);
@@ -122,7 +94,7 @@ export function verifyPss(
   const emLen = Math.ceil(emBits / 8);
   const em = m.subarray(m.length - emLen);
   if (m.length > emLen && m[0] !== 0) return false;
-  const h = hashFn(hash);
+  const h = syncHash(hash);
   const hLen = DIGEST_LENGTH[hash];
   const mHash = h(data);
   if (emLen < hLen + saltLength + 2) return false;
@@ -131,7 +103,7 @@ export function verifyPss(
   const hh = em.subarray(emLen - hLen - 1, emLen - 1);
   const zeroBits = 8 * emLen - emBits;
   if ((maskedDB[0]! & (0xff << (8 - zeroBits)) & 0xff) !== 0) return false;
-  const dbMask = mgf1(hashFn(mgfHash), DIGEST_LENGTH[mgfHash], hh, maskedDB.length);
+  const dbMask = mgf1(syncHash(mgfHash), DIGEST_LENGTH[mgfHash], hh, maskedDB.length);
   const db = new Uint8Array(maskedDB.length);
   for (let i = 0; i < db.length; i++) db[i] = maskedDB[i]! ^ dbMask[i]!;
   db[0] = db[0]! & (0xff >>> zeroBits);

@@ -86,14 +86,16 @@ function coverageIssue(ctx: WalkContext, layer: Layer): void {
   });
 }
 
+/** The fields every layer has: where it stands and what it covers. */
+function layerBase(index: number, entity: MimeEntity, pos: Position): Pick<Layer, "index" | "mimePath" | "contentType" | "coverage"> {
+  return { index, mimePath: pos.pathPrefix + entity.path, contentType: describeType(entity), coverage: pos.whole ? "whole" : "partial" };
+}
+
 function signedLayerShell(index: number, entity: MimeEntity, pos: Position, form: SignedLayer["form"]): SignedLayer {
   return {
-    index,
+    ...layerBase(index, entity, pos),
     kind: "signed",
     form,
-    mimePath: pos.pathPrefix + entity.path,
-    contentType: describeType(entity),
-    coverage: pos.whole ? "whole" : "partial",
     encapsulatedContentType: null,
     certificateCount: 0,
     signerInfoCount: 0,
@@ -256,11 +258,8 @@ async function enveloped(
     ctx.issues.add("malformed-cms", "error", where(index), { reason: e instanceof Error ? e.message : String(e) });
   }
   ctx.layers.push({
-    index,
+    ...layerBase(index, entity, pos),
     kind: "enveloped",
-    mimePath: pos.pathPrefix + entity.path,
-    contentType: describeType(entity),
-    coverage: pos.whole ? "whole" : "partial",
     authenticated,
     contentEncryptionAlgorithm: summary.contentEncryptionAlgorithm,
     recipients: summary.recipients,
@@ -282,11 +281,8 @@ async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, i
     Math.min(maxDecompressedBytes, Math.max(1024 * 1024, compressedSize * maxDecompressionRatio));
   const result = await decompress(content, cap);
   ctx.layers.push({
-    index,
+    ...layerBase(index, entity, pos),
     kind: "compressed",
-    mimePath: pos.pathPrefix + entity.path,
-    contentType: describeType(entity),
-    coverage: pos.whole ? "whole" : "partial",
     algorithm: result.algorithm ? algorithmName(result.algorithm) : null,
     compressedBytes: result.compressedBytes,
     decompressedBytes: result.ok ? result.bytes.length : null,

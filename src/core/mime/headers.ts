@@ -95,7 +95,3 @@ export function headerValue(fields: readonly HeaderField[], name: string): strin
   const f = fields.find((h) => h.name === name);
   return f ? f.value : null;
 }
-
-export function headerValues(fields: readonly HeaderField[], name: string): string[] {
-  return fields.filter((h) => h.name === name).map((h) => h.value);
-}

@@ -10,8 +10,4 @@ export class IssueCollector {
     this.issues.push(issue);
     return issue;
   }
-
-  has(code: IssueCode): boolean {
-    return this.issues.some((i) => i.code === code);
-  }
 }

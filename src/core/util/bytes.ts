@@ -23,10 +23,6 @@ export function fromLatin1(text: string): Uint8Array {
   return out;
 }
 
-export function utf8(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-}
-
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   let total = 0;
   for (const p of parts) total += p.length;
