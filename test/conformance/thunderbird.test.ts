@@ -70,6 +70,18 @@ describe.skipIf(dir === null)("Thunderbird S/MIME corpus", () => {
   const data = dir ? JSON.parse(readFileSync(join(dir, "expected/thunderbird_expectations.json"), "utf8")) : { suites: {} };
   const suites = data.suites as Record<string, Expectation[]>;
 
+  it("reads NSS's encryption key preference (RFC 8551 section 2.5.3) as naming the signer's own certificate", async () => {
+    const r = await inspectMessage(new Uint8Array(readFileSync(join(dir!, "smime/alice.dsig.SHA256.multipart.eml"))), { clock: { now: () => AT } });
+    const signer = signedLayers(r)[0]!.signers[0]!;
+    // `openssl cms -cmsout -print` shows id-smime-aa-encrypKeyPref as [0] IssuerAndSerialNumber of the NSS Test CA.
+    expect(signer.encryptionKeyPreference).toEqual({
+      kind: "issuer-and-serial",
+      issuer: signer.certificate!.issuer,
+      serialNumber: signer.certificate!.serialNumber,
+    });
+    expect(signer.certificate!.issuer).toContain("CN=NSS Test CA (RSA)");
+  });
+
   for (const [suite, entries] of Object.entries(suites)) {
     if (entries.every((e) => e.enc)) {
       console.log(`thunderbird ${suite}: pending, all ${entries.length} messages need decryption (the keys issue)`);

@@ -180,6 +180,7 @@ describe("weak algorithms", () => {
     const r = await inspect(msg);
     expect(r.signature).toBe("valid");
     expect(r.issues.map((i) => [i.code, i.severity, i.params.bits])).toEqual([["weak-key", "warning", 1024]]);
+    expect(r.issues[0]!.where).toEqual({ layer: 0, signer: 0, certificate: 0 }); // about the signer's own certificate
   });
 });
 

@@ -20,10 +20,13 @@ import { octetStringContent } from "./asn1.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
 import { algorithmName, OID } from "./oids.js";
 
+/** An issue found for one signer; the caller adds the layer and signer to its location. */
 export interface LocalIssue {
   code: IssueCode;
   severity: Severity;
   params: IssueParams;
+  /** Index in the signer's chain when the issue is about a certificate (0: the signer's own). */
+  certificate?: number;
 }
 
 export interface SignerOutcome {
@@ -95,18 +98,22 @@ class SignerCheck {
   readonly issues: LocalIssue[] = [];
   private status: SignerStatus = "valid";
 
-  fail(code: IssueCode, params: IssueParams = {}): void {
-    this.issues.push({ code, severity: "error", params });
+  fail(code: IssueCode, params: IssueParams = {}, certificate?: number): void {
+    this.push({ code, severity: "error", params }, certificate);
     this.status = "invalid";
   }
 
-  cannotTell(code: IssueCode, severity: Severity, params: IssueParams = {}): void {
-    this.issues.push({ code, severity, params });
+  cannotTell(code: IssueCode, severity: Severity, params: IssueParams = {}, certificate?: number): void {
+    this.push({ code, severity, params }, certificate);
     if (this.status === "valid") this.status = "unverifiable";
   }
 
-  note(code: IssueCode, severity: Severity, params: IssueParams = {}): void {
-    this.issues.push({ code, severity, params });
+  note(code: IssueCode, severity: Severity, params: IssueParams = {}, certificate?: number): void {
+    this.push({ code, severity, params }, certificate);
+  }
+
+  private push(issue: LocalIssue, certificate: number | undefined): void {
+    this.issues.push(certificate === undefined ? issue : { ...issue, certificate });
   }
 
   get result(): SignerStatus {
@@ -211,11 +218,11 @@ async function verifySignerUnguarded(
   } else {
     const key = certificate.publicKey;
     if (key.kind === "unsupported") {
-      check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail });
+      check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail }, 0);
     } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.hardMinRsaBits) {
-      check.fail("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits });
+      check.fail("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits }, 0);
     } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.minRsaBits) {
-      check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits });
+      check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits }, 0);
     }
   }
   if (content === null) check.cannotTell("malformed-cms", "error", { reason: "no content to verify (detached signature without content)" });

@@ -23,20 +23,20 @@ export function bindSender(
   if (!certificate || !policy.checkSenderBinding) return { identity: "unknown", issues: [] };
   const emails = certificate.emails;
   if (emails.length === 0) {
-    return { identity: "unknown", issues: [{ code: "no-email-in-certificate", severity: "warning", params: {} }] };
+    return { identity: "unknown", issues: [{ code: "no-email-in-certificate", severity: "warning", params: {}, certificate: 0 }] };
   }
   const claimed = [...headers.from, ...headers.sender];
   if (claimed.length === 0) {
     return {
       identity: "unknown",
-      issues: [{ code: "sender-mismatch", severity: "warning", params: { reason: "no From address", certificateEmails: emails } }],
+      issues: [{ code: "sender-mismatch", severity: "warning", params: { reason: "no From address", certificateEmails: emails }, certificate: 0 }],
     };
   }
   const unmatched = claimed.filter((addr) => !emails.some((e) => sameAddress(addr, e)));
   if (unmatched.length > 0) {
     return {
       identity: "mismatch",
-      issues: [{ code: "sender-mismatch", severity: "error", params: { addresses: unmatched, certificateEmails: emails } }],
+      issues: [{ code: "sender-mismatch", severity: "error", params: { addresses: unmatched, certificateEmails: emails }, certificate: 0 }],
     };
   }
   return { identity: "match", issues: [] };

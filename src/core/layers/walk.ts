@@ -43,7 +43,7 @@ function where(layer: number, extra: IssueLocation = {}): IssueLocation {
 }
 
 function addLocal(ctx: WalkContext, local: readonly LocalIssue[], loc: IssueLocation): void {
-  for (const i of local) ctx.issues.add(i.code, i.severity, loc, i.params);
+  for (const i of local) ctx.issues.add(i.code, i.severity, i.certificate === undefined ? loc : { ...loc, certificate: i.certificate }, i.params);
 }
 
 export async function walk(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
@@ -186,7 +186,7 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
     addLocal(ctx, outcome.issues, loc);
     const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
     outcome.report.identity = binding.identity;
-    addLocal(ctx, binding.issues, { ...loc, certificate: 0 });
+    addLocal(ctx, binding.issues, loc);
     addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
     layer.signers.push(outcome.report);
   }
