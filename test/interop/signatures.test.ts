@@ -339,6 +339,9 @@ describe("sender binding", () => {
     expect(signers(upperDomain)[0]!.identity).toBe("match");
     const upperLocal = await inspect(pki.sign({ signers: [{ who: alice }], content: TEXT, from: "Alice@example.org" }));
     expect(signers(upperLocal)[0]!.identity).toBe("mismatch");
+    // A difference in case alone is reported, but as a warning, not as an impostor.
+    expect(upperLocal.issues.map((i) => [i.code, i.severity, i.params.caseOnly])).toEqual([["sender-mismatch", "warning", true]]);
+    expect(upperLocal.verdict).toBe("warning");
   });
 
   it("a Sender header must match too", async () => {

@@ -34,10 +34,12 @@ export function bindSender(
   }
   const unmatched = claimed.filter((addr) => !emails.some((e) => sameAddress(addr, e)));
   if (unmatched.length > 0) {
-    return {
-      identity: "mismatch",
-      issues: [{ code: "sender-mismatch", severity: "error", params: { addresses: unmatched, certificateEmails: emails }, certificate: 0 }],
-    };
+    // The local part is compared exactly (RFC 5321 section 2.4), but a difference in letter
+    // case alone is a client's spelling, not an impostor: CAs validate the mailbox, and
+    // providers deliver both spellings to it. Still a mismatch, reported as a warning.
+    const caseOnly = unmatched.every((addr) => emails.some((e) => addr.toLowerCase() === e.toLowerCase()));
+    const params = { addresses: unmatched, certificateEmails: emails, ...(caseOnly ? { caseOnly: true } : {}) };
+    return { identity: "mismatch", issues: [{ code: "sender-mismatch", severity: caseOnly ? "warning" : "error", params, certificate: 0 }] };
   }
   return { identity: "match", issues: [] };
 }

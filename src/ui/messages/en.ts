@@ -79,12 +79,18 @@ export const EN: Record<IssueCode, Render> = {
     title: `The signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
     advice: "Keys this short can be broken. Ask the sender to get a new certificate.",
   }),
-  "sender-mismatch": (p) => ({
-    title: p.reason
-      ? `The message has no sender address to compare with the certificate (${s(p.certificateEmails)}).`
-      : `The sender address ${s(p.addresses)} is not in the signer's certificate (${s(p.certificateEmails)}).`,
-    advice: "Someone may be impersonating the sender with their own valid certificate. Check the address carefully.",
-  }),
+  "sender-mismatch": (p) =>
+    p.caseOnly
+      ? {
+          title: `The sender address ${s(p.addresses)} differs from the certificate's (${s(p.certificateEmails)}) only in upper and lower case.`,
+          advice: "Usually harmless: mail programs spell addresses differently. The mailbox is the same at almost every provider.",
+        }
+      : {
+          title: p.reason
+            ? `The message has no sender address to compare with the certificate (${s(p.certificateEmails)}).`
+            : `The sender address ${s(p.addresses)} is not in the signer's certificate (${s(p.certificateEmails)}).`,
+          advice: "Someone may be impersonating the sender with their own valid certificate. Check the address carefully.",
+        },
   "no-email-in-certificate": () => ({
     title: "The signer's certificate contains no email address.",
     advice: "Signet cannot confirm that the signer is the sender. Check the certificate's name yourself.",
