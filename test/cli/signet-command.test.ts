@@ -1,5 +1,5 @@
 /**
- * The `signet` command as a user runs it: the compiled CLI (bin/signet.js) on
+ * The `signet` command as a user runs it: the compiled CLI (scripts/signet.js) on
  * the bundled samples, on an mbox, and on bad arguments. The samples are
  * OpenSSL-made; where a verdict is about the signature itself, OpenSSL's own
  * verdict is checked too.
@@ -17,7 +17,7 @@ const tmp = mkdtempSync(join(tmpdir(), "signet-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function signet(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "bin/signet.js"), ...args], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(root, "scripts/signet.js"), ...args], { cwd: root, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
