@@ -168,6 +168,14 @@ describe("weak algorithms", () => {
     expect(r.issues).toEqual([{ code: "weak-digest", severity: "error", where: { layer: 0, signer: 0 }, params: { algorithm: "SHA-1" } }]);
   });
 
+  it("MD5 is refused even when SHA-1 is allowed (RFC 8551 section 2.1)", async () => {
+    const msg = pki.sign({ signers: [{ who: alice }], content: TEXT, md: "md5" });
+    expect(pki.opensslVerifies(msg)).toBe(true);
+    const r = await inspect(msg, { acceptSha1: true });
+    expect(r.signature).toBe("invalid");
+    expect(r.issues).toEqual([{ code: "weak-digest", severity: "error", where: { layer: 0, signer: 0 }, params: { algorithm: "MD5" } }]);
+  });
+
   it("SHA-1 with acceptSha1 is valid with a warning", async () => {
     const msg = pki.sign({ signers: [{ who: alice }], content: TEXT, md: "sha1" });
     const r = await inspect(msg, { acceptSha1: true });
