@@ -9,12 +9,16 @@ import { parseEntity, type MimeEntity } from "./mime/entity.js";
 import { headerValue } from "./mime/headers.js";
 import { smimeProfile, type SmimeProfileOptions } from "./policy/profile.js";
 import type { Ports } from "./ports.js";
+import type { TrustInputs } from "./trust/signer-trust.js";
 import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
 import type { EncryptionStatus, Layer, MessageSummary, SecurityReport } from "./report/types.js";
 import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureStatus } from "./report/verdict.js";
 
-export type InspectOptions = SmimeProfileOptions;
+export interface InspectOptions extends SmimeProfileOptions {
+  /** Trust anchors and intermediate sources. Without them `trust` is `unknown`: nothing was checked. */
+  trust?: TrustInputs;
+}
 
 /** RFC 5322 section 3.3 dates; Date.parse reads that form in every engine we run on. */
 function parseDate(value: string | null): Date | null {
@@ -68,6 +72,7 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
         },
         hiddenContent: false,
       };
+      if (options.trust) ctx.trust = options.trust;
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
       hiddenContent = ctx.hiddenContent;

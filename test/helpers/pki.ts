@@ -37,6 +37,8 @@ export interface SignOptions {
   date?: Date | null;
   /** -binary: sign the content exactly as given, without canonicalising. */
   binary?: boolean;
+  /** More certificates to carry in the message (-certfile), as PEM file names in the PKI folder. */
+  extraCerts?: string[];
 }
 
 export function rfc2822(d: Date): string {
@@ -131,6 +133,10 @@ export class OpensslPki {
     if (o.detached === false) args.push("-nodetach");
     if (o.noCerts) args.push("-nocerts");
     if (o.binary) args.push("-binary");
+    if (o.extraCerts?.length) {
+      this.write(`certfile-${id}.pem`, Buffer.concat(o.extraCerts.map((f) => this.read(f))));
+      args.push("-certfile", `certfile-${id}.pem`);
+    }
     args.push("-from", o.from ?? "alice@example.org", "-to", o.to ?? "bob@example.org", "-subject", o.subject ?? "Signet test");
     this.run(args);
     const date = o.date === undefined ? new Date() : o.date;

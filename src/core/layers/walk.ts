@@ -17,6 +17,7 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
 import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
+import { judgeSigner, type TrustInputs } from "../trust/signer-trust.js";
 
 const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
 const PKCS7_MIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
@@ -29,6 +30,8 @@ export interface WalkContext {
   headers: SenderHeaders;
   /** Some content stayed behind a layer that could not be opened. */
   hiddenContent: boolean;
+  /** Trust anchors and issuer sources; without them trust stays `unknown`. */
+  trust?: TrustInputs;
 }
 
 export interface Position {
@@ -188,6 +191,14 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
     outcome.report.identity = binding.identity;
     addLocal(ctx, binding.issues, loc);
     addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
+    if (ctx.trust && outcome.certificate) {
+      const judged = await judgeSigner(outcome.certificate, signed.certificates, ctx.trust, ctx.policy);
+      outcome.report.trust = judged.trust;
+      outcome.report.chain = judged.chain;
+      if (judged.anchorSource) outcome.report.anchorSource = judged.anchorSource;
+      if (judged.pathAttempts) outcome.report.pathAttempts = judged.pathAttempts;
+      addLocal(ctx, judged.issues, loc);
+    }
     layer.signers.push(outcome.report);
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { DigestName } from "../crypto/algorithms.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+import { DEFAULT_PATH_BUDGET, type PathBudget } from "../path/budget.js";
 
 export interface SmimePolicy {
   readonly name: string;
@@ -37,6 +38,13 @@ export interface SmimePolicy {
    */
   readonly maxDateSkewMs: number;
   readonly limits: Limits;
+  /** Limits of the certificate path search (path/budget.ts documents each default). */
+  readonly pathBudget: PathBudget;
+  /**
+   * Revocation checking: `off`, `soft` (default: unknown is a warning) or `hard`.
+   * Accepted now; only `off` has an effect until revocation checking lands.
+   */
+  readonly revocation: "off" | "soft" | "hard";
 }
 
 export interface SmimeProfileOptions {
@@ -44,6 +52,8 @@ export interface SmimeProfileOptions {
   acceptSha1?: boolean;
   checkSenderBinding?: boolean;
   limits?: Partial<Limits>;
+  pathBudget?: Partial<PathBudget>;
+  revocation?: "off" | "soft" | "hard";
 }
 
 /** The default S/MIME receiving profile (RFC 8551 receiver rules, Thunderbird-compatible). */
@@ -58,5 +68,7 @@ export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new 
     checkSenderBinding: options.checkSenderBinding ?? true,
     maxDateSkewMs: 60 * 60 * 1000,
     limits: Object.freeze({ ...DEFAULT_LIMITS, ...options.limits }),
+    pathBudget: Object.freeze({ ...DEFAULT_PATH_BUDGET, ...options.pathBudget }),
+    revocation: options.revocation ?? "soft",
   });
 }

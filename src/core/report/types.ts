@@ -68,9 +68,16 @@ export interface SignerReport {
     | { kind: "subject-key-identifier"; subjectKeyIdentifier: string };
   certificate: CertificateSummary | null;
   identity: IdentityStatus;
-  /** Leaf first. Until path building lands this holds only the signer's certificate. */
+  /**
+   * Leaf first, ending at the trust anchor when a path reached one. When no path
+   * validates this is the attempt that came closest; `pathAttempts` lists the others.
+   */
   chain: CertificateSummary[];
+  /** Where the chain's last certificate is trusted from, when it is an anchor. */
+  anchorSource?: "bundled" | "user" | "option";
   trust: TrustStatus;
+  /** Every other path tried when none validated: subjects leaf first, and why each failed. */
+  pathAttempts?: PathAttemptSummary[];
   revocation: RevocationStatus;
   /** The signingTime attribute: the signer's own claim, not a timestamp. */
   signingTime: string | null;
@@ -79,6 +86,12 @@ export interface SignerReport {
   signedAttributes: boolean;
   smimeCapabilities?: AlgorithmName[];
   encryptionKeyPreference?: EncryptionKeyPreference;
+}
+
+export interface PathAttemptSummary {
+  subjects: string[];
+  reachedAnchor: boolean;
+  problems: { code: string; certificate: number }[];
 }
 
 export interface RecipientSummary {

@@ -10,6 +10,8 @@ import { describePublicKey, type PublicKeyDescription } from "../crypto/public-k
 import { digest } from "../crypto/digest.js";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { serialToHex } from "./serial.js";
+import { readExtensions, type Extensions } from "./extensions.js";
+import { nameKey } from "./name.js";
 import type { CertificateSummary } from "../report/types.js";
 
 const KEY_ALGORITHM_NAMES: Record<string, string> = { rsa: "RSA", ec: "EC", ed25519: "Ed25519", dsa: "DSA" };
@@ -20,6 +22,11 @@ export class CertificateView {
   private x509?: X509Certificate;
   private key?: PublicKeyDescription;
   private emailList?: string[];
+  private extensionsView?: Extensions;
+  private subjectNameKey?: string;
+  private issuerNameKey?: string;
+  private fingerprint?: string;
+  private subjectAndKeyId?: string;
 
   constructor(cert: pkijs.Certificate, der?: Uint8Array) {
     this.cert = cert;
@@ -40,19 +47,51 @@ export class CertificateView {
     return this.key;
   }
 
+  get extensions(): Extensions {
+    this.extensionsView ??= readExtensions(this.cert);
+    return this.extensionsView;
+  }
+
+  /** The subject, normalised for matching (RFC 5280 section 7.1). */
+  get subjectKey(): string {
+    this.subjectNameKey ??= nameKey(this.cert.subject);
+    return this.subjectNameKey;
+  }
+
+  get issuerKey(): string {
+    this.issuerNameKey ??= nameKey(this.cert.issuer);
+    return this.issuerNameKey;
+  }
+
+  /** Issued by a CA with the same name (RFC 5280 section 6.1: "self-issued"). */
+  get selfIssued(): boolean {
+    return this.subjectKey === this.issuerKey;
+  }
+
+  /** The DER of the signed part and its signature, for checking who issued this certificate. */
+  get tbs(): Uint8Array {
+    return this.cert.tbsView;
+  }
+
+  /** Hex SHA-256 of the DER: the identity used for distrust and de-duplication. */
+  async fingerprintHex(): Promise<string> {
+    this.fingerprint ??= toHex(await digest("SHA-256", this.der));
+    return this.fingerprint;
+  }
+
   get serialHex(): string {
     return serialToHex(this.cert.serialNumber.valueBlock.valueHexView);
   }
 
   /** The subjectKeyIdentifier extension (RFC 5280 section 4.2.1.2), when present. */
   get subjectKeyIdentifier(): Uint8Array | null {
-    const ext = this.cert.extensions?.find((e) => e.extnID === "2.5.29.14");
-    if (!ext) return null;
-    const parsed = ext.parsedValue as unknown;
-    if (parsed && typeof parsed === "object" && "valueBlock" in parsed) {
-      return new Uint8Array((parsed as { valueBlock: { valueHexView: Uint8Array } }).valueBlock.valueHexView);
-    }
-    return null;
+    return this.extensions.subjectKeyId;
+  }
+
+  /** Subject and public key: two certificates with the same pair are one CA for loop detection. */
+  get subjectAndKey(): string {
+    this.subjectAndKeyId ??= `${this.subjectKey}|${toHex(this.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)}`;
+    return this.subjectAndKeyId;
   }
 
   /**

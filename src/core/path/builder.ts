@@ -1,0 +1,225 @@
+/**
+ * Certificate path building as a search (RFC 4158's guidance, BoringSSL pki's
+ * shape): every candidate issuer is tried, best first, with backtracking; every
+ * attempt is kept with its bag of issues per certificate, so that when nothing
+ * validates the report can say which path came closest and why it failed.
+ */
+import type { LocalIssue } from "../cms/signed-data.js";
+import type { TrustAnchor, TrustStore } from "../trust/trust-store.js";
+import { bytesEqual } from "../util/bytes.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { verifyIssuedBy } from "../x509/issued-by.js";
+import { formatName } from "../x509/name.js";
+import type { PathBudget } from "./budget.js";
+import type { IssuerSource } from "./issuer-source.js";
+
+/** One path tried: leaf first; when it reached an anchor, the anchor's certificate is last. */
+export interface PathAttempt {
+  chain: CertificateView[];
+  anchor: TrustAnchor | null;
+  /** Issues with `certificate` set to the index in `chain` they concern. */
+  issues: LocalIssue[];
+  valid: boolean;
+}
+
+export interface BuildResult {
+  /** The first valid path, if any. */
+  chosen: PathAttempt | null;
+  /** The valid path, or else the attempt that came closest (see `rank`). */
+  best: PathAttempt;
+  attempts: PathAttempt[];
+  /** The budget ran out before the search was complete. */
+  exhausted: boolean;
+}
+
+/** Checks a complete path (leaf first, anchor certificate last): RFC 5280 section 6 and the profile. */
+export type PathValidator = (chain: readonly CertificateView[], anchor: TrustAnchor) => Promise<LocalIssue[]>;
+
+export interface BuildContext {
+  store: TrustStore;
+  /** Local sources first, remote (AIA) last; the order within each group is kept. */
+  sources: readonly IssuerSource[];
+  validate: PathValidator;
+  budget: PathBudget;
+  /** Milliseconds, for the deadline only (validation time comes from the policy). */
+  now: () => number;
+}
+
+interface Candidate {
+  cert: CertificateView;
+  anchor: TrustAnchor | null;
+}
+
+class SearchState {
+  signatureChecks = 0;
+  steps = 0;
+  exhausted = false;
+  readonly attempts: PathAttempt[] = [];
+  constructor(
+    readonly ctx: BuildContext,
+    readonly deadline: number,
+  ) {}
+
+  /** False, and the search marked exhausted, once any limit is reached. */
+  spend(kind: "step" | "signature"): boolean {
+    if (kind === "step") this.steps++;
+    else this.signatureChecks++;
+    const b = this.ctx.budget;
+    if (this.steps > b.maxSteps || this.signatureChecks > b.maxSignatureChecks || this.ctx.now() > this.deadline) this.exhausted = true;
+    return !this.exhausted;
+  }
+}
+
+/**
+ * Ranking of candidate issuers (RFC 4158 section 3.5): a matching key identifier
+ * first (AKI of the child equal to SKI of the candidate), then trust anchors, then
+ * the most recently issued, so a renewed CA certificate wins over its expired twin.
+ */
+function order(child: CertificateView, candidates: Candidate[]): Candidate[] {
+  const aki = child.extensions.authorityKeyId;
+  const score = (c: Candidate): number => {
+    const ski = c.cert.extensions.subjectKeyId;
+    const keyMatch = aki && ski ? (bytesEqual(aki, ski) ? 2 : 0) : 1;
+    return keyMatch * 2 + (c.anchor ? 1 : 0);
+  };
+  return [...candidates].sort((a, b) => score(b) - score(a) || b.cert.cert.notBefore.value.getTime() - a.cert.cert.notBefore.value.getTime());
+}
+
+/**
+ * How close an attempt came, for choosing what to show when nothing is valid:
+ * a path that reached an anchor beats one that did not; then fewer errors;
+ * then the longer path (it got further).
+ */
+export function rank(a: PathAttempt): number[] {
+  const errors = a.issues.filter((i) => i.severity === "error").length;
+  return [a.valid ? 1 : 0, a.anchor ? 1 : 0, -errors, a.chain.length];
+}
+
+function better(a: PathAttempt, b: PathAttempt): boolean {
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! > rb[i]!;
+  return false;
+}
+
+async function candidatesFor(state: SearchState, top: CertificateView, remote: boolean): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = async (cert: CertificateView, anchor: TrustAnchor | null): Promise<void> => {
+    const fp = await cert.fingerprintHex();
+    if (seen.has(fp)) return;
+    seen.add(fp);
+    out.push({ cert, anchor: anchor ?? (await state.ctx.store.anchorOf(cert)) });
+  };
+  if (!remote) for (const a of state.ctx.store.anchorsNamed(top.issuerKey)) await push(a.certificate, a);
+  for (const source of state.ctx.sources) {
+    if (source.remote !== remote) continue;
+    for (const c of await source.issuersOf(top)) await push(c, null);
+  }
+  return order(top, out);
+}
+
+async function extend(state: SearchState, chain: CertificateView[]): Promise<PathAttempt | null> {
+  const top = chain[chain.length - 1]!;
+  const index = chain.length - 1;
+  let tried = 0;
+  for (const remote of [false, true]) {
+    const candidates = await candidatesFor(state, top, remote);
+    for (const cand of candidates) {
+      // No loops: the same subject and key twice on one path (RFC 4158 section 5.2).
+      if (chain.some((c) => c.subjectAndKey === cand.cert.subjectAndKey)) continue;
+      tried++;
+      if (!state.spend("step")) return null;
+      if (await state.ctx.store.isDistrusted(cand.cert)) {
+        state.attempts.push({
+          chain: [...chain, cand.cert],
+          anchor: null,
+          issues: [{ code: "distrusted", severity: "error", params: { subject: formatName(cand.cert.cert.subject) }, certificate: index + 1 }],
+          valid: false,
+        });
+        continue;
+      }
+      if (!state.spend("signature")) return null;
+      const signed = await verifyIssuedBy(top, cand.cert);
+      if (!signed.ok) {
+        const issue: LocalIssue =
+          signed.reason === "unsupported"
+            ? { code: "unsupported-algorithm", severity: "error", params: { algorithm: signed.detail, role: "certificate signature" }, certificate: index }
+            : { code: "bad-certificate-signature", severity: "error", params: { issuer: formatName(cand.cert.cert.subject) }, certificate: index };
+        state.attempts.push({ chain: [...chain, cand.cert], anchor: cand.anchor, issues: [issue], valid: false });
+        continue;
+      }
+      const next = [...chain, cand.cert];
+      if (cand.anchor) {
+        const issues = await state.ctx.validate(next, cand.anchor);
+        const attempt: PathAttempt = { chain: next, anchor: cand.anchor, issues, valid: !issues.some((i) => i.severity === "error") };
+        state.attempts.push(attempt);
+        if (attempt.valid) return attempt;
+        continue;
+      }
+      if (next.length >= state.ctx.budget.maxDepth) {
+        state.attempts.push({
+          chain: next,
+          anchor: null,
+          issues: [{ code: "path-search-limit", severity: "error", params: { limit: "maxDepth", value: state.ctx.budget.maxDepth }, certificate: index + 1 }],
+          valid: false,
+        });
+        continue;
+      }
+      const found = await extend(state, next);
+      if (found || state.exhausted) return found;
+    }
+    // Remote sources are asked only when nothing local worked (DESIGN.md).
+  }
+  if (tried === 0) {
+    // A dead end: nobody offered an issuer for `top`.
+    const selfSigned = top.selfIssued;
+    state.attempts.push({
+      chain,
+      anchor: null,
+      issues: [
+        selfSigned
+          ? { code: "untrusted-root", severity: "error", params: { subject: formatName(top.cert.subject) }, certificate: index }
+          : {
+              code: "unknown-issuer",
+              severity: "error",
+              params: { issuer: formatName(top.cert.issuer), caIssuers: [...top.extensions.caIssuers] },
+              certificate: index,
+            },
+      ],
+      valid: false,
+    });
+  }
+  return null;
+}
+
+export async function buildPath(leaf: CertificateView, ctx: BuildContext): Promise<BuildResult> {
+  const state = new SearchState(ctx, ctx.now() + ctx.budget.deadlineMs);
+  let chosen: PathAttempt | null = null;
+  const selfAnchor = await ctx.store.anchorOf(leaf);
+  if (selfAnchor && !(await ctx.store.isDistrusted(leaf))) {
+    // The signer's own certificate is trusted directly (a user's choice for a self-signed sender).
+    const issues = await ctx.validate([leaf], selfAnchor);
+    chosen = { chain: [leaf], anchor: selfAnchor, issues, valid: !issues.some((i) => i.severity === "error") };
+    state.attempts.push(chosen);
+    if (!chosen.valid) chosen = null;
+  }
+  if (!chosen) chosen = await extend(state, [leaf]);
+  let best = chosen ?? state.attempts[0] ?? { chain: [leaf], anchor: null, issues: [], valid: false };
+  for (const a of state.attempts) if (better(a, best)) best = a;
+  if (state.exhausted && !chosen) {
+    best = {
+      ...best,
+      issues: [
+        ...best.issues,
+        {
+          code: "path-search-limit",
+          severity: "error",
+          params: { signatureChecks: state.signatureChecks, steps: state.steps },
+          certificate: best.chain.length - 1,
+        },
+      ],
+    };
+  }
+  return { chosen, best, attempts: state.attempts, exhausted: state.exhausted };
+}

@@ -1,0 +1,145 @@
+/**
+ * Name constraints (RFC 5280 section 4.2.1.10, processed as section 6.1.3 (b)
+ * and (c) and 6.1.4 (g) say): every CA's permitted subtrees of a name type
+ * must each contain the names of that type, and no excluded subtree may.
+ * Types handled: rfc822Name, dNSName, directoryName, URI and iPAddress.
+ */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { OID } from "../cms/oids.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { EXT } from "../x509/extensions.js";
+import { nameWithin } from "../x509/name.js";
+
+const RFC822 = 1;
+const DNS = 2;
+const DIRECTORY = 4;
+const URI = 6;
+const IP = 7;
+const HANDLED = new Set([RFC822, DNS, DIRECTORY, URI, IP]);
+
+export interface Subtree {
+  type: number;
+  value: unknown;
+}
+
+export interface NameConstraintsState {
+  /** One entry per CA and name type: the name must fall in one of the subtrees. */
+  permitted: Subtree[][];
+  excluded: Subtree[];
+}
+
+export const emptyConstraints = (): NameConstraintsState => ({ permitted: [], excluded: [] });
+
+/** Reads a CA certificate's constraints into the state (RFC 5280 section 6.1.4 (g)). */
+export function addConstraints(state: NameConstraintsState, ca: CertificateView): { unsupported: boolean } {
+  const ext = ca.cert.extensions?.find((e) => e.extnID === EXT.nameConstraints);
+  if (!ext) return { unsupported: false };
+  const nc = ext.parsedValue;
+  if (!(nc instanceof pkijs.NameConstraints)) return { unsupported: true };
+  let unsupported = false;
+  const byType = new Map<number, Subtree[]>();
+  for (const s of nc.permittedSubtrees ?? []) {
+    if (!HANDLED.has(s.base.type)) unsupported = true;
+    const list = byType.get(s.base.type) ?? [];
+    list.push({ type: s.base.type, value: s.base.value });
+    byType.set(s.base.type, list);
+  }
+  for (const list of byType.values()) state.permitted.push(list);
+  for (const s of nc.excludedSubtrees ?? []) {
+    if (!HANDLED.has(s.base.type)) unsupported = true;
+    state.excluded.push({ type: s.base.type, value: s.base.value });
+  }
+  return { unsupported };
+}
+
+function hostWithin(host: string, constraint: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, "");
+  const c = constraint.toLowerCase().replace(/\.$/, "");
+  if (c === "") return true;
+  // ".example.com" admits only hosts below it; "example.com" admits itself and below (section 4.2.1.10).
+  if (c.startsWith(".")) return h.endsWith(c);
+  return h === c || h.endsWith("." + c);
+}
+
+function mailboxWithin(address: string, constraint: string): boolean {
+  const at = address.lastIndexOf("@");
+  if (at < 0) return false;
+  const host = address.slice(at + 1).toLowerCase();
+  if (constraint.includes("@")) {
+    // A particular mailbox: local part exact, host case-insensitive.
+    const cat = constraint.lastIndexOf("@");
+    return address.slice(0, at) === constraint.slice(0, cat) && host === constraint.slice(cat + 1).toLowerCase();
+  }
+  // A host ("example.com": exactly that host) or a domain (".example.com": any host below it).
+  return constraint.startsWith(".") ? host.endsWith(constraint.toLowerCase()) : host === constraint.toLowerCase();
+}
+
+function uriHost(uri: string): string | null {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(uri);
+  return m ? m[1]! : null;
+}
+
+function ipWithin(addr: Uint8Array, constraint: Uint8Array): boolean {
+  // The constraint is address followed by mask, each as long as the address (section 4.2.1.10).
+  if (constraint.length !== addr.length * 2) return false;
+  for (let i = 0; i < addr.length; i++) {
+    const mask = constraint[addr.length + i]!;
+    if ((addr[i]! & mask) !== (constraint[i]! & mask)) return false;
+  }
+  return true;
+}
+
+function within(name: Subtree, tree: Subtree): boolean {
+  if (name.type !== tree.type) return false;
+  switch (name.type) {
+    case RFC822:
+      return mailboxWithin(String(name.value), String(tree.value));
+    case DNS:
+      return hostWithin(String(name.value), String(tree.value));
+    case URI: {
+      const host = uriHost(String(name.value));
+      return host !== null && hostWithin(host, String(tree.value));
+    }
+    case DIRECTORY:
+      return (
+        name.value instanceof pkijs.RelativeDistinguishedNames &&
+        tree.value instanceof pkijs.RelativeDistinguishedNames &&
+        nameWithin(name.value, tree.value)
+      );
+    case IP:
+      return (
+        name.value instanceof asn1js.OctetString &&
+        tree.value instanceof asn1js.OctetString &&
+        ipWithin(name.value.valueBlock.valueHexView, tree.value.valueBlock.valueHexView)
+      );
+    default:
+      return false;
+  }
+}
+
+/** The names a certificate is checked for: subject, subject emailAddress (as rfc822Name) and subjectAltName. */
+export function namesOf(cert: CertificateView): Subtree[] {
+  const names: Subtree[] = [];
+  if (cert.cert.subject.typesAndValues.length > 0) names.push({ type: DIRECTORY, value: cert.cert.subject });
+  for (const atv of cert.cert.subject.typesAndValues) {
+    // RFC 5280 section 4.2.1.10: emailAddress in the subject must meet rfc822Name constraints.
+    const v = atv.value.valueBlock as { value?: unknown };
+    if (atv.type === OID.emailAddress && typeof v.value === "string") names.push({ type: RFC822, value: v.value });
+  }
+  const san = cert.cert.extensions?.find((e) => e.extnID === EXT.subjectAltName)?.parsedValue;
+  if (san instanceof pkijs.AltName) for (const g of san.altNames) names.push({ type: g.type, value: g.value });
+  return names;
+}
+
+/** The first name of `cert` that breaks the constraints, or null. */
+export function violation(state: NameConstraintsState, cert: CertificateView): { name: string; reason: "not-permitted" | "excluded" } | null {
+  for (const name of namesOf(cert)) {
+    const shown = name.type === DIRECTORY ? "subject" : String(name.value);
+    for (const set of state.permitted) {
+      if (set[0]!.type === name.type && !set.some((t) => within(name, t))) return { name: shown, reason: "not-permitted" };
+    }
+    if (state.excluded.some((t) => within(name, t))) return { name: shown, reason: "excluded" };
+  }
+  return null;
+}

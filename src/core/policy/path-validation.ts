@@ -1,0 +1,171 @@
+/**
+ * RFC 5280 section 6.1 path validation for one complete path (leaf first,
+ * the trust anchor's certificate last), with the S/MIME profile's rules
+ * (RFC 8550 section 4.4). Per-certificate rules are rows of tables, each
+ * citing where it comes from; the path-wide state (path length, name
+ * constraints) is carried by the loop below.
+ *
+ * Not yet processed: certificate policies (section 6.1.3 (d)-(f) and the
+ * policy constraints). A critical policy extension is therefore reported as
+ * `unhandled-critical-extension`, never silently accepted.
+ */
+import type { LocalIssue } from "../cms/signed-data.js";
+import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { EKU, EXT } from "../x509/extensions.js";
+import { formatName } from "../x509/name.js";
+import { addConstraints, emptyConstraints, violation } from "./name-constraints.js";
+import type { SmimePolicy } from "./profile.js";
+
+type Role = "leaf" | "ca";
+type Found = Omit<LocalIssue, "certificate">;
+
+interface RuleContext {
+  policy: SmimePolicy;
+  role: Role;
+}
+
+interface Rule {
+  /** Where the rule comes from. */
+  source: string;
+  roles: readonly Role[];
+  check(cert: CertificateView, ctx: RuleContext): Found | null;
+}
+
+/** Extensions this validator processes (RFC 5280 section 6.1.4 (o): any other critical one fails). */
+const PROCESSED = new Set<string>([
+  EXT.basicConstraints,
+  EXT.keyUsage,
+  EXT.extKeyUsage,
+  EXT.subjectAltName,
+  EXT.nameConstraints,
+  EXT.subjectKeyIdentifier,
+  EXT.authorityKeyIdentifier,
+  EXT.authorityInfoAccess,
+  EXT.crlDistributionPoints,
+  EXT.issuerAltName,
+]);
+
+const RULES: readonly Rule[] = [
+  {
+    source: "RFC 5280 section 6.1.3 (a)(2): the certificate is valid at the validation time",
+    roles: ["leaf", "ca"],
+    check: (c, { policy }): Found | null => {
+      const t = policy.validationTime.getTime();
+      const notBefore = c.cert.notBefore.value;
+      const notAfter = c.cert.notAfter.value;
+      if (t < notBefore.getTime()) return { code: "not-yet-valid", severity: "error", params: { notBefore: notBefore.toISOString(), at: policy.validationTime.toISOString() } };
+      if (t > notAfter.getTime()) return { code: "expired", severity: "error", params: { notAfter: notAfter.toISOString(), at: policy.validationTime.toISOString() } };
+      return null;
+    },
+  },
+  {
+    source: "RFC 5280 section 6.1.4 (k): an issuing certificate is a CA (basicConstraints cA TRUE)",
+    roles: ["ca"],
+    check: (c) => (c.extensions.basicConstraints?.ca ? null : { code: "not-a-ca", severity: "error", params: { subject: formatName(c.cert.subject) } }),
+  },
+  {
+    source: "RFC 5280 section 6.1.4 (n): an issuing certificate with keyUsage asserts keyCertSign",
+    roles: ["ca"],
+    check: (c) => {
+      const ku = c.extensions.keyUsage;
+      return ku && !ku.has("keyCertSign") ? { code: "key-usage", severity: "error", params: { required: "keyCertSign", present: [...ku] } } : null;
+    },
+  },
+  {
+    source: "RFC 8550 section 4.4.2: a signing certificate with keyUsage asserts digitalSignature or nonRepudiation",
+    roles: ["leaf"],
+    check: (c) => {
+      const ku = c.extensions.keyUsage;
+      if (!ku || ku.has("digitalSignature") || ku.has("nonRepudiation")) return null;
+      return { code: "key-usage", severity: "error", params: { required: "digitalSignature or nonRepudiation", present: [...ku] } };
+    },
+  },
+  {
+    source: "RFC 8550 section 4.4.4 and Mozilla's root policy: extendedKeyUsage, where present, allows emailProtection (or any), on the signer and on every CA above it",
+    roles: ["leaf", "ca"],
+    check: (c) => {
+      const eku = c.extensions.extKeyUsage;
+      if (!eku || eku.includes(EKU.emailProtection) || eku.includes(EKU.any)) return null;
+      return { code: "missing-email-protection", severity: "error", params: { present: [...eku] } };
+    },
+  },
+  {
+    source: "RFC 5280 section 4.2: an extension must not appear twice, and must decode",
+    roles: ["leaf", "ca"],
+    check: (c) => (c.extensions.malformed.length ? { code: "malformed-cms", severity: "error", params: { reason: "malformed certificate extension", extensions: [...c.extensions.malformed] } } : null),
+  },
+  {
+    source: "RFC 5280 section 6.1.4 (o) and 6.1.5 (f): every critical extension is processed",
+    roles: ["leaf", "ca"],
+    check: (c) => {
+      const unknown = c.extensions.critical.filter((oid) => !PROCESSED.has(oid));
+      return unknown.length ? { code: "unhandled-critical-extension", severity: "error", params: { extensions: unknown } } : null;
+    },
+  },
+  {
+    source: "RFC 8551 section 2.1 and the profile: certificate signatures use accepted digests",
+    roles: ["leaf", "ca"],
+    check: (c, { policy }) => {
+      const alg = c.cert.signatureAlgorithm;
+      const hash = schemeHash(signatureScheme(alg.algorithmId, alg.algorithmParams, null));
+      if (hash === null) return null;
+      if (policy.forbiddenDigests.has(hash)) return { code: "weak-digest", severity: "error", params: { algorithm: hash, role: "certificate signature" } };
+      if (hash === "SHA-1" && !policy.acceptSha1) return { code: "weak-digest", severity: "error", params: { algorithm: hash, role: "certificate signature" } };
+      return null;
+    },
+  },
+  {
+    source: "RFC 8551 section 4.1 and the profile: RSA and DSA keys of at least the minimum size",
+    roles: ["ca"],
+    check: (c, { policy }) => {
+      const key = c.publicKey;
+      if (key.kind !== "rsa" && key.kind !== "dsa") return null;
+      if (key.bits < policy.hardMinRsaBits) return { code: "weak-key", severity: "error", params: { bits: key.bits, minimum: policy.hardMinRsaBits } };
+      if (key.bits < policy.minRsaBits) return { code: "weak-key", severity: "warning", params: { bits: key.bits, minimum: policy.minRsaBits } };
+      return null;
+    },
+  },
+];
+
+/**
+ * Validates `chain` (leaf first; the last element is the anchor's certificate,
+ * whose name and key start the path and which is not itself checked, as
+ * RFC 5280 section 6.1.1 (d) treats anchors). Issues carry their chain index.
+ */
+export function validatePath(chain: readonly CertificateView[], policy: SmimePolicy): LocalIssue[] {
+  const issues: LocalIssue[] = [];
+  const n = chain.length - 1; // certificates below the anchor
+  let maxPathLength = n; // RFC 5280 section 6.1.2 (k)
+  const constraints = emptyConstraints();
+  // Walk from the certificate the anchor issued (RFC index 1) down to the leaf (RFC index n).
+  for (let k = n - 1; k >= 0; k--) {
+    const cert = chain[k]!;
+    const role: Role = k === 0 ? "leaf" : "ca";
+    for (const rule of RULES) {
+      if (!rule.roles.includes(role)) continue;
+      const found = rule.check(cert, { policy, role });
+      if (found) issues.push({ ...found, certificate: k });
+    }
+    // Section 6.1.3 (b), (c): names are checked, except on self-issued intermediates.
+    if (role === "leaf" || !cert.selfIssued) {
+      const broken = violation(constraints, cert);
+      if (broken) issues.push({ code: "name-constraints-violated", severity: "error", params: broken, certificate: k });
+    }
+    if (role === "ca") {
+      // Section 6.1.4 (l), (m): path length.
+      if (!cert.selfIssued) {
+        if (maxPathLength <= 0) issues.push({ code: "path-length-exceeded", severity: "error", params: {}, certificate: k });
+        maxPathLength--;
+      }
+      const pathLen = cert.extensions.basicConstraints?.pathLen;
+      if (pathLen !== null && pathLen !== undefined && pathLen < maxPathLength) maxPathLength = pathLen;
+      // Section 6.1.4 (g): this CA's name constraints apply below it.
+      if (addConstraints(constraints, cert).unsupported) {
+        const critical = cert.extensions.critical.includes(EXT.nameConstraints);
+        if (critical) issues.push({ code: "unhandled-critical-extension", severity: "error", params: { extensions: [EXT.nameConstraints], reason: "name form not supported" }, certificate: k });
+      }
+    }
+  }
+  return issues;
+}

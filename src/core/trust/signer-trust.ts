@@ -1,0 +1,75 @@
+/**
+ * Answers "does this signer chain to a root I trust" for one signer: builds
+ * the path with the message's certificates, the intermediate cache and AIA,
+ * validates it, and turns the result into report fields and issues.
+ */
+import type { LocalIssue } from "../cms/signed-data.js";
+import { buildPath, type BuildResult, type PathAttempt } from "../path/builder.js";
+import { CertificatePool, type IssuerSource } from "../path/issuer-source.js";
+import { validatePath } from "../policy/path-validation.js";
+import type { SmimePolicy } from "../policy/profile.js";
+import type { CertificateSummary, PathAttemptSummary, TrustStatus } from "../report/types.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { formatName } from "../x509/name.js";
+import type { TrustStore } from "./trust-store.js";
+
+export interface TrustInputs {
+  store: TrustStore;
+  /** Intermediates seen before (shared across messages); found ones are added. */
+  cache?: CertificatePool;
+  /** Remote sources (AIA), asked last. */
+  remote?: readonly IssuerSource[];
+}
+
+export interface SignerTrust {
+  trust: TrustStatus;
+  chain: CertificateSummary[];
+  anchorSource?: "bundled" | "user" | "option";
+  issues: LocalIssue[];
+  pathAttempts?: PathAttemptSummary[];
+}
+
+/** Reached no anchor: untrusted. Reached one but failed validation: invalid. */
+function statusOf(result: BuildResult): TrustStatus {
+  if (result.chosen) return "trusted";
+  return result.attempts.some((a) => a.anchor !== null) || result.best.anchor ? "invalid" : "untrusted";
+}
+
+function summarizeAttempt(a: PathAttempt): PathAttemptSummary {
+  return {
+    subjects: a.chain.map((c) => formatName(c.cert.subject)),
+    reachedAnchor: a.anchor !== null,
+    problems: a.issues.filter((i) => i.severity === "error").map((i) => ({ code: i.code, certificate: i.certificate ?? 0 })),
+  };
+}
+
+export async function judgeSigner(
+  signer: CertificateView,
+  messageCertificates: readonly CertificateView[],
+  inputs: TrustInputs,
+  policy: SmimePolicy,
+): Promise<SignerTrust> {
+  const sources: IssuerSource[] = [new CertificatePool("message", messageCertificates)];
+  if (inputs.cache) sources.push(inputs.cache);
+  sources.push(...(inputs.remote ?? []));
+  const result = await buildPath(signer, {
+    store: inputs.store,
+    sources,
+    validate: async (chain) => validatePath(chain, policy),
+    budget: policy.pathBudget,
+    now: () => Date.now(),
+  });
+  const best = result.best;
+  // Intermediates of a valid path are worth remembering for senders who omit them next time.
+  if (result.chosen && inputs.cache) for (const c of result.chosen.chain.slice(1, -1)) inputs.cache.add(c);
+  const trust = statusOf(result);
+  const out: SignerTrust = {
+    trust,
+    chain: await Promise.all(best.chain.map((c) => c.summary())),
+    // The signer's own certificate is reported by the signature check; keep its index-0 issues that are about trust.
+    issues: best.issues,
+  };
+  if (best.anchor) out.anchorSource = best.anchor.source;
+  if (!result.chosen) out.pathAttempts = result.attempts.filter((a) => a !== best).map(summarizeAttempt);
+  return out;
+}

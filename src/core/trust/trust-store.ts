@@ -1,0 +1,55 @@
+/**
+ * Trust anchors and explicit distrust. An anchor is trusted for its name and
+ * key (RFC 5280 section 6.1.1 (d)); a distrusted certificate is never used on
+ * a path, whichever source offers it and even when a root above it is trusted.
+ */
+import type { CertificateView } from "../x509/certificate.js";
+
+export type AnchorSource = "bundled" | "user" | "option";
+
+export interface TrustAnchor {
+  readonly certificate: CertificateView;
+  /** Why it is trusted: shipped with Signet, added by the user, or given for this run (--anchor). */
+  readonly source: AnchorSource;
+}
+
+export class TrustStore {
+  private readonly bySubject = new Map<string, TrustAnchor[]>();
+  private readonly byFingerprint = new Map<string, TrustAnchor>();
+
+  private constructor(private readonly distrusted: ReadonlySet<string>) {}
+
+  /** `distrustedFingerprints`: SHA-256 of the DER, lower-case hex. */
+  static async create(anchors: readonly TrustAnchor[], distrustedFingerprints: Iterable<string> = []): Promise<TrustStore> {
+    const store = new TrustStore(new Set([...distrustedFingerprints].map((f) => f.toLowerCase().replace(/:/g, ""))));
+    for (const a of anchors) {
+      const fp = await a.certificate.fingerprintHex();
+      if (store.distrusted.has(fp) || store.byFingerprint.has(fp)) continue;
+      store.byFingerprint.set(fp, a);
+      const list = store.bySubject.get(a.certificate.subjectKey) ?? [];
+      list.push(a);
+      store.bySubject.set(a.certificate.subjectKey, list);
+    }
+    return store;
+  }
+
+  static readonly empty = (): Promise<TrustStore> => TrustStore.create([]);
+
+  get size(): number {
+    return this.byFingerprint.size;
+  }
+
+  /** Anchors whose subject matches this (issuer) name. */
+  anchorsNamed(nameKey: string): readonly TrustAnchor[] {
+    return this.bySubject.get(nameKey) ?? [];
+  }
+
+  /** The anchor that is this very certificate, if any. */
+  async anchorOf(cert: CertificateView): Promise<TrustAnchor | null> {
+    return this.byFingerprint.get(await cert.fingerprintHex()) ?? null;
+  }
+
+  async isDistrusted(cert: CertificateView): Promise<boolean> {
+    return this.distrusted.has(await cert.fingerprintHex());
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Declarative test PKIs, issued by `openssl ca` (which, unlike `openssl x509 -req`
+ * in OpenSSL 3.0, sets any validity dates): each certificate is a row naming its
+ * issuer and extensions, so a scenario reads as a table.
+ */
+import { OpensslPki, type KeySpec } from "./pki.js";
+
+export interface CertSpec {
+  name: string;
+  /** The issuing certificate's name; absent for a self-signed root. */
+  issuer?: string;
+  /** basicConstraints: true / false, or "absent" for none at all. Default: true for roots and issuers of others. */
+  ca?: boolean | "absent";
+  pathLen?: number;
+  /** keyUsage value for openssl's config, or "absent". */
+  keyUsage?: string;
+  /** extendedKeyUsage value, or "absent". Default emailProtection for leaves, absent for CAs. */
+  eku?: string;
+  email?: string;
+  notBefore?: Date;
+  notAfter?: Date;
+  /** AIA caIssuers URL. */
+  caIssuers?: string;
+  /** nameConstraints value for openssl's config, e.g. "critical,permitted;email:.example.org". */
+  nameConstraints?: string;
+  key?: KeySpec;
+  /** Override the subject (to make cross-certificates: same subject and key, other issuer). */
+  subject?: string;
+  /** Reuse another row's key (for cross-certificates). */
+  keyOf?: string;
+}
+
+export interface Issued {
+  name: string;
+  cert: string;
+  key: string;
+}
+
+const asn1Time = (d: Date): string => d.toISOString().replace(/[-:T]/g, "").slice(0, 14) + "Z";
+const DAY = 86_400_000;
+
+export class ScenarioPki extends OpensslPki {
+  private readonly issued = new Map<string, Issued>();
+  private serialCounter = 0x1000;
+
+  get(name: string): Issued {
+    const i = this.issued.get(name);
+    if (!i) throw new Error(`no certificate ${name}`);
+    return i;
+  }
+
+  build(specs: readonly CertSpec[]): Map<string, Issued> {
+    const issuers = new Set(specs.map((s) => s.issuer).filter(Boolean));
+    for (const spec of specs) this.issue(spec, issuers.has(spec.name) || !spec.issuer);
+    return this.issued;
+  }
+
+  private issue(spec: CertSpec, isCa: boolean): void {
+    const keyFile = spec.keyOf ? this.get(spec.keyOf).key : this.newKey(spec.name, spec.key ?? "ec:P-256");
+    const subject = spec.subject ?? `/O=Signet Scenario/CN=${spec.name}`;
+    const ca = spec.ca ?? isCa;
+    const lines: string[] = [];
+    if (ca !== "absent") lines.push(`basicConstraints=critical,CA:${ca ? "TRUE" : "FALSE"}${ca && spec.pathLen !== undefined ? `,pathlen:${spec.pathLen}` : ""}`);
+    const ku = spec.keyUsage ?? (ca === true ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature,nonRepudiation,keyEncipherment");
+    if (ku !== "absent") lines.push(`keyUsage=${ku}`);
+    const eku = spec.eku ?? (ca === true ? "absent" : "emailProtection");
+    if (eku !== "absent") lines.push(`extendedKeyUsage=${eku}`);
+    lines.push("subjectKeyIdentifier=hash");
+    if (spec.issuer) lines.push("authorityKeyIdentifier=keyid");
+    if (spec.email) lines.push(`subjectAltName=email:${spec.email}`);
+    if (spec.caIssuers) lines.push(`authorityInfoAccess=caIssuers;URI:${spec.caIssuers}`);
+    if (spec.nameConstraints) lines.push(`nameConstraints=${spec.nameConstraints}`);
+    const ext = this.write(`${spec.name}.ext`, lines.join("\n") + "\n");
+    const csr = `${spec.name}.csr`;
+    this.run(["req", "-new", "-key", keyFile, "-subj", subject, "-config", this.reqConfig(), "-out", csr]);
+    const issuer = spec.issuer ? this.get(spec.issuer) : null;
+    const notBefore = spec.notBefore ?? new Date(Date.now() - DAY);
+    const notAfter = spec.notAfter ?? new Date(Date.now() + 3650 * DAY);
+    const cnf = this.caConfig();
+    const out = `${spec.name}.pem`;
+    const args = ["ca", "-batch", "-config", cnf, "-notext", "-in", csr, "-out", out, "-extfile", ext, "-startdate", asn1Time(notBefore), "-enddate", asn1Time(notAfter)];
+    if (issuer) args.push("-cert", issuer.cert, "-keyfile", issuer.key);
+    else args.push("-selfsign", "-keyfile", keyFile);
+    this.run(args);
+    this.issued.set(spec.name, { name: spec.name, cert: out, key: keyFile });
+  }
+
+  private newKey(name: string, spec: KeySpec): string {
+    const file = `${name}.key`;
+    const [alg, param] = spec.split(":");
+    if (alg === "rsa") this.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${param}`, "-out", file]);
+    else this.run(["genpkey", "-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${param}`, "-out", file]);
+    return file;
+  }
+
+  private reqConfig(): string {
+    return this.write("req.cnf", "[req]\ndistinguished_name=dn\n[dn]\n");
+  }
+
+  /** A minimal `openssl ca` configuration: no policy on names, a fresh serial each time. */
+  private caConfig(): string {
+    this.write("index.txt", "");
+    this.write("serial", (this.serialCounter++).toString(16).padStart(4, "0") + "\n");
+    return this.write(
+      "ca.cnf",
+      "[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\npolicy=p\npreserve=yes\nunique_subject=no\ncopy_extensions=none\n[p]\norganizationName=optional\ncommonName=optional\n",
+    );
+  }
+}

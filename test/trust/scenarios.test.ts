@@ -1,0 +1,282 @@
+/**
+ * Trust scenarios: one table row per PKI shape, built by `openssl ca`, with the
+ * expected trust status and the expected issues per certificate (by name).
+ * Messages are signed by `openssl cms -sign` and carry the `include` certificates.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AiaIssuerSource, CertificatePool, inspectMessage, readCertificates, TrustStore, type SecurityReport, type TrustStatus } from "../../src/core/index.js";
+import { nodeFetcher } from "../../src/cli/node-fetcher.js";
+import { signers } from "../helpers/inspect.js";
+import { assertReportInvariants } from "../helpers/invariants.js";
+import { ScenarioPki, type CertSpec } from "../helpers/scenario-pki.js";
+
+const DAY = 86_400_000;
+const now = Date.now();
+const past = (days: number): Date => new Date(now - days * DAY);
+const future = (days: number): Date => new Date(now + days * DAY);
+const EMAIL = "alice@example.org";
+
+interface Scenario {
+  name: string;
+  certs: CertSpec[];
+  /** Certificates carried in the message besides the signer's. */
+  include?: string[];
+  anchors: string[];
+  distrust?: string[];
+  aia?: boolean;
+  trust: TrustStatus;
+  /** "code@CertName", in any order. */
+  issues: string[];
+  /** The chain reported, leaf first. */
+  chain?: string[];
+}
+
+const leaf = (issuer: string, extra: Partial<CertSpec> = {}): CertSpec => ({ name: "Leaf", issuer, email: EMAIL, ...extra });
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: "a complete chain to a trusted root",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "trusted",
+    issues: [],
+    chain: ["Leaf", "Inter", "Root"],
+  },
+  {
+    name: "an expired signer certificate",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { notBefore: past(400), notAfter: past(30) })],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["expired@Leaf"],
+  },
+  {
+    name: "an expired intermediate",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", notBefore: past(400), notAfter: past(30) }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["expired@Inter"],
+  },
+  {
+    name: "a signer certificate not valid yet",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { notBefore: future(30), notAfter: future(400) })],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["not-yet-valid@Leaf"],
+  },
+  {
+    name: "an intermediate not valid yet",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", notBefore: future(30), notAfter: future(400) }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["not-yet-valid@Inter"],
+  },
+  {
+    name: "a missing intermediate with no AIA: unknown-issuer, naming the missing CA",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter")],
+    anchors: ["Root"],
+    trust: "untrusted",
+    issues: ["unknown-issuer@Leaf"],
+  },
+  {
+    name: "a missing intermediate found through AIA on a loopback server",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { caIssuers: "AIA_URL" })],
+    anchors: ["Root"],
+    aia: true,
+    trust: "trusted",
+    issues: [],
+    chain: ["Leaf", "Inter", "Root"],
+  },
+  {
+    name: "a root the user does not trust",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter")],
+    include: ["Inter", "Root"],
+    anchors: [],
+    trust: "untrusted",
+    issues: ["untrusted-root@Root"],
+  },
+  {
+    name: "an issuing CA without basicConstraints",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", ca: "absent", keyUsage: "critical,keyCertSign,cRLSign" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["not-a-ca@Inter"],
+  },
+  {
+    name: "path length exceeded (pathlen:0 above another CA)",
+    certs: [{ name: "Root" }, { name: "Inter1", issuer: "Root", pathLen: 0 }, { name: "Inter2", issuer: "Inter1" }, leaf("Inter2")],
+    include: ["Inter1", "Inter2"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["path-length-exceeded@Inter2"],
+  },
+  {
+    name: "a CA whose keyUsage lacks keyCertSign",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", keyUsage: "critical,digitalSignature" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["key-usage@Inter"],
+  },
+  {
+    name: "a signer whose keyUsage allows only encryption",
+    certs: [{ name: "Root" }, leaf("Root", { keyUsage: "critical,keyAgreement" })],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["key-usage@Leaf"],
+  },
+  {
+    name: "a signer certificate for TLS clients, not email (no emailProtection)",
+    certs: [{ name: "Root" }, leaf("Root", { eku: "clientAuth" })],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["missing-email-protection@Leaf"],
+  },
+  {
+    name: "an intermediate restricted to TLS (nested EKU)",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", eku: "serverAuth" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["missing-email-protection@Inter"],
+  },
+  {
+    name: "name constraints: the CA may only issue for .example.com, the signer is at example.org",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", nameConstraints: "critical,permitted;email:.example.com" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["name-constraints-violated@Leaf"],
+  },
+  {
+    name: "name constraints met",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", nameConstraints: "critical,permitted;email:example.org" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "trusted",
+    issues: [],
+  },
+  {
+    name: "a cross-signed intermediate: the newest candidate is expired, the other is good",
+    certs: [
+      { name: "RootA" },
+      { name: "RootB" },
+      { name: "InterB", issuer: "RootB", ca: true, subject: "/O=Signet Scenario/CN=Inter", notBefore: past(900), notAfter: future(900) },
+      { name: "InterA", issuer: "RootA", subject: "/O=Signet Scenario/CN=Inter", keyOf: "InterB", notBefore: past(100), notAfter: past(1) },
+      leaf("InterA"),
+    ],
+    include: ["InterA", "InterB"],
+    anchors: ["RootA", "RootB"],
+    trust: "trusted",
+    issues: [],
+    chain: ["Leaf", "Inter", "RootB"],
+  },
+  {
+    name: "a distrusted intermediate is never used, though its root is trusted",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    distrust: ["Inter"],
+    trust: "untrusted",
+    issues: ["distrusted@Inter"],
+  },
+  {
+    // Leaf -> CA1 (by CA2) -> CA2 (by CA1) -> CA1 again is a loop and is not taken: the search
+    // ends at CA2 with nobody else to issue it.
+    name: "a loop of cross-certificates ends quickly",
+    certs: [
+      { name: "CA1" },
+      { name: "CA2" },
+      { name: "CA1byCA2", issuer: "CA2", subject: "/O=Signet Scenario/CN=CA1", keyOf: "CA1" },
+      { name: "CA2byCA1", issuer: "CA1", subject: "/O=Signet Scenario/CN=CA2", keyOf: "CA2" },
+      leaf("CA1"),
+    ],
+    include: ["CA1byCA2", "CA2byCA1"],
+    anchors: [],
+    trust: "untrusted",
+    issues: ["unknown-issuer@CA2"],
+  },
+];
+
+let server: Server;
+let served = new Uint8Array();
+let aiaUrl = "";
+let requests = 0;
+
+beforeAll(async () => {
+  server = createServer((_req, res) => {
+    requests++;
+    res.writeHead(200, { "content-type": "application/pkix-cert" });
+    res.end(served);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  aiaUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/inter.cer`;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+function nameOf(report: SecurityReport, index: number): string {
+  const subject = signers(report)[0]!.chain[index]?.subject ?? "";
+  return /CN=([^,]+)/.exec(subject)?.[1] ?? `#${index}`;
+}
+
+async function run(s: Scenario): Promise<SecurityReport> {
+  const pki = new ScenarioPki();
+  try {
+    const certs = s.certs.map((c) => (c.caIssuers === "AIA_URL" ? { ...c, caIssuers: aiaUrl } : c));
+    pki.build(certs);
+    if (s.aia) served = new Uint8Array(pki.run(["x509", "-in", pki.get("Inter").cert, "-outform", "DER"]));
+    const leafCert = pki.get("Leaf");
+    const msg = pki.sign({ signers: [{ who: leafCert }], content: "Content-Type: text/plain\n\nscenario\n", extraCerts: (s.include ?? []).map((n) => pki.get(n).cert) });
+    const view = (n: string) => readCertificates(pki.read(pki.get(n).cert)).certificates[0]!;
+    const store = await TrustStore.create(
+      s.anchors.map((n) => ({ certificate: view(n), source: "option" as const })),
+      await Promise.all((s.distrust ?? []).map((n) => view(n).fingerprintHex())),
+    );
+    const cache = new CertificatePool("cache");
+    const trust = { store, cache, remote: s.aia ? [new AiaIssuerSource(nodeFetcher, cache)] : [] };
+    const r = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust });
+    assertReportInvariants(r);
+    return r;
+  } finally {
+    pki.cleanup();
+  }
+}
+
+describe("trust scenarios built with openssl ca", () => {
+  for (const s of SCENARIOS) {
+    it(s.name, async () => {
+      const r = await run(s);
+      const signer = signers(r)[0]!;
+      if (process.env.SIGNET_DEBUG) console.log(JSON.stringify({ chain: signer.chain.map((c) => c.subject), attempts: signer.pathAttempts, issues: r.issues }, null, 1));
+      expect(r.signature).toBe("valid");
+      expect(signer.trust).toBe(s.trust);
+      expect(r.trust).toBe(s.trust);
+      const pathCodes = new Set(["expired", "not-yet-valid", "unknown-issuer", "untrusted-root", "distrusted", "bad-certificate-signature", "not-a-ca", "path-length-exceeded", "key-usage", "missing-email-protection", "name-constraints-violated", "policy-violation", "unhandled-critical-extension", "path-search-limit"]);
+      const found = r.issues.filter((i) => pathCodes.has(i.code)).map((i) => {
+        // distrusted issues may name a certificate beyond the reported chain: resolve by subject.
+        const name = i.code === "distrusted" ? /CN=([^,]+)/.exec(String(i.params.subject))?.[1] : nameOf(r, i.where.certificate ?? 0);
+        return `${i.code}@${name}`;
+      });
+      expect(found.sort()).toEqual([...s.issues].sort());
+      if (s.chain) expect(signer.chain.map((_, i) => nameOf(r, i))).toEqual(s.chain);
+      if (s.trust === "trusted") {
+        expect(r.verdict).toBe("verified");
+        expect(signer.anchorSource).toBe("option");
+      } else expect(r.verdict).not.toBe("verified");
+    });
+  }
+
+  it("AIA answers are cached: a second message from the same sender costs no fetch", async () => {
+    const s = SCENARIOS.find((x) => x.aia)!;
+    const before = requests;
+    await run(s);
+    expect(requests - before).toBe(1);
+  });
+});
