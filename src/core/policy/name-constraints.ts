@@ -98,8 +98,11 @@ function within(name: Subtree, tree: Subtree): boolean {
     case DNS:
       return hostWithin(String(name.value), String(tree.value));
     case URI: {
-      const host = uriHost(String(name.value));
-      return host !== null && hostWithin(host, String(tree.value));
+      // For URIs a constraint without a leading period names one host exactly (RFC 5280
+      // section 4.2.1.10), unlike dNSName where it also admits subdomains.
+      const host = uriHost(String(name.value))?.toLowerCase();
+      const c = String(tree.value).toLowerCase();
+      return host !== undefined && (c.startsWith(".") ? host.endsWith(c) : host === c);
     }
     case DIRECTORY:
       return (
