@@ -4,10 +4,7 @@
  * (RFC 8550 section 4.4). Per-certificate rules are rows of tables, each
  * citing where it comes from; the path-wide state (path length, name
  * constraints) is carried by the loop below.
- *
- * Not yet processed: certificate policies (section 6.1.3 (d)-(f) and the
- * policy constraints). A critical policy extension is therefore reported as
- * `unhandled-critical-extension`, never silently accepted.
+ * Certificate policies are processed by policy-tree.ts.
  */
 import type { LocalIssue } from "../cms/signed-data.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
@@ -15,6 +12,7 @@ import type { CertificateView } from "../x509/certificate.js";
 import { EKU, EXT } from "../x509/extensions.js";
 import { formatName } from "../x509/name.js";
 import { addConstraints, emptyConstraints, violation } from "./name-constraints.js";
+import { processPolicies } from "./policy-tree.js";
 import type { SmimePolicy } from "./profile.js";
 
 type Role = "leaf" | "ca";
@@ -44,6 +42,10 @@ const PROCESSED = new Set<string>([
   EXT.authorityInfoAccess,
   EXT.crlDistributionPoints,
   EXT.issuerAltName,
+  EXT.certificatePolicies,
+  EXT.policyMappings,
+  EXT.policyConstraints,
+  EXT.inhibitAnyPolicy,
 ]);
 
 const RULES: readonly Rule[] = [
@@ -166,6 +168,11 @@ export function validatePath(chain: readonly CertificateView[], policy: SmimePol
         if (critical) issues.push({ code: "unhandled-critical-extension", severity: "error", params: { extensions: [EXT.nameConstraints], reason: "name form not supported" }, certificate: k });
       }
     }
+  }
+  // Section 6.1.3 (d)-(f), 6.1.4 (a)-(b), (h)-(j), 6.1.5: certificate policies, in RFC order.
+  const policies = processPolicies(chain.slice(0, n).reverse(), policy.policyInputs);
+  if (policies.failure) {
+    issues.push({ code: "policy-violation", severity: "error", params: { reason: policies.failure.reason }, certificate: n - policies.failure.index });
   }
   return issues;
 }

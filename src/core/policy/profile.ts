@@ -7,6 +7,7 @@
 import type { DigestName } from "../crypto/algorithms.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import { DEFAULT_PATH_BUDGET, type PathBudget } from "../path/budget.js";
+import { DEFAULT_POLICY_INPUTS, type PolicyInputs } from "./policy-tree.js";
 
 export interface SmimePolicy {
   readonly name: string;
@@ -45,6 +46,11 @@ export interface SmimePolicy {
    * Accepted now; only `off` has an effect until revocation checking lands.
    */
   readonly revocation: "off" | "soft" | "hard";
+  /**
+   * The initial policy inputs of RFC 5280 section 6.1.1 (c), (e), (f), (g).
+   * Default: any policy, nothing required or inhibited (what mail clients use).
+   */
+  readonly policyInputs: PolicyInputs;
 }
 
 export interface SmimeProfileOptions {
@@ -54,6 +60,7 @@ export interface SmimeProfileOptions {
   limits?: Partial<Limits>;
   pathBudget?: Partial<PathBudget>;
   revocation?: "off" | "soft" | "hard";
+  policyInputs?: Partial<PolicyInputs>;
 }
 
 /** The default S/MIME receiving profile (RFC 8551 receiver rules, Thunderbird-compatible). */
@@ -70,5 +77,6 @@ export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new 
     limits: Object.freeze({ ...DEFAULT_LIMITS, ...options.limits }),
     pathBudget: Object.freeze({ ...DEFAULT_PATH_BUDGET, ...options.pathBudget }),
     revocation: options.revocation ?? "soft",
+    policyInputs: Object.freeze({ ...DEFAULT_POLICY_INPUTS, ...options.policyInputs }),
   });
 }

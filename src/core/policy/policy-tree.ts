@@ -1,0 +1,180 @@
+/**
+ * Certificate policy processing: the valid_policy_tree of RFC 5280 sections
+ * 6.1.2 (a), (d)-(f), 6.1.3 (d)-(f), 6.1.4 (a), (b), (h)-(j) and 6.1.5 (a),
+ * (b), (g). Step letters in the comments refer to those sections.
+ */
+import type { CertificateView } from "../x509/certificate.js";
+import { readPolicyExtensions } from "../x509/policy-extensions.js";
+
+export const ANY_POLICY = "2.5.29.32.0";
+
+export interface PolicyInputs {
+  /** user-initial-policy-set. Default {anyPolicy}. */
+  readonly initialPolicySet: readonly string[];
+  readonly initialExplicitPolicy: boolean;
+  readonly initialPolicyMappingInhibit: boolean;
+  readonly initialAnyPolicyInhibit: boolean;
+}
+
+export const DEFAULT_POLICY_INPUTS: PolicyInputs = Object.freeze({
+  initialPolicySet: [ANY_POLICY],
+  initialExplicitPolicy: false,
+  initialPolicyMappingInhibit: false,
+  initialAnyPolicyInhibit: false,
+});
+
+interface PolicyNode {
+  policy: string;
+  expected: Set<string>;
+  parent: PolicyNode | null;
+  children: PolicyNode[];
+  depth: number;
+}
+
+export interface PolicyFailure {
+  /** RFC index of the certificate (1 = issued by the anchor, n = the leaf), or n for the wrap-up. */
+  index: number;
+  reason: string;
+}
+
+export interface PolicyResult {
+  failure: PolicyFailure | null;
+  /** The authorities-constrained policies of the leaf level, for the report. */
+  userConstrainedPolicies: string[];
+}
+
+class Tree {
+  root: PolicyNode | null = { policy: ANY_POLICY, expected: new Set([ANY_POLICY]), parent: null, children: [], depth: 0 };
+
+  atDepth(depth: number): PolicyNode[] {
+    const out: PolicyNode[] = [];
+    const walk = (n: PolicyNode): void => {
+      if (n.depth === depth) out.push(n);
+      else for (const c of n.children) walk(c);
+    };
+    if (this.root) walk(this.root);
+    return out;
+  }
+
+  add(parent: PolicyNode, policy: string, expected: Set<string>): void {
+    parent.children.push({ policy, expected, parent, children: [], depth: parent.depth + 1 });
+  }
+
+  remove(node: PolicyNode): void {
+    if (!node.parent) this.root = null;
+    else node.parent.children = node.parent.children.filter((c) => c !== node);
+  }
+
+  /** Removes nodes above `depth` that have no children, repeatedly (6.1.3 (d)(3)). */
+  prune(depth: number): void {
+    for (let d = depth - 1; d >= 0; d--) {
+      for (const n of this.atDepth(d)) if (n.children.length === 0) this.remove(n);
+      if (!this.root) return;
+    }
+  }
+}
+
+/** `path`: RFC order, certificate 1 (issued by the anchor) first, the leaf last. */
+export function processPolicies(path: readonly CertificateView[], inputs: PolicyInputs): PolicyResult {
+  const n = path.length;
+  const tree = new Tree();
+  // 6.1.2 (d)-(f)
+  let explicitPolicy = inputs.initialExplicitPolicy ? 0 : n + 1;
+  let inhibitAnyPolicy = inputs.initialAnyPolicyInhibit ? 0 : n + 1;
+  let policyMapping = inputs.initialPolicyMappingInhibit ? 0 : n + 1;
+  let failure: PolicyFailure | null = null;
+
+  for (let i = 1; i <= n; i++) {
+    const cert = path[i - 1]!;
+    const ext = readPolicyExtensions(cert);
+    const selfIssued = cert.selfIssued;
+    if (ext.malformed) return { failure: { index: i, reason: "malformed policy extension" }, userConstrainedPolicies: [] };
+    // 6.1.3 (d)
+    if (ext.policies && tree.root) {
+      const parents = tree.atDepth(i - 1);
+      for (const p of ext.policies) {
+        if (p === ANY_POLICY) continue;
+        const matching = parents.filter((node) => node.expected.has(p));
+        if (matching.length > 0) for (const node of matching) tree.add(node, p, new Set([p]));
+        else for (const node of parents.filter((x) => x.policy === ANY_POLICY)) tree.add(node, p, new Set([p]));
+      }
+      if (ext.policies.includes(ANY_POLICY) && (inhibitAnyPolicy > 0 || (i < n && selfIssued))) {
+        for (const node of parents) {
+          const present = new Set(node.children.map((c) => c.policy));
+          for (const e of node.expected) if (!present.has(e)) tree.add(node, e, new Set([e]));
+        }
+      }
+      tree.prune(i);
+    }
+    // 6.1.3 (e)
+    if (!ext.policies) tree.root = null;
+    // 6.1.3 (f)
+    if (explicitPolicy <= 0 && !tree.root) {
+      failure ??= { index: i, reason: "no acceptable policy, and an explicit policy is required" };
+    }
+    if (i === n) break;
+    // 6.1.4 (a)
+    if (ext.mappings?.some((m) => m.issuer === ANY_POLICY || m.subject === ANY_POLICY)) {
+      return { failure: { index: i, reason: "anyPolicy in a policy mapping" }, userConstrainedPolicies: [] };
+    }
+    // 6.1.4 (b)
+    if (ext.mappings && tree.root) {
+      const issuerPolicies = [...new Set(ext.mappings.map((m) => m.issuer))];
+      for (const idp of issuerPolicies) {
+        const mapped = new Set(ext.mappings.filter((m) => m.issuer === idp).map((m) => m.subject));
+        const nodes = tree.atDepth(i).filter((x) => x.policy === idp);
+        if (policyMapping > 0) {
+          if (nodes.length > 0) for (const node of nodes) node.expected = new Set(mapped);
+          else {
+            const any = tree.atDepth(i).find((x) => x.policy === ANY_POLICY);
+            if (any?.parent) tree.add(any.parent, idp, new Set(mapped));
+          }
+        } else {
+          for (const node of nodes) tree.remove(node);
+          tree.prune(i);
+          if (!tree.root) break;
+        }
+      }
+    }
+    // 6.1.4 (h)
+    if (!selfIssued) {
+      if (explicitPolicy > 0) explicitPolicy--;
+      if (policyMapping > 0) policyMapping--;
+      if (inhibitAnyPolicy > 0) inhibitAnyPolicy--;
+    }
+    // 6.1.4 (i), (j)
+    if (ext.requireExplicitPolicy !== null && ext.requireExplicitPolicy < explicitPolicy) explicitPolicy = ext.requireExplicitPolicy;
+    if (ext.inhibitPolicyMapping !== null && ext.inhibitPolicyMapping < policyMapping) policyMapping = ext.inhibitPolicyMapping;
+    if (ext.inhibitAnyPolicy !== null && ext.inhibitAnyPolicy < inhibitAnyPolicy) inhibitAnyPolicy = ext.inhibitAnyPolicy;
+  }
+
+  // 6.1.5 (a), (b)
+  if (explicitPolicy > 0) explicitPolicy--;
+  const leafExt = n > 0 ? readPolicyExtensions(path[n - 1]!) : null;
+  if (leafExt?.requireExplicitPolicy === 0) explicitPolicy = 0;
+
+  // 6.1.5 (g): intersect with the user-initial-policy-set.
+  const user = new Set(inputs.initialPolicySet);
+  if (tree.root && !user.has(ANY_POLICY)) {
+    // The valid_policy_node_set: nodes whose parent is an anyPolicy node.
+    const validSet: PolicyNode[] = [];
+    const collect = (node: PolicyNode): void => {
+      for (const c of node.children) {
+        if (node.policy === ANY_POLICY) validSet.push(c);
+        if (c.policy === ANY_POLICY) collect(c);
+      }
+    };
+    collect(tree.root);
+    for (const node of validSet) if (node.policy !== ANY_POLICY && !user.has(node.policy)) tree.remove(node);
+    const anyLeaf = tree.atDepth(n).find((x) => x.policy === ANY_POLICY);
+    if (anyLeaf?.parent) {
+      const present = new Set(validSet.map((x) => x.policy));
+      for (const p of user) if (!present.has(p)) tree.add(anyLeaf.parent, p, new Set([p]));
+      tree.remove(anyLeaf);
+    }
+    tree.prune(n);
+  }
+  if (explicitPolicy <= 0 && !tree.root) failure ??= { index: n, reason: "no acceptable policy, and an explicit policy is required" };
+  const leaves = tree.root ? tree.atDepth(n).map((x) => x.policy) : [];
+  return { failure, userConstrainedPolicies: leaves };
+}
