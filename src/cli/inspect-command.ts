@@ -1,29 +1,18 @@
 /** `signet inspect FILE... [--json] [--at ISO-8601] [--allow-sha1] [--no-sender-check]` */
 import { readFile } from "node:fs/promises";
-import {
-  AiaIssuerSource,
-  CertificatePool,
-  inspectMessage,
-  isMbox,
-  readCertificates,
-  splitMbox,
-  systemClock,
-  TrustStore,
-  type InspectOptions,
-  type SecurityReport,
-  type TrustAnchor,
-} from "../core/index.js";
+import { inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { renderText } from "./render-text.js";
-import { nodeFetcher } from "./node-fetcher.js";
+import { defaultStoreDir, FolderStore } from "./folder-store.js";
+import { trustInputs } from "./trust-setup.js";
 
 export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor PEM]... [--no-default-roots] [--at ISO-8601]
-                        [--revocation off|soft|hard] [--allow-sha1] [--no-sender-check]
+                        [--revocation off|soft|hard] [--store DIR] [--allow-sha1] [--no-sender-check]
   FILE            an .eml message or an mbox file (every message in it)
   --json          print SecurityReports as JSON (one per message; an array for several)
   --anchor FILE   trust the certificates in FILE (PEM or DER) for this run; repeatable
-  --no-default-roots  do not trust the bundled roots (none are bundled yet: trust is
-                  checked only against --anchor certificates)
+  --no-default-roots  do not trust the bundled roots (Mozilla's email roots)
+  --store DIR     the user's trust decisions (default ~/.config/signet)
   --at TIME       judge certificates at this time instead of now
   --revocation M  off, soft (default) or hard; revocation is not checked yet
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
@@ -35,7 +24,7 @@ interface Inspected {
 }
 
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "help"], ["at", "anchor", "revocation"]);
+  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "help"], ["at", "anchor", "revocation", "store"]);
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
     return 0;
@@ -56,12 +45,9 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
     if (revocation !== "off" && revocation !== "soft" && revocation !== "hard") throw new UsageError(`--revocation: off, soft or hard, not ${revocation}`);
     options.revocation = revocation;
   }
-  const anchors = await readAnchors(args.values.get("anchor") ?? []);
   // Read once, shared by every message of the run (the batch job's start-up cost is paid once).
-  if (anchors.length > 0) {
-    const cache = new CertificatePool("cache");
-    options.trust = { store: await TrustStore.create(anchors), cache, remote: [new AiaIssuerSource(nodeFetcher, cache)] };
-  }
+  const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
+  options.trust = await trustInputs(store, args.values.get("anchor") ?? [], !args.flags.has("no-default-roots"));
   const ports = { clock: systemClock };
   const results: Inspected[] = [];
   let failed = false;
@@ -89,18 +75,3 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   return failed ? 1 : 0;
 }
 
-async function readAnchors(files: readonly string[]): Promise<TrustAnchor[]> {
-  const anchors: TrustAnchor[] = [];
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (e) {
-      throw new UsageError(`--anchor: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const read = readCertificates(bytes);
-    if (read.errors.length > 0) throw new UsageError(`--anchor: ${file}: ${read.errors.join("; ")}`);
-    for (const certificate of read.certificates) anchors.push({ certificate, source: "option" });
-  }
-  return anchors;
-}

@@ -1,12 +1,16 @@
 /** The `signet` command. Exit 0 when every message was inspected, whatever it says; 2 for usage errors. */
 import { inspectCommand, INSPECT_USAGE } from "./inspect-command.js";
+import { trustCommand, TRUST_USAGE } from "./trust-command.js";
 import { UsageError } from "./args.js";
 
 const USAGE = `usage: signet <command> ...
 commands:
   inspect FILE...   report the S/MIME security of messages (.eml or mbox)
+  trust ...         list and change the trust anchors
 
-${INSPECT_USAGE}`;
+${INSPECT_USAGE}
+
+${TRUST_USAGE}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const out = (s: string): void => void process.stdout.write(s.endsWith("\n") ? s : s + "\n");
@@ -16,6 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "inspect":
         return await inspectCommand(rest, out, err);
+      case "trust":
+        return await trustCommand(rest, out);
       case undefined:
       case "help":
       case "--help":

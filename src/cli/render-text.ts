@@ -19,10 +19,12 @@ const SIGNATURE_TEXT: Record<SecurityReport["signature"], string> = {
 const TRUST_TEXT: Record<SecurityReport["trust"], string> = {
   trusted: "signer trusted",
   untrusted: "signer NOT trusted",
-  invalid: "certificate chain invalid",
-  unknown: "trust not checked yet (chain building is not implemented)",
+  invalid: "certificate chain INVALID",
+  unknown: "trust not checked",
   "not-applicable": "",
 };
+
+const cn = (dn: string): string => /CN=([^,]+)/.exec(dn)?.[1] ?? dn;
 
 const ENCRYPTION_TEXT: Record<SecurityReport["encryption"], string> = {
   none: "not encrypted",
@@ -47,6 +49,13 @@ function renderSigner(s: SignerReport): string[] {
   const key = c ? `${c.keyAlgorithm}${c.keyBits ? ` ${c.keyBits}` : ""}${c.namedCurve ? ` ${c.namedCurve}` : ""}` : "?";
   lines.push(`      algorithms: ${s.signatureAlgorithm.name}, digest ${s.digestAlgorithm.name}, key ${key}`);
   if (c) lines.push(`      certificate: serial ${c.serialNumber}, issuer ${c.issuer}, valid ${c.notBefore.slice(0, 10)} to ${c.notAfter.slice(0, 10)}`);
+  if (s.chain.length > 1 || s.trust !== "unknown") {
+    const anchor = s.anchorSource ? ` (trusted: ${s.anchorSource === "option" ? "--anchor" : s.anchorSource})` : "";
+    lines.push(`      chain: ${s.chain.map((c) => cn(c.subject)).join(" <- ")}${anchor}   trust: ${s.trust}`);
+  }
+  for (const a of s.pathAttempts ?? []) {
+    lines.push(`      also tried: ${a.subjects.map(cn).join(" <- ")}: ${a.problems.map((p) => `${p.code} at ${cn(a.subjects[p.certificate] ?? "?")}`).join(", ") || "no anchor"}`);
+  }
   if (s.smimeCapabilities?.length) lines.push(`      capabilities: ${s.smimeCapabilities.map((a) => a.name).join(", ")}`);
   return lines;
 }

@@ -16,8 +16,13 @@ const samples = readdirSync(join(root, "samples")).filter((f) => f.endsWith(".em
 const tmp = mkdtempSync(join(tmpdir(), "signet-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+const store = join(tmp, "store");
+const ANCHOR = ["--anchor", "samples/certs/signet-sample-root-ca.pem"];
+
+/** Runs the command with a store folder of its own, never the user's ~/.config/signet. */
 function signet(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "scripts/signet.js"), ...args], { cwd: root, encoding: "utf8" });
+  const env = { ...process.env, SIGNET_STORE: store };
+  const r = spawnSync(process.execPath, [join(root, "scripts/signet.js"), ...args], { cwd: root, encoding: "utf8", env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +31,7 @@ function opensslVerifies(file: string): boolean {
 }
 
 describe("signet inspect on the bundled samples", () => {
-  const run = signet("inspect", "--json", ...samples);
+  const run = signet("inspect", "--json", ...ANCHOR, ...samples);
   const reports = JSON.parse(run.stdout) as SecurityReport[];
   const byName = Object.fromEntries(samples.map((f, i) => [f.replace(/^samples\/\d+-|\.eml$/g, ""), reports[i]!]));
 
@@ -38,16 +43,17 @@ describe("signet inspect on the bundled samples", () => {
   it("gives each sample the verdict its name promises", () => {
     const summary = Object.fromEntries(Object.entries(byName).map(([k, r]) => [k, [r.signature, r.encryption, r.verdict]]));
     expect(summary).toEqual({
-      "signed-valid": ["valid", "none", "warning"],
-      "signed-opaque-ecdsa": ["valid", "none", "warning"],
+      "signed-valid": ["valid", "none", "verified"],
+      "signed-opaque-ecdsa": ["valid", "none", "verified"],
       tampered: ["invalid", "none", "danger"],
       "wrong-sender": ["valid", "none", "danger"],
       "partially-signed": ["valid", "none", "warning"],
       "sha1-signed": ["invalid", "none", "danger"],
       "encrypted-to-bob": ["unverifiable", "no-key", "warning"],
       unsigned: ["unsigned", "none", "none"],
-      "two-signers": ["valid", "none", "warning"],
+      "two-signers": ["valid", "none", "verified"],
     });
+    expect(byName["signed-valid"]!.trust).toBe("trusted");
     expect(byName["wrong-sender"]!.issues.map((i) => i.code)).toEqual(["sender-mismatch"]);
     expect(byName["partially-signed"]!.issues.map((i) => i.code)).toEqual(["partially-signed"]);
     expect(byName["sha1-signed"]!.issues.map((i) => i.code)).toEqual(["weak-digest"]);
@@ -81,8 +87,35 @@ describe("signet inspect on the bundled samples", () => {
   });
 
   it("--allow-sha1 accepts the SHA-1 sample with a warning", () => {
-    const r = JSON.parse(signet("inspect", "--json", "--allow-sha1", "samples/06-sha1-signed.eml").stdout) as SecurityReport;
+    const r = JSON.parse(signet("inspect", "--json", ...ANCHOR, "--allow-sha1", "samples/06-sha1-signed.eml").stdout) as SecurityReport;
     expect([r.signature, r.issues.map((i) => `${i.code}:${i.severity}`)]).toEqual(["valid", ["weak-digest:warning"]]);
+  });
+});
+
+describe("trust", () => {
+  it("without the sample root, the samples are untrusted, and unknown-issuer names the missing CA", () => {
+    const r = JSON.parse(signet("inspect", "--json", "samples/01-signed-valid.eml").stdout) as SecurityReport;
+    expect([r.signature, r.trust, r.verdict]).toEqual(["valid", "untrusted", "warning"]);
+    expect(r.issues.map((i) => [i.code, i.params.issuer])).toEqual([["unknown-issuer", "O=Signet Samples, CN=Signet Sample Root CA"]]);
+  });
+
+  it("trust add, distrust and remove change the verdict, and persist in the store folder", () => {
+    const verdict = () => (JSON.parse(signet("inspect", "--json", "samples/01-signed-valid.eml").stdout) as SecurityReport).verdict;
+    expect(signet("trust", "add", "samples/certs/signet-sample-root-ca.pem").status).toBe(0);
+    expect(verdict()).toBe("verified");
+    expect(signet("trust", "list").stdout).toMatch(/^user +[0-9a-f]{64} +O=Signet Samples, CN=Signet Sample Root CA/m);
+    expect(signet("trust", "distrust", "samples/certs/signet-sample-root-ca.pem").status).toBe(0);
+    const distrusted = JSON.parse(signet("inspect", "--json", "samples/01-signed-valid.eml").stdout) as SecurityReport;
+    expect([distrusted.trust, distrusted.verdict]).toEqual(["untrusted", "danger"]);
+    expect(distrusted.issues.map((i) => i.code)).toEqual(["distrusted"]);
+    // Distrust wins over --anchor too: a distrusted certificate is never used.
+    expect((JSON.parse(signet("inspect", "--json", ...ANCHOR, "samples/01-signed-valid.eml").stdout) as SecurityReport).trust).toBe("untrusted");
+    expect(signet("trust", "remove", "samples/certs/signet-sample-root-ca.pem").stdout).toMatch(/^removed: /);
+    expect(verdict()).toBe("warning");
+  });
+
+  it("trust list shows the bundled store and its age", () => {
+    expect(signet("trust", "list").stdout).toMatch(/^\d+ bundled email roots from NSS builtins .*extracted \d{4}-\d\d-\d\d \(\d+ days ago\)$/m);
   });
 });
 

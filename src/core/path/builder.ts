@@ -87,12 +87,12 @@ function order(child: CertificateView, candidates: Candidate[]): Candidate[] {
 
 /**
  * How close an attempt came, for choosing what to show when nothing is valid:
- * a path that reached an anchor beats one that did not; then fewer errors;
+ * a path that reached an anchor beats one that did not; then fewer problems;
  * then the longer path (it got further).
  */
 export function rank(a: PathAttempt): number[] {
-  const errors = a.issues.filter((i) => i.severity === "error").length;
-  return [a.valid ? 1 : 0, a.anchor ? 1 : 0, -errors, a.chain.length];
+  const problems = a.issues.filter((i) => i.severity !== "info").length;
+  return [a.valid ? 1 : 0, a.anchor ? 1 : 0, -problems, a.chain.length];
 }
 
 function better(a: PathAttempt, b: PathAttempt): boolean {
@@ -111,7 +111,10 @@ async function candidatesFor(state: SearchState, top: CertificateView, remote: b
     seen.add(fp);
     out.push({ cert, anchor: anchor ?? (await state.ctx.store.anchorOf(cert)) });
   };
-  if (!remote) for (const a of state.ctx.store.anchorsNamed(top.issuerKey)) await push(a.certificate, a);
+  if (!remote) {
+    for (const a of state.ctx.store.anchorsNamed(top.issuerKey)) await push(a.certificate, a);
+    for (const d of state.ctx.store.distrustedNamed(top.issuerKey)) await push(d, null);
+  }
   for (const source of state.ctx.sources) {
     if (source.remote !== remote) continue;
     for (const c of await source.issuersOf(top)) await push(c, null);
@@ -179,10 +182,10 @@ async function extend(state: SearchState, chain: CertificateView[]): Promise<Pat
       anchor: null,
       issues: [
         selfSigned
-          ? { code: "untrusted-root", severity: "error", params: { subject: formatName(top.cert.subject) }, certificate: index }
+          ? { code: "untrusted-root", severity: "warning", params: { subject: formatName(top.cert.subject) }, certificate: index }
           : {
               code: "unknown-issuer",
-              severity: "error",
+              severity: "warning",
               params: { issuer: formatName(top.cert.issuer), caIssuers: [...top.extensions.caIssuers] },
               certificate: index,
             },

@@ -39,7 +39,7 @@ function summarizeAttempt(a: PathAttempt): PathAttemptSummary {
   return {
     subjects: a.chain.map((c) => formatName(c.cert.subject)),
     reachedAnchor: a.anchor !== null,
-    problems: a.issues.filter((i) => i.severity === "error").map((i) => ({ code: i.code, certificate: i.certificate ?? 0 })),
+    problems: a.issues.filter((i) => i.severity !== "info").map((i) => ({ code: i.code, certificate: i.certificate ?? 0 })),
   };
 }
 

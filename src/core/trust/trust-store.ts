@@ -16,12 +16,26 @@ export interface TrustAnchor {
 export class TrustStore {
   private readonly bySubject = new Map<string, TrustAnchor[]>();
   private readonly byFingerprint = new Map<string, TrustAnchor>();
+  private readonly distrustedBySubject = new Map<string, CertificateView[]>();
 
   private constructor(private readonly distrusted: ReadonlySet<string>) {}
 
-  /** `distrustedFingerprints`: SHA-256 of the DER, lower-case hex. */
-  static async create(anchors: readonly TrustAnchor[], distrustedFingerprints: Iterable<string> = []): Promise<TrustStore> {
+  /**
+   * `distrustedFingerprints`: SHA-256 of the DER, lower-case hex. `distrustedCertificates`, when
+   * known, are offered to the path builder so a path through one is reported as `distrusted`
+   * rather than as a missing issuer.
+   */
+  static async create(
+    anchors: readonly TrustAnchor[],
+    distrustedFingerprints: Iterable<string> = [],
+    distrustedCertificates: readonly CertificateView[] = [],
+  ): Promise<TrustStore> {
     const store = new TrustStore(new Set([...distrustedFingerprints].map((f) => f.toLowerCase().replace(/:/g, ""))));
+    for (const c of distrustedCertificates) {
+      const list = store.distrustedBySubject.get(c.subjectKey) ?? [];
+      list.push(c);
+      store.distrustedBySubject.set(c.subjectKey, list);
+    }
     for (const a of anchors) {
       const fp = await a.certificate.fingerprintHex();
       if (store.distrusted.has(fp) || store.byFingerprint.has(fp)) continue;
@@ -42,6 +56,11 @@ export class TrustStore {
   /** Anchors whose subject matches this (issuer) name. */
   anchorsNamed(nameKey: string): readonly TrustAnchor[] {
     return this.bySubject.get(nameKey) ?? [];
+  }
+
+  /** Distrusted certificates with this subject name. */
+  distrustedNamed(nameKey: string): readonly CertificateView[] {
+    return this.distrustedBySubject.get(nameKey) ?? [];
   }
 
   /** The anchor that is this very certificate, if any. */

@@ -14,6 +14,8 @@ export interface IssueText {
 
 type Render = (p: IssueParams) => IssueText;
 
+const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "an unknown date");
+
 const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
 export const EN: Record<IssueCode, Render> = {
@@ -105,23 +107,62 @@ export const EN: Record<IssueCode, Render> = {
       : `The signing time (${s(p.signingTime)}) and the Date header (${s(p.date)}) are ${s(p.minutesApart)} minutes apart.`,
     advice: "An old signed message may have been re-sent with a new date. Check that the content is current.",
   }),
-  expired: () => ({ title: "A certificate has expired.", advice: "Ask the sender to renew their certificate." }),
-  "not-yet-valid": () => ({ title: "A certificate is not valid yet.", advice: "Check your computer's clock, or wait until the certificate starts." }),
-  "unknown-issuer": () => ({
-    title: "The certificate's issuer is unknown.",
-    advice: "The sender may have left out an intermediate certificate. Ask them to include the full chain.",
+  expired: (p) => ({
+    title: `A certificate in the chain expired on ${day(p.notAfter)}.`,
+    advice: "The sender (or their CA) must renew it. An expired certificate can no longer vouch for anyone.",
   }),
-  "untrusted-root": () => ({ title: "The certificate chain ends at a root you do not trust.", advice: "Add the root only if you know it is genuine." }),
-  distrusted: () => ({ title: "A certificate in the chain is explicitly distrusted.", advice: "Do not trust this message's signature." }),
-  "bad-certificate-signature": () => ({ title: "A certificate in the chain has a bad signature.", advice: "The chain is forged or damaged." }),
-  "not-a-ca": () => ({ title: "A certificate acts as a CA without being one.", advice: "The chain is invalid." }),
-  "path-length-exceeded": () => ({ title: "The chain is longer than a CA allows.", advice: "The chain is invalid." }),
-  "key-usage": () => ({ title: "A certificate is used for something its key usage forbids.", advice: "The certificate is not meant for email." }),
-  "missing-email-protection": () => ({ title: "The certificate is not issued for email.", advice: "Ask the sender for an S/MIME certificate." }),
-  "name-constraints-violated": () => ({ title: "A certificate breaks its CA's name constraints.", advice: "The chain is invalid." }),
-  "policy-violation": () => ({ title: "The chain does not meet the required certificate policy.", advice: "The chain is invalid under your policy." }),
-  "unhandled-critical-extension": () => ({ title: "A certificate has a critical extension Signet does not understand.", advice: "The chain cannot be accepted." }),
-  "path-search-limit": () => ({ title: "Signet gave up searching for a certificate chain.", advice: "The certificates offered are unusually many or tangled." }),
+  "not-yet-valid": (p) => ({
+    title: `A certificate in the chain is not valid until ${day(p.notBefore)}.`,
+    advice: "Check your computer's clock. If it is right, the certificate was issued with a future start date.",
+  }),
+  "unknown-issuer": (p) => ({
+    title: `The certificate was issued by "${s(p.issuer)}", which Signet could not find${Array.isArray(p.caIssuers) && p.caIssuers.length ? ` (also not at ${s(p.caIssuers)})` : ""}.`,
+    advice: "The sender's mail program probably left out an intermediate certificate. Ask them to send the full chain, or add that CA yourself if you know it is genuine.",
+  }),
+  "untrusted-root": (p) => ({
+    title: `The chain ends at "${s(p.subject)}", a root you do not trust.`,
+    advice: "Trust this root only if you have checked it with its owner (for example your company's own CA).",
+  }),
+  distrusted: (p) => ({
+    title: `"${s(p.subject)}" is on your list of distrusted certificates.`,
+    advice: "Signet never relies on a certificate you distrusted. Do not trust this signature.",
+  }),
+  "bad-certificate-signature": (p) => ({
+    title: `A certificate's signature does not match its issuer ("${s(p.issuer)}").`,
+    advice: "The chain is forged or damaged. Do not trust this signature.",
+  }),
+  "not-a-ca": (p) => ({
+    title: `"${s(p.subject)}" issued a certificate but is not a certificate authority.`,
+    advice: "The chain is invalid: only CAs may issue certificates.",
+  }),
+  "path-length-exceeded": () => ({
+    title: "The chain has more CAs than a CA above them allows.",
+    advice: "The chain is invalid. The sender's CA must issue from an allowed position.",
+  }),
+  "key-usage": (p) => ({
+    title: `A certificate's key usage does not allow this use (needs ${s(p.required)}).`,
+    advice: "The certificate was not issued for what it is used for here.",
+  }),
+  "missing-email-protection": () => ({
+    title: "A certificate in the chain is not issued for email (no emailProtection).",
+    advice: "The sender needs an S/MIME certificate; this one is meant for something else, such as web servers.",
+  }),
+  "name-constraints-violated": (p) => ({
+    title: `A CA is not allowed to issue for ${s(p.name)}.`,
+    advice: "The CA has broken the limits set on it. Do not trust this signature.",
+  }),
+  "policy-violation": (p) => ({
+    title: `The chain does not meet the required certificate policy (${s(p.reason)}).`,
+    advice: "The chain is invalid under the policy your settings require.",
+  }),
+  "unhandled-critical-extension": (p) => ({
+    title: `A certificate has a critical extension Signet does not understand (${s(p.extensions)}).`,
+    advice: "A critical extension must be understood before a certificate is used, so it cannot be accepted.",
+  }),
+  "path-search-limit": () => ({
+    title: "Signet stopped searching for a certificate chain: the message offers too many or too tangled certificates.",
+    advice: "Real senders never need this many. The message may be built to slow mail programs down.",
+  }),
   revoked: () => ({ title: "A certificate has been revoked.", advice: "Do not trust this signature." }),
   "revocation-unknown": () => ({ title: "The revocation status is unknown.", advice: "The certificate may have been revoked." }),
   "revocation-unavailable": () => ({ title: "The revocation service could not be reached.", advice: "Try again later." }),

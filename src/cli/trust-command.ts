@@ -1,0 +1,58 @@
+/** `signet trust list|add|distrust|remove`: the user's trust decisions, kept in the store folder. */
+import { addAnchor, bundledAnchors, BUNDLED_ROOTS_INFO, distrust, loadUserTrust, removeDecision, type CertificateView } from "../core/index.js";
+import { parseArgs, UsageError } from "./args.js";
+import { FolderStore, defaultStoreDir } from "./folder-store.js";
+import { readCertificateFile } from "./trust-setup.js";
+
+export const TRUST_USAGE = `usage: signet trust list [--bundled] [--store DIR]
+       signet trust add FILE [--store DIR]        trust the certificates in FILE (PEM or DER) as anchors
+       signet trust distrust FILE [--store DIR]   never use these certificates, even under a trusted root
+       signet trust remove FINGERPRINT|FILE [--store DIR]   forget the decision about a certificate`;
+
+function line(c: CertificateView, fp: string, source: string): string {
+  return `${source.padEnd(9)} ${fp}  ${c.peculiar.subject}  (until ${c.cert.notAfter.value.toISOString().slice(0, 10)})`;
+}
+
+/** How old the bundled roots are, so an administrator notices a stale build. */
+export function bundledAge(now: Date = new Date()): string {
+  const days = Math.floor((now.getTime() - Date.parse(BUNDLED_ROOTS_INFO.extracted)) / 86_400_000);
+  return `${BUNDLED_ROOTS_INFO.count} bundled email roots from ${BUNDLED_ROOTS_INFO.source}, extracted ${BUNDLED_ROOTS_INFO.extracted} (${days} days ago)`;
+}
+
+export async function trustCommand(argv: readonly string[], out: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, ["bundled", "help"], ["store"]);
+  const [action, target] = args.positional;
+  if (args.flags.has("help") || !action) {
+    out(TRUST_USAGE);
+    return action ? 0 : 2;
+  }
+  const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
+  switch (action) {
+    case "list": {
+      const user = await loadUserTrust(store);
+      out(bundledAge());
+      out(`user store: ${store.dir}`);
+      for (const a of user.anchors) out(line(a.certificate, await a.certificate.fingerprintHex(), "user"));
+      for (const c of user.distrustedCertificates) out(line(c, await c.fingerprintHex(), "distrust"));
+      if (args.flags.has("bundled")) for (const a of bundledAnchors()) out(line(a.certificate, await a.certificate.fingerprintHex(), "bundled"));
+      return 0;
+    }
+    case "add":
+    case "distrust": {
+      if (!target) throw new UsageError(`trust ${action} needs a FILE`);
+      for (const c of await readCertificateFile(target, `trust ${action}`)) {
+        const fp = action === "add" ? await addAnchor(store, c) : await distrust(store, c);
+        out(`${action === "add" ? "trusted" : "distrusted"}: ${fp}  ${c.peculiar.subject}`);
+      }
+      return 0;
+    }
+    case "remove": {
+      if (!target) throw new UsageError("trust remove needs a FINGERPRINT or FILE");
+      const fps = /^[0-9a-f:]{64,95}$/i.test(target) ? [target] : await Promise.all((await readCertificateFile(target, "trust remove")).map((c) => c.fingerprintHex()));
+      for (const fp of fps) out(`${(await removeDecision(store, fp)) ? "removed" : "no decision for"}: ${fp}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown trust action: ${action}`);
+  }
+}
