@@ -1,0 +1,66 @@
+/**
+ * The bundled roots and the script that makes them. The script's certdata.txt
+ * mode is checked on a certdata.txt written here from OpenSSL-made roots, in
+ * NSS's own format (MULTILINE_OCTAL values, CKO_NSS_TRUST objects matched by
+ * SHA-1): only the root with the email trust bit may come out.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash, X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BUNDLED_ROOTS, BUNDLED_ROOTS_INFO } from "../../src/core/trust/bundled-roots.js";
+import { bundledAnchors } from "../../src/core/index.js";
+import { OpensslPki } from "../helpers/pki.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const tmp = mkdtempSync(join(tmpdir(), "signet-roots-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("bundled email roots", () => {
+  it("every bundled root parses, is self-issued, and is valid today; the count matches the record", () => {
+    expect(BUNDLED_ROOTS.length).toBe(BUNDLED_ROOTS_INFO.count);
+    expect(BUNDLED_ROOTS.length).toBeGreaterThan(50);
+    for (const [name, b64] of BUNDLED_ROOTS) {
+      const x = new X509Certificate(Buffer.from(b64, "base64")); // Node's own parser, not ours
+      // Some are version 1 certificates without basicConstraints (Verisign Class 1 G3): anchors need not say CA.
+      expect(x.checkIssued(x), name).toBe(true);
+      expect(new Date(x.validTo).getTime(), name).toBeGreaterThan(Date.now());
+    }
+    expect(bundledAnchors().every((a) => a.source === "bundled")).toBe(true);
+  });
+});
+
+function octal(der: Buffer): string {
+  const parts = [...der].map((b) => "\\" + b.toString(8).padStart(3, "0"));
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length; i += 16) lines.push(parts.slice(i, i + 16).join(""));
+  return lines.join("\n");
+}
+
+describe("scripts/extract-email-roots.mjs --certdata", () => {
+  it("keeps exactly the roots whose email trust is CKT_NSS_TRUSTED_DELEGATOR, and drops expired ones", () => {
+    const pki = new OpensslPki();
+    try {
+      const email = pki.makeCa("Email Root");
+      const tls = pki.makeCa("TLS Only Root");
+      const der = (f: string): Buffer => pki.run(["x509", "-in", f, "-outform", "DER"]);
+      const object = (label: string, cert: Buffer, emailTrust: string): string =>
+        `CKA_CLASS CK_OBJECT_CLASS CKO_CERTIFICATE\nCKA_TOKEN CK_BBOOL CK_TRUE\nCKA_LABEL UTF8 "${label}"\nCKA_VALUE MULTILINE_OCTAL\n${octal(cert)}\nEND\n\n` +
+        `CKA_CLASS CK_OBJECT_CLASS CKO_NSS_TRUST\nCKA_LABEL UTF8 "${label}"\nCKA_CERT_SHA1_HASH MULTILINE_OCTAL\n${octal(createHash("sha1").update(cert).digest())}\nEND\n` +
+        `CKA_TRUST_SERVER_AUTH CK_TRUST CKT_NSS_TRUSTED_DELEGATOR\nCKA_TRUST_EMAIL_PROTECTION CK_TRUST ${emailTrust}\n\n`;
+      const certdata = `CVS_ID "test certdata"\n\n${object("Email Root", der(email.cert), "CKT_NSS_TRUSTED_DELEGATOR")}${object("TLS Only Root", der(tls.cert), "CKT_NSS_MUST_VERIFY_TRUST")}`;
+      writeFileSync(join(tmp, "certdata.txt"), certdata);
+      const out = join(tmp, "roots.ts");
+      execFileSync(process.execPath, [join(root, "scripts/extract-email-roots.mjs"), "--certdata", join(tmp, "certdata.txt"), "--out", out]);
+      const text = readFileSync(out, "utf8");
+      expect(text).toContain('source: "certdata.txt (test certdata)"');
+      expect(text).toContain("count: 1,");
+      expect(text).toContain(`["Email Root", "${der(email.cert).toString("base64")}"]`);
+      expect(text).not.toContain("TLS Only Root");
+    } finally {
+      pki.cleanup();
+    }
+  });
+});
