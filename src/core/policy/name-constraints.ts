@@ -27,30 +27,69 @@ export interface NameConstraintsState {
   /** One entry per CA and name type: the name must fall in one of the subtrees. */
   permitted: Subtree[][];
   excluded: Subtree[];
+  /** Name forms constrained in a form Signet cannot process: a certificate with such a name fails. */
+  unsupportedTypes: Set<number>;
+  /** A CA's constraints that are themselves wrong: the whole path below fails. */
+  defects: string[];
 }
 
-export const emptyConstraints = (): NameConstraintsState => ({ permitted: [], excluded: [] });
+export const emptyConstraints = (): NameConstraintsState => ({ permitted: [], excluded: [], unsupportedTypes: new Set(), defects: [] });
 
-/** Reads a CA certificate's constraints into the state (RFC 5280 section 6.1.4 (g)). */
-export function addConstraints(state: NameConstraintsState, ca: CertificateView): { unsupported: boolean } {
-  const ext = ca.cert.extensions?.find((e) => e.extnID === EXT.nameConstraints);
-  if (!ext) return { unsupported: false };
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+const validDnsName = (name: string, wildcard: boolean): boolean => {
+  const labels = name.split(".");
+  if (wildcard && labels[0] === "*") labels.shift();
+  return labels.length > 0 && labels.every((l) => LABEL.test(l));
+};
+const validMailbox = (addr: string): boolean => /^[^@\s]+@[^@\s]+$/.test(addr) && validDnsName(addr.slice(addr.lastIndexOf("@") + 1), false);
+
+/** Constraint syntax (RFC 5280 section 4.2.1.10): a malformed constraint admits nothing safely. */
+function validConstraint(t: Subtree): boolean {
+  const v = String(t.value);
+  switch (t.type) {
+    case DNS:
+      // No leading period for dNSName (only URI and rfc822Name constraints may have one).
+      return v === "" || validDnsName(v, false);
+    case RFC822:
+      return v.includes("@") ? validMailbox(v) : validDnsName(v.replace(/^\./, ""), false);
+    default:
+      return true;
+  }
+}
+
+/**
+ * Reads a certificate's constraints into the state (RFC 5280 section 6.1.4 (g)).
+ * Section 4.2.1.10: the extension is used only in CA certificates and MUST be critical.
+ */
+export function addConstraints(state: NameConstraintsState, cert: CertificateView, isCa = true): void {
+  const ext = cert.cert.extensions?.find((e) => e.extnID === EXT.nameConstraints);
+  if (!ext) return;
   const nc = ext.parsedValue;
-  if (!(nc instanceof pkijs.NameConstraints)) return { unsupported: true };
-  let unsupported = false;
+  if (!(nc instanceof pkijs.NameConstraints)) return void state.defects.push("undecodable name constraints");
+  if (!ext.critical) state.defects.push("name constraints not marked critical");
+  if (!isCa) state.defects.push("name constraints in an end-entity certificate");
   const byType = new Map<number, Subtree[]>();
-  for (const s of nc.permittedSubtrees ?? []) {
-    if (!HANDLED.has(s.base.type)) unsupported = true;
-    const list = byType.get(s.base.type) ?? [];
-    list.push({ type: s.base.type, value: s.base.value });
-    byType.set(s.base.type, list);
+  const read = (g: pkijs.GeneralSubtree): Subtree | null => {
+    const t = { type: g.base.type, value: g.base.value as unknown };
+    if (!HANDLED.has(t.type)) {
+      state.unsupportedTypes.add(t.type);
+      return null;
+    }
+    if (!validConstraint(t)) state.defects.push(`malformed constraint ${String(t.value)}`);
+    return t;
+  };
+  for (const g of nc.permittedSubtrees ?? []) {
+    const t = read(g);
+    if (!t) continue;
+    const list = byType.get(t.type) ?? [];
+    list.push(t);
+    byType.set(t.type, list);
   }
   for (const list of byType.values()) state.permitted.push(list);
-  for (const s of nc.excludedSubtrees ?? []) {
-    if (!HANDLED.has(s.base.type)) unsupported = true;
-    state.excluded.push({ type: s.base.type, value: s.base.value });
+  for (const g of nc.excludedSubtrees ?? []) {
+    const t = read(g);
+    if (t) state.excluded.push(t);
   }
-  return { unsupported };
 }
 
 function hostWithin(host: string, constraint: string): boolean {
@@ -135,14 +174,32 @@ export function namesOf(cert: CertificateView): Subtree[] {
   return names;
 }
 
+/** Could the name cover part of the excluded subtree? A wildcard "*.example.com" covers "bar.example.com". */
+function overlapsExcluded(name: Subtree, tree: Subtree): boolean {
+  if (within(name, tree)) return true;
+  const v = String(name.value);
+  return name.type === DNS && tree.type === DNS && v.startsWith("*.") && hostWithin(String(tree.value), v.slice(2));
+}
+
+function wellFormed(name: Subtree): boolean {
+  if (name.type === DNS) return validDnsName(String(name.value), true);
+  if (name.type === RFC822) return validMailbox(String(name.value));
+  return true;
+}
+
 /** The first name of `cert` that breaks the constraints, or null. */
-export function violation(state: NameConstraintsState, cert: CertificateView): { name: string; reason: "not-permitted" | "excluded" } | null {
+export function violation(state: NameConstraintsState, cert: CertificateView): { name: string; reason: string } | null {
+  if (state.defects.length > 0) return { name: "(constraints)", reason: state.defects[0]! };
+  const constrained = new Set([...state.permitted.map((set) => set[0]!.type), ...state.excluded.map((t) => t.type)]);
   for (const name of namesOf(cert)) {
     const shown = name.type === DIRECTORY ? "subject" : String(name.value);
+    // Section 4.2.1.10: a name of a form the application cannot check against a constraint fails.
+    if (state.unsupportedTypes.has(name.type)) return { name: shown, reason: "name form constrained but not supported" };
+    if (constrained.has(name.type) && !wellFormed(name)) return { name: shown, reason: "malformed name" };
     for (const set of state.permitted) {
       if (set[0]!.type === name.type && !set.some((t) => within(name, t))) return { name: shown, reason: "not-permitted" };
     }
-    if (state.excluded.some((t) => within(name, t))) return { name: shown, reason: "excluded" };
+    if (state.excluded.some((t) => overlapsExcluded(name, t))) return { name: shown, reason: "excluded" };
   }
   return null;
 }

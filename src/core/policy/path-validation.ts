@@ -86,10 +86,10 @@ const RULES: readonly Rule[] = [
   {
     source: "RFC 8550 section 4.4.4 and Mozilla's root policy: extendedKeyUsage, where present, allows emailProtection (or any), on the signer and on every CA above it",
     roles: ["leaf", "ca"],
-    check: (c) => {
+    check: (c, { policy }) => {
       const eku = c.extensions.extKeyUsage;
-      if (!eku || eku.includes(EKU.emailProtection) || eku.includes(EKU.any)) return null;
-      return { code: "missing-email-protection", severity: "error", params: { present: [...eku] } };
+      if (!eku || eku.includes(policy.requiredEku) || eku.includes(EKU.any)) return null;
+      return { code: "missing-email-protection", severity: "error", params: { present: [...eku], required: policy.requiredEku } };
     },
   },
   {
@@ -140,6 +140,9 @@ export function validatePath(chain: readonly CertificateView[], policy: SmimePol
   const n = chain.length - 1; // certificates below the anchor
   let maxPathLength = n; // RFC 5280 section 6.1.2 (k)
   const constraints = emptyConstraints();
+  // Name constraints carried by the anchor itself apply to the whole path (RFC 5937 section 3.2,
+  // as BoringSSL and webpki do): an anchor restricted to one domain cannot vouch for others.
+  if (n >= 0 && chain[n]) addConstraints(constraints, chain[n]!);
   // Walk from the certificate the anchor issued (RFC index 1) down to the leaf (RFC index n).
   for (let k = n - 1; k >= 0; k--) {
     const cert = chain[k]!;
@@ -149,6 +152,8 @@ export function validatePath(chain: readonly CertificateView[], policy: SmimePol
       const found = rule.check(cert, { policy, role });
       if (found) issues.push({ ...found, certificate: k });
     }
+    // Section 4.2.1.10: name constraints belong in CA certificates only.
+    if (role === "leaf") addConstraints(constraints, cert, false);
     // Section 6.1.3 (b), (c): names are checked, except on self-issued intermediates.
     if (role === "leaf" || !cert.selfIssued) {
       const broken = violation(constraints, cert);
@@ -163,10 +168,7 @@ export function validatePath(chain: readonly CertificateView[], policy: SmimePol
       const pathLen = cert.extensions.basicConstraints?.pathLen;
       if (pathLen !== null && pathLen !== undefined && pathLen < maxPathLength) maxPathLength = pathLen;
       // Section 6.1.4 (g): this CA's name constraints apply below it.
-      if (addConstraints(constraints, cert).unsupported) {
-        const critical = cert.extensions.critical.includes(EXT.nameConstraints);
-        if (critical) issues.push({ code: "unhandled-critical-extension", severity: "error", params: { extensions: [EXT.nameConstraints], reason: "name form not supported" }, certificate: k });
-      }
+      addConstraints(constraints, cert);
     }
   }
   // Section 6.1.3 (d)-(f), 6.1.4 (a)-(b), (h)-(j), 6.1.5: certificate policies, in RFC order.

@@ -8,6 +8,7 @@ import type { DigestName } from "../crypto/algorithms.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import { DEFAULT_PATH_BUDGET, type PathBudget } from "../path/budget.js";
 import { DEFAULT_POLICY_INPUTS, type PolicyInputs } from "./policy-tree.js";
+import { EKU } from "../x509/extensions.js";
 
 export interface SmimePolicy {
   readonly name: string;
@@ -51,6 +52,11 @@ export interface SmimePolicy {
    * Default: any policy, nothing required or inhibited (what mail clients use).
    */
   readonly policyInputs: PolicyInputs;
+  /**
+   * The extended key usage the signer's certificate (and any CA with an EKU) must allow.
+   * Default emailProtection (RFC 8550 section 4.4.4); other profiles exist only for test corpora.
+   */
+  readonly requiredEku: string;
 }
 
 export interface SmimeProfileOptions {
@@ -61,6 +67,7 @@ export interface SmimeProfileOptions {
   pathBudget?: Partial<PathBudget>;
   revocation?: "off" | "soft" | "hard";
   policyInputs?: Partial<PolicyInputs>;
+  requiredEku?: string;
 }
 
 /** The default S/MIME receiving profile (RFC 8551 receiver rules, Thunderbird-compatible). */
@@ -78,5 +85,6 @@ export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new 
     pathBudget: Object.freeze({ ...DEFAULT_PATH_BUDGET, ...options.pathBudget }),
     revocation: options.revocation ?? "soft",
     policyInputs: Object.freeze({ ...DEFAULT_POLICY_INPUTS, ...options.policyInputs }),
+    requiredEku: options.requiredEku ?? EKU.emailProtection,
   });
 }
