@@ -14,6 +14,7 @@ export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor P
   --no-default-roots  do not trust the bundled roots (Mozilla's email roots)
   --store DIR     the user's trust decisions (default ~/.config/signet)
   --at TIME       judge certificates at this time instead of now
+  --at-signing-time  judge each signer's certificates at its claimed signing time
   --revocation M  off, soft (default) or hard; revocation is not checked yet
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate`;
@@ -24,7 +25,7 @@ interface Inspected {
 }
 
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "help"], ["at", "anchor", "revocation", "store"]);
+  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "help"], ["at", "anchor", "revocation", "store"]);
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
     return 0;
@@ -33,6 +34,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const options: InspectOptions = {
     acceptSha1: args.flags.has("allow-sha1"),
     checkSenderBinding: !args.flags.has("no-sender-check"),
+    validateAtSigningTime: args.flags.has("at-signing-time"),
   };
   const at = args.values.get("at")?.at(-1);
   if (at !== undefined) {

@@ -22,14 +22,14 @@ function b64lines(der: Uint8Array): string {
 }
 
 /** RFC 8419 SignedData with an Ed25519 signer over signed attributes (digest SHA-512, section 3.1). */
-export function ed25519SignedData(content: Uint8Array, certPem: string, sign: (data: Uint8Array) => Uint8Array): Uint8Array {
+export function ed25519SignedData(content: Uint8Array, certPem: string, sign: (data: Uint8Array) => Uint8Array, signingTime = new Date()): Uint8Array {
   const cert = pkijs.Certificate.fromBER(ab(pemToDer(certPem)));
   const sha512 = new pkijs.AlgorithmIdentifier({ algorithmId: "2.16.840.1.101.3.4.2.3" });
   const attrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: [
       new pkijs.Attribute({ type: "1.2.840.113549.1.9.3", values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })] }),
-      new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
+      new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
       new pkijs.Attribute({
         type: "1.2.840.113549.1.9.4",
         values: [new asn1js.OctetString({ valueHex: ab(createHash("sha512").update(content).digest()) })],

@@ -89,6 +89,7 @@ export class ScenarioPki extends OpensslPki {
     const file = `${name}.key`;
     const [alg, param] = spec.split(":");
     if (alg === "rsa") this.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${param}`, "-out", file]);
+    else if (alg === "ed25519") this.run(["genpkey", "-algorithm", "ED25519", "-out", file]);
     else this.run(["genpkey", "-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${param}`, "-out", file]);
     return file;
   }

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AiaIssuerSource, CertificatePool, inspectMessage, readCertificates, TrustStore, type SecurityReport, type TrustStatus } from "../../src/core/index.js";
 import { nodeFetcher } from "../../src/cli/node-fetcher.js";
+import { ed25519SignedData, multipartSigned } from "../helpers/cms-build.js";
 import { signers } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
 import { ScenarioPki, type CertSpec } from "../helpers/scenario-pki.js";
@@ -272,6 +273,31 @@ describe("trust scenarios built with openssl ca", () => {
       } else expect(r.verdict).not.toBe("verified");
     });
   }
+
+  it("validating at the signing time accepts a certificate that expired since, and says on whose word", async () => {
+    // An Ed25519 signer whose certificate expired 30 days ago, on a message that claims to be
+    // signed 100 days ago (the SignedData is assembled here; `openssl pkeyutl` makes the signature).
+    const pki = new ScenarioPki();
+    try {
+      pki.build([{ name: "Root" }, leaf("Root", { key: "ed25519", notBefore: past(400), notAfter: past(30) })]);
+      const part = "Content-Type: text/plain\r\n\r\nold news\r\n";
+      const der = ed25519SignedData(Buffer.from(part), pki.read(pki.get("Leaf").cert).toString(), (data) => {
+        pki.write("attrs.der", data);
+        return pki.run(["pkeyutl", "-sign", "-rawin", "-inkey", pki.get("Leaf").key, "-in", "attrs.der"]);
+      }, past(100));
+      const msg = Buffer.from(multipartSigned(`Date: ${past(100).toUTCString()}\r\nFrom: ${EMAIL}\r\n`, part, der), "latin1");
+      const view = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
+      const trust = { store: await TrustStore.create([{ certificate: view, source: "option" as const }]) };
+      const today = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust });
+      expect([signers(today)[0]!.trust, today.issues.map((i) => i.code)]).toEqual(["invalid", ["expired"]]);
+      const then = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, validateAtSigningTime: true });
+      expect(signers(then)[0]!.trust).toBe("trusted");
+      expect(then.issues.map((i) => [i.code, i.severity])).toEqual([["validated-at-signing-time", "warning"]]);
+      expect(then.verdict).toBe("warning");
+    } finally {
+      pki.cleanup();
+    }
+  });
 
   it("AIA answers are cached: a second message from the same sender costs no fetch", async () => {
     const s = SCENARIOS.find((x) => x.aia)!;

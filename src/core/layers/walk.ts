@@ -192,7 +192,13 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
     addLocal(ctx, binding.issues, loc);
     addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
     if (ctx.trust && outcome.certificate) {
-      const judged = await judgeSigner(outcome.certificate, signed.certificates, ctx.trust, ctx.policy);
+      let policy = ctx.policy;
+      const signingTime = outcome.report.signingTime;
+      if (policy.validateAtSigningTime && signingTime) {
+        policy = Object.freeze({ ...policy, validationTime: new Date(signingTime) });
+        ctx.issues.add("validated-at-signing-time", "warning", loc, { signingTime });
+      }
+      const judged = await judgeSigner(outcome.certificate, signed.certificates, ctx.trust, policy);
       outcome.report.trust = judged.trust;
       outcome.report.chain = judged.chain;
       if (judged.anchorSource) outcome.report.anchorSource = judged.anchorSource;

@@ -57,6 +57,12 @@ export interface SmimePolicy {
    * Default emailProtection (RFC 8550 section 4.4.4); other profiles exist only for test corpora.
    */
   readonly requiredEku: string;
+  /**
+   * Judge each signer's certificates at its signingTime instead of `validationTime`.
+   * Default false: the signing time is the signer's own claim (RFC 5652 section 11.3),
+   * so a report made this way says so (`validated-at-signing-time`).
+   */
+  readonly validateAtSigningTime: boolean;
 }
 
 export interface SmimeProfileOptions {
@@ -68,6 +74,7 @@ export interface SmimeProfileOptions {
   revocation?: "off" | "soft" | "hard";
   policyInputs?: Partial<PolicyInputs>;
   requiredEku?: string;
+  validateAtSigningTime?: boolean;
 }
 
 /** The default S/MIME receiving profile (RFC 8551 receiver rules, Thunderbird-compatible). */
@@ -86,5 +93,6 @@ export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new 
     revocation: options.revocation ?? "soft",
     policyInputs: Object.freeze({ ...DEFAULT_POLICY_INPUTS, ...options.policyInputs }),
     requiredEku: options.requiredEku ?? EKU.emailProtection,
+    validateAtSigningTime: options.validateAtSigningTime ?? false,
   });
 }

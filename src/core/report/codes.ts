@@ -40,6 +40,7 @@ export const ISSUE_CODES = [
   "policy-violation",
   "unhandled-critical-extension",
   "path-search-limit",
+  "validated-at-signing-time",
   // Revocation
   "revoked",
   "revocation-unknown",

@@ -163,6 +163,10 @@ export const EN: Record<IssueCode, Render> = {
     title: "Signet stopped searching for a certificate chain: the message offers too many or too tangled certificates.",
     advice: "Real senders never need this many. The message may be built to slow mail programs down.",
   }),
+  "validated-at-signing-time": (p) => ({
+    title: `Certificates were judged at the signing time the signer claims (${s(p.signingTime)}), not now.`,
+    advice: "Anyone holding the key can claim any signing time. Rely on this only for mail you know arrived back then.",
+  }),
   revoked: () => ({ title: "A certificate has been revoked.", advice: "Do not trust this signature." }),
   "revocation-unknown": () => ({ title: "The revocation status is unknown.", advice: "The certificate may have been revoked." }),
   "revocation-unavailable": () => ({ title: "The revocation service could not be reached.", advice: "Try again later." }),
