@@ -28,6 +28,8 @@ export interface CertSpec {
   subject?: string;
   /** Reuse another row's key (for cross-certificates). */
   keyOf?: string;
+  /** subjectKeyIdentifier as hex, instead of the hash of the key (to make look-alikes). */
+  ski?: string;
 }
 
 export interface Issued {
@@ -65,7 +67,7 @@ export class ScenarioPki extends OpensslPki {
     if (ku !== "absent") lines.push(`keyUsage=${ku}`);
     const eku = spec.eku ?? (ca === true ? "absent" : "emailProtection");
     if (eku !== "absent") lines.push(`extendedKeyUsage=${eku}`);
-    lines.push("subjectKeyIdentifier=hash");
+    lines.push(`subjectKeyIdentifier=${spec.ski ?? "hash"}`);
     if (spec.issuer) lines.push("authorityKeyIdentifier=keyid");
     if (spec.email) lines.push(`subjectAltName=email:${spec.email}`);
     if (spec.caIssuers) lines.push(`authorityInfoAccess=caIssuers;URI:${spec.caIssuers}`);

@@ -26,7 +26,8 @@ interface Scenario {
   include?: string[];
   anchors: string[];
   distrust?: string[];
-  aia?: boolean;
+  /** Serve the missing intermediate over AIA: as a DER certificate, or as a certs-only PKCS#7. */
+  aia?: "der" | "p7c";
   trust: TrustStatus;
   /** "code@CertName", in any order. */
   issues: string[];
@@ -89,7 +90,16 @@ const SCENARIOS: Scenario[] = [
     name: "a missing intermediate found through AIA on a loopback server",
     certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { caIssuers: "AIA_URL" })],
     anchors: ["Root"],
-    aia: true,
+    aia: "der",
+    trust: "trusted",
+    issues: [],
+    chain: ["Leaf", "Inter", "Root"],
+  },
+  {
+    name: "a missing intermediate found through AIA as a certs-only PKCS#7 (RFC 5280 section 4.2.2.1)",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { caIssuers: "AIA_URL" })],
+    anchors: ["Root"],
+    aia: "p7c",
     trust: "trusted",
     issues: [],
     chain: ["Leaf", "Inter", "Root"],
@@ -232,7 +242,8 @@ async function run(s: Scenario): Promise<SecurityReport> {
   try {
     const certs = s.certs.map((c) => (c.caIssuers === "AIA_URL" ? { ...c, caIssuers: aiaUrl } : c));
     pki.build(certs);
-    if (s.aia) served = new Uint8Array(pki.run(["x509", "-in", pki.get("Inter").cert, "-outform", "DER"]));
+    if (s.aia === "der") served = new Uint8Array(pki.run(["x509", "-in", pki.get("Inter").cert, "-outform", "DER"]));
+    if (s.aia === "p7c") served = new Uint8Array(pki.run(["crl2pkcs7", "-nocrl", "-certfile", pki.get("Inter").cert, "-outform", "DER"]));
     const leafCert = pki.get("Leaf");
     const msg = pki.sign({ signers: [{ who: leafCert }], content: "Content-Type: text/plain\n\nscenario\n", extraCerts: (s.include ?? []).map((n) => pki.get(n).cert) });
     const view = (n: string) => readCertificates(pki.read(pki.get(n).cert)).certificates[0]!;
@@ -299,8 +310,32 @@ describe("trust scenarios built with openssl ca", () => {
     }
   });
 
+  it("a message full of look-alike issuers exhausts the budget: path-search-limit, not a hang", async () => {
+    // Five CAs named "Inter" with the same key identifier but five different keys: only the oldest
+    // signed the leaf, and newer candidates are tried first. With room for three signature checks
+    // the search must stop and say so.
+    const pki = new ScenarioPki();
+    try {
+      pki.build([{ name: "Root" }, { name: "Inter", issuer: "Root", notBefore: past(100) }, leaf("Inter")]);
+      const ski = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/.exec(pki.run(["x509", "-in", pki.get("Inter").cert, "-noout", "-text"]).toString())![1]!.replace(/:/g, "");
+      const decoys: CertSpec[] = [1, 2, 3, 4].map((i) => ({ name: `Decoy${i}`, issuer: "Root", ca: true, ski, subject: "/O=Signet Scenario/CN=Inter", notBefore: past(10 + i) }));
+      pki.build(decoys);
+      const msg = pki.sign({ signers: [{ who: pki.get("Leaf") }], content: "Content-Type: text/plain\n\nx\n", extraCerts: [...decoys.map((d) => pki.get(d.name).cert), pki.get("Inter").cert] });
+      const view = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
+      const trust = { store: await TrustStore.create([{ certificate: view, source: "option" as const }]) };
+      const tight = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, pathBudget: { maxSignatureChecks: 3 } });
+      expect(signers(tight)[0]!.trust).not.toBe("trusted");
+      expect(tight.issues.map((i) => i.code)).toContain("path-search-limit");
+      // With the default budget the same message validates: the decoys are tried and rejected.
+      const roomy = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust });
+      expect(signers(roomy)[0]!.trust).toBe("trusted");
+    } finally {
+      pki.cleanup();
+    }
+  });
+
   it("AIA answers are cached: a second message from the same sender costs no fetch", async () => {
-    const s = SCENARIOS.find((x) => x.aia)!;
+    const s = SCENARIOS.find((x) => x.aia === "der")!;
     const before = requests;
     await run(s);
     expect(requests - before).toBe(1);
