@@ -5,7 +5,9 @@ import { FolderStore, defaultStoreDir } from "./folder-store.js";
 import { readCertificateFile } from "./trust-setup.js";
 
 export const TRUST_USAGE = `usage: signet trust list [--bundled] [--store DIR]
-       signet trust add FILE [--store DIR]        trust the certificates in FILE (PEM or DER) as anchors
+       signet trust add FILE [--only-domain D]... [--store DIR]
+                                                  trust the certificates in FILE (PEM or DER) as anchors,
+                                                  optionally only for mailboxes at the domains D
        signet trust distrust FILE [--store DIR]   never use these certificates, even under a trusted root
        signet trust remove FINGERPRINT|FILE [--store DIR]   forget the decision about a certificate`;
 
@@ -20,7 +22,7 @@ export function bundledAge(now: Date = new Date()): string {
 }
 
 export async function trustCommand(argv: readonly string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["bundled", "help"], ["store"]);
+  const args = parseArgs(argv, ["bundled", "help"], ["store", "only-domain"]);
   const [action, target] = args.positional;
   if (args.flags.has("help") || !action) {
     out(TRUST_USAGE);
@@ -32,7 +34,10 @@ export async function trustCommand(argv: readonly string[], out: (s: string) => 
       const user = await loadUserTrust(store);
       out(bundledAge());
       out(`user store: ${store.dir}`);
-      for (const a of user.anchors) out(line(a.certificate, await a.certificate.fingerprintHex(), "user"));
+      for (const a of user.anchors) {
+        const limit = a.constraints?.emailDomains?.length ? `  only for ${a.constraints.emailDomains.join(", ")}` : "";
+        out(line(a.certificate, await a.certificate.fingerprintHex(), "user") + limit);
+      }
       for (const c of user.distrustedCertificates) out(line(c, await c.fingerprintHex(), "distrust"));
       if (args.flags.has("bundled")) for (const a of bundledAnchors()) out(line(a.certificate, await a.certificate.fingerprintHex(), "bundled"));
       return 0;
@@ -41,8 +46,10 @@ export async function trustCommand(argv: readonly string[], out: (s: string) => 
     case "distrust": {
       if (!target) throw new UsageError(`trust ${action} needs a FILE`);
       for (const c of await readCertificateFile(target, `trust ${action}`)) {
-        const fp = action === "add" ? await addAnchor(store, c) : await distrust(store, c);
-        out(`${action === "add" ? "trusted" : "distrusted"}: ${fp}  ${c.peculiar.subject}`);
+        const domains = (args.values.get("only-domain") ?? []).map((d) => d.toLowerCase().replace(/^\.|^@/, ""));
+        const fp = action === "add" ? await addAnchor(store, c, { emailDomains: domains }) : await distrust(store, c);
+        const limit = action === "add" && domains.length ? ` (only for ${domains.join(", ")})` : "";
+        out(`${action === "add" ? "trusted" : "distrusted"}: ${fp}  ${c.peculiar.subject}${limit}`);
       }
       return 0;
     }

@@ -114,6 +114,17 @@ describe("trust", () => {
     expect(verdict()).toBe("warning");
   });
 
+  it("an anchor limited to other mail domains does not vouch for alice@example.org", () => {
+    const report = () => JSON.parse(signet("inspect", "--json", "samples/01-signed-valid.eml").stdout) as SecurityReport;
+    expect(signet("trust", "add", "samples/certs/signet-sample-root-ca.pem", "--only-domain", "example.com").stdout).toContain("(only for example.com)");
+    const limited = report();
+    expect([limited.trust, limited.issues.map((i) => [i.code, i.params.name])]).toEqual(["invalid", [["name-constraints-violated", "alice@example.org"]]]);
+    signet("trust", "add", "samples/certs/signet-sample-root-ca.pem", "--only-domain", "example.org");
+    expect(report().verdict).toBe("verified");
+    expect(signet("trust", "list").stdout).toMatch(/Signet Sample Root CA .* only for example\.org$/m);
+    signet("trust", "remove", "samples/certs/signet-sample-root-ca.pem");
+  });
+
   it("trust list shows the bundled store and its age", () => {
     expect(signet("trust", "list").stdout).toMatch(/^\d+ bundled email roots from NSS builtins .*extracted \d{4}-\d\d-\d\d \(\d+ days ago\)$/m);
   });

@@ -174,6 +174,15 @@ export function namesOf(cert: CertificateView): Subtree[] {
   return names;
 }
 
+/**
+ * An anchor limited to some email domains: permitted rfc822Name subtrees for each
+ * domain and its subdomains, as if the anchor carried the constraint itself.
+ */
+export function addEmailDomains(state: NameConstraintsState, domains: readonly string[]): void {
+  if (domains.length === 0) return;
+  state.permitted.push(domains.flatMap((d) => [{ type: RFC822, value: d }, { type: RFC822, value: `.${d}` }]));
+}
+
 /** Could the name cover part of the excluded subtree? A wildcard "*.example.com" covers "bar.example.com". */
 function overlapsExcluded(name: Subtree, tree: Subtree): boolean {
   if (within(name, tree)) return true;

@@ -11,7 +11,8 @@ import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { EKU, EXT } from "../x509/extensions.js";
 import { formatName } from "../x509/name.js";
-import { addConstraints, emptyConstraints, violation } from "./name-constraints.js";
+import { addConstraints, addEmailDomains, emptyConstraints, violation } from "./name-constraints.js";
+import type { AnchorConstraints } from "../trust/trust-store.js";
 import { processPolicies } from "./policy-tree.js";
 import type { SmimePolicy } from "./profile.js";
 
@@ -135,7 +136,7 @@ const RULES: readonly Rule[] = [
  * whose name and key start the path and which is not itself checked, as
  * RFC 5280 section 6.1.1 (d) treats anchors). Issues carry their chain index.
  */
-export function validatePath(chain: readonly CertificateView[], policy: SmimePolicy): LocalIssue[] {
+export function validatePath(chain: readonly CertificateView[], policy: SmimePolicy, anchorConstraints?: AnchorConstraints): LocalIssue[] {
   const issues: LocalIssue[] = [];
   const n = chain.length - 1; // certificates below the anchor
   let maxPathLength = n; // RFC 5280 section 6.1.2 (k)
@@ -143,6 +144,7 @@ export function validatePath(chain: readonly CertificateView[], policy: SmimePol
   // Name constraints carried by the anchor itself apply to the whole path (RFC 5937 section 3.2,
   // as BoringSSL and webpki do): an anchor restricted to one domain cannot vouch for others.
   if (n >= 0 && chain[n]) addConstraints(constraints, chain[n]!);
+  addEmailDomains(constraints, anchorConstraints?.emailDomains ?? []);
   // Walk from the certificate the anchor issued (RFC index 1) down to the leaf (RFC index n).
   for (let k = n - 1; k >= 0; k--) {
     const cert = chain[k]!;

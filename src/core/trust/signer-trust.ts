@@ -55,7 +55,7 @@ export async function judgeSigner(
   const result = await buildPath(signer, {
     store: inputs.store,
     sources,
-    validate: async (chain) => validatePath(chain, policy),
+    validate: async (chain, anchor) => validatePath(chain, policy, anchor.constraints),
     budget: policy.pathBudget,
     now: () => Date.now(),
   });

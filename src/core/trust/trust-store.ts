@@ -7,10 +7,17 @@ import type { CertificateView } from "../x509/certificate.js";
 
 export type AnchorSource = "bundled" | "user" | "option";
 
+/** Limits a user sets on an anchor (RFC 5937's trust anchor constraints, for email). */
+export interface AnchorConstraints {
+  /** Only mailboxes at these domains (and their subdomains) may be vouched for. */
+  readonly emailDomains?: readonly string[];
+}
+
 export interface TrustAnchor {
   readonly certificate: CertificateView;
   /** Why it is trusted: shipped with Signet, added by the user, or given for this run (--anchor). */
   readonly source: AnchorSource;
+  readonly constraints?: AnchorConstraints;
 }
 
 export class TrustStore {
