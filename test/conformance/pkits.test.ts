@@ -6,10 +6,9 @@
  * BoringSSL's PKITS table). Sender binding is off: the PKITS end-entity
  * certificates carry no email. SHA-1 is accepted: three DSA tests use it.
  *
- * Pending, each with its reason, and counted apart:
- * - CRL processing (the revocation issue): sections 4.4, 4.14, 4.15 and the
- *   tests whose verdict rests on a CRL (4.5.2, 4.5.5-4.5.8, 4.7.4, 4.7.5);
- * - DSA parameter inheritance (4.1.5).
+ * Pending, with the reason, and counted apart: CRL processing (the revocation
+ * issue): sections 4.4, 4.14, 4.15 and the tests whose verdict rests on a CRL
+ * (4.5.2, 4.5.5-4.5.8, 4.7.4, 4.7.5).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -37,7 +36,6 @@ interface IndexEntry {
 const PENDING: [RegExp, string][] = [
   [/^4\.(4|14|15)\./, "CRL processing (revocation issue)"],
   [/^4\.5\.[25678]$|^4\.7\.[45]$/, "verdict rests on a CRL (revocation issue)"],
-  [/^4\.1\.5$/, "DSA parameter inheritance"],
 ];
 
 const dir = corpus("nist-pkits");

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { inspectMessage, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
+import { inspectMessage, readCertificates, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
 import { multipartSigned, pkcs7MimeMessage } from "../helpers/cms-build.js";
 import { corpus } from "../helpers/corpora.js";
 import { codes, signers } from "../helpers/inspect.js";
@@ -61,12 +61,17 @@ describe.skipIf(rfc === null)("RFC 4134 examples", () => {
     }
   });
 
-  it("4.6: Diane's DSA key inherits its parameters from the CA, so that signer is unverifiable (OpenSSL fails it too)", async () => {
-    const r = await run(pkcs7MimeMessage(HEAD, read("4.6.bin"), "signed-data"), lenient);
-    expect(r.signature).toBe("unverifiable");
-    const statuses = signers(r).map((s) => s.status);
-    expect(statuses).toContain("unverifiable");
-    expect(r.issues.find((i) => i.code === "unsupported-algorithm")?.params.detail).toBe("DSA parameters inherited from the issuer");
+  it("4.6: Diane's DSA key inherits its parameters from Carl's; with Carl trusted every signer verifies (OpenSSL cannot)", async () => {
+    const msg = pkcs7MimeMessage(HEAD, read("4.6.bin"), "signed-data");
+    // Alone, the inherited parameters are unknown: that signer is unverifiable.
+    const alone = await run(msg, lenient);
+    expect(alone.signature).toBe("unverifiable");
+    expect(alone.issues.find((i) => i.code === "unsupported-algorithm")?.params.algorithm).toBe("DSA parameters inherited from the issuer");
+    // With Carl's roots as anchors, the path supplies the parameters (RFC 3279 section 2.3.2).
+    const anchors = ["CarlRSASelf.cer", "CarlDSSSelf.cer"].map((f) => ({ certificate: readCertificates(read(f)).certificates[0]!, source: "option" as const }));
+    const r = await run(msg, { ...lenient, trust: { store: await TrustStore.create(anchors) } });
+    expect(r.signature).toBe("valid");
+    expect(signers(r).map((x) => [x.status, x.trust])).toEqual(signers(r).map(() => ["valid", "trusted"]));
   });
 
   it("4.11 is certificates-only: no protection layer", async () => {

@@ -12,6 +12,7 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { digestByOid, schemeHash, signatureScheme, type DigestName } from "../crypto/algorithms.js";
 import { digest } from "../crypto/digest.js";
 import { UnsupportedAlgorithmError, verifySignature } from "../crypto/verify.js";
+import type { PublicKeyDescription } from "../crypto/public-key.js";
 import { bytesEqual, stripLeadingZeros, toHex } from "../util/bytes.js";
 import { CertificateView } from "../x509/certificate.js";
 import { formatName } from "../x509/name.js";
@@ -130,9 +131,11 @@ export async function verifySigner(
   index: number,
   content: Uint8Array | null,
   policy: SmimePolicy,
+  /** The signer's effective key, when its certificate inherits DSA parameters the path supplied. */
+  keyOverride?: PublicKeyDescription,
 ): Promise<SignerOutcome> {
   try {
-    return await verifySignerUnguarded(parsed, index, content, policy);
+    return await verifySignerUnguarded(parsed, index, content, policy, keyOverride);
   } catch (e) {
     // Whatever went wrong, this signer must count as unverifiable, never be dropped:
     // a dropped signer would let the others make the message look valid.
@@ -162,6 +165,7 @@ async function verifySignerUnguarded(
   index: number,
   content: Uint8Array | null,
   policy: SmimePolicy,
+  keyOverride: PublicKeyDescription | undefined,
 ): Promise<SignerOutcome> {
   const si = parsed.signedData.signerInfos[index]!;
   const check = new SignerCheck();
@@ -216,7 +220,7 @@ async function verifySignerUnguarded(
   if (!certificate) {
     check.cannotTell("signer-certificate-missing", "error", {});
   } else {
-    const key = certificate.publicKey;
+    const key = keyOverride ?? certificate.publicKey;
     if (key.kind === "unsupported") {
       check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail }, 0);
     } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.hardMinRsaBits) {
@@ -227,9 +231,10 @@ async function verifySignerUnguarded(
   }
   if (content === null) check.cannotTell("malformed-cms", "error", { reason: "no content to verify (detached signature without content)" });
 
-  const canVerify = digestAlg !== null && scheme.kind !== "unsupported" && certificate !== null && certificate.publicKey.kind !== "unsupported";
+  const key = certificate ? (keyOverride ?? certificate.publicKey) : null;
+  const canVerify = digestAlg !== null && scheme.kind !== "unsupported" && key !== null && key.kind !== "unsupported";
   if (canVerify && content !== null) {
-    await checkSignatureValue(si, parsed, content, digestAlg, scheme, certificate, check);
+    await checkSignatureValue(si, parsed, content, digestAlg, scheme, key, check);
   }
   report.status = check.result;
   return { report, certificate, issues: check.issues };
@@ -241,13 +246,13 @@ async function checkSignatureValue(
   content: Uint8Array,
   digestAlg: DigestName,
   scheme: ReturnType<typeof signatureScheme>,
-  certificate: CertificateView,
+  key: PublicKeyDescription,
   check: SignerCheck,
 ): Promise<void> {
   const signature = new Uint8Array(si.signature.valueBlock.valueHexView);
   const verify = async (data: Uint8Array): Promise<boolean> => {
     try {
-      return await verifySignature(certificate.publicKey, scheme, data, signature);
+      return await verifySignature(key, scheme, data, signature);
     } catch (e) {
       if (e instanceof UnsupportedAlgorithmError) {
         check.cannotTell("unsupported-algorithm", "error", { algorithm: e.message, role: "signature" });

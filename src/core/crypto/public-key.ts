@@ -18,6 +18,8 @@ export type PublicKeyDescription =
   | { kind: "ec"; spki: Uint8Array; curve: CurveName; point: Uint8Array; bits: number }
   | { kind: "ed25519"; spki: Uint8Array; point: Uint8Array; bits: 256 }
   | { kind: "dsa"; key: DsaPublicKey; bits: number }
+  /** A DSA key whose parameters come from its issuer's key (RFC 3279 section 2.3.2). */
+  | { kind: "dsa-inherited"; y: bigint; bits: 0 }
   | { kind: "unsupported"; algorithmOid: string; detail: string };
 
 function bitLength(bytes: Uint8Array): number {
@@ -69,10 +71,11 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
       // Dss-Parms (RFC 3279 section 2.3.2). Absent parameters are inherited from the issuer
       // (RFC 3279 section 2.3.2): that needs the chain, so it is unsupported here.
       const params = info.algorithm.algorithmParams;
-      if (!(params instanceof asn1js.Sequence)) return { kind: "unsupported", algorithmOid: oid, detail: "DSA parameters inherited from the issuer" };
-      const [p, q, g] = params.valueBlock.value.map(asn1Integer);
       const y = asn1Integer(asn1js.fromBER(toArrayBuffer(keyBits)).result);
-      if (!p || !q || !g || !y) return { kind: "unsupported", algorithmOid: oid, detail: "malformed DSA key" };
+      if (!y) return { kind: "unsupported", algorithmOid: oid, detail: "malformed DSA key" };
+      if (!(params instanceof asn1js.Sequence)) return { kind: "dsa-inherited", y, bits: 0 };
+      const [p, q, g] = params.valueBlock.value.map(asn1Integer);
+      if (!p || !q || !g) return { kind: "unsupported", algorithmOid: oid, detail: "malformed DSA key" };
       return { kind: "dsa", key: { p, q, g, y }, bits: p.toString(2).length };
     }
     if (oid === OID.ed25519) {
@@ -82,4 +85,15 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
     return { kind: "unsupported", algorithmOid: oid, detail: e instanceof Error ? e.message : "malformed key" };
   }
   return { kind: "unsupported", algorithmOid: oid, detail: oid };
+}
+
+/**
+ * The key a DSA certificate without parameters really has: its own public value
+ * with the parameters of its issuer's (effective) key (RFC 3279 section 2.3.2).
+ * Null while the issuer's parameters are not known.
+ */
+export function inheritDsaParameters(key: PublicKeyDescription, issuerKey: PublicKeyDescription | null): PublicKeyDescription | null {
+  if (key.kind !== "dsa-inherited") return key;
+  if (!issuerKey || issuerKey.kind !== "dsa") return null;
+  return { kind: "dsa", key: { ...issuerKey.key, y: key.y }, bits: issuerKey.bits };
 }

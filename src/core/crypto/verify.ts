@@ -16,6 +16,9 @@ import { verifyDsa } from "./dsa.js";
 
 export class UnsupportedAlgorithmError extends Error {}
 
+/** Said when a DSA key's parameters are to come from its issuer and are not known here. */
+export const DSA_INHERITED = "DSA parameters inherited from the issuer";
+
 const WEBCRYPTO_HASHES: ReadonlySet<DigestName> = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
 
 const CURVE_BYTES: Record<CurveName, number> = { "P-256": 32, "P-384": 48, "P-521": 66 };
@@ -100,6 +103,7 @@ export async function verifySignature(
 ): Promise<boolean> {
   if (scheme.kind === "unsupported") throw new UnsupportedAlgorithmError(scheme.reason);
   if (key.kind === "unsupported") throw new UnsupportedAlgorithmError(key.detail);
+  if (key.kind === "dsa-inherited") throw new UnsupportedAlgorithmError(DSA_INHERITED);
   switch (scheme.kind) {
     case "rsa-pkcs1": {
       if (key.kind !== "rsa") return false;

@@ -17,7 +17,7 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
 import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
-import { judgeSigner, type TrustInputs } from "../trust/signer-trust.js";
+import { judgeSigner, type SignerTrust, type TrustInputs } from "../trust/signer-trust.js";
 
 const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
 const PKCS7_MIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
@@ -184,13 +184,9 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
   const count = Math.min(total, ctx.policy.limits.maxSigners);
   if (total > count) ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxSigners", value: count });
   for (let s = 0; s < count; s++) {
-    const outcome = await verifySigner(signed, s, content, ctx.policy);
+    let outcome = await verifySigner(signed, s, content, ctx.policy);
     const loc = where(index, { signer: s });
-    addLocal(ctx, outcome.issues, loc);
-    const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
-    outcome.report.identity = binding.identity;
-    addLocal(ctx, binding.issues, loc);
-    addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
+    let judged: SignerTrust | null = null;
     if (ctx.trust && outcome.certificate) {
       let policy = ctx.policy;
       const signingTime = outcome.report.signingTime;
@@ -198,7 +194,16 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
         policy = Object.freeze({ ...policy, validationTime: new Date(signingTime) });
         ctx.issues.add("validated-at-signing-time", "warning", loc, { signingTime });
       }
-      const judged = await judgeSigner(outcome.certificate, signed.certificates, ctx.trust, policy);
+      judged = await judgeSigner(outcome.certificate, signed.certificates, ctx.trust, policy);
+      // A signer key that inherits DSA parameters can be checked only once the path supplies them.
+      if (judged.leafKey) outcome = await verifySigner(signed, s, content, ctx.policy, judged.leafKey);
+    }
+    addLocal(ctx, outcome.issues, loc);
+    const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
+    outcome.report.identity = binding.identity;
+    addLocal(ctx, binding.issues, loc);
+    addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
+    if (judged) {
       outcome.report.trust = judged.trust;
       outcome.report.chain = judged.chain;
       if (judged.anchorSource) outcome.report.anchorSource = judged.anchorSource;

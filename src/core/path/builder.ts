@@ -9,6 +9,8 @@ import type { TrustAnchor, TrustStore } from "../trust/trust-store.js";
 import { bytesEqual } from "../util/bytes.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { verifyIssuedBy } from "../x509/issued-by.js";
+import { inheritDsaParameters, type PublicKeyDescription } from "../crypto/public-key.js";
+import { DSA_INHERITED } from "../crypto/verify.js";
 import { formatName } from "../x509/name.js";
 import type { PathBudget } from "./budget.js";
 import type { IssuerSource } from "./issuer-source.js";
@@ -17,6 +19,8 @@ import type { IssuerSource } from "./issuer-source.js";
 export interface PathAttempt {
   chain: CertificateView[];
   anchor: TrustAnchor | null;
+  /** The leaf's effective key, when it inherits DSA parameters that this path supplied. */
+  leafKey?: PublicKeyDescription;
   /** Issues with `certificate` set to the index in `chain` they concern. */
   issues: LocalIssue[];
   valid: boolean;
@@ -122,7 +126,48 @@ async function candidatesFor(state: SearchState, top: CertificateView, remote: b
   return order(top, out);
 }
 
-async function extend(state: SearchState, chain: CertificateView[]): Promise<PathAttempt | null> {
+/**
+ * A path under construction. `keys` are the effective public keys, position by position:
+ * null for a DSA key whose parameters are inherited (RFC 3279 section 2.3.2) and not yet
+ * known. `pending` lists the positions whose signature waits for such a key.
+ */
+interface PathInProgress {
+  chain: CertificateView[];
+  keys: (PublicKeyDescription | null)[];
+  pending: number[];
+}
+
+const ownKey = (c: CertificateView): PublicKeyDescription | null => (c.publicKey.kind === "dsa-inherited" ? null : c.publicKey);
+
+/**
+ * Appends `cand` to the path: checks the signature it can check now (or defers it), then
+ * resolves inherited keys downwards and runs the deferred checks they make possible.
+ * Returns the extended path, or the issue that rules the candidate out.
+ */
+async function append(state: SearchState, path: PathInProgress, cand: CertificateView): Promise<PathInProgress | LocalIssue | null> {
+  const index = path.chain.length - 1;
+  const chain = [...path.chain, cand];
+  const keys = [...path.keys, ownKey(cand)];
+  const pending = [...path.pending];
+  // Resolve inherited keys below the new certificate: each takes its issuer's parameters.
+  if (keys[index + 1]) for (let j = index; j >= 0 && keys[j] === null; j--) keys[j] = inheritDsaParameters(chain[j]!.publicKey, keys[j + 1] ?? null);
+  // The new certificate's signature on `top` is checked as soon as its key is known.
+  pending.push(index);
+  const ready = pending.filter((child) => keys[child + 1]);
+  for (const child of ready) {
+    if (!state.spend("signature")) return null;
+    const signed = await verifyIssuedBy(chain[child]!, chain[child + 1]!, keys[child + 1]!);
+    if (!signed.ok) {
+      return signed.reason === "unsupported"
+        ? { code: "unsupported-algorithm", severity: "error", params: { algorithm: signed.detail, role: "certificate signature" }, certificate: child }
+        : { code: "bad-certificate-signature", severity: "error", params: { issuer: formatName(chain[child + 1]!.cert.subject) }, certificate: child };
+    }
+  }
+  return { chain, keys, pending: pending.filter((c) => !ready.includes(c)) };
+}
+
+async function extend(state: SearchState, path: PathInProgress): Promise<PathAttempt | null> {
+  const chain = path.chain;
   const top = chain[chain.length - 1]!;
   const index = chain.length - 1;
   let tried = 0;
@@ -142,27 +187,29 @@ async function extend(state: SearchState, chain: CertificateView[]): Promise<Pat
         });
         continue;
       }
-      if (!state.spend("signature")) return null;
-      const signed = await verifyIssuedBy(top, cand.cert);
-      if (!signed.ok) {
-        const issue: LocalIssue =
-          signed.reason === "unsupported"
-            ? { code: "unsupported-algorithm", severity: "error", params: { algorithm: signed.detail, role: "certificate signature" }, certificate: index }
-            : { code: "bad-certificate-signature", severity: "error", params: { issuer: formatName(cand.cert.cert.subject) }, certificate: index };
-        state.attempts.push({ chain: [...chain, cand.cert], anchor: cand.anchor, issues: [issue], valid: false });
+      const next = await append(state, path, cand.cert);
+      if (next === null) return null;
+      if (!("chain" in next)) {
+        state.attempts.push({ chain: [...chain, cand.cert], anchor: cand.anchor, issues: [next], valid: false });
         continue;
       }
-      const next = [...chain, cand.cert];
       if (cand.anchor) {
-        const issues = await state.ctx.validate(next, cand.anchor);
-        const attempt: PathAttempt = { chain: next, anchor: cand.anchor, issues, valid: !issues.some((i) => i.severity === "error") };
+        const unresolved: LocalIssue[] = next.pending.map((child) => ({
+          code: "unsupported-algorithm",
+          severity: "error",
+          params: { algorithm: DSA_INHERITED, role: "certificate signature" },
+          certificate: child,
+        }));
+        const issues = [...unresolved, ...(await state.ctx.validate(next.chain, cand.anchor))];
+        const attempt: PathAttempt = { chain: next.chain, anchor: cand.anchor, issues, valid: !issues.some((i) => i.severity === "error") };
+        if (next.keys[0] && chain[0]!.publicKey.kind === "dsa-inherited") attempt.leafKey = next.keys[0];
         state.attempts.push(attempt);
         if (attempt.valid) return attempt;
         continue;
       }
-      if (next.length >= state.ctx.budget.maxDepth) {
+      if (next.chain.length >= state.ctx.budget.maxDepth) {
         state.attempts.push({
-          chain: next,
+          chain: next.chain,
           anchor: null,
           issues: [{ code: "path-search-limit", severity: "error", params: { limit: "maxDepth", value: state.ctx.budget.maxDepth }, certificate: index + 1 }],
           valid: false,
@@ -207,7 +254,7 @@ export async function buildPath(leaf: CertificateView, ctx: BuildContext): Promi
     state.attempts.push(chosen);
     if (!chosen.valid) chosen = null;
   }
-  if (!chosen) chosen = await extend(state, [leaf]);
+  if (!chosen) chosen = await extend(state, { chain: [leaf], keys: [ownKey(leaf)], pending: [] });
   let best = chosen ?? state.attempts[0] ?? { chain: [leaf], anchor: null, issues: [], valid: false };
   for (const a of state.attempts) if (better(a, best)) best = a;
   if (state.exhausted && !chosen) {

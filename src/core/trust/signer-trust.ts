@@ -12,6 +12,7 @@ import type { CertificateSummary, PathAttemptSummary, TrustStatus } from "../rep
 import type { CertificateView } from "../x509/certificate.js";
 import { formatName } from "../x509/name.js";
 import type { TrustStore } from "./trust-store.js";
+import type { PublicKeyDescription } from "../crypto/public-key.js";
 
 export interface TrustInputs {
   store: TrustStore;
@@ -27,6 +28,8 @@ export interface SignerTrust {
   anchorSource?: "bundled" | "user" | "option";
   issues: LocalIssue[];
   pathAttempts?: PathAttemptSummary[];
+  /** The signer's effective key when its certificate inherits DSA parameters from the path. */
+  leafKey?: PublicKeyDescription;
 }
 
 /** Reached no anchor: untrusted. Reached one but failed validation: invalid. */
@@ -70,6 +73,7 @@ export async function judgeSigner(
     issues: best.issues,
   };
   if (best.anchor) out.anchorSource = best.anchor.source;
+  if (best.leafKey) out.leafKey = best.leafKey;
   if (!result.chosen) out.pathAttempts = result.attempts.filter((a) => a !== best).map(summarizeAttempt);
   return out;
 }

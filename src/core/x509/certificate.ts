@@ -14,7 +14,7 @@ import { readExtensions, type Extensions } from "./extensions.js";
 import { nameKey } from "./name.js";
 import type { CertificateSummary } from "../report/types.js";
 
-const KEY_ALGORITHM_NAMES: Record<string, string> = { rsa: "RSA", ec: "EC", ed25519: "Ed25519", dsa: "DSA" };
+const KEY_ALGORITHM_NAMES: Record<string, string> = { rsa: "RSA", ec: "EC", ed25519: "Ed25519", dsa: "DSA", "dsa-inherited": "DSA" };
 
 export class CertificateView {
   readonly der: Uint8Array;
@@ -145,7 +145,7 @@ export class CertificateView {
       fingerprintSha256: toHex(s256, ":").toUpperCase(),
       fingerprintSha1: toHex(s1, ":").toUpperCase(),
     };
-    if (key.kind !== "unsupported") summary.keyBits = key.bits;
+    if (key.kind !== "unsupported" && key.kind !== "dsa-inherited") summary.keyBits = key.bits;
     if (key.kind === "ec") summary.namedCurve = key.curve;
     return summary;
   }
