@@ -44,6 +44,7 @@ const DAY = 86_400_000;
 export class ScenarioPki extends OpensslPki {
   private readonly issued = new Map<string, Issued>();
   private serialCounter = 0x1000;
+  private databaseReady = false;
 
   get(name: string): Issued {
     const i = this.issued.get(name);
@@ -87,6 +88,19 @@ export class ScenarioPki extends OpensslPki {
     this.issued.set(spec.name, { name: spec.name, cert: out, key: keyFile });
   }
 
+  /** Marks a certificate revoked in its CA's database (`openssl ca -revoke`). */
+  revoke(ca: string, name: string, reason: string): void {
+    const issuer = this.get(ca);
+    this.run(["ca", "-config", this.caConfig(false), "-cert", issuer.cert, "-keyfile", issuer.key, "-revoke", this.get(name).cert, "-crl_reason", reason]);
+  }
+
+  /** The CA's CRL (`openssl ca -gencrl`), as DER. */
+  gencrl(ca: string, days = 7): Buffer {
+    const issuer = this.get(ca);
+    this.run(["ca", "-config", this.caConfig(false), "-gencrl", "-cert", issuer.cert, "-keyfile", issuer.key, "-crldays", String(days), "-out", `${ca}.crl.pem`]);
+    return this.run(["crl", "-in", `${ca}.crl.pem`, "-outform", "DER"]);
+  }
+
   private newKey(name: string, spec: KeySpec): string {
     const file = `${name}.key`;
     const [alg, param] = spec.split(":");
@@ -100,13 +114,20 @@ export class ScenarioPki extends OpensslPki {
     return this.write("req.cnf", "[req]\ndistinguished_name=dn\n[dn]\n");
   }
 
-  /** A minimal `openssl ca` configuration: no policy on names, a fresh serial each time. */
-  private caConfig(): string {
-    this.write("index.txt", "");
-    this.write("serial", (this.serialCounter++).toString(16).padStart(4, "0") + "\n");
+  /**
+   * A minimal `openssl ca` configuration: no policy on names, a fresh serial each time.
+   * One database for every CA of the PKI, so revocations and CRLs see all issued certificates.
+   */
+  private caConfig(issuing = true): string {
+    if (!this.databaseReady) {
+      this.write("index.txt", "");
+      this.write("crlnumber", "1000\n");
+      this.databaseReady = true;
+    }
+    if (issuing) this.write("serial", (this.serialCounter++).toString(16).padStart(4, "0") + "\n");
     return this.write(
       "ca.cnf",
-      "[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\npolicy=p\npreserve=yes\nunique_subject=no\ncopy_extensions=none\n[p]\norganizationName=optional\ncommonName=optional\n",
+      "[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ncrlnumber=crlnumber\ndefault_md=sha256\npolicy=p\npreserve=yes\nunique_subject=no\ncopy_extensions=none\n[p]\norganizationName=optional\ncommonName=optional\n",
     );
   }
 }

@@ -1,0 +1,26 @@
+/**
+ * Is this CRL really from that issuer? The signature over tbsCertList with the
+ * issuer's key, and the issuer's right to sign CRLs (RFC 5280 section 6.3.3 (f):
+ * cRLSign when the issuer has a keyUsage extension).
+ */
+import { parseBer } from "../cms/asn1.js";
+import { signatureScheme } from "../crypto/algorithms.js";
+import { UnsupportedAlgorithmError, verifySignature } from "../crypto/verify.js";
+import type { CertificateView } from "../x509/certificate.js";
+import type { ParsedCrl } from "./crl.js";
+
+export type CrlSignatureCheck = { ok: true } | { ok: false; reason: "bad-signature" | "no-crl-sign" | "wrong-issuer" | "unsupported"; detail?: string };
+
+export async function verifyCrl(crl: ParsedCrl, issuer: CertificateView): Promise<CrlSignatureCheck> {
+  if (issuer.subjectKey !== crl.issuerKey) return { ok: false, reason: "wrong-issuer" };
+  const ku = issuer.extensions.keyUsage;
+  if (ku && !ku.has("cRLSign")) return { ok: false, reason: "no-crl-sign" };
+  const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
+  const scheme = signatureScheme(crl.signatureOid, params?.ok ? params.value : undefined, null);
+  try {
+    return (await verifySignature(issuer.publicKey, scheme, crl.tbs, crl.signature)) ? { ok: true } : { ok: false, reason: "bad-signature" };
+  } catch (e) {
+    if (e instanceof UnsupportedAlgorithmError) return { ok: false, reason: "unsupported", detail: e.message };
+    return { ok: false, reason: "bad-signature" };
+  }
+}
