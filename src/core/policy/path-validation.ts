@@ -19,9 +19,13 @@ import type { SmimePolicy } from "./profile.js";
 type Role = "leaf" | "ca";
 type Found = Omit<LocalIssue, "certificate">;
 
+/** What the end of the path is used for: signing mail (the S/MIME profile) or signing CRLs. */
+export type LeafPurpose = "email-signer" | "crl-signer";
+
 interface RuleContext {
   policy: SmimePolicy;
   role: Role;
+  purpose: LeafPurpose;
 }
 
 interface Rule {
@@ -78,7 +82,8 @@ const RULES: readonly Rule[] = [
   {
     source: "RFC 8550 section 4.4.2: a signing certificate with keyUsage asserts digitalSignature or nonRepudiation",
     roles: ["leaf"],
-    check: (c) => {
+    check: (c, { purpose }) => {
+      if (purpose !== "email-signer") return null; // a CRL signer's cRLSign is checked with its CRL
       const ku = c.extensions.keyUsage;
       if (!ku || ku.has("digitalSignature") || ku.has("nonRepudiation")) return null;
       return { code: "key-usage", severity: "error", params: { required: "digitalSignature or nonRepudiation", present: [...ku] } };
@@ -87,7 +92,8 @@ const RULES: readonly Rule[] = [
   {
     source: "RFC 8550 section 4.4.4 and Mozilla's root policy: extendedKeyUsage, where present, allows emailProtection (or any), on the signer and on every CA above it",
     roles: ["leaf", "ca"],
-    check: (c, { policy }) => {
+    check: (c, { policy, role, purpose }) => {
+      if (role === "leaf" && purpose !== "email-signer") return null;
       const eku = c.extensions.extKeyUsage;
       if (!eku || eku.includes(policy.requiredEku) || eku.includes(EKU.any)) return null;
       return { code: "missing-email-protection", severity: "error", params: { present: [...eku], required: policy.requiredEku } };
@@ -136,7 +142,12 @@ const RULES: readonly Rule[] = [
  * whose name and key start the path and which is not itself checked, as
  * RFC 5280 section 6.1.1 (d) treats anchors). Issues carry their chain index.
  */
-export function validatePath(chain: readonly CertificateView[], policy: SmimePolicy, anchorConstraints?: AnchorConstraints): LocalIssue[] {
+export function validatePath(
+  chain: readonly CertificateView[],
+  policy: SmimePolicy,
+  anchorConstraints?: AnchorConstraints,
+  purpose: LeafPurpose = "email-signer",
+): LocalIssue[] {
   const issues: LocalIssue[] = [];
   const n = chain.length - 1; // certificates below the anchor
   let maxPathLength = n; // RFC 5280 section 6.1.2 (k)
@@ -151,7 +162,7 @@ export function validatePath(chain: readonly CertificateView[], policy: SmimePol
     const role: Role = k === 0 ? "leaf" : "ca";
     for (const rule of RULES) {
       if (!rule.roles.includes(role)) continue;
-      const found = rule.check(cert, { policy, role });
+      const found = rule.check(cert, { policy, role, purpose });
       if (found) issues.push({ ...found, certificate: k });
     }
     // Section 4.2.1.10: name constraints belong in CA certificates only.

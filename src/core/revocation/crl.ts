@@ -71,9 +71,14 @@ const KNOWN_ENTRY_EXTENSIONS = new Set<string>([EXT.reasonCode, EXT.invalidityDa
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-/** Serial number content octets as hex, leading zero octets dropped, so equal numbers give equal keys. */
+/**
+ * Serial number content octets as hex, in minimal two's-complement form, so equal
+ * numbers give equal keys even from a non-minimal encoding. The sign matters:
+ * 00 FF is 255 and FF is -1 (PKITS 4.4.14), so a leading octet is dropped only
+ * when it is pure sign extension.
+ */
 export function serialKey(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  while (start < end - 1 && bytes[start] === 0) start++;
+  while (start < end - 1 && ((bytes[start] === 0x00 && bytes[start + 1]! < 0x80) || (bytes[start] === 0xff && bytes[start + 1]! >= 0x80))) start++;
   let s = "";
   for (let i = start; i < end; i++) s += HEX[bytes[i]!];
   return s;

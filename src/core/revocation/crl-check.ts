@@ -1,0 +1,133 @@
+/**
+ * Certificate status from CRLs: RFC 5280 section 6.3.3, one certificate at a
+ * time, over the CRLs at hand (those the message carries, the cache, or
+ * fetched ones: the caller decides). Delta CRLs (section 5.2.4) are applied
+ * to the complete CRL they extend. Step letters refer to section 6.3.3.
+ */
+import type { CertificateView } from "../x509/certificate.js";
+import { EXT } from "../x509/extensions.js";
+import { findEntry, type CrlEntry, type ParsedCrl } from "./crl.js";
+import {
+  ALL_REASONS,
+  readDistributionPoints,
+  readIssuingDistributionPoint,
+  type DistributionPointView,
+  type IssuingDistributionPointView,
+} from "./distribution-point.js";
+import { verifyCrl } from "./crl-verify.js";
+
+export type CrlVerdict =
+  | { status: "good"; crl: ParsedCrl }
+  | { status: "revoked"; crl: ParsedCrl; entry: CrlEntry }
+  | { status: "unknown"; problems: string[] };
+
+export interface CrlCheckContext {
+  crls: readonly ParsedCrl[];
+  /** Certificates that may have signed a CRL: the path, the message's certificates, the anchors. */
+  candidates: readonly CertificateView[];
+  /** Is this CRL signer's certificate itself valid, on a path to the same anchor? (section 6.3.3 (f)) */
+  signerValid: (signer: CertificateView) => Promise<boolean>;
+  validationTime: Date;
+}
+
+function distributionPoints(cert: CertificateView, issuer: CertificateView): DistributionPointView[] | null {
+  const ext = cert.cert.extensions?.find((e) => e.extnID === EXT.crlDistributionPoints);
+  // No CDP: the CRLs the certificate's issuer issues, for every reason.
+  if (!ext) return [{ names: null, reasons: ALL_REASONS, crlIssuers: null }];
+  return readDistributionPoints(new Uint8Array(ext.extnValue.valueBlock.valueHexView), issuer.cert.subject);
+}
+
+/** Section 6.3.3 (b): does this CRL cover this certificate through this distribution point? */
+function inScope(crl: ParsedCrl, idp: IssuingDistributionPointView | null, dp: DistributionPointView, cert: CertificateView): string | null {
+  if (dp.crlIssuers) {
+    if (!dp.crlIssuers.includes(`dn:${crl.issuerKey}`)) return "CRL issuer is not the distribution point's cRLIssuer";
+    if (!idp?.indirect) return "indirect CRL without the indirectCRL flag";
+  } else if (crl.issuerKey !== cert.issuerKey) return "CRL issuer is not the certificate's issuer";
+  if (idp) {
+    if (idp.names) {
+      // (b)(2)(i): a name of the IDP matches a name of the DP, or of its cRLIssuer when the DP has none.
+      const other = dp.names ?? dp.crlIssuers;
+      if (!other || !idp.names.some((n) => other.includes(n))) return "distribution point names do not match";
+    }
+    const isCa = cert.extensions.basicConstraints?.ca === true;
+    if (idp.onlyUserCerts && isCa) return "CRL covers only end-entity certificates";
+    if (idp.onlyCaCerts && !isCa) return "CRL covers only CA certificates";
+    if (idp.onlyAttributeCerts) return "CRL covers only attribute certificates";
+  }
+  return null;
+}
+
+/** Finds a valid signer for the CRL among the candidates (section 6.3.3 (f), (g)). */
+async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<CertificateView | null> {
+  for (const c of ctx.candidates) {
+    if (c.subjectKey !== crl.issuerKey) continue;
+    if (!(await verifyCrl(crl, c)).ok) continue;
+    if (await ctx.signerValid(c)) return c;
+  }
+  return null;
+}
+
+function fresh(crl: ParsedCrl, at: Date): boolean {
+  // Section 6.3.3 (a): nextUpdate after the validation time (and thisUpdate before it).
+  return crl.thisUpdate.getTime() <= at.getTime() && (crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime());
+}
+
+export async function checkWithCrls(cert: CertificateView, issuer: CertificateView, ctx: CrlCheckContext): Promise<CrlVerdict> {
+  let reasonsMask = 0;
+  const problems: string[] = [];
+  let lastGood: ParsedCrl | null = null;
+  const serial = cert.cert.serialNumber.valueBlock.valueHexView;
+  const points = distributionPoints(cert, issuer);
+  if (!points) return { status: "unknown", problems: ["malformed cRLDistributionPoints"] };
+  for (const dp of points) {
+    for (const crl of ctx.crls) {
+      if (crl.deltaBase !== null) continue; // deltas are applied to their base below
+      if (crl.unknownCritical.length) {
+        problems.push(`CRL with unknown critical extensions ${crl.unknownCritical.join(", ")}`);
+        continue;
+      }
+      const idp = crl.issuingDistributionPoint ? readIssuingDistributionPoint(crl.issuingDistributionPoint, crl.issuer) : null;
+      if (crl.issuingDistributionPoint && !idp) {
+        problems.push("malformed issuingDistributionPoint");
+        continue;
+      }
+      const scope = inScope(crl, idp, dp, cert);
+      if (scope) continue; // not this distribution point's CRL
+      if (!fresh(crl, ctx.validationTime)) {
+        problems.push("stale CRL");
+        continue;
+      }
+      // Section 6.3.3 (d): the CRL must add reasons not covered yet.
+      const interim = dp.reasons & (idp?.reasons ?? ALL_REASONS);
+      if ((interim & ~reasonsMask) === 0) continue;
+      if (!(await signedBy(crl, ctx))) {
+        problems.push("no valid signer for the CRL");
+        continue;
+      }
+      // Section 6.3.3 (h)-(j): the matching delta CRL, if any, then the entry.
+      const delta = await findDelta(crl, ctx);
+      const issuerKey = dp.crlIssuers ? cert.issuerKey : crl.issuerKey;
+      const fromDelta = delta ? findEntry(delta, issuerKey, serial) : undefined;
+      const entry = fromDelta ?? findEntry(crl, issuerKey, serial);
+      if (entry && entry.reason !== "removeFromCRL") {
+        return { status: "revoked", crl: fromDelta ? delta! : crl, entry };
+      }
+      reasonsMask |= interim;
+      lastGood = crl;
+    }
+  }
+  // Section 6.3.3 (l): all reasons covered means the certificate is not revoked.
+  if ((reasonsMask & ALL_REASONS) === ALL_REASONS && lastGood) return { status: "good", crl: lastGood };
+  if (problems.length === 0) problems.push(reasonsMask === 0 ? "no CRL covers this certificate" : "the CRLs do not cover every reason");
+  return { status: "unknown", problems };
+}
+
+/** A fresh, validly signed delta CRL for this complete CRL (section 5.2.4: base number not above the CRL's). */
+async function findDelta(base: ParsedCrl, ctx: CrlCheckContext): Promise<ParsedCrl | null> {
+  for (const d of ctx.crls) {
+    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || !fresh(d, ctx.validationTime)) continue;
+    if (base.crlNumber === null || BigInt(`0x${d.deltaBase}`) > BigInt(`0x${base.crlNumber}`)) continue;
+    if (await signedBy(d, ctx)) return d;
+  }
+  return null;
+}
