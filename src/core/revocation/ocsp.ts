@@ -1,0 +1,152 @@
+/**
+ * OCSP responses (RFC 6960): parsed with pkijs, judged here. A response is
+ * believed only when it is signed by the certificate's issuer, or by a
+ * responder certificate that issuer signed directly with id-kp-OCSPSigning
+ * (section 4.2.2.2); when its CertID names exactly this certificate; and when
+ * it is fresh for the validation time (section 4.2.2.1). Responses that carry
+ * no certificates are fine: the issuer's own key is tried first.
+ */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { parseBer } from "../cms/asn1.js";
+import { digestByOid, signatureScheme } from "../crypto/algorithms.js";
+import { digest } from "../crypto/digest.js";
+import { verifySignature } from "../crypto/verify.js";
+import { bytesEqual, toArrayBuffer } from "../util/bytes.js";
+import { CertificateView } from "../x509/certificate.js";
+import { EKU } from "../x509/extensions.js";
+import { nameKey } from "../x509/name.js";
+import { verifyIssuedBy } from "../x509/issued-by.js";
+import { REVOCATION_REASONS, serialKey, type RevocationReason } from "./crl.js";
+
+/** OCSPResponseStatus (section 4.2.1); 4 is unused. */
+const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
+const BASIC = "1.3.6.1.5.5.7.48.1.1";
+
+export interface SingleStatus {
+  status: "good" | "revoked" | "unknown";
+  revocationTime: Date | null;
+  reason: RevocationReason | null;
+  thisUpdate: Date;
+  nextUpdate: Date | null;
+}
+
+export interface ParsedOcsp {
+  responseStatus: string;
+  basic: pkijs.BasicOCSPResponse | null;
+  producedAt: Date | null;
+  certificates: CertificateView[];
+}
+
+export function parseOcspResponse(der: Uint8Array): ParsedOcsp | { error: string } {
+  const ber = parseBer(der);
+  if (!ber.ok) return { error: ber.reason };
+  try {
+    const resp = new pkijs.OCSPResponse({ schema: ber.value });
+    const responseStatus = RESPONSE_STATUS[resp.responseStatus.valueBlock.valueDec] ?? `status ${resp.responseStatus.valueBlock.valueDec}`;
+    if (responseStatus !== "successful") return { responseStatus, basic: null, producedAt: null, certificates: [] };
+    if (!resp.responseBytes) return { error: "successful response without responseBytes" };
+    if (resp.responseBytes.responseType !== BASIC) return { error: `unknown response type ${resp.responseBytes.responseType}` };
+    const basic = pkijs.BasicOCSPResponse.fromBER(toArrayBuffer(resp.responseBytes.response.valueBlock.valueHexView));
+    return { responseStatus, basic, producedAt: basic.tbsResponseData.producedAt, certificates: (basic.certs ?? []).map((c) => new CertificateView(c)) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export type OcspVerdict =
+  | { status: "good" | "revoked" | "unknown"; single: SingleStatus; responder: "issuer" | "delegated"; responderSubject: string }
+  | { status: "invalid"; problem: string }
+  /** The response says nothing about this certificate (no matching CertID). */
+  | { status: "not-covered" };
+
+async function signedBy(basic: pkijs.BasicOCSPResponse, signer: CertificateView): Promise<boolean> {
+  const alg = basic.signatureAlgorithm;
+  try {
+    return await verifySignature(signer.publicKey, signatureScheme(alg.algorithmId, alg.algorithmParams, null), basic.tbsResponseData.tbsView, new Uint8Array(basic.signature.valueBlock.valueHexView));
+  } catch {
+    return false;
+  }
+}
+
+/** ResponderID (section 4.2.1): byName matches the subject, byKey the SHA-1 of the public key bits. */
+async function isResponder(basic: pkijs.BasicOCSPResponse, cert: CertificateView): Promise<boolean> {
+  const id: unknown = basic.tbsResponseData.responderID;
+  if (id instanceof pkijs.RelativeDistinguishedNames) return nameKey(id) === cert.subjectKey;
+  if (id instanceof asn1js.OctetString) {
+    const keyHash = await digest("SHA-1", cert.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
+    return bytesEqual(keyHash, id.valueBlock.valueHexView);
+  }
+  return false;
+}
+
+/**
+ * Does this CertID name `cert` issued by `issuer`? (section 4.1.1: hashes of the issuer's
+ * name and key, and the serial). "serial-only": the serial matches but the issuer hashes do
+ * not, a response about this number from some other issuer, which must not be trusted.
+ */
+async function matches(single: pkijs.SingleResponse, cert: CertificateView, issuer: CertificateView): Promise<"match" | "serial-only" | "none"> {
+  const id = single.certID;
+  if (serialKey(id.serialNumber.valueBlock.valueHexView) !== serialKey(cert.cert.serialNumber.valueBlock.valueHexView)) return "none";
+  const hash = digestByOid(id.hashAlgorithm.algorithmId);
+  if (!hash) return "serial-only";
+  const nameHash = await digest(hash, new Uint8Array(issuer.cert.subject.toSchema().toBER(false)));
+  const keyHash = await digest(hash, issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
+  return bytesEqual(nameHash, id.issuerNameHash.valueBlock.valueHexView) && bytesEqual(keyHash, id.issuerKeyHash.valueBlock.valueHexView) ? "match" : "serial-only";
+}
+
+function statusOf(single: pkijs.SingleResponse): SingleStatus {
+  const s = single.certStatus as asn1js.AsnType;
+  const base = { thisUpdate: single.thisUpdate, nextUpdate: single.nextUpdate ?? null, revocationTime: null, reason: null };
+  if (s.idBlock.tagNumber === 0) return { ...base, status: "good" };
+  if (s.idBlock.tagNumber === 1) {
+    // RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime, revocationReason [0] EXPLICIT CRLReason OPTIONAL }
+    const parts = (s as asn1js.Constructed).valueBlock.value;
+    const time = parts[0] instanceof asn1js.GeneralizedTime ? parts[0].toDate() : null;
+    const reasonEl = parts[1] ? (parts[1] as asn1js.Constructed).valueBlock.value?.[0] : undefined;
+    const reason = reasonEl instanceof asn1js.Enumerated ? (REVOCATION_REASONS[reasonEl.valueBlock.valueDec] ?? null) : null;
+    return { ...base, status: "revoked", revocationTime: time, reason };
+  }
+  return { ...base, status: "unknown" };
+}
+
+/**
+ * The status of `cert` according to `response`, at `at`, allowing `skewMs` of
+ * clock difference on thisUpdate and nextUpdate.
+ */
+export async function checkWithOcsp(cert: CertificateView, issuer: CertificateView, response: ParsedOcsp, at: Date, skewMs = 5 * 60_000): Promise<OcspVerdict> {
+  if (response.responseStatus !== "successful" || !response.basic) return { status: "invalid", problem: `responder answered ${response.responseStatus}` };
+  const basic = response.basic;
+  let single: pkijs.SingleResponse | null = null;
+  let serialOnly = false;
+  for (const s of basic.tbsResponseData.responses) {
+    const m = await matches(s, cert, issuer);
+    if (m === "match") {
+      single = s;
+      break;
+    }
+    if (m === "serial-only") serialOnly = true;
+  }
+  if (!single) return serialOnly ? { status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" } : { status: "not-covered" };
+  // The signer: the issuer itself, or a delegated responder the issuer signed directly.
+  let responder: "issuer" | "delegated" | null = null;
+  let responderCert: CertificateView = issuer;
+  if ((await isResponder(basic, issuer)) && (await signedBy(basic, issuer))) responder = "issuer";
+  else {
+    for (const c of response.certificates) {
+      if (!(await isResponder(basic, c)) || !(await signedBy(basic, c))) continue;
+      if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer)).ok) return { status: "invalid", problem: "responder certificate not issued by the certificate's issuer" };
+      if (!c.extensions.extKeyUsage?.includes(EKU.ocspSigning)) return { status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" };
+      const t = at.getTime();
+      if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return { status: "invalid", problem: "responder certificate not valid at the validation time" };
+      responder = "delegated";
+      responderCert = c;
+      break;
+    }
+  }
+  if (!responder) return { status: "invalid", problem: "response not signed by the issuer or an authorised responder" };
+  const s = statusOf(single);
+  if (s.thisUpdate.getTime() > at.getTime() + skewMs) return { status: "invalid", problem: "response from the future (thisUpdate)" };
+  if (s.nextUpdate && s.nextUpdate.getTime() < at.getTime() - skewMs) return { status: "invalid", problem: "stale response (nextUpdate passed)" };
+  return { status: s.status, single: s, responder, responderSubject: responderCert.peculiar.subject };
+}
