@@ -1,0 +1,86 @@
+/**
+ * OCSP responses made by OpenSSL's own responder (`openssl ocsp` in offline
+ * mode: -reqin / -respout, so no port is opened) from the CA database that
+ * `openssl ca` keeps, checked by Signet's OCSP reader.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCertificates } from "../../src/core/index.js";
+import { checkWithOcsp, parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
+import { ScenarioPki } from "../helpers/scenario-pki.js";
+
+let pki: ScenarioPki;
+const DAY = 86_400_000;
+
+beforeAll(() => {
+  pki = new ScenarioPki();
+  pki.build([
+    { name: "CA" },
+    { name: "Responder", issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature" },
+    { name: "NotAResponder", issuer: "CA", eku: "emailProtection", keyUsage: "critical,digitalSignature" },
+    { name: "Good", issuer: "CA", email: "g@example.org" },
+    { name: "Revoked", issuer: "CA", email: "r@example.org" },
+  ]);
+  pki.revoke("CA", "Revoked", "keyCompromise");
+});
+afterAll(() => pki.cleanup());
+
+const view = (name: string) => readCertificates(pki.read(pki.get(name).cert)).certificates[0]!;
+let n = 0;
+
+/** One request and OpenSSL's answer to it, signed by `signer` (its key), with extra responder options. */
+function respond(subject: string, signer: string, extra: string[] = []): ParsedOcsp {
+  const id = n++;
+  pki.run(["ocsp", "-issuer", pki.get("CA").cert, "-cert", pki.get(subject).cert, "-no_nonce", "-reqout", `req-${id}.der`]);
+  pki.run([
+    "ocsp", "-index", "index.txt", "-CA", pki.get("CA").cert, "-rsigner", pki.get(signer).cert, "-rkey", pki.get(signer).key,
+    "-reqin", `req-${id}.der`, "-respout", `resp-${id}.der`, "-ndays", "1", ...extra,
+  ]);
+  const parsed = parseOcspResponse(new Uint8Array(pki.read(`resp-${id}.der`)));
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed;
+}
+
+describe("OCSP responses from openssl ocsp", () => {
+  it("good, signed by the CA", async () => {
+    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA"), new Date());
+    expect(v).toMatchObject({ status: "good", responder: "issuer" });
+  });
+
+  it("revoked, with the reason and time the CA database holds", async () => {
+    const v = await checkWithOcsp(view("Revoked"), view("CA"), respond("Revoked", "CA"), new Date());
+    expect(v).toMatchObject({ status: "revoked", single: { reason: "keyCompromise" } });
+    if (v.status === "revoked") expect(Math.abs(v.single.revocationTime!.getTime() - Date.now())).toBeLessThan(DAY);
+  });
+
+  it("unknown for a serial the CA database does not hold", async () => {
+    pki.build([{ name: "Stranger", issuer: "CA", email: "x@example.org" }]);
+    // `openssl ca` recorded it; answer from a copy of the database without it.
+    const db = pki.read("index.txt").toString().split("\n").filter((l) => !l.includes("CN=Stranger")).join("\n");
+    pki.write("index-without.txt", db);
+    pki.write("index-without.txt.attr", "unique_subject = no\n");
+    const v = await checkWithOcsp(view("Stranger"), view("CA"), respond("Stranger", "CA", ["-index", "index-without.txt"]), new Date());
+    expect(v.status).toBe("unknown");
+  });
+
+  it("a delegated responder with id-kp-OCSPSigning, named by key hash", async () => {
+    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "Responder", ["-resp_key_id"]), new Date());
+    expect(v).toMatchObject({ status: "good", responder: "delegated" });
+  });
+
+  it("a responder certificate without OCSPSigning is rejected", async () => {
+    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NotAResponder"), new Date());
+    expect(v).toEqual({ status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" });
+  });
+
+  it("a response without certificates: fine from the CA, unusable from a delegate", async () => {
+    expect((await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA", ["-resp_no_certs"]), new Date())).status).toBe("good");
+    const delegated = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "Responder", ["-resp_no_certs"]), new Date());
+    expect(delegated.status).toBe("invalid");
+  });
+
+  it("a stale response (past nextUpdate) and a response about another certificate", async () => {
+    const r = respond("Good", "CA");
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() + 3 * DAY))).toEqual({ status: "invalid", problem: "stale response (nextUpdate passed)" });
+    expect(await checkWithOcsp(view("Revoked"), view("CA"), r, new Date())).toEqual({ status: "not-covered" });
+  });
+});
