@@ -11,6 +11,7 @@ import { decodeBody } from "../../src/core/mime/transfer-encoding.js";
 import { decodeBase64 } from "../../src/core/util/base64.js";
 import { decodeQuotedPrintable } from "../../src/core/util/quoted-printable.js";
 import { toArrayBuffer } from "../../src/core/util/bytes.js";
+import { serialKey, serialToHex } from "../../src/core/x509/serial.js";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const dec = (b: Uint8Array): string => Buffer.from(b).toString("latin1");
@@ -170,5 +171,16 @@ describe("bytes", () => {
     const pooled = Buffer.from("hello", "latin1");
     expect(pooled.byteOffset > 0 || pooled.buffer.byteLength > 5).toBe(true);
     expect(new Uint8Array(toArrayBuffer(pooled.subarray(1, 4)))).toEqual(enc("ell"));
+  });
+});
+
+describe("serial numbers", () => {
+  it("compare and print as signed integers, as openssl does (00 FF is 255, FF is -1)", () => {
+    expect(serialKey(Uint8Array.from([0x00, 0xff]))).not.toBe(serialKey(Uint8Array.from([0xff])));
+    expect(serialKey(Uint8Array.from([0x00, 0x00, 0x7f]))).toBe(serialKey(Uint8Array.from([0x7f])));
+    expect(serialKey(Uint8Array.from([0xff, 0xff, 0x80]))).toBe(serialKey(Uint8Array.from([0x80])));
+    expect(serialToHex(Uint8Array.from([0x00, 0xff]))).toBe("FF"); // openssl x509 -serial: FF
+    expect(serialToHex(Uint8Array.from([0xff]))).toBe("-01"); // openssl crl -text: -01 (PKITS NegativeSerialNumberCACRL)
+    expect(serialToHex(Uint8Array.from([0x03, 0xe8]))).toBe("03E8");
   });
 });

@@ -13,10 +13,10 @@ import { digestByOid, schemeHash, signatureScheme, type DigestName } from "../cr
 import { digest } from "../crypto/digest.js";
 import { UnsupportedAlgorithmError, verifySignature } from "../crypto/verify.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
-import { bytesEqual, stripLeadingZeros, toHex } from "../util/bytes.js";
+import { bytesEqual, toHex } from "../util/bytes.js";
 import { CertificateView } from "../x509/certificate.js";
 import { formatName } from "../x509/name.js";
-import { serialToHex } from "../x509/serial.js";
+import { serialKey, serialToHex } from "../x509/serial.js";
 import { octetStringContent } from "./asn1.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
 import { algorithmName, OID } from "./oids.js";
@@ -71,11 +71,12 @@ type SignerId = SignerReport["signerId"];
 function signerId(si: pkijs.SignerInfo): { id: SignerId; match: (c: CertificateView) => boolean } {
   if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
     const sid = si.sid;
-    const serial = stripLeadingZeros(sid.serialNumber.valueBlock.valueHexView);
+    const serial = sid.serialNumber.valueBlock.valueHexView;
+    const key = serialKey(serial);
     return {
       id: { kind: "issuer-and-serial", issuer: formatName(sid.issuer), serialNumber: serialToHex(serial) },
-      match: (c) =>
-        bytesEqual(stripLeadingZeros(c.cert.serialNumber.valueBlock.valueHexView), serial) && c.cert.issuer.isEqual(sid.issuer),
+      // Serials compare as signed integers (RFC 5280 section 4.1.2.2): 00 FF is not FF.
+      match: (c) => serialKey(c.cert.serialNumber.valueBlock.valueHexView) === key && c.cert.issuer.isEqual(sid.issuer),
     };
   }
   // [0] SubjectKeyIdentifier (RFC 5652 section 5.3), implicitly tagged OCTET STRING.

@@ -9,6 +9,7 @@ import * as pkijs from "pkijs";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { children, readOid, readTime, readTlv, type Tlv } from "../util/der.js";
 import { nameKey } from "../x509/name.js";
+import { serialKey } from "../x509/serial.js";
 
 /** CRLReason (RFC 5280 section 5.3.1); value 7 is unused. */
 export const REVOCATION_REASONS = [
@@ -68,21 +69,6 @@ const EXT = {
 } as const;
 const KNOWN_CRL_EXTENSIONS = new Set<string>([EXT.cRLNumber, EXT.deltaCRLIndicator, EXT.issuingDistributionPoint, EXT.authorityKeyIdentifier, EXT.freshestCRL, EXT.authorityInfoAccess]);
 const KNOWN_ENTRY_EXTENSIONS = new Set<string>([EXT.reasonCode, EXT.invalidityDate, EXT.certificateIssuer]);
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
-/**
- * Serial number content octets as hex, in minimal two's-complement form, so equal
- * numbers give equal keys even from a non-minimal encoding. The sign matters:
- * 00 FF is 255 and FF is -1 (PKITS 4.4.14), so a leading octet is dropped only
- * when it is pure sign extension.
- */
-export function serialKey(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  while (start < end - 1 && ((bytes[start] === 0x00 && bytes[start + 1]! < 0x80) || (bytes[start] === 0xff && bytes[start + 1]! >= 0x80))) start++;
-  let s = "";
-  for (let i = start; i < end; i++) s += HEX[bytes[i]!];
-  return s;
-}
 
 export function entryKey(issuerKey: string, serial: string): string {
   return `${issuerKey}|${serial}`;

@@ -17,7 +17,8 @@ import { CertificateView } from "../x509/certificate.js";
 import { EKU } from "../x509/extensions.js";
 import { nameKey } from "../x509/name.js";
 import { verifyIssuedBy } from "../x509/issued-by.js";
-import { REVOCATION_REASONS, serialKey, type RevocationReason } from "./crl.js";
+import { REVOCATION_REASONS, type RevocationReason } from "./crl.js";
+import { serialKey } from "../x509/serial.js";
 
 /** OCSPResponseStatus (section 4.2.1); 4 is unused. */
 const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
