@@ -33,11 +33,17 @@ const ENCRYPTION_TEXT: Record<SecurityReport["encryption"], string> = {
   failed: "encrypted, decryption FAILED",
 };
 
-function where(issue: Issue): string {
+function where(issue: Issue, r: SecurityReport): string {
+  const { layer, signer, certificate } = issue.where;
   const parts: string[] = [];
-  if (issue.where.layer !== undefined) parts.push(`layer ${issue.where.layer}`);
-  if (issue.where.signer !== undefined) parts.push(`signer ${issue.where.signer}`);
-  if (issue.where.certificate !== undefined) parts.push(`cert ${issue.where.certificate}`);
+  if (layer !== undefined) parts.push(`layer ${layer}`);
+  if (signer !== undefined) parts.push(`signer ${signer}`);
+  if (certificate !== undefined) {
+    // Name the certificate: "cert 1" alone means nothing to a reader.
+    const l = layer === undefined ? undefined : r.layers[layer];
+    const subject = l?.kind === "signed" && signer !== undefined ? l.signers[signer]?.chain[certificate]?.subject : undefined;
+    parts.push(subject ? `cert ${certificate}: ${cn(subject)}` : `cert ${certificate}`);
+  }
   return parts.length ? ` [${parts.join(", ")}]` : "";
 }
 
@@ -84,7 +90,7 @@ export function renderText(name: string, r: SecurityReport): string {
     lines.push("  issues:");
     for (const issue of r.issues) {
       const t = describeIssue(issue);
-      lines.push(`    ${issue.severity.padEnd(7)} ${issue.code}${where(issue)}: ${t.title}`, `            ${t.advice}`);
+      lines.push(`    ${issue.severity.padEnd(7)} ${issue.code}${where(issue, r)}: ${t.title}`, `            ${t.advice}`);
     }
   }
   return lines.join("\n");
