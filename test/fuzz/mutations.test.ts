@@ -5,6 +5,7 @@
  * SIGNET_FUZZ_SEED / SIGNET_FUZZ_CASES change it for longer local runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CertificatePool, readCertificates, TrustStore, type TrustInputs } from "../../src/core/index.js";
 import { inspect } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
 import { OpensslPki } from "../helpers/pki.js";
@@ -83,8 +84,9 @@ const MUTATORS: [string, Mutator][] = [
 
 let pki: OpensslPki;
 let seeds: Buffer[] = [];
+let trust: TrustInputs;
 
-beforeAll(() => {
+beforeAll(async () => {
   pki = new OpensslPki();
   const ca = pki.makeCa("FuzzCA");
   const rsa = pki.makeLeaf("rsa", ca, { sanEmails: ["alice@example.org"] });
@@ -96,6 +98,9 @@ beforeAll(() => {
   pki.write("fuzz-in.eml", detached);
   pki.run(["cms", "-encrypt", "-aes256", "-in", "fuzz-in.eml", "-out", "fuzz-enc.eml", rsa.cert]);
   seeds = [detached, opaque, two, pki.read("fuzz-enc.eml")];
+  // Half the cases also build and validate paths, so mutated certificates reach the path builder.
+  const anchor = readCertificates(pki.read(ca.cert)).certificates[0]!;
+  trust = { store: await TrustStore.create([{ certificate: anchor, source: "option" }]), cache: new CertificatePool("cache") };
 });
 afterAll(() => pki.cleanup());
 
@@ -109,7 +114,7 @@ describe(`mutation fuzzing (seed ${SEED}, ${CASES} cases)`, () => {
       for (let k = 0, n = 1 + pick(r, 2); k < n; k++) msg = mutate(msg, r);
       let report;
       try {
-        report = await inspect(msg);
+        report = await inspect(msg, i % 2 === 0 ? {} : { trust });
       } catch (e) {
         throw new Error(`case ${i} (${name}, seed ${SEED}) threw: ${String(e)}`);
       }
