@@ -19,6 +19,7 @@ import { nameKey } from "../x509/name.js";
 import { verifyIssuedBy } from "../x509/issued-by.js";
 import { REVOCATION_REASONS, type RevocationReason } from "./crl.js";
 import { serialKey } from "../x509/serial.js";
+import { issuerHashes } from "./ocsp-request.js";
 
 /** OCSPResponseStatus (section 4.2.1); 4 is unused. */
 const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
@@ -91,8 +92,7 @@ async function matches(single: pkijs.SingleResponse, cert: CertificateView, issu
   if (serialKey(id.serialNumber.valueBlock.valueHexView) !== serialKey(cert.cert.serialNumber.valueBlock.valueHexView)) return "none";
   const hash = digestByOid(id.hashAlgorithm.algorithmId);
   if (!hash) return "serial-only";
-  const nameHash = await digest(hash, new Uint8Array(issuer.cert.subject.toSchema().toBER(false)));
-  const keyHash = await digest(hash, issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
+  const { nameHash, keyHash } = await issuerHashes(issuer, hash);
   return bytesEqual(nameHash, id.issuerNameHash.valueBlock.valueHexView) && bytesEqual(keyHash, id.issuerKeyHash.valueBlock.valueHexView) ? "match" : "serial-only";
 }
 

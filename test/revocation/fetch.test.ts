@@ -1,0 +1,95 @@
+/**
+ * Revocation over the network, on 127.0.0.1 only: OpenSSL's responder answers
+ * our OCSP requests (a small server runs `openssl ocsp -reqin/-respout` per
+ * request, so OpenSSL both reads our request and signs the answer), and CRLs
+ * come from `openssl ca -gencrl`. The CLI's real Fetcher carries the traffic.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeFetcher } from "../../src/cli/node-fetcher.js";
+import { readCertificates } from "../../src/core/index.js";
+import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
+import { fetchCrl, fetchOcsp } from "../../src/core/revocation/fetch.js";
+import { checkWithOcsp } from "../../src/core/revocation/ocsp.js";
+import { ScenarioPki } from "../helpers/scenario-pki.js";
+
+let pki: ScenarioPki;
+let server: Server;
+let base = "";
+let crl = Buffer.alloc(0);
+const seen: string[] = [];
+
+beforeAll(async () => {
+  pki = new ScenarioPki();
+  pki.build([{ name: "CA" }, { name: "Good", issuer: "CA", email: "g@example.org" }, { name: "Revoked", issuer: "CA", email: "r@example.org" }]);
+  pki.revoke("CA", "Revoked", "superseded");
+  crl = pki.gencrl("CA");
+  let n = 0;
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      seen.push(`${req.method} ${req.url!.split("/")[1]}`);
+      if (req.url === "/slow") return; // never answers
+      if (req.url === "/big") return void res.end(Buffer.alloc(200_000));
+      if (req.url === "/crl") return void res.end(crl);
+      const der = req.method === "POST" ? Buffer.concat(chunks) : Buffer.from(decodeURIComponent(req.url!.slice("/ocsp/".length)), "base64");
+      const id = n++;
+      pki.write(`req-${id}.der`, der);
+      pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("CA").cert, "-rsigner", pki.get("CA").cert, "-rkey", pki.get("CA").key, "-reqin", `req-${id}.der`, "-respout", `resp-${id}.der`, "-ndays", "1"]);
+      res.writeHead(200, { "content-type": "application/ocsp-response" });
+      res.end(pki.read(`resp-${id}.der`));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((done) => server.close(() => done()));
+  pki.cleanup();
+});
+
+const view = (name: string) => readCertificates(pki.read(pki.get(name).cert)).certificates[0]!;
+
+describe("OCSP over HTTP against openssl ocsp", () => {
+  it("a short request goes by GET, and the answer is good", async () => {
+    const r = await fetchOcsp(nodeFetcher, `${base}/ocsp`, view("Good"), view("CA"));
+    expect(r.ok && r.method).toBe("GET");
+    expect(seen).toContain("GET ocsp");
+    if (!r.ok) throw new Error(r.problem);
+    expect((await checkWithOcsp(view("Good"), view("CA"), r.value, new Date())).status).toBe("good");
+  });
+
+  it("with a nonce the request goes by POST, OpenSSL echoes the nonce, and a revoked certificate is revoked", async () => {
+    const nonce = crypto.getRandomValues(new Uint8Array(32));
+    const r = await fetchOcsp(nodeFetcher, `${base}/ocsp`, view("Revoked"), view("CA"), undefined, nonce);
+    if (!r.ok) throw new Error(r.problem);
+    expect(r.method).toBe("POST");
+    expect(await checkWithOcsp(view("Revoked"), view("CA"), r.value, new Date())).toMatchObject({ status: "revoked", single: { reason: "superseded" } });
+  });
+
+  it("a responder that never answers times out within the limit; a huge answer is refused; ldap is unsupported", async () => {
+    const opts = { timeoutMs: 300, maxOcspBytes: 64 * 1024, maxCrlBytes: 1024 };
+    const slow = await fetchOcsp(nodeFetcher, `${base}/slow`, view("Good"), view("CA"), opts, new Uint8Array(16));
+    expect(slow).toMatchObject({ ok: false, problem: expect.stringMatching(/^POST timeout/) });
+    const big = await fetchOcsp(nodeFetcher, `${base}/big`, view("Good"), view("CA"), opts, new Uint8Array(16));
+    expect(big).toMatchObject({ ok: false, problem: expect.stringMatching(/too-large/) });
+    expect(await fetchCrl(nodeFetcher, "ldap://ldap.example.com/cn=CA?certificateRevocationList")).toEqual({
+      ok: false,
+      url: "ldap://ldap.example.com/cn=CA?certificateRevocationList",
+      problem: "unsupported URL scheme (ldap)",
+    });
+  });
+});
+
+describe("CRLs over HTTP", () => {
+  it("a fetched CRL decides good and revoked", async () => {
+    const r = await fetchCrl(nodeFetcher, `${base}/crl`);
+    if (!r.ok) throw new Error(r.problem);
+    const ctx = { crls: [r.value], candidates: [view("CA")], signerValid: async () => true, validationTime: new Date() };
+    expect((await checkWithCrls(view("Good"), view("CA"), ctx)).status).toBe("good");
+    expect(await checkWithCrls(view("Revoked"), view("CA"), ctx)).toMatchObject({ status: "revoked", entry: { reason: "superseded" } });
+  });
+});
