@@ -73,6 +73,8 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
         hiddenContent: false,
       };
       if (options.trust) ctx.trust = options.trust;
+      if (ports.fetcher) ctx.fetcher = ports.fetcher;
+      if (ports.store) ctx.store = ports.store;
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
       hiddenContent = ctx.hiddenContent;

@@ -17,7 +17,7 @@ import { ScenarioPki } from "../helpers/scenario-pki.js";
 let pki: ScenarioPki;
 let server: Server;
 let base = "";
-let crl = Buffer.alloc(0);
+let crl: Uint8Array = new Uint8Array();
 const seen: string[] = [];
 
 beforeAll(async () => {

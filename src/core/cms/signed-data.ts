@@ -46,7 +46,15 @@ export interface ParsedSignedData {
   certsOnly: boolean;
   /** Certificates beyond the limit, left unread. */
   skippedCertificates: number;
+  /**
+   * Revocation data the signer attached (RFC 5652 section 10.2.1): CRLs, and OCSP responses
+   * as otherRevInfo id-ri-ocsp-response (RFC 5940 section 2.1), as DER.
+   */
+  embeddedCrls: Uint8Array[];
+  embeddedOcsp: Uint8Array[];
 }
+
+const ID_RI_OCSP_RESPONSE = "1.3.6.1.5.5.7.16.2";
 
 export function readSignedData(content: asn1js.AsnType, maxCertificates: number): ParsedSignedData {
   const signedData = new pkijs.SignedData({ schema: content });
@@ -56,6 +64,14 @@ export function readSignedData(content: asn1js.AsnType, maxCertificates: number)
   if (raw && !eContent) throw new Error("eContent is not an OCTET STRING");
   const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const certificates = certs.slice(0, maxCertificates).map((c) => new CertificateView(c));
+  const embeddedCrls: Uint8Array[] = [];
+  const embeddedOcsp: Uint8Array[] = [];
+  for (const r of (signedData.crls ?? []).slice(0, maxCertificates)) {
+    if (r instanceof pkijs.CertificateRevocationList) embeddedCrls.push(new Uint8Array(r.toSchema(false).toBER(false)));
+    else if (r instanceof pkijs.OtherRevocationInfoFormat && r.otherRevInfoFormat === ID_RI_OCSP_RESPONSE) {
+      embeddedOcsp.push(new Uint8Array((r.otherRevInfo as asn1js.AsnType).toBER(false)));
+    }
+  }
   return {
     signedData,
     eContentType,
@@ -63,6 +79,8 @@ export function readSignedData(content: asn1js.AsnType, maxCertificates: number)
     certificates,
     certsOnly: signedData.signerInfos.length === 0 && eContent === null,
     skippedCertificates: Math.max(0, certs.length - maxCertificates),
+    embeddedCrls,
+    embeddedOcsp,
   };
 }
 

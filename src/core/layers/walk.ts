@@ -17,7 +17,12 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
 import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
-import { judgeSigner, type SignerTrust, type TrustInputs } from "../trust/signer-trust.js";
+import { crlSignerPath, judgeSigner, type SignerTrust, type TrustInputs } from "../trust/signer-trust.js";
+import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../revocation/check-chain.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { parseCrl, type ParsedCrl } from "../revocation/crl.js";
+import { parseOcspResponse, type ParsedOcsp } from "../revocation/ocsp.js";
+import type { Fetcher, Store } from "../ports.js";
 
 const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
 const PKCS7_MIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
@@ -32,6 +37,9 @@ export interface WalkContext {
   hiddenContent: boolean;
   /** Trust anchors and issuer sources; without them trust stays `unknown`. */
   trust?: TrustInputs;
+  /** The host's ports for revocation: without a fetcher only attached and cached answers count. */
+  fetcher?: Fetcher;
+  store?: Store;
 }
 
 export interface Position {
@@ -182,6 +190,11 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
   }
   if (total > 1) ctx.issues.add("multiple-signers", "info", where(index), { count: total });
   const count = Math.min(total, ctx.policy.limits.maxSigners);
+  // Revocation data the signer attached: parsed once for all signers of the layer.
+  const embedded = {
+    crls: signed.embeddedCrls.map(parseCrl).filter((c): c is ParsedCrl => !("error" in c)),
+    ocsp: signed.embeddedOcsp.map(parseOcspResponse).filter((r): r is ParsedOcsp => !("error" in r)),
+  };
   if (total > count) ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxSigners", value: count });
   for (let s = 0; s < count; s++) {
     let outcome = await verifySigner(signed, s, content, ctx.policy);
@@ -209,9 +222,52 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
       if (judged.anchorSource) outcome.report.anchorSource = judged.anchorSource;
       if (judged.pathAttempts) outcome.report.pathAttempts = judged.pathAttempts;
       addLocal(ctx, judged.issues, loc);
+      if (judged.path && ctx.policy.revocation !== "off" && ctx.trust) {
+        const revocation = await checkChainRevocation(judged.path, revocationContext(ctx, signed, embedded, judged.path));
+        outcome.report.revocation = summarizeRevocation(revocation.evidence);
+        outcome.report.revocationEvidence = revocation.evidence;
+        addLocal(ctx, revocation.issues, loc);
+      }
     }
     layer.signers.push(outcome.report);
   }
+}
+
+/**
+ * The revocation context of one signer. A CRL signer must itself be valid and not
+ * revoked (RFC 5280 section 6.3.3 (f)): its path is built and checked the same way.
+ * A signer met again while it is being checked (a CRL issuer covered by its own
+ * CRL, PKITS 4.14.30) is accepted on that cycle, its status being settled above.
+ */
+function revocationContext(
+  ctx: WalkContext,
+  signed: ParsedSignedData,
+  embedded: { crls: ParsedCrl[]; ocsp: ParsedOcsp[] },
+  path: CertificateView[],
+): RevocationContext {
+  const inProgress = new Set<CertificateView>();
+  const context: RevocationContext = {
+    policy: ctx.policy,
+    ...(ctx.fetcher ? { fetcher: ctx.fetcher } : {}),
+    ...(ctx.store ? { store: ctx.store } : {}),
+    embeddedCrls: embedded.crls,
+    embeddedOcsp: embedded.ocsp,
+    candidates: [...path, ...signed.certificates],
+    signerValid: async (signer) => {
+      if (inProgress.has(signer) || path.includes(signer)) return true;
+      const signerPath = await crlSignerPath(signer, signed.certificates, ctx.trust!, ctx.policy);
+      if (!signerPath) return false;
+      inProgress.add(signer);
+      try {
+        const rev = await checkChainRevocation(signerPath, context);
+        return !rev.evidence.some((e) => e.status === "revoked" || (e.status === "unknown" && ctx.policy.revocation === "hard"));
+      } finally {
+        inProgress.delete(signer);
+      }
+    },
+    now: () => Date.now(),
+  };
+  return context;
 }
 
 async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {

@@ -157,6 +157,8 @@ async function append(state: SearchState, path: PathInProgress, cand: Certificat
   for (const child of ready) {
     if (!state.spend("signature")) return null;
     const signed = await verifyIssuedBy(chain[child]!, chain[child + 1]!, keys[child + 1]!);
+    // The issuer's inherited parameters are now vouched for by a verified signature chain.
+    if (signed.ok) chain[child + 1]!.adoptInheritedKey(keys[child + 1]!);
     if (!signed.ok) {
       return signed.reason === "unsupported"
         ? { code: "unsupported-algorithm", severity: "error", params: { algorithm: signed.detail, role: "certificate signature" }, certificate: child }

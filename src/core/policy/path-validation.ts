@@ -166,7 +166,7 @@ export function validatePath(
       if (found) issues.push({ ...found, certificate: k });
     }
     // Section 4.2.1.10: name constraints belong in CA certificates only.
-    if (role === "leaf") addConstraints(constraints, cert, false);
+    if (role === "leaf" && purpose === "email-signer") addConstraints(constraints, cert, false);
     // Section 6.1.3 (b), (c): names are checked, except on self-issued intermediates.
     if (role === "leaf" || !cert.selfIssued) {
       const broken = violation(constraints, cert);

@@ -43,10 +43,17 @@ export interface SmimePolicy {
   /** Limits of the certificate path search (path/budget.ts documents each default). */
   readonly pathBudget: PathBudget;
   /**
-   * Revocation checking: `off`, `soft` (default: unknown is a warning) or `hard`.
-   * Accepted now; only `off` has an effect until revocation checking lands.
+   * Revocation checking: `off`; `soft` (default: a status that cannot be learned is a
+   * warning, as browsers and mail clients soft-fail); `hard` (it is an error).
    */
   readonly revocation: "off" | "soft" | "hard";
+  /** Which certificates: the whole chain below the anchor (default), or the signer's only. */
+  readonly revocationDepth: "chain" | "signer";
+  /**
+   * Time for all revocation fetches of one signer, in ms. Default 10,000: the report shows
+   * the local answer at once; this bounds how long the network may add (DESIGN.md).
+   */
+  readonly revocationDeadlineMs: number;
   /**
    * The initial policy inputs of RFC 5280 section 6.1.1 (c), (e), (f), (g).
    * Default: any policy, nothing required or inhibited (what mail clients use).
@@ -72,6 +79,8 @@ export interface SmimeProfileOptions {
   limits?: Partial<Limits>;
   pathBudget?: Partial<PathBudget>;
   revocation?: "off" | "soft" | "hard";
+  revocationDepth?: "chain" | "signer";
+  revocationDeadlineMs?: number;
   policyInputs?: Partial<PolicyInputs>;
   requiredEku?: string;
   validateAtSigningTime?: boolean;
@@ -91,6 +100,8 @@ export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new 
     limits: Object.freeze({ ...DEFAULT_LIMITS, ...options.limits }),
     pathBudget: Object.freeze({ ...DEFAULT_PATH_BUDGET, ...options.pathBudget }),
     revocation: options.revocation ?? "soft",
+    revocationDepth: options.revocationDepth ?? "chain",
+    revocationDeadlineMs: options.revocationDeadlineMs ?? 10_000,
     policyInputs: Object.freeze({ ...DEFAULT_POLICY_INPUTS, ...options.policyInputs }),
     requiredEku: options.requiredEku ?? EKU.emailProtection,
     validateAtSigningTime: options.validateAtSigningTime ?? false,

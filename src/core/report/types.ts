@@ -78,6 +78,8 @@ export interface SignerReport {
   trust: TrustStatus;
   /** Every other path tried when none validated: subjects leaf first, and why each failed. */
   pathAttempts?: PathAttemptSummary[];
+  /** Per certificate of the chain, when revocation was checked. */
+  revocationEvidence?: RevocationEvidence[];
   revocation: RevocationStatus;
   /** The signingTime attribute: the signer's own claim, not a timestamp. */
   signingTime: string | null;
@@ -86,6 +88,24 @@ export interface SignerReport {
   signedAttributes: boolean;
   smimeCapabilities?: AlgorithmName[];
   encryptionKeyPreference?: EncryptionKeyPreference;
+}
+
+/** What revocation checking found for one certificate of the signer's chain. */
+export interface RevocationEvidence {
+  /** Index in the signer's `chain`. */
+  certificate: number;
+  status: "good" | "revoked" | "unknown" | "not-checked";
+  source?: "ocsp" | "crl" | "embedded-ocsp" | "embedded-crl";
+  url?: string;
+  fromCache?: boolean;
+  thisUpdate?: string;
+  nextUpdate?: string | null;
+  producedAt?: string;
+  responder?: string;
+  revocationDate?: string;
+  reason?: string | null;
+  /** Why the answer is not better, in the order things were tried. */
+  problems?: string[];
 }
 
 export interface PathAttemptSummary {

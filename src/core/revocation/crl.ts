@@ -34,6 +34,8 @@ export interface CrlEntry {
 }
 
 export interface ParsedCrl {
+  /** The whole CRL as received, for caching. */
+  der: Uint8Array;
   /** The signed part (tbsCertList) exactly as encoded. */
   tbs: Uint8Array;
   signatureOid: string;
@@ -150,6 +152,7 @@ export function parseCrl(der: Uint8Array): ParsedCrl | { error: string } {
     return fail("undecodable issuer name");
   }
   const crl: ParsedCrl = {
+    der,
     tbs: der.subarray(tbsTlv.start, tbsTlv.end),
     signatureOid,
     signatureParams: alg && alg[1] ? der.slice(alg[1].start, alg[1].end) : null,

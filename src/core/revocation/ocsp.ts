@@ -34,6 +34,8 @@ export interface SingleStatus {
 }
 
 export interface ParsedOcsp {
+  /** The response as received, for caching. */
+  raw: Uint8Array;
   responseStatus: string;
   basic: pkijs.BasicOCSPResponse | null;
   producedAt: Date | null;
@@ -46,11 +48,11 @@ export function parseOcspResponse(der: Uint8Array): ParsedOcsp | { error: string
   try {
     const resp = new pkijs.OCSPResponse({ schema: ber.value });
     const responseStatus = RESPONSE_STATUS[resp.responseStatus.valueBlock.valueDec] ?? `status ${resp.responseStatus.valueBlock.valueDec}`;
-    if (responseStatus !== "successful") return { responseStatus, basic: null, producedAt: null, certificates: [] };
+    if (responseStatus !== "successful") return { raw: der, responseStatus, basic: null, producedAt: null, certificates: [] };
     if (!resp.responseBytes) return { error: "successful response without responseBytes" };
     if (resp.responseBytes.responseType !== BASIC) return { error: `unknown response type ${resp.responseBytes.responseType}` };
     const basic = pkijs.BasicOCSPResponse.fromBER(toArrayBuffer(resp.responseBytes.response.valueBlock.valueHexView));
-    return { responseStatus, basic, producedAt: basic.tbsResponseData.producedAt, certificates: (basic.certs ?? []).map((c) => new CertificateView(c)) };
+    return { raw: der, responseStatus, basic, producedAt: basic.tbsResponseData.producedAt, certificates: (basic.certs ?? []).map((c) => new CertificateView(c)) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -30,6 +30,8 @@ export interface SignerTrust {
   pathAttempts?: PathAttemptSummary[];
   /** The signer's effective key when its certificate inherits DSA parameters from the path. */
   leafKey?: PublicKeyDescription;
+  /** The valid path, leaf first, anchor last: what revocation checking walks. */
+  path?: CertificateView[];
 }
 
 /** Reached no anchor: untrusted. Reached one but failed validation: invalid. */
@@ -74,6 +76,29 @@ export async function judgeSigner(
   };
   if (best.anchor) out.anchorSource = best.anchor.source;
   if (best.leafKey) out.leafKey = best.leafKey;
+  if (result.chosen) out.path = result.chosen.chain;
   if (!result.chosen) out.pathAttempts = result.attempts.filter((a) => a !== best).map(summarizeAttempt);
   return out;
+}
+
+/**
+ * The path of a CRL signer's certificate to a trusted anchor (RFC 5280 section
+ * 6.3.3 (f)), judged without the S/MIME signer rules; null when there is none.
+ */
+export async function crlSignerPath(
+  signer: CertificateView,
+  messageCertificates: readonly CertificateView[],
+  inputs: TrustInputs,
+  policy: SmimePolicy,
+): Promise<CertificateView[] | null> {
+  const sources: IssuerSource[] = [new CertificatePool("message", messageCertificates)];
+  if (inputs.cache) sources.push(inputs.cache);
+  const result = await buildPath(signer, {
+    store: inputs.store,
+    sources,
+    validate: async (chain, anchor) => validatePath(chain, policy, anchor.constraints, "crl-signer"),
+    budget: policy.pathBudget,
+    now: () => Date.now(),
+  });
+  return result.chosen?.chain ?? null;
 }

@@ -47,6 +47,14 @@ export class CertificateView {
     return this.key;
   }
 
+  /**
+   * Records the parameters a DSA key without them inherits (RFC 3279 section 2.3.2), once a
+   * verified path has supplied them; later users of this certificate (CRL checks) see the full key.
+   */
+  adoptInheritedKey(key: PublicKeyDescription): void {
+    if (this.publicKey.kind === "dsa-inherited" && key.kind === "dsa") this.key = key;
+  }
+
   get extensions(): Extensions {
     this.extensionsView ??= readExtensions(this.cert);
     return this.extensionsView;

@@ -1,0 +1,218 @@
+/**
+ * Revocation for a validated path: for each certificate below the anchor, the
+ * answers the message carries first, then the cache, then the network (OCSP
+ * first for the signer, CRLs first for CAs, each falling back to the other).
+ * A certificate that publishes no revocation source and carries none is
+ * `not-checked`, quietly, in soft mode; otherwise a certificate with no usable
+ * answer is `unknown`: a warning in soft mode, an error in hard mode.
+ */
+import type { LocalIssue } from "../cms/signed-data.js";
+import { digest } from "../crypto/digest.js";
+import type { SmimePolicy } from "../policy/profile.js";
+import type { Fetcher, Store } from "../ports.js";
+import type { IssueCode } from "../report/codes.js";
+import type { RevocationEvidence } from "../report/types.js";
+import { toHex } from "../util/bytes.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { EXT } from "../x509/extensions.js";
+import { serialKey } from "../x509/serial.js";
+import { parseCrl, type ParsedCrl } from "./crl.js";
+import { checkWithCrls, type CrlCheckContext } from "./crl-check.js";
+import { readDistributionPoints } from "./distribution-point.js";
+import { DEFAULT_REVOCATION_FETCH, fetchCrl, fetchOcsp } from "./fetch.js";
+import { checkWithOcsp, parseOcspResponse, type OcspVerdict, type ParsedOcsp } from "./ocsp.js";
+
+export interface RevocationContext {
+  policy: SmimePolicy;
+  fetcher?: Fetcher;
+  store?: Store;
+  embeddedCrls: readonly ParsedCrl[];
+  embeddedOcsp: readonly ParsedOcsp[];
+  /** Certificates that may sign CRLs (the path, the message's certificates). */
+  candidates: readonly CertificateView[];
+  /** Is a CRL signer's own certificate valid on a path to a trusted anchor? */
+  signerValid: (signer: CertificateView) => Promise<boolean>;
+  /** Milliseconds, for the deadline. */
+  now: () => number;
+}
+
+export interface ChainRevocation {
+  evidence: RevocationEvidence[];
+  issues: LocalIssue[];
+}
+
+type Answer = Omit<RevocationEvidence, "certificate">;
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const cacheKey = async (kind: string, id: string): Promise<string> => `revocation/${kind}/${toHex(await digest("SHA-256", utf8(id)))}`;
+
+function crlUrls(cert: CertificateView, issuer: CertificateView): string[] {
+  const ext = cert.cert.extensions?.find((e) => e.extnID === EXT.crlDistributionPoints);
+  if (!ext) return [];
+  const points = readDistributionPoints(new Uint8Array(ext.extnValue.valueBlock.valueHexView), issuer.cert.subject) ?? [];
+  return points.flatMap((p) => (p.names ?? []).filter((n) => n.startsWith("uri:")).map((n) => n.slice(4)));
+}
+
+function fromOcsp(v: OcspVerdict, source: Answer["source"], extra: Partial<Answer>): Answer | null {
+  if (v.status !== "good" && v.status !== "revoked" && v.status !== "unknown") return null;
+  return {
+    status: v.status,
+    source,
+    thisUpdate: v.single.thisUpdate.toISOString(),
+    nextUpdate: v.single.nextUpdate?.toISOString() ?? null,
+    responder: v.responderSubject,
+    ...(v.status === "revoked" ? { revocationDate: v.single.revocationTime?.toISOString(), reason: v.single.reason } : {}),
+    ...extra,
+  };
+}
+
+async function viaOcsp(cert: CertificateView, issuer: CertificateView, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
+  const at = ctx.policy.validationTime;
+  for (const r of ctx.embeddedOcsp) {
+    const v = await checkWithOcsp(cert, issuer, r, at);
+    if (v.status === "invalid") problems.push(`embedded OCSP: ${v.problem}`);
+    const a = fromOcsp(v, "embedded-ocsp", {});
+    if (a && a.status !== "unknown") return a;
+  }
+  const key = await cacheKey("ocsp", `${issuer.subjectAndKey}|${serialKey(cert.cert.serialNumber.valueBlock.valueHexView)}`);
+  const cached = ctx.store ? await ctx.store.get(key) : null;
+  if (cached) {
+    const parsed = parseOcspResponse(cached);
+    if (!("error" in parsed)) {
+      const a = fromOcsp(await checkWithOcsp(cert, issuer, parsed, at), "ocsp", { fromCache: true });
+      if (a && a.status !== "unknown") return a;
+    }
+  }
+  if (!ctx.fetcher) return null;
+  for (const url of cert.extensions.ocsp) {
+    if (ctx.now() > deadline) {
+      problems.push(`OCSP ${url}: not tried, revocation deadline reached`);
+      break;
+    }
+    const timeoutMs = Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now());
+    const nonce = crypto.getRandomValues(new Uint8Array(16));
+    const fetched = await fetchOcsp(ctx.fetcher, url, cert, issuer, { ...DEFAULT_REVOCATION_FETCH, timeoutMs }, nonce);
+    if (!fetched.ok) {
+      problems.push(`OCSP ${url}: ${fetched.problem}`);
+      continue;
+    }
+    const v = await checkWithOcsp(cert, issuer, fetched.value, at);
+    if (v.status === "invalid" || v.status === "not-covered") {
+      problems.push(`OCSP ${url}: ${v.status === "invalid" ? v.problem : "the answer is about another certificate"}`);
+      continue;
+    }
+    const a = fromOcsp(v, "ocsp", { url, fromCache: false, producedAt: fetched.value.producedAt?.toISOString() });
+    if (a?.status === "unknown") {
+      problems.push(`OCSP ${url}: the responder does not know this certificate`);
+      continue;
+    }
+    if (a && ctx.store) await ctx.store.put(key, fetched.value.raw);
+    if (a) return a;
+  }
+  return null;
+}
+
+async function viaCrl(cert: CertificateView, issuer: CertificateView, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
+  const crlCtx = (crls: readonly ParsedCrl[]): CrlCheckContext => ({
+    crls,
+    candidates: ctx.candidates,
+    signerValid: ctx.signerValid,
+    validationTime: ctx.policy.validationTime,
+  });
+  const decide = (v: Awaited<ReturnType<typeof checkWithCrls>>, source: Answer["source"], extra: Partial<Answer>): Answer | null => {
+    if (v.status === "unknown") return null;
+    const base: Answer = { status: v.status, source, thisUpdate: v.crl.thisUpdate.toISOString(), nextUpdate: v.crl.nextUpdate?.toISOString() ?? null, ...extra };
+    return v.status === "revoked" ? { ...base, revocationDate: v.entry.revocationDate.toISOString(), reason: v.entry.reason } : base;
+  };
+  if (ctx.embeddedCrls.length) {
+    const v = await checkWithCrls(cert, issuer, crlCtx(ctx.embeddedCrls));
+    const a = decide(v, "embedded-crl", {});
+    if (a) return a;
+    if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `embedded CRL: ${p}`));
+  }
+  for (const url of crlUrls(cert, issuer)) {
+    const key = await cacheKey("crl", url);
+    let crl: ParsedCrl | null = null;
+    let fromCache = false;
+    const cached = ctx.store ? await ctx.store.get(key) : null;
+    if (cached) {
+      const parsed = parseCrl(cached);
+      const fresh = !("error" in parsed) && (parsed.nextUpdate === null || parsed.nextUpdate >= ctx.policy.validationTime);
+      if (fresh && !("error" in parsed)) [crl, fromCache] = [parsed, true];
+    }
+    if (!crl) {
+      if (!ctx.fetcher) continue;
+      if (ctx.now() > deadline) {
+        problems.push(`CRL ${url}: not tried, revocation deadline reached`);
+        break;
+      }
+      const fetched = await fetchCrl(ctx.fetcher, url, { ...DEFAULT_REVOCATION_FETCH, timeoutMs: Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now()) });
+      if (!fetched.ok) {
+        problems.push(`CRL ${url}: ${fetched.problem}`);
+        continue;
+      }
+      crl = fetched.value;
+      if (ctx.store) await ctx.store.put(key, crl.der);
+    }
+    const v = await checkWithCrls(cert, issuer, crlCtx([crl, ...ctx.embeddedCrls]));
+    const a = decide(v, "crl", { url, fromCache });
+    if (a) return a;
+    if (v.status === "unknown") problems.push(...v.problems.map((p) => `CRL ${url}: ${p}`));
+  }
+  return null;
+}
+
+/** The issue for a certificate whose status stayed unknown, from what went wrong. */
+function unknownCode(problems: readonly string[]): IssueCode {
+  if (problems.some((p) => /stale/.test(p))) return "revocation-stale";
+  if (problems.some((p) => /does not know|no revocation information/.test(p))) return "revocation-unknown";
+  if (problems.some((p) => /signed|signer|responder|nonce|CertID|another issuer|unreadable/.test(p))) return "revocation-response-invalid";
+  return "revocation-unavailable";
+}
+
+export async function checkChainRevocation(chain: readonly CertificateView[], ctx: RevocationContext): Promise<ChainRevocation> {
+  const evidence: RevocationEvidence[] = [];
+  const issues: LocalIssue[] = [];
+  const deadline = ctx.now() + ctx.policy.revocationDeadlineMs;
+  const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;
+  for (let k = 0; k < last; k++) {
+    const cert = chain[k]!;
+    const issuer = chain[k + 1]!;
+    const problems: string[] = [];
+    // RFC 6960 for the signer (fresh, small); CRLs for CAs (shared by many certificates).
+    const order = k === 0 ? [viaOcsp, viaCrl] : [viaCrl, viaOcsp];
+    let answer: Answer | null = null;
+    for (const via of order) {
+      answer = await via(cert, issuer, ctx, deadline, problems);
+      if (answer) break;
+    }
+    const published = cert.extensions.ocsp.length > 0 || crlUrls(cert, issuer).length > 0;
+    if (!answer) {
+      // Nothing published and nothing attached: soft mode has nothing to ask and says so quietly;
+      // hard mode requires every status to be known (RFC 5280 allows CRLs obtained by other means).
+      if (!published && problems.length === 0) {
+        problems.push("no revocation information published or attached");
+        if (ctx.policy.revocation !== "hard") {
+          evidence.push({ certificate: k, status: "not-checked", problems });
+          continue;
+        }
+      }
+      evidence.push({ certificate: k, status: "unknown", problems });
+      issues.push({ code: unknownCode(problems), severity: ctx.policy.revocation === "hard" ? "error" : "warning", params: { problems }, certificate: k });
+      continue;
+    }
+    evidence.push({ certificate: k, ...answer, ...(problems.length ? { problems } : {}) });
+    if (answer.status === "revoked") {
+      issues.push({ code: "revoked", severity: "error", params: { reason: answer.reason ?? "unspecified", date: answer.revocationDate ?? "", source: answer.source ?? "" }, certificate: k });
+    }
+  }
+  return { evidence, issues };
+}
+
+/** The signer's status from the evidence: revoked over unknown over good; not-checked when nothing was. */
+export function summarizeRevocation(evidence: readonly RevocationEvidence[]): "good" | "revoked" | "unknown" | "not-checked" {
+  if (evidence.some((e) => e.status === "revoked")) return "revoked";
+  if (evidence.some((e) => e.status === "unknown")) return "unknown";
+  if (evidence.some((e) => e.status === "good")) return "good";
+  return "not-checked";
+}
