@@ -5,6 +5,7 @@ import { parseArgs, UsageError } from "./args.js";
 import { renderText } from "./render-text.js";
 import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
+import { nodeFetcher } from "./node-fetcher.js";
 
 export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor PEM]... [--no-default-roots] [--at ISO-8601]
                         [--revocation off|soft|hard] [--store DIR] [--allow-sha1] [--no-sender-check]
@@ -15,7 +16,7 @@ export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor P
   --store DIR     the user's trust decisions (default ~/.config/signet)
   --at TIME       judge certificates at this time instead of now
   --at-signing-time  judge each signer's certificates at its claimed signing time
-  --revocation M  off, soft (default) or hard; revocation is not checked yet
+  --revocation M  off, soft (default: a status that cannot be learned is a warning) or hard
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate`;
 
@@ -50,7 +51,8 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   // Read once, shared by every message of the run (the batch job's start-up cost is paid once).
   const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
   options.trust = await trustInputs(store, args.values.get("anchor") ?? [], !args.flags.has("no-default-roots"));
-  const ports = { clock: systemClock };
+  // The network is reached only for AIA and revocation, through the fetcher; answers are cached in the store.
+  const ports = { clock: systemClock, fetcher: nodeFetcher, store };
   const results: Inspected[] = [];
   let failed = false;
   for (const file of args.positional) {

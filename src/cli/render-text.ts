@@ -26,6 +26,14 @@ const TRUST_TEXT: Record<SecurityReport["trust"], string> = {
 
 const cn = (dn: string): string => /CN=([^,]+)/.exec(dn)?.[1] ?? dn;
 
+const REVOCATION_TEXT: Record<SecurityReport["revocation"], string> = {
+  good: "not revoked",
+  revoked: "certificate REVOKED",
+  unknown: "revocation status unknown",
+  "not-checked": "",
+  "not-applicable": "",
+};
+
 const ENCRYPTION_TEXT: Record<SecurityReport["encryption"], string> = {
   none: "not encrypted",
   decrypted: "encrypted, decrypted",
@@ -59,6 +67,13 @@ function renderSigner(s: SignerReport): string[] {
     const anchor = s.anchorSource ? ` (trusted: ${s.anchorSource === "option" ? "--anchor" : s.anchorSource})` : "";
     lines.push(`      chain: ${s.chain.map((c) => cn(c.subject)).join(" <- ")}${anchor}   trust: ${s.trust}`);
   }
+  for (const e of s.revocationEvidence ?? []) {
+    const who = cn(s.chain[e.certificate]?.subject ?? `#${e.certificate}`);
+    const how = e.source ? ` by ${e.source}${e.fromCache ? " (cached)" : ""}${e.url ? ` ${e.url}` : ""}` : "";
+    const when = e.thisUpdate ? `, as of ${e.thisUpdate.slice(0, 16)}Z${e.nextUpdate ? `, next ${e.nextUpdate.slice(0, 16)}Z` : ""}` : "";
+    const revoked = e.status === "revoked" ? ` on ${e.revocationDate?.slice(0, 10) ?? "?"} (${e.reason ?? "no reason given"})` : "";
+    lines.push(`      revocation: ${who}: ${e.status}${revoked}${how}${when}`);
+  }
   for (const a of s.pathAttempts ?? []) {
     lines.push(`      also tried: ${a.subjects.map(cn).join(" <- ")}: ${a.problems.map((p) => `${p.code} at ${cn(a.subjects[p.certificate] ?? "?")}`).join(", ") || "no anchor"}`);
   }
@@ -79,7 +94,7 @@ function renderLayer(l: Layer): string[] {
 
 export function renderText(name: string, r: SecurityReport): string {
   const m = r.message;
-  const statuses = [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
+  const statuses = [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], REVOCATION_TEXT[r.revocation], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
   const lines = [
     `${name}`,
     `  ${VERDICT_LINE[r.verdict]}: ${statuses.join("; ")}`,

@@ -97,3 +97,21 @@ export function pkcs7MimeMessage(headers: string, der: Uint8Array, smimeType: st
     `Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=smime.p7m\r\n\r\n${b64lines(der)}\r\n`
   );
 }
+
+/**
+ * Attaches CRLs to the SignedData of a multipart/signed message (the `crls` field,
+ * RFC 5652 section 5.1), as OpenSSL 3.0's `cms -sign` cannot. The field is not
+ * signed, so the signature stays valid.
+ */
+export function attachCrls(message: Uint8Array, crls: Uint8Array[]): Uint8Array {
+  const text = Buffer.from(message).toString("latin1");
+  const start = text.indexOf("\n\n", text.indexOf("application/pkcs7-signature; name")) + 2;
+  const end = text.indexOf("\n\n", start);
+  const der = Buffer.from(text.slice(start, end).replace(/\s+/g, ""), "base64");
+  const ci = pkijs.ContentInfo.fromBER(ab(der));
+  const sd = new pkijs.SignedData({ schema: ci.content });
+  sd.crls = crls.map((c) => pkijs.CertificateRevocationList.fromBER(ab(c)));
+  const out = new pkijs.ContentInfo({ contentType: ci.contentType, content: sd.toSchema() });
+  const b64 = Buffer.from(out.toSchema().toBER(false)).toString("base64").replace(/.{64}/g, "$&\n");
+  return Buffer.from(text.slice(0, start) + b64 + text.slice(end), "latin1");
+}

@@ -21,6 +21,10 @@ export interface CertSpec {
   notAfter?: Date;
   /** AIA caIssuers URL. */
   caIssuers?: string;
+  /** AIA OCSP responder URL. */
+  ocsp?: string;
+  /** cRLDistributionPoints URL. */
+  crl?: string;
   /** nameConstraints value for openssl's config, e.g. "critical,permitted;email:.example.org". */
   nameConstraints?: string;
   key?: KeySpec;
@@ -71,7 +75,9 @@ export class ScenarioPki extends OpensslPki {
     lines.push(`subjectKeyIdentifier=${spec.ski ?? "hash"}`);
     if (spec.issuer) lines.push("authorityKeyIdentifier=keyid");
     if (spec.email) lines.push(`subjectAltName=email:${spec.email}`);
-    if (spec.caIssuers) lines.push(`authorityInfoAccess=caIssuers;URI:${spec.caIssuers}`);
+    const aia = [spec.ocsp ? `OCSP;URI:${spec.ocsp}` : "", spec.caIssuers ? `caIssuers;URI:${spec.caIssuers}` : ""].filter(Boolean);
+    if (aia.length) lines.push(`authorityInfoAccess=${aia.join(",")}`);
+    if (spec.crl) lines.push(`crlDistributionPoints=URI:${spec.crl}`);
     if (spec.nameConstraints) lines.push(`nameConstraints=${spec.nameConstraints}`);
     const ext = this.write(`${spec.name}.ext`, lines.join("\n") + "\n");
     const csr = `${spec.name}.csr`;

@@ -167,11 +167,26 @@ export const EN: Record<IssueCode, Render> = {
     title: `Certificates were judged at the signing time the signer claims (${s(p.signingTime)}), not now.`,
     advice: "Anyone holding the key can claim any signing time. Rely on this only for mail you know arrived back then.",
   }),
-  revoked: () => ({ title: "A certificate has been revoked.", advice: "Do not trust this signature." }),
-  "revocation-unknown": () => ({ title: "The revocation status is unknown.", advice: "The certificate may have been revoked." }),
-  "revocation-unavailable": () => ({ title: "The revocation service could not be reached.", advice: "Try again later." }),
-  "revocation-stale": () => ({ title: "The revocation information is out of date.", advice: "Try again later." }),
-  "revocation-response-invalid": () => ({ title: "The revocation answer was invalid.", advice: "Try again later." }),
+  revoked: (p) => ({
+    title: `A certificate in the chain was revoked${p.date ? ` on ${day(p.date)}` : ""}${p.reason && p.reason !== "unspecified" ? ` (${s(p.reason)})` : ""}.`,
+    advice: "Its owner or CA withdrew it, for example because the key was stolen. Do not trust this signature.",
+  }),
+  "revocation-unknown": (p) => ({
+    title: `Signet could not learn whether a certificate was revoked${Array.isArray(p.problems) && p.problems.length ? ` (${s(p.problems)})` : ""}.`,
+    advice: "The signature may still be fine. If it matters, ask the sender to confirm by another channel.",
+  }),
+  "revocation-unavailable": (p) => ({
+    title: `The revocation service could not be reached${Array.isArray(p.problems) && p.problems.length ? ` (${s(p.problems)})` : ""}.`,
+    advice: "Check your connection and open the message again later; the answer is cached once it arrives.",
+  }),
+  "revocation-stale": () => ({
+    title: "The revocation information available is out of date.",
+    advice: "Open the message again when you are online, so Signet can fetch a current answer.",
+  }),
+  "revocation-response-invalid": (p) => ({
+    title: `A revocation answer could not be trusted${Array.isArray(p.problems) && p.problems.length ? ` (${s(p.problems)})` : ""}.`,
+    advice: "It was not signed by the certificate's CA or an authorised responder. Treat the revocation status as unknown.",
+  }),
   "no-decryption-key": (p) => ({
     title: `The message is encrypted${p.recipients !== undefined ? ` to ${s(p.recipients)} recipient(s)` : ""}, and Signet holds no key to open it.`,
     advice: "Open it in your mail program with your own key, or import your key into Signet.",
