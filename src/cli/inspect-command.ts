@@ -17,6 +17,7 @@ export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor P
   --at TIME       judge certificates at this time instead of now
   --at-signing-time  judge each signer's certificates at its claimed signing time
   --revocation M  off, soft (default: a status that cannot be learned is a warning) or hard
+  --revocation-depth D  chain (default: every certificate below the anchor) or signer
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate`;
 
@@ -26,7 +27,7 @@ interface Inspected {
 }
 
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "help"], ["at", "anchor", "revocation", "store"]);
+  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "help"], ["at", "anchor", "revocation", "revocation-depth", "store"]);
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
     return 0;
@@ -47,6 +48,11 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   if (revocation !== undefined) {
     if (revocation !== "off" && revocation !== "soft" && revocation !== "hard") throw new UsageError(`--revocation: off, soft or hard, not ${revocation}`);
     options.revocation = revocation;
+  }
+  const depth = args.values.get("revocation-depth")?.at(-1);
+  if (depth !== undefined) {
+    if (depth !== "chain" && depth !== "signer") throw new UsageError(`--revocation-depth: chain or signer, not ${depth}`);
+    options.revocationDepth = depth;
   }
   // Read once, shared by every message of the run (the batch job's start-up cost is paid once).
   const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());

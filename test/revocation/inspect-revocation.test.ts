@@ -18,7 +18,7 @@ import { ScenarioPki } from "../helpers/scenario-pki.js";
 let pki: ScenarioPki;
 let server: Server;
 let crl: Uint8Array = new Uint8Array();
-const state = { ocspDown: false, crlDown: false, ocspRequests: 0, crlRequests: 0 };
+const state = { ocspDown: false, crlDown: false, ocspRequests: 0, crlRequests: 0, ocspMethod: "" };
 
 beforeAll(async () => {
   pki = new ScenarioPki();
@@ -32,6 +32,7 @@ beforeAll(async () => {
         return void res.end(crl);
       }
       state.ocspRequests++;
+      state.ocspMethod = req.method!;
       if (state.ocspDown) return void res.writeHead(503).end();
       const der = req.method === "POST" ? Buffer.concat(chunks) : Buffer.from(decodeURIComponent(req.url!.slice("/ocsp/".length)), "base64");
       const id = state.ocspRequests;
@@ -77,12 +78,16 @@ describe("revocation in the report", () => {
     expect([r.revocation, r.verdict]).toEqual(["good", "verified"]);
     const e = signers(r)[0]!.revocationEvidence![0]!;
     expect(e).toMatchObject({ certificate: 0, status: "good", source: "ocsp", fromCache: false, responder: "O=Signet Scenario, CN=Root" });
+    expect(e.url).toMatch(/\/ocsp$/);
+    // Without a nonce (the default) the short request goes by GET (RFC 6960 appendix A.1).
+    expect(state.ocspMethod).toBe("GET");
     expect(Date.parse(e.nextUpdate!)).toBeGreaterThan(Date.now());
   });
 
-  it("revoked: the reason and date OpenSSL's responder gives, verdict danger", async () => {
+  it("revoked: the reason OpenSSL's responder gives, verdict danger (asked with a nonce, by POST)", async () => {
     reset();
-    const r = await inspectFrom("Revoked");
+    const r = await inspectFrom("Revoked", { ocspNonce: true });
+    expect(state.ocspMethod).toBe("POST");
     expect([r.revocation, r.verdict]).toEqual(["revoked", "danger"]);
     expect(r.issues.find((i) => i.code === "revoked")).toMatchObject({ severity: "error", where: { certificate: 0 }, params: { reason: "keyCompromise", source: "ocsp" } });
   });

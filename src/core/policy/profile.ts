@@ -55,6 +55,12 @@ export interface SmimePolicy {
    */
   readonly revocationDeadlineMs: number;
   /**
+   * Send a nonce with OCSP requests (RFC 8954). Default false: most responders pre-sign
+   * answers and ignore nonces, and a nonce forces POST and defeats HTTP caches; freshness
+   * is judged from thisUpdate/nextUpdate instead (RFC 6960 section 4.2.2.1).
+   */
+  readonly ocspNonce: boolean;
+  /**
    * The initial policy inputs of RFC 5280 section 6.1.1 (c), (e), (f), (g).
    * Default: any policy, nothing required or inhibited (what mail clients use).
    */
@@ -81,6 +87,7 @@ export interface SmimeProfileOptions {
   revocation?: "off" | "soft" | "hard";
   revocationDepth?: "chain" | "signer";
   revocationDeadlineMs?: number;
+  ocspNonce?: boolean;
   policyInputs?: Partial<PolicyInputs>;
   requiredEku?: string;
   validateAtSigningTime?: boolean;
@@ -102,6 +109,7 @@ export function smimeProfile(options: SmimeProfileOptions = {}, now: Date = new 
     revocation: options.revocation ?? "soft",
     revocationDepth: options.revocationDepth ?? "chain",
     revocationDeadlineMs: options.revocationDeadlineMs ?? 10_000,
+    ocspNonce: options.ocspNonce ?? false,
     policyInputs: Object.freeze({ ...DEFAULT_POLICY_INPUTS, ...options.policyInputs }),
     requiredEku: options.requiredEku ?? EKU.emailProtection,
     validateAtSigningTime: options.validateAtSigningTime ?? false,

@@ -90,7 +90,7 @@ async function viaOcsp(cert: CertificateView, issuer: CertificateView, ctx: Revo
       break;
     }
     const timeoutMs = Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now());
-    const nonce = crypto.getRandomValues(new Uint8Array(16));
+    const nonce = ctx.policy.ocspNonce ? crypto.getRandomValues(new Uint8Array(16)) : undefined;
     const fetched = await fetchOcsp(ctx.fetcher, url, cert, issuer, { ...DEFAULT_REVOCATION_FETCH, timeoutMs }, nonce);
     if (!fetched.ok) {
       problems.push(`OCSP ${url}: ${fetched.problem}`);
