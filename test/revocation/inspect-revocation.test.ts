@@ -59,9 +59,15 @@ afterAll(async () => {
   pki.cleanup();
 });
 
-async function inspectFrom(signer: string, options: InspectOptions = {}, ports: Partial<Ports> = {}, crls: Uint8Array[] = []): Promise<SecurityReport> {
+async function inspectFrom(
+  signer: string,
+  options: InspectOptions = {},
+  ports: Partial<Ports> = {},
+  crls: Uint8Array[] = [],
+  ocsp: Uint8Array[] = [],
+): Promise<SecurityReport> {
   const signed = pki.sign({ signers: [{ who: pki.get(signer) }], content: "Content-Type: text/plain\n\nrevocation\n" });
-  const msg = crls.length ? attachCrls(signed, crls) : signed;
+  const msg = crls.length || ocsp.length ? attachCrls(signed, crls, ocsp) : signed;
   const anchor = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
   const trust = { store: await TrustStore.create([{ certificate: anchor, source: "option" as const }]) };
   const r = await inspectMessage(msg, { clock: { now: () => new Date() }, fetcher: nodeFetcher, ...ports }, { trust, ...options });
@@ -121,11 +127,17 @@ describe("revocation in the report", () => {
     expect(signers(await inspectFrom("Good", {}, { store }))[0]!.revocationEvidence![0]).toMatchObject({ source: "ocsp", fromCache: true });
   });
 
-  it("a CRL attached to the message answers offline; no source at all is not-checked in soft mode", async () => {
+  it("a CRL or an OCSP response attached to the message answers offline; no source at all is not-checked in soft mode", async () => {
     reset();
     const attached = await inspectFrom("Revoked", {}, { fetcher: undefined }, [crl]);
     expect(attached.signature).toBe("valid");
     expect(signers(attached)[0]!.revocationEvidence![0]).toMatchObject({ status: "revoked", source: "embedded-crl" });
+    expect(state.ocspRequests + state.crlRequests).toBe(0);
+    // An OCSP response attached as otherRevInfo (RFC 5940), made by openssl ocsp for this certificate.
+    pki.run(["ocsp", "-issuer", pki.get("Root").cert, "-cert", pki.get("Revoked").cert, "-no_nonce", "-reqout", "att-req.der"]);
+    pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Root").cert, "-rsigner", pki.get("Root").cert, "-rkey", pki.get("Root").key, "-reqin", "att-req.der", "-respout", "att-resp.der", "-ndays", "1"]);
+    const stapled = await inspectFrom("Revoked", {}, { fetcher: undefined }, [], [new Uint8Array(pki.read("att-resp.der"))]);
+    expect(signers(stapled)[0]!.revocationEvidence![0]).toMatchObject({ status: "revoked", source: "embedded-ocsp", reason: "keyCompromise" });
     expect(state.ocspRequests + state.crlRequests).toBe(0);
     const none = await inspectFrom("Offline", {}, { fetcher: undefined });
     expect([none.revocation, none.verdict, none.issues]).toEqual(["not-checked", "verified", []]);
