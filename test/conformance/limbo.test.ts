@@ -4,7 +4,8 @@
  * validator with the profile switched to the case's EKU (limbo has no
  * emailProtection cases). The peer-name check of SERVER cases (DNS/IP
  * matching, a TLS concern) is not Signet's job; cases whose verdict rests on
- * it, or on CRLs, are listed in limbo-exceptions.json with the reason.
+ * it, would be listed in limbo-exceptions.json with the reason. The crl::* cases
+ * run apart, with hard-fail revocation from the case's own CRLs.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +15,8 @@ import { buildPath } from "../../src/core/path/builder.js";
 import { validatePath } from "../../src/core/policy/path-validation.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { corpus } from "../helpers/corpora.js";
+import { checkChainRevocation } from "../../src/core/revocation/check-chain.js";
+import { parseCrl, type ParsedCrl } from "../../src/core/revocation/crl.js";
 import exceptions from "./limbo-exceptions.json" with { type: "json" };
 
 interface LimboCase {
@@ -63,8 +66,56 @@ describe.skipIf(dir === null)("x509-limbo client and name-constraint cases", () 
       else differ.push(`${t.id}: expected ${t.expected_result}, got ${ours} (${result.best.issues.map((i) => i.code).join(",")})`);
     }
     console.log(`limbo: ${agree} of ${cases.length} client and name-constraint cases agree; ${explained.length} documented exceptions`);
+    if (differ.length) console.log(differ.join("\n"));
     expect(differ).toEqual([]);
     // No stale exception: each listed case must still differ.
     expect(explained.sort()).toEqual(Object.keys(known).filter((id) => cases.some((c) => c.id === id)).sort());
   });
 });
+
+describe.skipIf(dir === null)("x509-limbo CRL cases", () => {
+  it("agree with upstream, revocation hard-fail from the case's CRLs only", async () => {
+    const cases = (JSON.parse(readFileSync(join(dir!, "limbo.subset-client-email-crl.json"), "utf8")) as { testcases: LimboCase[] }).testcases.filter((t) =>
+      t.id.startsWith("crl::"),
+    );
+    let agree = 0;
+    const differ: string[] = [];
+    for (const t of cases) {
+      const policy = smimeProfile({ validationTime: t.validation_time ? new Date(t.validation_time) : new Date(), requiredEku: EKU_OIDS.serverAuth!, revocation: "hard" });
+      const store = await TrustStore.create(t.trusted_certs.flatMap(pem).map((certificate) => ({ certificate, source: "option" as const })));
+      const intermediates = t.untrusted_intermediates.flatMap(pem);
+      const result = await buildPath(pem(t.peer_certificate)[0]!, {
+        store,
+        sources: [new CertificatePool("intermediates", intermediates)],
+        validate: async (chain) => validatePath(chain, policy),
+        budget: DEFAULT_PATH_BUDGET,
+        now: () => Date.now(),
+      });
+      let ok = result.chosen !== null;
+      const why: string[] = [];
+      if (result.chosen) {
+        const path = result.chosen.chain;
+        const crls = t.crls.map((c) => parseCrl(pemBlock(c))).filter((c): c is ParsedCrl => !("error" in c));
+        const rev = await checkChainRevocation(path, {
+          policy,
+          embeddedCrls: crls,
+          embeddedOcsp: [],
+          candidates: [...path, ...intermediates],
+          signerValid: async (c) => path.includes(c),
+          now: () => Date.now(),
+        });
+        ok = !rev.evidence.some((e) => e.status === "revoked" || e.status === "unknown");
+        why.push(...rev.issues.map((i) => `${i.code} ${JSON.stringify(i.params)}`));
+      }
+      if ((ok ? "SUCCESS" : "FAILURE") === t.expected_result) agree++;
+      else differ.push(`${t.id}: expected ${t.expected_result}: ${why.join("; ")}`);
+    }
+    console.log(`limbo crl: ${agree} of ${cases.length} agree`);
+    expect(differ).toEqual([]);
+  });
+});
+
+/** A PEM block (limbo stores CRLs as PEM) as DER. */
+function pemBlock(text: string): Uint8Array {
+  return Buffer.from(text.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64");
+}

@@ -86,6 +86,11 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
         problems.push(`CRL with unknown critical extensions ${crl.unknownCritical.join(", ")}`);
         continue;
       }
+      // RFC 5280 section 5.2.3: conforming CRLs carry a non-critical CRL number.
+      if (crl.crlNumber === null || crl.crlNumberCritical) {
+        problems.push(crl.crlNumber === null ? "CRL without a CRL number" : "CRL number marked critical");
+        continue;
+      }
       const idp = crl.issuingDistributionPoint ? readIssuingDistributionPoint(crl.issuingDistributionPoint, crl.issuer) : null;
       if (crl.issuingDistributionPoint && !idp) {
         problems.push("malformed issuingDistributionPoint");

@@ -49,6 +49,8 @@ export interface ParsedCrl {
   /** Entries keyed by `entryKey(issuerKey, serial)`: indirect CRLs name other issuers (section 5.3.3). */
   entries: Map<string, CrlEntry>;
   crlNumber: string | null;
+  /** RFC 5280 section 5.2.3: the CRL number MUST be present and non-critical. */
+  crlNumberCritical: boolean;
   /** Set on a delta CRL (section 5.2.4): the base CRL number it extends. */
   deltaBase: string | null;
   authorityKeyId: Uint8Array | null;
@@ -163,6 +165,7 @@ export function parseCrl(der: Uint8Array): ParsedCrl | { error: string } {
     nextUpdate,
     entries: new Map(),
     crlNumber: null,
+    crlNumberCritical: false,
     deltaBase: null,
     authorityKeyId: null,
     issuingDistributionPoint: null,
@@ -206,7 +209,10 @@ export function parseCrl(der: Uint8Array): ParsedCrl | { error: string } {
     const exts = seq ? readExtensions(der, seq) : null;
     if (!exts) return fail("malformed crlExtensions");
     for (const x of exts) {
-      if (x.oid === EXT.cRLNumber) crl.crlNumber = integerHex(der, x.value);
+      if (x.oid === EXT.cRLNumber) {
+        crl.crlNumber = integerHex(der, x.value);
+        crl.crlNumberCritical = x.critical;
+      }
       else if (x.oid === EXT.deltaCRLIndicator) crl.deltaBase = integerHex(der, x.value);
       else if (x.oid === EXT.issuingDistributionPoint) crl.issuingDistributionPoint = der.slice(x.value.start, x.value.end);
       else if (x.oid === EXT.authorityKeyIdentifier) {
