@@ -8,7 +8,7 @@
 import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import type { DigestName, SignatureScheme } from "./algorithms.js";
-import { DIGEST_LENGTH } from "./algorithms.js";
+import { DIGEST_LENGTH, signatureScheme } from "./algorithms.js";
 import type { CurveName, PublicKeyDescription } from "./public-key.js";
 import { verifyPkcs1, verifyPss } from "./rsa-manual.js";
 import { digest } from "./digest.js";
@@ -132,5 +132,28 @@ export async function verifySignature(
     case "dsa":
       if (key.kind !== "dsa") return false;
       return verifyDsa(key.key, scheme.hash, data, signature);
+  }
+}
+
+export type SignedObjectCheck = { ok: true } | { ok: false; reason: "bad-signature" } | { ok: false; reason: "unsupported"; detail: string };
+
+/**
+ * Checks a signed X.509-style object (a certificate, CRL or OCSP response): the
+ * signature over `signed` by `key`, under the AlgorithmIdentifier (`algorithmOid`,
+ * `params`). A key or signature WebCrypto refuses counts as a bad signature.
+ */
+export async function verifySignedObject(
+  key: PublicKeyDescription,
+  algorithmOid: string,
+  params: unknown,
+  signed: Uint8Array,
+  signature: Uint8Array,
+): Promise<SignedObjectCheck> {
+  try {
+    const ok = await verifySignature(key, signatureScheme(algorithmOid, params, null), signed, signature);
+    return ok ? { ok: true } : { ok: false, reason: "bad-signature" };
+  } catch (e) {
+    if (e instanceof UnsupportedAlgorithmError) return { ok: false, reason: "unsupported", detail: e.message };
+    return { ok: false, reason: "bad-signature" };
   }
 }

@@ -4,8 +4,7 @@
  * cRLSign when the issuer has a keyUsage extension).
  */
 import { parseBer } from "../cms/asn1.js";
-import { signatureScheme } from "../crypto/algorithms.js";
-import { UnsupportedAlgorithmError, verifySignature } from "../crypto/verify.js";
+import { verifySignedObject } from "../crypto/verify.js";
 import type { CertificateView } from "../x509/certificate.js";
 import type { ParsedCrl } from "./crl.js";
 
@@ -16,11 +15,5 @@ export async function verifyCrl(crl: ParsedCrl, issuer: CertificateView): Promis
   const ku = issuer.extensions.keyUsage;
   if (ku && !ku.has("cRLSign")) return { ok: false, reason: "no-crl-sign" };
   const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
-  const scheme = signatureScheme(crl.signatureOid, params?.ok ? params.value : undefined, null);
-  try {
-    return (await verifySignature(issuer.publicKey, scheme, crl.tbs, crl.signature)) ? { ok: true } : { ok: false, reason: "bad-signature" };
-  } catch (e) {
-    if (e instanceof UnsupportedAlgorithmError) return { ok: false, reason: "unsupported", detail: e.message };
-    return { ok: false, reason: "bad-signature" };
-  }
+  return verifySignedObject(issuer.publicKey, crl.signatureOid, params?.ok ? params.value : undefined, crl.tbs, crl.signature);
 }

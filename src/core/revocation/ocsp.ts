@@ -9,9 +9,9 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { parseBer } from "../cms/asn1.js";
-import { digestByOid, signatureScheme } from "../crypto/algorithms.js";
+import { digestByOid } from "../crypto/algorithms.js";
 import { digest } from "../crypto/digest.js";
-import { verifySignature } from "../crypto/verify.js";
+import { verifySignedObject } from "../crypto/verify.js";
 import { bytesEqual, toArrayBuffer } from "../util/bytes.js";
 import { CertificateView } from "../x509/certificate.js";
 import { EKU } from "../x509/extensions.js";
@@ -66,11 +66,8 @@ export type OcspVerdict =
 
 async function signedBy(basic: pkijs.BasicOCSPResponse, signer: CertificateView): Promise<boolean> {
   const alg = basic.signatureAlgorithm;
-  try {
-    return await verifySignature(signer.publicKey, signatureScheme(alg.algorithmId, alg.algorithmParams, null), basic.tbsResponseData.tbsView, new Uint8Array(basic.signature.valueBlock.valueHexView));
-  } catch {
-    return false;
-  }
+  const check = await verifySignedObject(signer.publicKey, alg.algorithmId, alg.algorithmParams, basic.tbsResponseData.tbsView, new Uint8Array(basic.signature.valueBlock.valueHexView));
+  return check.ok;
 }
 
 /** ResponderID (section 4.2.1): byName matches the subject, byKey the SHA-1 of the public key bits. */
