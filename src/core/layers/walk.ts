@@ -246,6 +246,8 @@ function revocationContext(
   path: CertificateView[],
 ): RevocationContext {
   const inProgress = new Set<CertificateView>();
+  // A CRL signer is judged once per signer: every CRL it signed, for every certificate, reuses the answer.
+  const decided = new Map<CertificateView, boolean>();
   const context: RevocationContext = {
     policy: ctx.policy,
     ...(ctx.fetcher ? { fetcher: ctx.fetcher } : {}),
@@ -255,15 +257,21 @@ function revocationContext(
     candidates: [...path, ...signed.certificates],
     signerValid: async (signer) => {
       if (inProgress.has(signer) || path.includes(signer)) return true;
+      const known = decided.get(signer);
+      if (known !== undefined) return known;
       const signerPath = await crlSignerPath(signer, signed.certificates, ctx.trust!, ctx.policy);
-      if (!signerPath) return false;
-      inProgress.add(signer);
-      try {
-        const rev = await checkChainRevocation(signerPath, context);
-        return !rev.evidence.some((e) => e.status === "revoked" || (e.status === "unknown" && ctx.policy.revocation === "hard"));
-      } finally {
-        inProgress.delete(signer);
+      let valid = false;
+      if (signerPath) {
+        inProgress.add(signer);
+        try {
+          const rev = await checkChainRevocation(signerPath, context);
+          valid = !rev.evidence.some((e) => e.status === "revoked" || (e.status === "unknown" && ctx.policy.revocation === "hard"));
+        } finally {
+          inProgress.delete(signer);
+        }
       }
+      decided.set(signer, valid);
+      return valid;
     },
     now: () => Date.now(),
   };
