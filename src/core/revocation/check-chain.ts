@@ -46,7 +46,7 @@ type Answer = Omit<RevocationEvidence, "certificate">;
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const cacheKey = async (kind: string, id: string): Promise<string> => `revocation/${kind}/${toHex(await digest("SHA-256", utf8(id)))}`;
 
-function crlUrls(cert: CertificateView, issuer: CertificateView): string[] {
+function readCrlUrls(cert: CertificateView, issuer: CertificateView): string[] {
   const ext = cert.cert.extensions?.find((e) => e.extnID === EXT.crlDistributionPoints);
   if (!ext) return [];
   const points = readDistributionPoints(new Uint8Array(ext.extnValue.valueBlock.valueHexView), issuer.cert.subject) ?? [];
@@ -66,7 +66,14 @@ function fromOcsp(v: OcspVerdict, source: Answer["source"], extra: Partial<Answe
   };
 }
 
-async function viaOcsp(cert: CertificateView, issuer: CertificateView, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
+/** The certificate being checked, its issuer, and its CRL distribution point URLs (read once). */
+interface Target {
+  cert: CertificateView;
+  issuer: CertificateView;
+  crlUrls: string[];
+}
+
+async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
   const at = ctx.policy.validationTime;
   for (const r of ctx.embeddedOcsp) {
     const v = await checkWithOcsp(cert, issuer, r, at);
@@ -112,7 +119,7 @@ async function viaOcsp(cert: CertificateView, issuer: CertificateView, ctx: Revo
   return null;
 }
 
-async function viaCrl(cert: CertificateView, issuer: CertificateView, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
+async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
   const crlCtx = (crls: readonly ParsedCrl[]): CrlCheckContext => ({
     crls,
     candidates: ctx.candidates,
@@ -130,7 +137,7 @@ async function viaCrl(cert: CertificateView, issuer: CertificateView, ctx: Revoc
     if (a) return a;
     if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `embedded CRL: ${p}`));
   }
-  for (const url of crlUrls(cert, issuer)) {
+  for (const url of crlUrls) {
     const key = await cacheKey("crl", url);
     let crl: ParsedCrl | null = null;
     let fromCache = false;
@@ -177,16 +184,16 @@ export async function checkChainRevocation(chain: readonly CertificateView[], ct
   const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;
   for (let k = 0; k < last; k++) {
     const cert = chain[k]!;
-    const issuer = chain[k + 1]!;
+    const target: Target = { cert, issuer: chain[k + 1]!, crlUrls: readCrlUrls(cert, chain[k + 1]!) };
     const problems: string[] = [];
     // RFC 6960 for the signer (fresh, small); CRLs for CAs (shared by many certificates).
     const order = k === 0 ? [viaOcsp, viaCrl] : [viaCrl, viaOcsp];
     let answer: Answer | null = null;
     for (const via of order) {
-      answer = await via(cert, issuer, ctx, deadline, problems);
+      answer = await via(target, ctx, deadline, problems);
       if (answer) break;
     }
-    const published = cert.extensions.ocsp.length > 0 || crlUrls(cert, issuer).length > 0;
+    const published = cert.extensions.ocsp.length > 0 || target.crlUrls.length > 0;
     if (!answer) {
       // Nothing published and nothing attached: soft mode has nothing to ask and says so quietly;
       // hard mode requires every status to be known (RFC 5280 allows CRLs obtained by other means).
