@@ -1,5 +1,5 @@
 /** `signet trust list|add|distrust|remove`: the user's trust decisions, kept in the store folder. */
-import { addAnchor, bundledAnchors, BUNDLED_ROOTS_INFO, distrust, loadUserTrust, removeDecision, type CertificateView } from "../core/index.js";
+import { addAnchor, BUNDLED_ROOTS_INFO, distrust, listTrust, removeDecision, type TrustEntry } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { FolderStore, defaultStoreDir } from "./folder-store.js";
 import { readCertificateFile } from "./trust-setup.js";
@@ -11,8 +11,10 @@ export const TRUST_USAGE = `usage: signet trust list [--bundled] [--store DIR]
        signet trust distrust FILE [--store DIR]   never use these certificates, even under a trusted root
        signet trust remove FINGERPRINT|FILE [--store DIR]   forget the decision about a certificate`;
 
-function line(c: CertificateView, fp: string, source: string): string {
-  return `${source.padEnd(9)} ${fp}  ${c.peculiar.subject}  (until ${c.cert.notAfter.value.toISOString().slice(0, 10)})`;
+function line(e: TrustEntry): string {
+  const label = e.decision === "distrusted" ? "distrust" : e.source;
+  const limit = e.emailDomains?.length ? `  only for ${e.emailDomains.join(", ")}` : "";
+  return `${label.padEnd(9)} ${e.fingerprint}  ${e.subject}  (until ${e.notAfter.slice(0, 10)})${limit}`;
 }
 
 /** How old the bundled roots are, so an administrator notices a stale build. */
@@ -31,15 +33,10 @@ export async function trustCommand(argv: readonly string[], out: (s: string) => 
   const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
   switch (action) {
     case "list": {
-      const user = await loadUserTrust(store);
+      const listing = await listTrust(store, { bundled: args.flags.has("bundled") });
       out(bundledAge());
       out(`user store: ${store.dir}`);
-      for (const a of user.anchors) {
-        const limit = a.constraints?.emailDomains?.length ? `  only for ${a.constraints.emailDomains.join(", ")}` : "";
-        out(line(a.certificate, await a.certificate.fingerprintHex(), "user") + limit);
-      }
-      for (const c of user.distrustedCertificates) out(line(c, await c.fingerprintHex(), "distrust"));
-      if (args.flags.has("bundled")) for (const a of bundledAnchors()) out(line(a.certificate, await a.certificate.fingerprintHex(), "bundled"));
+      for (const e of listing.entries) out(line(e));
       return 0;
     }
     case "add":

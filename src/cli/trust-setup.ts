@@ -1,17 +1,6 @@
 /** Builds the trust inputs of one CLI run: bundled roots, the user's store, and --anchor files. */
 import { readFile } from "node:fs/promises";
-import {
-  AiaIssuerSource,
-  bundledAnchors,
-  CertificatePool,
-  loadUserTrust,
-  readCertificates,
-  TrustStore,
-  type CertificateView,
-  type Store,
-  type TrustAnchor,
-  type TrustInputs,
-} from "../core/index.js";
+import { buildTrustInputs, readCertificates, type CertificateView, type Store, type TrustInputs } from "../core/index.js";
 import { UsageError } from "./args.js";
 import { nodeFetcher } from "./node-fetcher.js";
 
@@ -28,10 +17,7 @@ export async function readCertificateFile(file: string, option: string): Promise
 }
 
 export async function trustInputs(storage: Store, anchorFiles: readonly string[], defaultRoots: boolean): Promise<TrustInputs> {
-  const user = await loadUserTrust(storage);
-  const anchors: TrustAnchor[] = [...(defaultRoots ? bundledAnchors() : []), ...user.anchors];
-  for (const file of anchorFiles) for (const certificate of await readCertificateFile(file, "--anchor")) anchors.push({ certificate, source: "option" });
-  const cache = new CertificatePool("cache");
-  const store = await TrustStore.create(anchors, user.distrusted, user.distrustedCertificates);
-  return { store, cache, remote: [new AiaIssuerSource(nodeFetcher, cache)] };
+  const extraAnchors: CertificateView[] = [];
+  for (const file of anchorFiles) extraAnchors.push(...(await readCertificateFile(file, "--anchor")));
+  return buildTrustInputs({ store: storage, fetcher: nodeFetcher, extraAnchors, bundledRoots: defaultRoots });
 }

@@ -15,3 +15,7 @@ export { readCertificates } from "./x509/read-certificates.js";
 export { AiaIssuerSource, DEFAULT_AIA_OPTIONS, type AiaOptions } from "./path/aia-source.js";
 export { bundledAnchors, BUNDLED_ROOTS_INFO } from "./trust/bundled.js";
 export { loadUserTrust, addAnchor, distrust, removeDecision, type UserTrust } from "./trust/user-trust.js";
+export { buildTrustInputs, type TrustSetup } from "./trust/inputs.js";
+export { listTrust, type TrustEntry, type TrustListing } from "./trust/listing.js";
+export { describeCertificate, type CertificateDetails, type ExtensionDetail } from "./x509/details.js";
+export { encodeBase64, encodePem } from "./util/base64.js";

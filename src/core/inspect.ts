@@ -12,6 +12,8 @@ import type { Ports } from "./ports.js";
 import type { TrustInputs } from "./trust/signer-trust.js";
 import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
+import { joinHostDecrypted, needsHostDecryption } from "./layers/host-decrypted.js";
+import { bytesEqual } from "./util/bytes.js";
 import type { EncryptionStatus, Layer, MessageSummary, SecurityReport } from "./report/types.js";
 import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureStatus } from "./report/verdict.js";
 
@@ -46,7 +48,28 @@ function encryptionStatus(layers: readonly Layer[]): EncryptionStatus {
   return enveloped.every((l) => l.kind === "enveloped" && l.opened) ? "decrypted" : "no-key";
 }
 
+/**
+ * Inspects one message. When the message is encrypted as a whole and the host
+ * can decrypt it (Thunderbird's own key store), the plaintext is inspected too
+ * and the two reports are joined: the enveloped layer first, marked as opened
+ * by the host, then whatever the plaintext holds.
+ */
 export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<SecurityReport> {
+  const outer = await inspectOnce(raw, ports, options);
+  if (!ports.hostDecrypt || !needsHostDecryption(outer)) return outer;
+  let plain: Uint8Array | null = null;
+  try {
+    plain = await ports.hostDecrypt.decrypt();
+  } catch {
+    plain = null;
+  }
+  // Thunderbird hands back the ciphertext unchanged for formats it does not know (HOSTS.md).
+  if (plain === null || bytesEqual(plain, raw)) return outer;
+  const inner = await inspectOnce(plain, { ...ports, hostDecrypt: undefined }, options);
+  return joinHostDecrypted(outer, inner);
+}
+
+async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOptions): Promise<SecurityReport> {
   const policy = smimeProfile(options, ports.clock.now());
   const issues = new IssueCollector();
   const layers: Layer[] = [];

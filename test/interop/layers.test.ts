@@ -6,6 +6,7 @@
 import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compressedData, compressedDataFromDeflated, ed25519SignedData, multipartSigned, pkcs7MimeMessage } from "../helpers/cms-build.js";
+import { inspectMessage } from "../../src/core/index.js";
 import { codes, inspect, signedLayers, signers } from "../helpers/inspect.js";
 import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
 
@@ -194,5 +195,51 @@ describe("compressed-data (RFC 3274)", () => {
     expect(r.layers[0]).toMatchObject({ kind: "compressed", decompressedBytes: null });
     // The cap is 200x the input (~20 MB); far less than the 100 MB the bomb holds.
     expect(process.memoryUsage().rss - before).toBeLessThan(80 * 1024 * 1024);
+  });
+});
+
+describe("decryption by the host (Thunderbird's messages.getRaw with decrypt: true)", () => {
+  // The host seam: OpenSSL decrypts with Bob's key, as Thunderbird would with its own store.
+  const opensslDecrypts = (msg: Uint8Array, key: Identity, cert: Identity) => ({
+    decrypt: async () => {
+      const file = pki.write(`host-in-${Math.random()}.eml`, msg);
+      return new Uint8Array(pki.run(["cms", "-decrypt", "-in", file, "-recip", cert.cert, "-inkey", key.key]));
+    },
+  });
+  const now = { now: () => new Date() };
+
+  it("signed, then encrypted: the envelope is opened by the host and the inner signature verified", async () => {
+    const msg = encrypt(Buffer.from(entityOf(signedMsg)), "aes-256-gcm");
+    const r = await inspectMessage(msg, { clock: now, hostDecrypt: opensslDecrypts(msg, bob, bob) });
+    expect(r.layers.map((l) => [l.index, l.kind])).toEqual([
+      [0, "enveloped"],
+      [1, "signed"],
+    ]);
+    expect(r.layers[0]).toMatchObject({ opened: true, decryptedBy: "host" });
+    expect(r.encryption).toBe("decrypted");
+    expect(r.signature).toBe("valid");
+    expect(signers(r)[0]!.certificate?.emails).toEqual(["alice@example.org"]);
+    expect(codes(r)).not.toContain("no-decryption-key");
+    // No trust inputs: the signer's identity is unconfirmed, as for any signed message without them.
+    expect(r.verdict).toBe(r.trust === "unknown" ? "warning" : "verified");
+  });
+
+  it("the issue locations of the plaintext point at the shifted layers", async () => {
+    const msg = encrypt(Buffer.from(entityOf(signedMsg).replace("quarterly", "QUARTERLY")), "aes128");
+    const r = await inspectMessage(msg, { clock: now, hostDecrypt: opensslDecrypts(msg, bob, bob) });
+    expect(r.signature).toBe("invalid");
+    const bad = r.issues.find((i) => i.code === "digest-mismatch" || i.code === "signature-invalid");
+    expect(bad?.where.layer).toBe(1);
+    expect(r.issues.find((i) => i.code === "unauthenticated-encryption")?.where.layer).toBe(0);
+    expect(r.verdict).toBe("danger");
+  });
+
+  it("a host that cannot decrypt (throws, or returns the ciphertext unchanged) leaves the report as it was", async () => {
+    const msg = encrypt(Buffer.from(TEXT), "aes256");
+    for (const hostDecrypt of [{ decrypt: () => Promise.reject(new Error("no key")) }, { decrypt: async () => msg }]) {
+      const r = await inspectMessage(msg, { clock: now, hostDecrypt });
+      expect(r.encryption).toBe("no-key");
+      expect(codes(r)).toContain("no-decryption-key");
+    }
   });
 });

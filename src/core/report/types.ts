@@ -44,6 +44,8 @@ export interface CertificateSummary {
   namedCurve?: string;
   fingerprintSha256: string;
   fingerprintSha1: string;
+  /** The certificate itself, base64 DER, so a viewer can show details and export it. */
+  derBase64?: string;
 }
 
 export interface AlgorithmName {
@@ -146,8 +148,10 @@ export interface EnvelopedLayer extends LayerBase {
   authenticated: boolean;
   contentEncryptionAlgorithm: AlgorithmName | null;
   recipients: RecipientSummary[];
-  /** Whether the layer's content was opened (decryption arrives with the keys issue). */
+  /** Whether the layer's content was opened. */
   opened: boolean;
+  /** Who opened it: "host" is the mail client's own key store (Thunderbird's messages.getRaw with decrypt). */
+  decryptedBy?: "host" | "signet";
 }
 
 export interface CompressedLayer extends LayerBase {

@@ -9,6 +9,7 @@ import { OID } from "../cms/oids.js";
 import { describePublicKey, type PublicKeyDescription } from "../crypto/public-key.js";
 import { digest } from "../crypto/digest.js";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
+import { encodeBase64 } from "../util/base64.js";
 import { serialToHex } from "./serial.js";
 import { readExtensions, type Extensions } from "./extensions.js";
 import { nameKey } from "./name.js";
@@ -152,6 +153,7 @@ export class CertificateView {
         KEY_ALGORITHM_NAMES[key.kind] ?? (key.kind === "unsupported" ? key.algorithmOid : key.kind),
       fingerprintSha256: toHex(s256, ":").toUpperCase(),
       fingerprintSha1: toHex(s1, ":").toUpperCase(),
+      derBase64: encodeBase64(this.der),
     };
     if (key.kind !== "unsupported" && key.kind !== "dsa-inherited") summary.keyBits = key.bits;
     if (key.kind === "ec") summary.namedCurve = key.curve;

@@ -1,0 +1,36 @@
+/**
+ * The trust inputs every host builds the same way: the bundled roots (unless
+ * turned off), the user's decisions from the Store, any anchors the caller
+ * adds, and AIA through the host's Fetcher when it has one.
+ */
+import { AiaIssuerSource } from "../path/aia-source.js";
+import { CertificatePool } from "../path/issuer-source.js";
+import type { Fetcher, Store } from "../ports.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { bundledAnchors } from "./bundled.js";
+import type { TrustInputs } from "./signer-trust.js";
+import { TrustStore, type TrustAnchor } from "./trust-store.js";
+import { loadUserTrust } from "./user-trust.js";
+
+export interface TrustSetup {
+  /** The user's decisions; absent means none (bundled and extra anchors only). */
+  store?: Store;
+  /** AIA fetches for missing intermediates; absent means local certificates only. */
+  fetcher?: Fetcher;
+  /** Anchors from the caller (the CLI's --anchor, the demo page's sample root). Default none. */
+  extraAnchors?: readonly CertificateView[];
+  /** Include Mozilla's email roots. Default true. */
+  bundledRoots?: boolean;
+}
+
+export async function buildTrustInputs(setup: TrustSetup): Promise<TrustInputs> {
+  const user = setup.store ? await loadUserTrust(setup.store) : { anchors: [], distrusted: [], distrustedCertificates: [] };
+  const anchors: TrustAnchor[] = [
+    ...(setup.bundledRoots === false ? [] : bundledAnchors()),
+    ...user.anchors,
+    ...(setup.extraAnchors ?? []).map((certificate) => ({ certificate, source: "option" as const })),
+  ];
+  const cache = new CertificatePool("cache");
+  const store = await TrustStore.create(anchors, user.distrusted, user.distrustedCertificates);
+  return setup.fetcher ? { store, cache, remote: [new AiaIssuerSource(setup.fetcher, cache)] } : { store, cache };
+}
