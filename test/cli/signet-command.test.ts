@@ -52,7 +52,14 @@ describe("signet inspect on the bundled samples", () => {
       "encrypted-to-bob": ["unverifiable", "no-key", "warning"],
       unsigned: ["unsigned", "none", "none"],
       "two-signers": ["valid", "none", "verified"],
+      "untrusted-signer": ["valid", "none", "warning"],
+      revoked: ["valid", "none", "danger"],
     });
+    expect(byName["untrusted-signer"]!.trust).toBe("untrusted");
+    expect(byName["untrusted-signer"]!.issues.map((i) => i.code)).toEqual(["unknown-issuer"]);
+    // OpenSSL agrees: `openssl cms -verify -crl_check` with the sample CA's CRL says "certificate revoked".
+    expect(byName.revoked!.revocation).toBe("revoked");
+    expect(byName.revoked!.issues.map((i) => i.code)).toEqual(["revoked"]);
     expect(byName["signed-valid"]!.trust).toBe("trusted");
     expect(byName["wrong-sender"]!.issues.map((i) => i.code)).toEqual(["sender-mismatch"]);
     expect(byName["partially-signed"]!.issues.map((i) => i.code)).toEqual(["partially-signed"]);
@@ -60,10 +67,22 @@ describe("signet inspect on the bundled samples", () => {
   });
 
   it("agrees with OpenSSL on which samples' signatures verify", () => {
-    for (const name of ["signed-valid", "signed-opaque-ecdsa", "tampered", "wrong-sender", "two-signers"]) {
+    for (const name of ["signed-valid", "signed-opaque-ecdsa", "tampered", "wrong-sender", "two-signers", "untrusted-signer", "revoked"]) {
       const file = samples.find((f) => f.includes(name))!;
       expect(opensslVerifies(file), name).toBe(byName[name]!.signature === "valid");
     }
+  });
+
+  it("agrees with OpenSSL's chain and CRL check on the trusted, untrusted and revoked samples", () => {
+    const dir = mkdtempSync(join(tmpdir(), "signet-samples-"));
+    const caAndCrl = join(dir, "ca-and-crl.pem");
+    writeFileSync(caAndCrl, Buffer.concat(["signet-sample-root-ca.pem", "signet-sample-root-ca.crl.pem"].map((f) => readFileSync(join(root, "samples/certs", f)))));
+    const peer = (name: string): string =>
+      spawnSync("openssl", ["cms", "-verify", "-crl_check", "-CAfile", caAndCrl, "-in", join(root, samples.find((f) => f.includes(name))!), "-out", "/dev/null"], { encoding: "utf8" }).stderr;
+    expect(peer("signed-valid")).toMatch(/Verification successful/);
+    expect(peer("untrusted-signer")).toMatch(/unable to get local issuer certificate/);
+    expect(peer("revoked")).toMatch(/certificate revoked/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("a single file gives a single report, not an array", () => {

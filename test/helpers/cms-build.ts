@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { attachRevocationInfo } from "../../scripts/attach-revocation-info.mjs";
 
 function pemToDer(pem: string): Uint8Array {
   return Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64");
@@ -103,19 +104,5 @@ export function pkcs7MimeMessage(headers: string, der: Uint8Array, smimeType: st
  * (the `crls` field, RFC 5652 section 5.1), as OpenSSL 3.0's `cms -sign` cannot. The
  * field is not signed, so the signature stays valid.
  */
-export function attachCrls(message: Uint8Array, crls: Uint8Array[], ocspResponses: Uint8Array[] = []): Uint8Array {
-  const text = Buffer.from(message).toString("latin1");
-  const start = text.indexOf("\n\n", text.indexOf("application/pkcs7-signature; name")) + 2;
-  const end = text.indexOf("\n\n", start);
-  const der = Buffer.from(text.slice(start, end).replace(/\s+/g, ""), "base64");
-  const ci = pkijs.ContentInfo.fromBER(ab(der));
-  const sd = new pkijs.SignedData({ schema: ci.content });
-  sd.crls = [
-    ...crls.map((c) => pkijs.CertificateRevocationList.fromBER(ab(c))),
-    // RFC 5940 section 2.1: an OCSP response as otherRevInfo, format id-ri-ocsp-response.
-    ...ocspResponses.map((r) => new pkijs.OtherRevocationInfoFormat({ otherRevInfoFormat: "1.3.6.1.5.5.7.16.2", otherRevInfo: asn1js.fromBER(ab(r)).result })),
-  ];
-  const out = new pkijs.ContentInfo({ contentType: ci.contentType, content: sd.toSchema() });
-  const b64 = Buffer.from(out.toSchema().toBER(false)).toString("base64").replace(/.{64}/g, "$&\n");
-  return Buffer.from(text.slice(0, start) + b64 + text.slice(end), "latin1");
-}
+/** CRLs and OCSP responses added to an OpenSSL-signed multipart/signed message (the field is unsigned). */
+export { attachRevocationInfo as attachCrls };
