@@ -18,4 +18,4 @@ export { loadUserTrust, addAnchor, distrust, removeDecision, type UserTrust } fr
 export { buildTrustInputs, type TrustSetup } from "./trust/inputs.js";
 export { listTrust, type TrustEntry, type TrustListing } from "./trust/listing.js";
 export { describeCertificate, type CertificateDetails, type ExtensionDetail } from "./x509/details.js";
-export { encodeBase64, encodePem } from "./util/base64.js";
+export { encodeBase64 } from "./util/base64.js";

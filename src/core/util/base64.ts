@@ -74,9 +74,3 @@ export function encodeBase64(bytes: Uint8Array): string {
   }
   return out;
 }
-
-/** PEM text (RFC 7468 section 2): base64 in lines of 64 characters between the labels. */
-export function encodePem(label: string, der: Uint8Array): string {
-  const lines = encodeBase64(der).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
-}

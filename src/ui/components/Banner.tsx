@@ -1,0 +1,44 @@
+/**
+ * The slim line above a message body: verdict, who signed, the main problem,
+ * and a button to the full report. It lives in a shadow root the message
+ * cannot style; `role="status"` announces updates without moving focus.
+ */
+import { useContext } from "preact/hooks";
+import type { SecurityReport } from "../../core/index.js";
+import { UiContext } from "../context.js";
+import { headline } from "../headline.js";
+import { Root } from "./Root.js";
+import { VerdictBadge } from "./VerdictBadge.js";
+
+export interface BannerProps {
+  report: SecurityReport | null;
+  /** Network answers (revocation, AIA) are still coming. */
+  pending: boolean;
+  error?: string;
+}
+
+export function Banner({ report, pending, error }: BannerProps) {
+  const { catalogue, openDetails } = useContext(UiContext);
+  const ui = catalogue.ui;
+  const h = error
+    ? { tone: "warning" as const, label: ui.verdict.warning, title: ui.error(error), detail: "" }
+    : report
+      ? headline(report, pending, catalogue)
+      : { tone: "checking" as const, label: ui.verdict.checking, title: ui.loading, detail: "" };
+  return (
+    <Root>
+      <div class={`banner tone-${h.tone}`} role="status" aria-live="polite" aria-label={ui.reportLabel} data-verdict={report?.verdict ?? ""} data-pending={String(pending)}>
+        <VerdictBadge tone={h.tone} label={h.label} />
+        <div class="text">
+          <div class="title">{h.title}</div>
+          {h.detail ? <div class="detail">{h.detail}</div> : null}
+        </div>
+        {openDetails && report ? (
+          <button type="button" onClick={openDetails}>
+            {ui.details}
+          </button>
+        ) : null}
+      </div>
+    </Root>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * What a host gives the views besides their data: the language, and the few
+ * actions only the host can do. Views never call host APIs (the lint rule in
+ * eslint.config.js); they read this context.
+ */
+import { createContext } from "preact";
+import type { CertificateDetails } from "../core/index.js";
+import { EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
+
+export interface UiServices {
+  catalogue: Catalogue;
+  /** Reads a certificate's details (the core runs where the host keeps it). Absent: the view shows the summary only. */
+  describeCertificate?: (derBase64: string) => Promise<CertificateDetails>;
+  /** Opens the full report from the banner. Absent: the banner has no button. */
+  openDetails?: () => void;
+}
+
+export const UiContext = createContext<UiServices>({ catalogue: EN_CATALOGUE });

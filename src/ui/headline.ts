@@ -1,0 +1,63 @@
+/**
+ * The one-line answer the banner shows and the report view opens with: the
+ * verdict in words, who signed, and the most important problem. Pure: the
+ * same report always gives the same headline.
+ */
+import type { Issue, SecurityReport, SignerReport } from "../core/index.js";
+import type { Catalogue } from "./messages/catalogue.js";
+
+export type Tone = SecurityReport["verdict"] | "checking";
+
+export interface Headline {
+  tone: Tone;
+  /** The verdict in one word, shown beside its icon (colour is never the only signal). */
+  label: string;
+  title: string;
+  detail: string;
+}
+
+const SEVERITY_ORDER: Record<Issue["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then notes; stable within a severity. */
+export function rankIssues(issues: readonly Issue[]): Issue[] {
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] || a.i - b.i).map((x) => x.issue);
+}
+
+export function commonName(dn: string): string {
+  return /(?:^|,\s*)CN=([^,]+)/.exec(dn)?.[1]?.trim() ?? dn;
+}
+
+export function firstSigner(report: SecurityReport): SignerReport | null {
+  for (const layer of report.layers) if (layer.kind === "signed") for (const s of layer.signers) return s;
+  return null;
+}
+
+/** "Alice Example <alice@example.org>", from the certificate; the From address when it has none. */
+export function signerName(signer: SignerReport, report: SecurityReport): string {
+  const c = signer.certificate;
+  if (!c) return report.message.from[0] ?? "?";
+  const name = commonName(c.subject);
+  const email = c.emails[0];
+  return email && name !== email ? `${name} <${email}>` : (email ?? name);
+}
+
+export const ICONS: Record<Tone, string> = { verified: "✔", warning: "⚠", danger: "✖", none: "○", checking: "…" };
+
+export function headline(report: SecurityReport, pending: boolean, cat: Catalogue): Headline {
+  const ui = cat.ui;
+  const signer = firstSigner(report);
+  const who = signer ? ui.signedBy(signerName(signer, report)) : null;
+  // While revocation and AIA answers are still coming, a green verdict is not yet earned; a red one cannot improve.
+  const tone: Tone = pending && report.verdict !== "danger" ? "checking" : report.verdict;
+  const top = rankIssues(report.issues).find((i) => i.severity !== "info");
+  if (report.verdict === "none") return { tone, label: ui.verdict[tone], title: ui.notProtected, detail: ui.notProtectedAdvice };
+  if (report.verdict === "verified" || !top) {
+    const revocation =
+      report.revocation === "good" ? ui.revocationShort.good : report.revocation === "revoked" ? ui.revocationShort.revoked : report.revocation === "unknown" ? ui.revocationShort.unknown : ui.revocationShort.notChecked;
+    const parts = pending ? [ui.trustText[report.trust], ui.checking] : [ui.trustText[report.trust], revocation];
+    if (report.encryption !== "none") parts.push(ui.encryptionText[report.encryption]);
+    return { tone, label: ui.verdict[tone], title: who ?? ui.encryptionText[report.encryption], detail: parts.filter(Boolean).join(", ") };
+  }
+  const problem = cat.issue(top).title;
+  return { tone, label: ui.verdict[tone], title: problem, detail: [who, pending ? ui.checking : null].filter(Boolean).join(". ") };
+}

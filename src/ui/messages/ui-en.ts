@@ -1,0 +1,195 @@
+/**
+ * English text of the views themselves (headings, labels, states). Issue
+ * texts live in en.ts; a language adds one file of each shape.
+ */
+import type { EncryptionStatus, RevocationEvidence, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
+
+export interface UiStrings {
+  verdict: Record<Verdict | "checking", string>;
+  reportLabel: string;
+  signedBy: (who: string) => string;
+  encryptedFor: (n: number) => string;
+  notProtected: string;
+  notProtectedAdvice: string;
+  trustText: Record<TrustStatus, string>;
+  revocationShort: { good: string; revoked: string; unknown: string; notChecked: string };
+  encryptionText: Record<EncryptionStatus, string>;
+  checking: string;
+  checked: (time: string) => string;
+  details: string;
+  layers: string;
+  layerKind: { signed: string; enveloped: string; compressed: string };
+  coversWhole: string;
+  coversPart: string;
+  decryptedByHost: string;
+  signer: (n: number) => string;
+  signerStatus: Record<SignerStatus, string>;
+  signatureLabel: string;
+  identityLabel: string;
+  identity: { match: string; mismatch: string; unknown: string };
+  signingTime: string;
+  noSigningTime: string;
+  algorithms: string;
+  chain: string;
+  chainHint: string;
+  trustedRoot: (source: string) => string;
+  anchorSource: { bundled: string; user: string; option: string };
+  certOk: string;
+  certProblem: string;
+  revocation: string;
+  evidenceStatus: Record<RevocationEvidence["status"], string>;
+  evidenceSource: Record<NonNullable<RevocationEvidence["source"]>, string>;
+  cached: string;
+  asOf: (thisUpdate: string, nextUpdate: string | null | undefined) => string;
+  responder: string;
+  issues: string;
+  severity: { error: string; warning: string; info: string };
+  noIssues: string;
+  alsoTried: string;
+  certificate: {
+    title: string;
+    back: string;
+    subject: string;
+    issuer: string;
+    serial: string;
+    emails: string;
+    validity: string;
+    validFromTo: (from: string, to: string) => string;
+    key: string;
+    signatureAlgorithm: string;
+    keyUsage: string;
+    extendedKeyUsage: string;
+    policies: string;
+    basicConstraints: string;
+    ca: (pathLength: number | null) => string;
+    endEntity: string;
+    fingerprints: string;
+    extensions: string;
+    critical: string;
+    absent: string;
+    exportPem: string;
+    exportDer: string;
+    loading: string;
+  };
+  trust: {
+    title: string;
+    search: string;
+    bundledInfo: (count: number, source: string, extracted: string, days: number) => string;
+    showBundled: string;
+    add: string;
+    addHint: string;
+    onlyDomains: string;
+    distrust: string;
+    remove: string;
+    source: { bundled: string; user: string };
+    decision: { anchor: string; distrusted: string };
+    onlyFor: (domains: string) => string;
+    until: (date: string) => string;
+    empty: string;
+    count: (shown: number, total: number) => string;
+  };
+  loading: string;
+  error: (message: string) => string;
+}
+
+const day = (iso: string): string => iso.slice(0, 10);
+const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+export const UI_EN: UiStrings = {
+  verdict: { verified: "Verified", warning: "Warning", danger: "Danger", none: "Not protected", checking: "Checking" },
+  reportLabel: "Message security",
+  signedBy: (who) => `Signed by ${who}`,
+  encryptedFor: (n) => `Encrypted for ${n} recipient${n === 1 ? "" : "s"}`,
+  notProtected: "This message is neither signed nor encrypted.",
+  notProtectedAdvice: "Anyone could have written or changed it on the way. That is normal for most mail; be careful with requests for money or passwords.",
+  trustText: {
+    trusted: "certificate trusted",
+    untrusted: "certificate not trusted",
+    invalid: "certificate chain invalid",
+    unknown: "trust not checked",
+    "not-applicable": "",
+  },
+  revocationShort: { good: "not revoked", revoked: "certificate revoked", unknown: "revocation status unknown", notChecked: "revocation not checked" },
+  encryptionText: {
+    none: "not encrypted",
+    decrypted: "encrypted, decrypted",
+    "no-key": "encrypted, no key to decrypt",
+    failed: "encrypted, decryption failed",
+  },
+  checking: "Checking revocation and missing certificates…",
+  checked: (time) => `Checked ${minute(time)}`,
+  details: "Details",
+  layers: "What is protected",
+  layerKind: { signed: "Signed", enveloped: "Encrypted", compressed: "Compressed" },
+  coversWhole: "covers the whole message",
+  coversPart: "covers only part of the message",
+  decryptedByHost: "decrypted by Thunderbird with your key",
+  signer: (n) => `Signer ${n + 1}`,
+  signatureLabel: "Signature",
+  identityLabel: "Sender",
+  signerStatus: { valid: "Signature valid", invalid: "Signature does not match", unverifiable: "Signature could not be checked" },
+  identity: { match: "matches the From address", mismatch: "does not match the From address", unknown: "no address to compare" },
+  signingTime: "Signed at (the sender's own clock)",
+  noSigningTime: "no signing time given",
+  algorithms: "Algorithms",
+  chain: "Certificate chain",
+  chainHint: "From the signer up to the root. Select a certificate for its details.",
+  trustedRoot: (source) => `trusted root (${source})`,
+  anchorSource: { bundled: "Mozilla's list", user: "added by you", option: "given for this check" },
+  certOk: "no problem found",
+  certProblem: "problem",
+  revocation: "Revocation",
+  evidenceStatus: { good: "not revoked", revoked: "REVOKED", unknown: "unknown", "not-checked": "not checked" },
+  evidenceSource: { ocsp: "OCSP", crl: "CRL", "embedded-ocsp": "OCSP response in the message", "embedded-crl": "CRL in the message" },
+  cached: "saved earlier",
+  asOf: (thisUpdate, nextUpdate) => `as of ${minute(thisUpdate)}${nextUpdate ? `, next update ${minute(nextUpdate)}` : ""}`,
+  responder: "responder",
+  issues: "Findings",
+  severity: { error: "Problem", warning: "Warning", info: "Note" },
+  noIssues: "Nothing to report.",
+  alsoTried: "Other paths tried",
+  certificate: {
+    title: "Certificate",
+    back: "Back to the report",
+    subject: "Subject",
+    issuer: "Issuer",
+    serial: "Serial number",
+    emails: "Email addresses",
+    validity: "Validity",
+    validFromTo: (from, to) => `${day(from)} to ${day(to)}`,
+    key: "Public key",
+    signatureAlgorithm: "Signed with",
+    keyUsage: "Key usage",
+    extendedKeyUsage: "Extended key usage",
+    policies: "Policies",
+    basicConstraints: "Kind",
+    ca: (pathLength) => `certificate authority${pathLength === null ? "" : `, at most ${pathLength} below it`}`,
+    endEntity: "end entity (a person or mailbox)",
+    fingerprints: "Fingerprints",
+    extensions: "Extensions",
+    critical: "critical",
+    absent: "none",
+    exportPem: "Export PEM",
+    exportDer: "Export DER",
+    loading: "Reading the certificate…",
+  },
+  trust: {
+    title: "Trusted roots",
+    search: "Search by name or fingerprint",
+    bundledInfo: (count, source, extracted, days) => `${count} roots bundled from ${source}, extracted ${extracted} (${days} days ago).`,
+    showBundled: "Show bundled roots",
+    add: "Add a root certificate…",
+    addHint: "PEM or DER file. Only add roots you got from a source you trust.",
+    onlyDomains: "Only for mail domains (optional, comma separated)",
+    distrust: "Distrust",
+    remove: "Remove",
+    source: { bundled: "bundled", user: "added by you" },
+    decision: { anchor: "trusted", distrusted: "distrusted" },
+    onlyFor: (domains) => `only for ${domains}`,
+    until: (date) => `until ${day(date)}`,
+    empty: "No certificate matches.",
+    count: (shown, total) => `${shown} of ${total}`,
+  },
+  loading: "Reading the message…",
+  error: (message) => `Signet could not check this message: ${message}`,
+};
