@@ -1,39 +1,70 @@
-// Browser bundles. For now the core alone, as a library the host adapters will
-// load; building it proves src/core needs nothing from Node (no polyfills are
-// configured, so any Node import fails the build). The Thunderbird and Outlook
-// entries join here with their issues.
+// Browser bundles, one configuration each (`webpack --config-name NAME` builds one):
+//   core         src/core alone as a library: proves the core needs nothing from Node
+//                (no polyfills are configured, so any Node import fails the build)
+//   thunderbird  the add-on's scripts: background (with the core), banner, popup and
+//                options (Preact and the views only; they ask the background)
+//   demo         the demo page, with the core running in the page
+//   thunderbird-test (only with --env test) the banner and harness of the test build
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import webpack from "webpack";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-export default (_env, argv) => ({
-  mode: argv.mode ?? "production",
+const common = (mode, name, outDir) => ({
+  name,
+  mode,
   target: "web",
-  devtool: "source-map",
-  entry: { "signet-core": "./src/core/index.ts" },
-  output: {
-    path: path.join(root, "dist"),
-    filename: "[name].js",
-    library: { type: "module" },
-    clean: true,
-  },
-  experiments: { outputModule: true },
+  devtool: mode === "production" ? false : "source-map",
+  output: { path: path.join(root, "dist", outDir), filename: "[name].js", clean: true },
   resolve: {
-    extensions: [".ts", ".js"],
-    // Sources import "./x.js" (NodeNext style); resolve those to the .ts files.
-    extensionAlias: { ".js": [".ts", ".js"] },
+    extensions: [".ts", ".tsx", ".js"],
+    // Sources import "./x.js" (NodeNext style); resolve those to the .ts(x) files.
+    extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     fallback: {},
   },
   module: {
     rules: [
       {
-        test: /\.ts$/,
+        test: /\.tsx?$/,
         loader: "ts-loader",
         exclude: /node_modules/,
-        options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { sourceMap: true, noEmit: false } },
+        options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { sourceMap: mode !== "production", noEmit: false } },
       },
     ],
   },
   performance: { hints: false },
 });
+
+const tb = (file) => `./src/hosts/thunderbird/${file}`;
+
+export default (env = {}, argv = {}) => {
+  const mode = argv.mode ?? "production";
+  const flags = (test) => new webpack.DefinePlugin({ __SIGNET_TEST__: JSON.stringify(test) });
+  if (env.test) {
+    return [
+      {
+        ...common(mode, "thunderbird-test", "thunderbird-test"),
+        entry: { banner: tb("banner.tsx"), "test-harness": tb("test-harness.ts") },
+        plugins: [flags(true)],
+      },
+    ];
+  }
+  return [
+    {
+      ...common(mode, "core", "core"),
+      entry: { "signet-core": "./src/core/index.ts" },
+      output: { ...common(mode, "core", "core").output, library: { type: "module" } },
+      experiments: { outputModule: true },
+    },
+    {
+      ...common(mode, "thunderbird", "thunderbird"),
+      entry: { background: tb("background.ts"), banner: tb("banner.tsx"), popup: tb("popup.tsx"), options: tb("options.tsx") },
+      plugins: [flags(false)],
+    },
+    {
+      ...common(mode, "demo", "demo"),
+      entry: { demo: "./src/hosts/demo/demo.tsx" },
+    },
+  ];
+};

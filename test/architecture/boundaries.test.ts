@@ -49,7 +49,8 @@ describe("browser bundle", () => {
   it("webpack bundles src/core for the web target with no Node polyfills", async () => {
     const out = mkdtempSync(join(tmpdir(), "signet-webpack-"));
     try {
-      const base = (config as (env: unknown, argv: { mode: string }) => webpack.Configuration)({}, { mode: "development" });
+      const configs = (config as (env: unknown, argv: { mode: string }) => webpack.Configuration[])({}, { mode: "development" });
+      const base = configs.find((c) => c.name === "core")!;
       const stats = await new Promise<webpack.Stats>((done, fail) =>
         webpack({ ...base, devtool: false, output: { ...base.output, path: out } }, (err, s) => (err || !s ? fail(err) : done(s))),
       );

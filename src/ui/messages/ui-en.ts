@@ -87,6 +87,9 @@ export interface UiStrings {
     until: (date: string) => string;
     empty: string;
     count: (shown: number, total: number) => string;
+    added: (file: string) => string;
+    distrusted: string;
+    removed: string;
   };
   loading: string;
   error: (message: string) => string;
@@ -189,6 +192,9 @@ export const UI_EN: UiStrings = {
     until: (date) => `until ${day(date)}`,
     empty: "No certificate matches.",
     count: (shown, total) => `${shown} of ${total}`,
+    added: (file) => `Added the certificates in ${file}.`,
+    distrusted: "Distrusted. Messages signed under it are now shown as dangerous.",
+    removed: "Removed your decision.",
   },
   loading: "Reading the message…",
   error: (message) => `Signet could not check this message: ${message}`,

@@ -1,0 +1,115 @@
+/**
+ * The demo page: the shared views over the bundled samples and any .eml
+ * dropped on the page, with the core running in the page itself. No mail
+ * client, no network beyond the page's own server: the samples' root is
+ * trusted for the demo, and revocation answers come from the messages.
+ */
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { buildTrustInputs, describeCertificate, readCertificates, systemClock, type CertificateView, type TrustInputs } from "../../core/index.js";
+import { Banner, catalogueFor, ReportView, UiContext, type UiServices } from "../../ui/index.js";
+import { startInspection, type InspectionState } from "../shared/inspection.js";
+import { MemoryStore } from "../shared/memory-store.js";
+
+interface SampleList {
+  samples: string[];
+  anchor: string;
+}
+
+const store = new MemoryStore();
+let trust: Promise<TrustInputs> | null = null;
+
+async function bytesOf(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function trustInputs(anchorUrl: string): Promise<TrustInputs> {
+  trust ??= bytesOf(anchorUrl).then((pem) => {
+    const extraAnchors: CertificateView[] = readCertificates(pem).certificates;
+    return buildTrustInputs({ store, extraAnchors });
+  });
+  return trust;
+}
+
+const services: UiServices = {
+  catalogue: catalogueFor(navigator.language),
+  describeCertificate: (derBase64) => describeCertificate(Uint8Array.from(atob(derBase64), (c) => c.charCodeAt(0))),
+};
+
+/** "01-signed-valid.eml" -> "signed valid". */
+const label = (name: string): string => name.replace(/^\d+-|\.eml$/g, "").replace(/-/g, " ");
+
+function Demo() {
+  const [list, setList] = useState<SampleList | null>(null);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [state, setState] = useState<InspectionState>({ report: null, pending: false });
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    void fetch("samples.json")
+      .then((r) => r.json() as Promise<SampleList>)
+      .then(setList);
+  }, []);
+
+  const inspect = async (name: string, raw: Uint8Array): Promise<void> => {
+    if (!list) return;
+    setCurrent(name);
+    setState({ report: null, pending: true });
+    const inspection = startInspection(raw, { clock: systemClock, store, trust: () => trustInputs(list.anchor) });
+    setState(await inspection.local);
+    setState(await inspection.final);
+  };
+  const open = (name: string): void => void bytesOf(`samples/${name}`).then((raw) => inspect(name, raw));
+  const openFiles = (files: FileList | null | undefined): void => {
+    const file = files?.[0];
+    if (file) void file.arrayBuffer().then((b) => inspect(file.name, new Uint8Array(b)));
+  };
+
+  return (
+    <div
+      class={`demo${dragging ? " dragging" : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        openFiles(e.dataTransfer?.files);
+      }}
+    >
+      <nav aria-label="Sample messages">
+        <h1>Signet demo</h1>
+        <p>Pick a sample, or drop an .eml file anywhere on the page.</p>
+        <ul>
+          {(list?.samples ?? []).map((name) => (
+            <li key={name}>
+              <button type="button" aria-pressed={current === name} data-sample={name} onClick={() => open(name)}>
+                {label(name)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <label class="file">
+          Open an .eml file <input type="file" accept=".eml,message/rfc822" onChange={(e) => openFiles(e.currentTarget.files)} />
+        </label>
+      </nav>
+      <main aria-label="Report">
+        {current ? (
+          <UiContext.Provider value={services}>
+            <p class="current">{current}</p>
+            <Banner report={state.report} pending={state.pending} {...(state.error ? { error: state.error } : {})} />
+            <ReportView report={state.report} pending={state.pending} {...(state.error ? { error: state.error } : {})} />
+          </UiContext.Provider>
+        ) : (
+          <p>No message selected.</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+render(<Demo />, document.getElementById("app")!);

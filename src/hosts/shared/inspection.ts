@@ -1,0 +1,87 @@
+/**
+ * Inspection in two phases, for hosts that show a message while it is read:
+ * first the answer from what is at hand (the message, the trust store, cached
+ * revocation answers), at once; then the answer with the network (revocation,
+ * AIA), which can take seconds. Both hosts and the demo page use this.
+ */
+import { inspectMessage, type Clock, type Fetcher, type HostDecrypt, type InspectOptions, type SecurityReport, type Store, type TrustInputs } from "../../core/index.js";
+
+export interface InspectionState {
+  report: SecurityReport | null;
+  /** True while the network answer is still coming. */
+  pending: boolean;
+  error?: string;
+}
+
+export interface InspectionDeps {
+  clock: Clock;
+  store?: Store;
+  fetcher?: Fetcher;
+  /** Trust inputs with AIA (remote) sources; the local phase uses them without. */
+  trust: () => Promise<TrustInputs>;
+  options?: InspectOptions;
+}
+
+export interface Inspection {
+  local: Promise<InspectionState>;
+  final: Promise<InspectionState>;
+}
+
+/** Nothing the network could change: no signature to check a chain for. */
+function settledLocally(r: SecurityReport): boolean {
+  return r.signature === "unsigned" || r.layers.every((l) => l.kind !== "signed" || l.signers.length === 0);
+}
+
+const failed = (e: unknown): InspectionState => ({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
+
+export function startInspection(raw: Uint8Array, deps: InspectionDeps, hostDecrypt?: HostDecrypt): Inspection {
+  // The host decrypts once; both phases read the same plaintext.
+  let plaintext: Promise<Uint8Array | null> | null = null;
+  const decrypt: HostDecrypt | undefined = hostDecrypt && { decrypt: () => (plaintext ??= hostDecrypt.decrypt()) };
+  const base = { clock: deps.clock, ...(deps.store ? { store: deps.store } : {}), ...(decrypt ? { hostDecrypt: decrypt } : {}) };
+  // With a network to come, the local phase leaves revocation to it (a half answer would flash warnings);
+  // without one, attached and cached answers are all there is, so they are used at once.
+  const localOptions: InspectOptions = deps.fetcher ? { ...deps.options, revocation: "off" } : { ...deps.options };
+  const localReport = deps.trust().then(({ remote: _remote, ...local }) => inspectMessage(raw, base, { ...localOptions, trust: local }));
+  const local = localReport.then(
+    (report): InspectionState => ({ report, pending: !settledLocally(report) && deps.fetcher !== undefined }),
+    failed,
+  );
+  const final = local.then(async (state): Promise<InspectionState> => {
+    if (!state.pending) return state;
+    try {
+      const trust = await deps.trust();
+      const report = await inspectMessage(raw, { ...base, ...(deps.fetcher ? { fetcher: deps.fetcher } : {}) }, { ...deps.options, trust });
+      return { report, pending: false };
+    } catch (e) {
+      return failed(e);
+    }
+  });
+  return { local, final };
+}
+
+/** Inspections by message id, newest kept, so reopening a message is instant. */
+export class InspectionCache<K> {
+  private readonly entries = new Map<K, Inspection>();
+  constructor(private readonly capacity = 200) {}
+
+  get(key: K): Inspection | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: K, value: Inspection): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  /** Trust changed: every verdict may change. */
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The add-on's event page. Listeners are registered at the top level, because
+ * Thunderbird may unload the page and wakes it through them (MV3).
+ */
+import { fetchFetcher } from "../shared/fetch-fetcher.js";
+import { dispatch } from "./commands.js";
+import { tb } from "./messenger.js";
+import { isRequest, type Request } from "./protocol.js";
+import { SignetService } from "./service.js";
+import { StorageLocalStore } from "./storage-store.js";
+
+export interface SignetBackground {
+  service: SignetService;
+  dispatch: (request: Request) => Promise<unknown>;
+}
+
+const api = tb();
+const service = new SignetService(api, new StorageLocalStore(api), fetchFetcher());
+
+// Start inspecting as soon as a message is shown, so the banner's question finds the answer under way.
+api.messageDisplay.onMessagesDisplayed.addListener((_tab, displayed) => {
+  if (displayed.messages.length === 1) service.inspect(displayed.messages[0]!.id);
+});
+
+// One dispatcher keyed by command. Messages that are not ours get no answer, so another listener may reply.
+api.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? dispatch(service, message, sender) : undefined));
+
+/** The banner goes into every displayed message (scripting.messageDisplay, TB 128; HOSTS.md). */
+async function registerBanner(): Promise<void> {
+  const existing = await api.scripting.messageDisplay.getRegisteredScripts({ ids: ["signet-banner"] });
+  if (existing.length === 0) await api.scripting.messageDisplay.registerScripts([{ id: "signet-banner", js: ["banner.js"] }]);
+}
+void registerBanner();
+
+// For the harness of the test build (test/hosts), which is loaded beside this script in the same page.
+(globalThis as { signetBackground?: SignetBackground }).signetBackground = { service, dispatch: (request) => dispatch(service, request, {}) };

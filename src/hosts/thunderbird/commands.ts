@@ -1,0 +1,69 @@
+/** The background's one dispatcher: a handler per command (protocol.ts). */
+import { addAnchor, bundledAnchors, describeCertificate, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
+import type { MessageSender } from "./messenger.js";
+import type { Command, Request, Responses } from "./protocol.js";
+import type { SignetService } from "./service.js";
+
+type Handler<C extends Command> = (service: SignetService, request: Extract<Request, { command: C }>, sender: MessageSender) => Promise<Responses[C]>;
+
+function fromBase64(text: string): Uint8Array {
+  const bin = atob(text);
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+function senderTab(sender: MessageSender): number {
+  const id = sender.tab?.id;
+  if (id === undefined) throw new Error("the banner must run in a message tab");
+  return id;
+}
+
+export const HANDLERS: { [C in Command]: Handler<C> } = {
+  "banner-state": (s, r, sender) => s.stateForTab(senderTab(sender), r.wait),
+  report: (s, r) => s.stateForTab(r.tabId, r.wait),
+  "open-details": async (s, _r, sender) => {
+    try {
+      await s.api.messageDisplayAction.openPopup();
+      return { opened: "popup" };
+    } catch {
+      // openPopup can refuse outside a user gesture; the report then opens in a tab.
+      await s.api.tabs.create({ url: s.api.runtime.getURL(`popup.html?tab=${senderTab(sender)}`) });
+      return { opened: "tab" };
+    }
+  },
+  "describe-certificate": (_s, r) => describeCertificate(fromBase64(r.derBase64)),
+  "trust-list": (s) => listTrust(s.store, { bundled: true }),
+  "trust-add": async (s, r) => {
+    const read = readCertificates(fromBase64(r.base64));
+    if (read.errors.length) throw new Error(read.errors.join("; "));
+    if (read.certificates.length === 0) throw new Error("no certificate in the file");
+    const added: string[] = [];
+    for (const c of read.certificates) added.push(await addAnchor(s.store, c, { emailDomains: r.emailDomains }));
+    s.trustChanged();
+    return { added };
+  },
+  "trust-distrust": async (s, r) => {
+    const user = await loadUserTrust(s.store);
+    for (const a of [...user.anchors, ...bundledAnchors()]) {
+      if ((await a.certificate.fingerprintHex()) === r.fingerprint) {
+        await distrust(s.store, a.certificate);
+        s.trustChanged();
+        return { distrusted: true };
+      }
+    }
+    return { distrusted: false };
+  },
+  "trust-remove": async (s, r) => {
+    const removed = await removeDecision(s.store, r.fingerprint);
+    s.trustChanged();
+    return { removed };
+  },
+};
+
+export async function dispatch(service: SignetService, request: Request, sender: MessageSender): Promise<unknown> {
+  const handler = HANDLERS[request.command] as Handler<Command>;
+  try {
+    return { ok: true, value: await handler(service, request, sender) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}

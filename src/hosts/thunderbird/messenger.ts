@@ -1,0 +1,78 @@
+/**
+ * The one place that touches Thunderbird's `messenger` global: a typed subset
+ * of the MailExtension APIs Signet uses (MV3, Thunderbird 128+). Local
+ * declarations, because @types/thunderbird-webext-browser lacks
+ * scripting.messageDisplay and describes MV2 return shapes (HOSTS.md).
+ */
+export interface MessageHeader {
+  id: number;
+  subject: string;
+  headerMessageId: string;
+}
+
+export interface Tab {
+  id?: number;
+}
+
+export interface MessageSender {
+  tab?: Tab;
+}
+
+export interface MailFolder {
+  id: string;
+  name: string;
+  path: string;
+}
+
+interface Event<L> {
+  addListener(listener: L): void;
+}
+
+export interface Messenger {
+  runtime: {
+    sendMessage<T>(message: unknown): Promise<T>;
+    onMessage: Event<(message: unknown, sender: MessageSender) => Promise<unknown> | undefined>;
+    getURL(path: string): string;
+    openOptionsPage(): Promise<void>;
+  };
+  messages: {
+    getRaw(messageId: number, options?: { decrypt?: boolean }): Promise<File>;
+    import(file: File, folderId: string): Promise<MessageHeader>;
+  };
+  messageDisplay: {
+    onMessagesDisplayed: Event<(tab: Tab, displayed: { messages: MessageHeader[] }) => void>;
+    getDisplayedMessages(tabId: number): Promise<{ messages: MessageHeader[] }>;
+    open(properties: { messageId: number; location: "tab" | "window" }): Promise<Tab>;
+  };
+  messageDisplayAction: { openPopup(): Promise<void> };
+  scripting: {
+    messageDisplay: {
+      registerScripts(scripts: { id: string; js?: string[]; css?: string[] }[]): Promise<void>;
+      getRegisteredScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
+    };
+  };
+  storage: {
+    local: {
+      get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+    };
+  };
+  tabs: {
+    query(query: { active?: boolean; currentWindow?: boolean }): Promise<Tab[]>;
+    create(properties: { url: string }): Promise<Tab>;
+  };
+  accounts: { list(includeSubFolders?: boolean): Promise<{ id: string; type: string; rootFolder: MailFolder }[]> };
+  folders: {
+    getSubFolders(folderId: string, includeSubFolders?: boolean): Promise<MailFolder[]>;
+    create(parentId: string, name: string): Promise<MailFolder>;
+  };
+  i18n: { getUILanguage(): string };
+}
+
+declare const messenger: Messenger;
+
+/** The API object; a function so that tests and other hosts never touch the global at import time. */
+export function tb(): Messenger {
+  return messenger;
+}

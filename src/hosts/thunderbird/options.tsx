@@ -1,0 +1,45 @@
+/** The options page: the trust manager, acting through the background. */
+import { render } from "preact";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import type { TrustListing } from "../../core/index.js";
+import { catalogueFor, TrustManager, UiContext, type TrustActions } from "../../ui/index.js";
+import { ask } from "./client.js";
+import { tb } from "./messenger.js";
+
+function toBase64(bytes: Uint8Array): string {
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+const catalogue = catalogueFor(tb().i18n.getUILanguage());
+
+function Options() {
+  const [listing, setListing] = useState<TrustListing | null>(null);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const reload = useCallback(() => ask({ command: "trust-list" }).then(setListing), []);
+  useEffect(() => void reload(), [reload]);
+  const run = (action: Promise<unknown>, done: string): void => {
+    action.then(
+      () => {
+        setMessage(done);
+        void reload();
+      },
+      (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  const text = catalogue.ui.trust;
+  const actions: TrustActions = {
+    add: (file, emailDomains) => run(ask({ command: "trust-add", base64: toBase64(file.bytes), emailDomains }), text.added(file.name)),
+    distrust: (fingerprint) => run(ask({ command: "trust-distrust", fingerprint }), text.distrusted),
+    remove: (fingerprint) => run(ask({ command: "trust-remove", fingerprint }), text.removed),
+  };
+  return <TrustManager listing={listing} now={new Date()} actions={actions} {...(message ? { message } : {})} />;
+}
+
+render(
+  <UiContext.Provider value={{ catalogue }}>
+    <Options />
+  </UiContext.Provider>,
+  document.getElementById("signet")!,
+);

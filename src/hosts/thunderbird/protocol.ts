@@ -1,0 +1,41 @@
+/**
+ * The messages the add-on's pages send to its background: one union keyed by
+ * `command`, answered by one dispatcher (commands.ts).
+ */
+import type { CertificateDetails, TrustListing } from "../../core/index.js";
+import type { InspectionState } from "../shared/inspection.js";
+
+export type Request =
+  /** From the banner: the state of the message its tab displays; `wait` for the network answer. */
+  | { command: "banner-state"; wait: boolean }
+  /** From the popup: the state of the message displayed in `tabId`. */
+  | { command: "report"; tabId: number; wait: boolean }
+  /** From the banner's Details button. */
+  | { command: "open-details" }
+  | { command: "describe-certificate"; derBase64: string }
+  | { command: "trust-list" }
+  | { command: "trust-add"; base64: string; emailDomains: string[] }
+  | { command: "trust-distrust"; fingerprint: string }
+  | { command: "trust-remove"; fingerprint: string };
+
+export type Command = Request["command"];
+
+export interface Responses {
+  "banner-state": InspectionState;
+  report: InspectionState;
+  "open-details": { opened: "popup" | "tab" };
+  "describe-certificate": CertificateDetails;
+  "trust-list": TrustListing;
+  "trust-add": { added: string[] };
+  "trust-distrust": { distrusted: boolean };
+  "trust-remove": { removed: boolean };
+}
+
+export type Reply<C extends Command> = { ok: true; value: Responses[C] } | { ok: false; error: string };
+
+const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove"]);
+
+/** Messages come from the add-on's own pages, but are still checked before use. */
+export function isRequest(message: unknown): message is Request {
+  return typeof message === "object" && message !== null && COMMANDS.has(String((message as { command?: unknown }).command));
+}

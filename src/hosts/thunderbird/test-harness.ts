@@ -1,0 +1,78 @@
+/**
+ * The test build's harness (test/hosts/thunderbird.test.ts), loaded beside
+ * background.js only in the test .xpi, never in the shipped one. It imports
+ * the fixture messages a 127.0.0.1 listener serves, displays each in a tab,
+ * and reports what the background computed and what the banner rendered.
+ */
+import type { SignetBackground } from "./background.js";
+import { tb } from "./messenger.js";
+
+interface HarnessConfig {
+  hook: string;
+  fixtures: string[];
+  /** Base64 certificate files to trust, added through the add-on's own trust-add command. */
+  anchors: string[];
+}
+
+interface BannerShown {
+  test: "banner-shown";
+  at: number;
+  verdict: string | null;
+  pending: boolean;
+  text: string;
+  subject: string | null;
+}
+
+const api = tb();
+const post = (path: string, body: unknown): Promise<unknown> =>
+  fetch(new URL(path, config.hook), { method: "POST", body: JSON.stringify(body) }).catch(() => undefined);
+let config: HarnessConfig = { hook: "http://127.0.0.1:1/", fixtures: [], anchors: [] };
+const background = (): SignetBackground => (globalThis as { signetBackground?: SignetBackground }).signetBackground!;
+const service = () => background().service;
+
+api.runtime.onMessage.addListener((message, sender) => {
+  const m = message as Partial<BannerShown>;
+  if (m.test !== "banner-shown") return undefined;
+  void (async () => {
+    const tabId = sender.tab?.id;
+    const messageId = tabId === undefined ? null : await service().displayedMessage(tabId);
+    const started = messageId === null ? undefined : service().startedAt.get(messageId);
+    const state = messageId === null ? null : await service().inspect(messageId).final;
+    await post("banner", {
+      ...m,
+      messageId,
+      msSinceGetRaw: started === undefined ? null : (m.at ?? 0) - started,
+      report: state?.report ?? null,
+    });
+  })();
+  return undefined;
+});
+
+async function folderNamed(name: string): Promise<string> {
+  const [account] = (await api.accounts.list()).filter((a) => a.type === "local" || a.type === "none");
+  if (!account) throw new Error("no Local Folders account");
+  const find = async () => (await api.folders.getSubFolders(account.rootFolder.id)).find((f) => f.name === name);
+  // On a new profile folders.create has returned the wrong folder (HOSTS.md): look it up again by name.
+  if (!(await find())) await api.folders.create(account.rootFolder.id, name);
+  const folder = await find();
+  if (!folder) throw new Error(`folder ${name} was not created`);
+  return folder.id;
+}
+
+async function run(): Promise<void> {
+  config = (await (await fetch(api.runtime.getURL("test-hook.json"))).json()) as HarnessConfig;
+  await post("log", { started: true, ua: navigator.userAgent });
+  for (const base64 of config.anchors) {
+    const reply = (await background().dispatch({ command: "trust-add", base64, emailDomains: [] })) as { ok: boolean; error?: string };
+    if (!reply.ok) throw new Error(`trust-add: ${reply.error}`);
+  }
+  const folder = await folderNamed("SignetFixtures");
+  for (const name of config.fixtures) {
+    const bytes = await (await fetch(new URL(`fixtures/${name}`, config.hook))).arrayBuffer();
+    const header = await api.messages.import(new File([bytes], name, { type: "message/rfc822" }), folder);
+    await post("log", { imported: name, id: header.id });
+    await api.messageDisplay.open({ messageId: header.id, location: "tab" });
+  }
+}
+
+run().catch((e: unknown) => post("log", { error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) }));
