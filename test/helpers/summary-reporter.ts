@@ -8,12 +8,17 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const m of modules) {
+      // A module whose beforeAll (or import) failed leaves its tests unrun: they count as failed, not skipped.
+      const moduleFailed = m.state() === "failed";
+      let count = 0;
       for (const t of m.children.allTests()) {
+        count++;
         const state = t.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed") failed++;
+        else if (state === "failed" || moduleFailed) failed++;
         else skipped++;
       }
+      if (moduleFailed && count === 0) failed++;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
