@@ -43,6 +43,8 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // Mail is hostile: text is rendered as text, never parsed as HTML (the addons-linter allow-list relies on it).
+      "no-restricted-syntax": ["error", { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render text, not HTML." }, { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: "Render text, not HTML." }],
     },
   },
   {
@@ -62,10 +64,21 @@ export default tseslint.config(
     },
   },
   {
+    // The views get everything through props or the UiContext a host provides (DESIGN.md):
+    // no host APIs, and from the core only types; the host runs the core.
     files: ["src/ui/**/*.ts", "src/ui/**/*.tsx"],
     rules: {
       "no-restricted-globals": ["error", ...HOST_GLOBALS],
-      "no-restricted-imports": ["error", restrictImports([])],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          ...restrictImports([]),
+          patterns: [
+            ...restrictImports([]).patterns,
+            { group: ["**/core/**"], allowTypeImports: true, message: "src/ui imports only types from the core; the host runs the core." },
+          ],
+        },
+      ],
     },
   },
 );

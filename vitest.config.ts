@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     // OpenSSL builds each suite's PKI in beforeAll; Thunderbird-sized corpora take a while on 2 cores.
     hookTimeout: 120_000,
     testTimeout: 60_000,

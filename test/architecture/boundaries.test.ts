@@ -1,15 +1,13 @@
 /**
  * The layering rules of DESIGN.md hold mechanically: the lint rule rejects
- * host, DOM and Node imports in src/core, and the core bundles for a browser
- * with webpack without any Node polyfill.
+ * host, DOM and Node imports in src/core and host APIs in src/ui; the core
+ * bundles for a browser without any Node polyfill; the banner carries no core.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ESLint } from "eslint";
-import webpack from "webpack";
 import { describe, expect, it } from "vitest";
-import config from "../../webpack.config.js";
+import { requireBuilt } from "../helpers/built.js";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -35,9 +33,14 @@ describe("lint boundaries", () => {
     expect(await messages("export const a = crypto.subtle;", "src/core/probe.ts")).toEqual([]);
   });
 
-  it("src/ui may not reach host APIs", async () => {
+  it("src/ui may not reach host APIs, and takes only types from the core", async () => {
     expect(await messages("export const a = messenger.messages;", "src/ui/probe.ts")).toContain("no-restricted-globals");
-    expect(await messages('import { x } from "../hosts/thunderbird/x.js"; export const a = x;', "src/ui/probe.ts")).toContain("no-restricted-imports");
+    expect(await messages("export const A = () => <p>{String(browser.runtime)}</p>;", "src/ui/components/Probe.tsx")).toContain("no-restricted-globals");
+    expect(await messages("export const a = Office.context;", "src/ui/probe.ts")).toContain("no-restricted-globals");
+    expect(await messages('import { x } from "../hosts/thunderbird/x.js"; export const a = x;', "src/ui/probe.ts")).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await messages('import browser from "webextension-polyfill"; export const a = browser;', "src/ui/probe.ts")).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await messages('import { inspectMessage } from "../core/index.js"; export const a = inspectMessage;', "src/ui/probe.ts")).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await messages('import type { SecurityReport } from "../core/index.js"; export type A = SecurityReport;', "src/ui/probe.ts")).toEqual([]);
   });
 
   it("explicit any is an error everywhere", async () => {
@@ -45,21 +48,21 @@ describe("lint boundaries", () => {
   });
 });
 
-describe("browser bundle", () => {
-  it("webpack bundles src/core for the web target with no Node polyfills", async () => {
-    const out = mkdtempSync(join(tmpdir(), "signet-webpack-"));
-    try {
-      const configs = (config as (env: unknown, argv: { mode: string }) => webpack.Configuration[])({}, { mode: "development" });
-      const base = configs.find((c) => c.name === "core")!;
-      const stats = await new Promise<webpack.Stats>((done, fail) =>
-        webpack({ ...base, devtool: false, output: { ...base.output, path: out } }, (err, s) => (err || !s ? fail(err) : done(s))),
-      );
-      expect(stats.toJson({ errors: true }).errors ?? []).toEqual([]);
-      const bundle = readFileSync(join(out, "signet-core.js"), "utf8");
-      expect(bundle).toContain("inspectMessage");
+describe("browser bundles (built by npm run build, which npm test runs first)", () => {
+  it("webpack bundled the core for the web target with no Node polyfills (background and demo page)", () => {
+    for (const file of ["thunderbird/background.js", "demo/demo.js"]) {
+      const bundle = readFileSync(requireBuilt(file), "utf8");
+      expect(bundle).toContain("1.2.840.113549.1.7.2");
       expect(bundle).not.toMatch(/require\(["']node:|from ["']node:/);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
+
+  it("the banner, popup and options scripts carry no core code: they ask the background", () => {
+    for (const page of ["banner", "popup", "options"]) {
+      const bundle = readFileSync(requireBuilt(`thunderbird/${page}.js`), "utf8");
+      // Strings only the core's CMS and path code contain.
+      for (const marker of ["SignedData", "CertificateRevocationList", "BUNDLED_ROOTS", "1.2.840.113549.1.7.2"]) expect(bundle, `${page}: ${marker}`).not.toContain(marker);
+    }
+    expect(readFileSync(requireBuilt("thunderbird/background.js"), "utf8")).toContain("1.2.840.113549.1.7.2");
+  });
 });

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDemo } from "../../scripts/serve-demo.mjs";
-import { buildBundle } from "../helpers/build.js";
+import { requireBuilt } from "../helpers/built.js";
 import { launchChromium } from "../helpers/chromium.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -19,7 +19,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  await buildBundle("demo");
+  requireBuilt("demo/demo.js");
   server = await serveDemo(0);
   browser = await launchChromium(chromium);
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

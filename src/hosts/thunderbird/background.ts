@@ -31,6 +31,8 @@ async function registerBanner(): Promise<void> {
   if (existing.length === 0) await api.scripting.messageDisplay.registerScripts([{ id: "signet-banner", js: ["banner.js"] }]);
 }
 void registerBanner();
+// Parse the bundled roots now, not when the first message is shown (about a second on a cold page).
+void service.trustInputs();
 
 // For the harness of the test build (test/hosts), which is loaded beside this script in the same page.
 (globalThis as { signetBackground?: SignetBackground }).signetBackground = { service, dispatch: (request) => dispatch(service, request, {}) };

@@ -1,0 +1,16 @@
+export interface BannerShown {
+  at: number;
+  verdict: string | null;
+  pending: boolean;
+  text: string;
+  subject: string | null;
+  messageId: number | null;
+  msSinceGetRaw: number | null;
+  /** The background's final report for the message (added by the harness). */
+  report: unknown;
+}
+export declare function runThunderbird(options: { fixtures: { name: string; bytes: Uint8Array }[]; anchors: Uint8Array[]; timeoutMs?: number }): Promise<{
+  banners: BannerShown[];
+  logs: unknown[];
+  fixtureOf: (id: number | null) => string | undefined;
+}>;

@@ -1,0 +1,96 @@
+// Runs the test build of the add-on in real, headless Thunderbird (HOSTS.md):
+// a fresh profile with a Local Folders account, the .xpi sideloaded as
+// <profile>/extensions/<gecko-id>.xpi, a listener on 127.0.0.1 that serves
+// the fixture messages and collects what the harness reports. Used by
+// test/hosts/thunderbird.test.ts and bench/banner.mjs. Needs `npm run build`
+// and `webpack --env test` (dist/thunderbird and dist/thunderbird-test).
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { packageXpi } from "./package-xpi.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const USER_JS = `user_pref("extensions.autoDisableScopes", 0);
+user_pref("mail.shell.checkDefaultClient", false);
+user_pref("mailnews.start_page.enabled", false);
+user_pref("mail.accountmanager.accounts", "account1");
+user_pref("mail.accountmanager.localfoldersserver", "server1");
+user_pref("mail.account.account1.server", "server1");
+user_pref("mail.server.server1.type", "none");
+user_pref("mail.server.server1.hostname", "Local Folders");
+user_pref("mail.server.server1.userName", "nobody");
+user_pref("mail.server.server1.directory-rel", "[ProfD]Mail/Local Folders");
+user_pref("datareporting.policy.dataSubmissionEnabled", false);
+user_pref("app.update.enabled", false);
+`;
+
+/**
+ * @typedef {{ at: number, verdict: string | null, pending: boolean, text: string, subject: string | null,
+ *   messageId: number | null, msSinceGetRaw: number | null, report: unknown }} BannerShown
+ * @typedef {{ name: string, bytes: Uint8Array }} Fixture
+ */
+
+/**
+ * @param {{ fixtures: Fixture[], anchors: Uint8Array[], timeoutMs?: number }} options
+ * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined }>}
+ */
+export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000 }) {
+  if (spawnSync("thunderbird", ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
+  const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
+  const geckoId = manifest.browser_specific_settings.gecko.id;
+  /** @type {BannerShown[]} */
+  const banners = [];
+  /** @type {unknown[]} */
+  const logs = [];
+  const byName = new Map(fixtures.map((f) => [f.name, f.bytes]));
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const url = req.url ?? "";
+      if (req.method === "GET" && url.startsWith("/fixtures/") && byName.has(url.slice(10))) res.end(byName.get(url.slice(10)));
+      else if (req.method === "POST" && url === "/banner") banners.push(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      else if (req.method === "POST" && url === "/log") logs.push(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      else res.statusCode = 404;
+      if (!res.writableEnded) res.end();
+    });
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const hook = `http://127.0.0.1:${server.address().port}/`;
+
+  const fixtureOf = (id) => {
+    for (const l of logs) if (l && typeof l === "object" && l.imported && l.id === id) return l.imported;
+    return undefined;
+  };
+  const finals = () => new Set(banners.filter((b) => !b.pending && b.verdict !== null).map((b) => fixtureOf(b.messageId)).filter(Boolean));
+
+  const profile = mkdtempSync(join(tmpdir(), "signet-tb-profile-"));
+  let child = null;
+  try {
+    mkdirSync(join(profile, "extensions"));
+    writeFileSync(join(profile, "user.js"), USER_JS);
+    packageXpi({
+      out: join(profile, "extensions", `${geckoId}.xpi`),
+      test: { hook, fixtures: fixtures.map((f) => f.name), anchors: anchors.map((a) => Buffer.from(a).toString("base64")) },
+    });
+    child = spawn("thunderbird", ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && finals().size < fixtures.length && !logs.some((l) => l && typeof l === "object" && "error" in l)) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    // Thunderbird never exits by itself (HOSTS.md): stop it by its PID.
+    if (child?.pid) {
+      child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 1000));
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    await new Promise((done) => server.close(done));
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { banners, logs, fixtureOf };
+}
