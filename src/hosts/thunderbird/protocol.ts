@@ -37,5 +37,7 @@ const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report"
 
 /** Messages come from the add-on's own pages, but are still checked before use. */
 export function isRequest(message: unknown): message is Request {
-  return typeof message === "object" && message !== null && COMMANDS.has(String((message as { command?: unknown }).command));
+  if (typeof message !== "object" || message === null) return false;
+  const command = (message as { command?: unknown }).command;
+  return typeof command === "string" && COMMANDS.has(command);
 }

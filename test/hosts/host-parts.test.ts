@@ -1,0 +1,138 @@
+/**
+ * The host pieces outside the browsers: Thunderbird's raw-message prefix, the
+ * fetch-based Fetcher against a server on 127.0.0.1, the storage.local Store
+ * over a stub of the `messenger` global (the host seam), the inspection
+ * phases and their cache, and the dispatcher's input check.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTrustInputs, readCertificates, systemClock } from "../../src/core/index.js";
+import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
+import { InspectionCache, startInspection } from "../../src/hosts/shared/inspection.js";
+import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
+import { isRequest } from "../../src/hosts/thunderbird/protocol.js";
+import { stripMozillaHeaders } from "../../src/hosts/thunderbird/raw.js";
+import { StorageLocalStore } from "../../src/hosts/thunderbird/storage-store.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const sample = (name: string) => new Uint8Array(readFileSync(join(root, "samples", name)));
+
+describe("stripMozillaHeaders", () => {
+  it("removes the X-Mozilla-Status, -Status2 and -Keys lines Thunderbird prepends, and nothing else", () => {
+    const original = sample("01-signed-valid.eml");
+    // As Thunderbird 153 returned it from messages.getRaw for a message in Local Folders.
+    const stored = new Uint8Array([...new TextEncoder().encode("X-Mozilla-Status: 0001\nX-Mozilla-Status2: 00000000\nX-Mozilla-Keys:                                                                                 \n"), ...original]);
+    expect(stripMozillaHeaders(stored)).toEqual(original);
+    expect(stripMozillaHeaders(original)).toEqual(original);
+    // A header further down is the sender's, not Thunderbird's.
+    const later = new TextEncoder().encode("Subject: x\nX-Mozilla-Status: 0001\n\nbody");
+    expect(stripMozillaHeaders(later)).toEqual(later);
+  });
+});
+
+describe("fetchFetcher", () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === "/ok") res.end("hello");
+      else if (req.url === "/echo") req.pipe(res);
+      else if (req.url === "/big-declared") res.writeHead(200, { "content-length": "100000" }).end(Buffer.alloc(100000));
+      else if (req.url === "/big-streamed") {
+        res.writeHead(200);
+        for (let i = 0; i < 50; i++) res.write(Buffer.alloc(4096));
+        res.end();
+      } else if (req.url === "/slow") setTimeout(() => res.end("late"), 3000);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  const f = fetchFetcher();
+  const get = (path: string, extra: Partial<{ timeoutMs: number; maxBytes: number }> = {}) => f.fetch({ url: base + path, method: "GET", timeoutMs: 2000, maxBytes: 65536, ...extra });
+
+  it("GETs bytes and POSTs a body", async () => {
+    expect(await get("/ok")).toMatchObject({ ok: true, status: 200, body: new TextEncoder().encode("hello") });
+    const posted = await f.fetch({ url: `${base}/echo`, method: "POST", body: new Uint8Array([1, 2, 3]), contentType: "application/ocsp-request", timeoutMs: 2000, maxBytes: 100 });
+    expect(posted).toMatchObject({ ok: true, body: new Uint8Array([1, 2, 3]) });
+  });
+
+  it("refuses oversized answers, declared or streamed", async () => {
+    expect(await get("/big-declared")).toEqual({ ok: false, error: "too-large" });
+    expect(await get("/big-streamed", { maxBytes: 10000 })).toEqual({ ok: false, error: "too-large" });
+  });
+
+  it("gives up after the time-out, reports HTTP errors, and fetches only http(s)", async () => {
+    expect(await get("/slow", { timeoutMs: 200 })).toEqual({ ok: false, error: "timeout" });
+    expect(await get("/missing")).toEqual({ ok: false, error: "http-status", status: 404 });
+    expect(await f.fetch({ url: "file:///etc/passwd", method: "GET", timeoutMs: 100, maxBytes: 10 })).toMatchObject({ ok: false, error: "refused" });
+  });
+});
+
+describe("StorageLocalStore over storage.local", () => {
+  it("keeps bytes, lists by prefix and deletes, under its own key prefix", async () => {
+    const backing: Record<string, unknown> = { unrelated: 1 };
+    const local: Messenger["storage"]["local"] = {
+      get: async (keys) => (keys === null ? { ...backing } : Object.fromEntries([keys].flat().filter((k) => k in backing).map((k) => [k, backing[k]]))),
+      set: async (items) => void Object.assign(backing, items),
+      remove: async (keys) => [keys].flat().forEach((k) => delete backing[k]),
+    };
+    const store = new StorageLocalStore({ storage: { local } } as Messenger);
+    await store.put("trust/anchors/ab", new Uint8Array([0, 255, 7]));
+    await store.put("trust/distrust/cd", new Uint8Array([]));
+    expect(await store.get("trust/anchors/ab")).toEqual(new Uint8Array([0, 255, 7]));
+    expect(await store.list("trust/")).toEqual(["trust/anchors/ab", "trust/distrust/cd"]);
+    await store.delete("trust/anchors/ab");
+    expect(await store.get("trust/anchors/ab")).toBeNull();
+    expect(Object.keys(backing).sort()).toEqual(["store:trust/distrust/cd", "unrelated"]);
+  });
+});
+
+describe("inspection in two phases", () => {
+  const anchors = readCertificates(readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem"))).certificates;
+  const trust = () => buildTrustInputs({ extraAnchors: anchors, bundledRoots: false, fetcher: fetchFetcher() });
+
+  it("with a network to ask, the local answer is pending and the final one is not", async () => {
+    const i = startInspection(sample("01-signed-valid.eml"), { clock: systemClock, fetcher: fetchFetcher(), trust });
+    const local = await i.local;
+    expect(local).toMatchObject({ pending: true, report: { verdict: "verified", revocation: "not-checked" } });
+    expect(await i.final).toMatchObject({ pending: false, report: { verdict: "verified" } });
+  });
+
+  it("unsigned mail and pages without a network are final at once; attached CRLs still count", async () => {
+    expect(await startInspection(sample("08-unsigned.eml"), { clock: systemClock, fetcher: fetchFetcher(), trust }).local).toMatchObject({ pending: false });
+    const offline = startInspection(sample("11-revoked.eml"), { clock: systemClock, trust: () => buildTrustInputs({ extraAnchors: anchors, bundledRoots: false }) });
+    expect(await offline.local).toMatchObject({ pending: false, report: { verdict: "danger", revocation: "revoked" } });
+  });
+
+  it("the host decrypts once for both phases", async () => {
+    let calls = 0;
+    const hostDecrypt = { decrypt: async () => (calls++, null) };
+    const i = startInspection(sample("07-encrypted-to-bob.eml"), { clock: systemClock, fetcher: fetchFetcher(), trust }, hostDecrypt);
+    await i.final;
+    expect(calls).toBe(1);
+  });
+
+  it("the cache keeps the newest entries and forgets all when trust changes", () => {
+    const cache = new InspectionCache<number>(2);
+    const entry = { local: Promise.resolve({ report: null, pending: false }), final: Promise.resolve({ report: null, pending: false }) };
+    cache.set(1, entry);
+    cache.set(2, entry);
+    cache.get(1);
+    cache.set(3, entry);
+    expect([cache.get(1), cache.get(2), cache.get(3)].map(Boolean)).toEqual([true, false, true]);
+    cache.clear();
+    expect(cache.get(1)).toBeUndefined();
+  });
+});
+
+describe("the dispatcher's input check", () => {
+  it("accepts the commands of the protocol and nothing else", () => {
+    expect(isRequest({ command: "trust-list" })).toBe(true);
+    for (const junk of [null, 1, "trust-list", {}, { command: "eval" }, { command: { toString: () => "trust-list" } }]) expect(isRequest(junk)).toBe(false);
+  });
+});

@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+/**
+ * The shared views rendered into a DOM (happy-dom) from the core's reports of
+ * the OpenSSL-made samples: what a reader sees, what is reachable by
+ * keyboard, and that colour is never the only signal.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describeCertificate, type SecurityReport } from "../../src/core/index.js";
+import { Banner, catalogueFor, EN_CATALOGUE, headline, ReportView, UiContext, type UiServices } from "../../src/ui/index.js";
+import { signers } from "../helpers/inspect.js";
+import { root, sampleReport } from "./reports.js";
+
+const reports: Record<string, SecurityReport> = {};
+let container: HTMLElement;
+
+beforeAll(async () => {
+  for (const name of ["01-signed-valid.eml", "03-tampered.eml", "08-unsigned.eml", "10-untrusted-signer.eml", "11-revoked.eml", "04-wrong-sender.eml"]) reports[name] = await sampleReport(name);
+});
+
+afterEach(() => {
+  if (container) render(null, container);
+  document.body.innerHTML = "";
+});
+
+async function mount(node: preact.ComponentChild, services: UiServices = { catalogue: EN_CATALOGUE }): Promise<HTMLElement> {
+  container = document.createElement("div");
+  document.body.append(container);
+  await act(() => {
+    render(<UiContext.Provider value={services}>{node}</UiContext.Provider>, container);
+  });
+  return container;
+}
+
+const text = (e: Element | null | undefined): string => (e?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+describe("headline", () => {
+  it("a valid, trusted message reads as verified only once the network answer is in", () => {
+    const r = reports["01-signed-valid.eml"]!;
+    expect(headline(r, false, EN_CATALOGUE)).toMatchObject({ tone: "verified", label: "Verified", title: "Signed by Alice Example <alice@example.org>" });
+    expect(headline(r, true, EN_CATALOGUE)).toMatchObject({ tone: "checking", label: "Checking" });
+  });
+
+  it("a dangerous message stays dangerous while pending, and names the problem first", () => {
+    const h = headline(reports["03-tampered.eml"]!, true, EN_CATALOGUE);
+    expect(h.tone).toBe("danger");
+    expect(h.title).toBe("The signed content was changed after signing.");
+    expect(h.detail).toMatch(/^Signed by Alice Example <alice@example\.org>/);
+  });
+
+  it("an unsigned message says so plainly", () => {
+    expect(headline(reports["08-unsigned.eml"]!, false, EN_CATALOGUE)).toMatchObject({ tone: "none", title: "This message is neither signed nor encrypted." });
+  });
+
+  it("unknown languages fall back to English", () => {
+    expect(catalogueFor("de-DE")).toBe(EN_CATALOGUE);
+    expect(catalogueFor("en-GB")).toBe(EN_CATALOGUE);
+  });
+});
+
+describe("Banner", () => {
+  it("shows verdict word, signer and a Details button that asks the host", async () => {
+    const openDetails = vi.fn();
+    const el = await mount(<Banner report={reports["11-revoked.eml"]!} pending={false} />, { catalogue: EN_CATALOGUE, openDetails });
+    const banner = el.querySelector('[role="status"]')!;
+    expect(banner.getAttribute("data-verdict")).toBe("danger");
+    expect(text(banner)).toMatch(/^✖ ?Danger/);
+    expect(text(banner)).toMatch(/revoked on \d{4}-\d\d-\d\d \(keyCompromise\)/);
+    const button = el.querySelector("button")!;
+    expect(text(button)).toBe("Details");
+    button.click();
+    expect(openDetails).toHaveBeenCalledTimes(1);
+  });
+
+  it("has no Details button when the host offers none, and a placeholder before the report", async () => {
+    const el = await mount(<Banner report={null} pending={true} />);
+    expect(el.querySelector("button")).toBeNull();
+    expect(text(el.querySelector('[role="status"]'))).toMatch(/Checking.*Reading the message/);
+  });
+});
+
+describe("ReportView", () => {
+  it("puts the verdict first, then layers, signer, chain leaf to root, revocation and findings", async () => {
+    const el = await mount(<ReportView report={reports["11-revoked.eml"]!} pending={false} />);
+    const headings = [...el.querySelectorAll("h2, h3, h4")].map(text);
+    expect(headings[0]).toMatch(/^A certificate in the chain was revoked on \d{4}-\d\d-\d\d \(keyCompromise\)\.$/);
+    expect(headings.slice(1)).toEqual([
+      "What is protected",
+      "Signer 1: Carol Example <carol@example.org>",
+      "Certificate chain",
+      "Revocation",
+      "Findings",
+    ]);
+    expect([...el.querySelectorAll(".chain button")].map(text)).toEqual(["Carol Example", "Signet Sample Root CA"]);
+    expect(text(el.querySelector(".chain li"))).toMatch(/REVOKED/);
+    expect(text(el.querySelector(".revocation li"))).toMatch(/Carol Example: REVOKED .* CRL in the message .* as of/);
+    expect([...el.querySelectorAll(".issue")].map((i) => i.getAttribute("data-code"))).toEqual(["revoked"]);
+  });
+
+  it("lists errors before warnings before notes", async () => {
+    const r = { ...reports["04-wrong-sender.eml"]!, issues: [
+      { code: "nested-signature" as const, severity: "info" as const, where: {}, params: { depth: 2 } },
+      { code: "weak-key" as const, severity: "warning" as const, where: {}, params: {} },
+      ...reports["04-wrong-sender.eml"]!.issues,
+    ] };
+    const el = await mount(<ReportView report={r} pending={false} />);
+    expect([...el.querySelectorAll(".issue")].map((i) => i.getAttribute("data-code"))).toEqual(["sender-mismatch", "weak-key", "nested-signature"]);
+  });
+
+  it("keeps one status line for pending and done, so nothing jumps when answers arrive", async () => {
+    const el = await mount(<ReportView report={reports["01-signed-valid.eml"]!} pending={true} />);
+    const line = el.querySelector(".status-line")!;
+    expect(line.getAttribute("role")).toBe("status");
+    expect(text(line)).toBe("Checking revocation and missing certificates…");
+    await act(() => {
+      render(<UiContext.Provider value={{ catalogue: EN_CATALOGUE }}><ReportView report={reports["01-signed-valid.eml"]!} pending={false} /></UiContext.Provider>, container);
+    });
+    expect(el.querySelector(".status-line")).toBe(line);
+    expect(text(line)).toMatch(/^Checked \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  });
+
+  it("opens a certificate from the chain with the host's details, exports it as OpenSSL writes PEM, and goes back", async () => {
+    const describe = vi.fn((b64: string) => describeCertificate(Uint8Array.from(Buffer.from(b64, "base64"))));
+    const el = await mount(<ReportView report={reports["01-signed-valid.eml"]!} pending={false} />, { catalogue: EN_CATALOGUE, describeCertificate: describe });
+    await act(() => (el.querySelector(".chain button") as HTMLButtonElement).click());
+    await act(async () => {
+      await describe.mock.results[0]!.value;
+    });
+    const view = el.querySelector(".certificate")!;
+    const rows = Object.fromEntries([...view.querySelectorAll("dt")].map((dt) => [text(dt), text(dt.nextElementSibling)]));
+    // As `openssl x509 -text` shows the sample certificate.
+    expect(rows).toMatchObject({
+      "Email addresses": "alice@example.org",
+      "Extended key usage": "Email protection",
+      "Key usage": "digitalSignature, nonRepudiation, keyEncipherment",
+      Kind: "end entity (a person or mailbox)",
+      "Public key": "RSA, 2048 bits",
+      "Signed with": "RSA with SHA-256",
+      "Serial number": "64",
+    });
+    expect(describe.mock.calls).toEqual([[signers(reports["01-signed-valid.eml"]!)[0]!.chain[0]!.derBase64]]);
+    // The PEM export is byte for byte the file `openssl x509` wrote.
+    const pem = decodeURIComponent(view.querySelector('a[download$=".pem"]')!.getAttribute("href")!.replace(/^data:[^,]*,/, ""));
+    expect(pem).toBe(readFileSync(join(root, "samples/certs/alice.pem"), "utf8"));
+    expect(document.activeElement?.textContent).toMatch(/Back to the report/);
+    await act(() => (document.activeElement as HTMLButtonElement).click());
+    expect(el.querySelector(".certificate")).toBeNull();
+    expect(el.querySelector(".chain")).not.toBeNull();
+  });
+
+  it("gives every button an accessible name and every coloured badge a word", async () => {
+    const el = await mount(<ReportView report={reports["10-untrusted-signer.eml"]!} pending={false} />);
+    for (const b of el.querySelectorAll("button")) expect(b.getAttribute("aria-label") ?? text(b)).not.toBe("");
+    for (const badge of el.querySelectorAll(".badge")) expect(text(badge)).toMatch(/[A-Za-z]{3,}/);
+  });
+});
