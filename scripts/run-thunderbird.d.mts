@@ -6,6 +6,10 @@ export interface BannerShown {
   subject: string | null;
   messageId: number | null;
   msSinceGetRaw: number | null;
+  /** When getRaw's bytes arrived, and when the background had the local and the final answer, ms after asking. */
+  msRaw: number | null;
+  msInspectLocal: number | null;
+  msInspectFinal: number | null;
   /** The background's final report for the message (added by the harness). */
   report: unknown;
 }

@@ -52,6 +52,11 @@ function Demo() {
       .then((r) => r.json() as Promise<SampleList>)
       .then(setList);
   }, []);
+  // demo page#11-revoked.eml opens that sample at once: a link can point at one case.
+  useEffect(() => {
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    if (list && list.samples.includes(wanted)) open(wanted);
+  }, [list]);
 
   const inspect = async (name: string, raw: Uint8Array): Promise<void> => {
     if (!list) return;

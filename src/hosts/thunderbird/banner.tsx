@@ -5,7 +5,10 @@
  * this script only asks and renders.
  */
 import { render } from "preact";
-import { Banner, catalogueFor, UiContext, type UiServices } from "../../ui/index.js";
+// Straight from the modules, not ../../ui/index.js: the banner loads into every message, so it carries only its own view.
+import { Banner } from "../../ui/components/Banner.js";
+import { UiContext, type UiServices } from "../../ui/context.js";
+import { catalogueFor } from "../../ui/messages/catalogue.js";
 import type { InspectionState } from "../shared/inspection.js";
 import { TEST_BUILD } from "./build-flags.js";
 import { ask } from "./client.js";

@@ -15,8 +15,9 @@ async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Pr
 export class SignetService {
   private readonly inspections = new InspectionCache<number>();
   private trust: Promise<TrustInputs> | null = null;
-  /** When getRaw was asked for each message (ms since the epoch), for the banner timing benchmark. */
+  /** When getRaw was asked for each message, and when its local and final answers were ready (ms since the epoch), for bench/hosts.mjs. */
   readonly startedAt = new Map<number, number>();
+  readonly readyAt = new Map<number, { raw?: number; local?: number; final?: number }>();
 
   constructor(
     readonly api: Messenger,
@@ -44,10 +45,17 @@ export class SignetService {
     const hostDecrypt = { decrypt: () => rawBytes(this.api, messageId, true) };
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
     const failed = (e: unknown): InspectionState => ({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
-    const started = raw.then((bytes) => startInspection(bytes, deps, hostDecrypt));
+    const started = raw.then((bytes) => {
+      this.readyAt.set(messageId, { ...this.readyAt.get(messageId), raw: Date.now() });
+      return startInspection(bytes, deps, hostDecrypt);
+    });
+    const stamp = (phase: "local" | "final") => (state: InspectionState): InspectionState => {
+      this.readyAt.set(messageId, { ...this.readyAt.get(messageId), [phase]: Date.now() });
+      return state;
+    };
     const inspection: Inspection = {
-      local: started.then((i) => i.local, failed),
-      final: started.then((i) => i.final, failed),
+      local: started.then((i) => i.local, failed).then(stamp("local")),
+      final: started.then((i) => i.final, failed).then(stamp("final")),
     };
     this.inspections.set(messageId, inspection);
     return inspection;

@@ -38,10 +38,15 @@ api.runtime.onMessage.addListener((message, sender) => {
     const messageId = tabId === undefined ? null : await service().displayedMessage(tabId);
     const started = messageId === null ? undefined : service().startedAt.get(messageId);
     const state = messageId === null ? null : await service().inspect(messageId).final;
+    const ready = messageId === null ? undefined : service().readyAt.get(messageId);
+    const since = (t: number | undefined) => (started === undefined || t === undefined ? null : t - started);
     await post("banner", {
       ...m,
       messageId,
-      msSinceGetRaw: started === undefined ? null : (m.at ?? 0) - started,
+      msSinceGetRaw: since(m.at),
+      msRaw: since(ready?.raw),
+      msInspectLocal: since(ready?.local),
+      msInspectFinal: since(ready?.final),
       report: state?.report ?? null,
     });
   })();
