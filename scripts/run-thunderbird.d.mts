@@ -13,7 +13,15 @@ export interface BannerShown {
   /** The background's final report for the message (added by the harness). */
   report: unknown;
 }
-export declare function runThunderbird(options: { fixtures: { name: string; bytes: Uint8Array }[]; anchors: Uint8Array[]; timeoutMs?: number }): Promise<{
+export declare function runThunderbird(options: {
+  fixtures: { name: string; bytes: Uint8Array }[];
+  anchors: Uint8Array[];
+  timeoutMs?: number;
+  /** Runs on the new profile folder before Thunderbird starts (to import keys with pk12util, say). */
+  beforeStart?: (profile: string) => void;
+  /** How many fixtures must show a final banner before the run ends (default all). */
+  waitForBanners?: number;
+}): Promise<{
   banners: BannerShown[];
   logs: unknown[];
   fixtureOf: (id: number | null) => string | undefined;

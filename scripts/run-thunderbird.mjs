@@ -35,10 +35,10 @@ user_pref("app.update.enabled", false);
  */
 
 /**
- * @param {{ fixtures: Fixture[], anchors: Uint8Array[], timeoutMs?: number }} options
+ * @param {{ fixtures: Fixture[], anchors: Uint8Array[], timeoutMs?: number, beforeStart?: (profile: string) => void, waitForBanners?: number }} options
  * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined }>}
  */
-export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000 }) {
+export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, beforeStart, waitForBanners = fixtures.length }) {
   if (spawnSync("thunderbird", ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -67,6 +67,7 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000 })
     return undefined;
   };
   const finals = () => new Set(banners.filter((b) => !b.pending && b.verdict !== null).map((b) => fixtureOf(b.messageId)).filter(Boolean));
+  const computed = () => logs.filter((l) => l && typeof l === "object" && "computed" in l).length;
 
   const profile = mkdtempSync(join(tmpdir(), "signet-tb-profile-"));
   let child = null;
@@ -77,9 +78,11 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000 })
       out: join(profile, "extensions", `${geckoId}.xpi`),
       test: { hook, fixtures: fixtures.map((f) => f.name), anchors: anchors.map((a) => Buffer.from(a).toString("base64")) },
     });
+    beforeStart?.(profile);
     child = spawn("thunderbird", ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline && finals().size < fixtures.length && !logs.some((l) => l && typeof l === "object" && "error" in l)) {
+    // Done when every message has its computed report and no banner is still on its way (waitForBanners of them).
+    while (Date.now() < deadline && (computed() < fixtures.length || finals().size < waitForBanners) && !logs.some((l) => l && typeof l === "object" && "error" in l)) {
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {

@@ -6,6 +6,7 @@
  * displays each in a tab, and reports what the background computed and what
  * the banner rendered in its shadow root.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,23 +14,60 @@ import type { SecurityReport } from "../../src/core/index.js";
 import { runThunderbird, type BannerShown } from "../../scripts/run-thunderbird.mjs";
 import { buildBundle } from "../helpers/build.js";
 import { requireBuilt } from "../helpers/built.js";
+import { OpensslPki } from "../helpers/pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const FIXTURES = ["01-signed-valid.eml", "03-tampered.eml", "08-unsigned.eml", "10-untrusted-signer.eml", "11-revoked.eml", "04-wrong-sender.eml"];
+/** Signed by Erin, then encrypted to Dave, whose key only Thunderbird's own store holds. */
+const ENCRYPTED = "encrypted-to-dave.eml";
+/** Encrypted to Frank, whose key nobody here holds. */
+const NO_KEY = "encrypted-to-frank.eml";
 
 let run: Awaited<ReturnType<typeof runThunderbird>>;
 
 const bannersOf = (fixture: string): BannerShown[] => run.banners.filter((b) => b.verdict !== null && run.fixtureOf(b.messageId) === fixture);
 const finalOf = (fixture: string): BannerShown | undefined => bannersOf(fixture).filter((b) => !b.pending).at(-1);
-const reportOf = (fixture: string): SecurityReport | null => (finalOf(fixture)?.report ?? null) as SecurityReport | null;
+/** The background's final report, as the harness logged it after displaying every message. */
+function reportOf(fixture: string): SecurityReport | null {
+  const entry = run.logs.find((l) => (l as { computed?: string }).computed === fixture) as { report?: SecurityReport } | undefined;
+  return entry?.report ?? null;
+}
 
 beforeAll(async () => {
   requireBuilt("thunderbird/background.js");
   await buildBundle("thunderbird-test", { test: true });
-  run = await runThunderbird({
-    fixtures: FIXTURES.map((name) => ({ name, bytes: readFileSync(join(root, "samples", name)) })),
-    anchors: [readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem"))],
-  });
+  // OpenSSL makes the keys and the encrypted messages; NSS's pk12util puts Dave's key where Thunderbird keeps its own.
+  const pki = new OpensslPki();
+  const ca = pki.makeCa("Decrypt Test CA");
+  const erin = pki.makeLeaf("erin", ca, { sanEmails: ["erin@example.org"] });
+  const dave = pki.makeLeaf("dave", ca, { sanEmails: ["dave@example.org"] });
+  const frank = pki.makeLeaf("frank", ca, { sanEmails: ["frank@example.org"] });
+  const signed = pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nThe board meets on Tuesday.\n", from: "erin@example.org", to: "dave@example.org" });
+  const encrypt = (to: typeof dave, name: string): Buffer => {
+    const inner = pki.write(`${name}.in`, Buffer.from(signed).toString("latin1").replace(/^(Date|To|From|Subject): .*\n/gm, ""));
+    pki.run(["cms", "-encrypt", "-aes256", "-in", inner, "-from", "erin@example.org", "-to", `${to.name}@example.org`, "-subject", `Encrypted to ${to.name}`, "-out", name, to.cert]);
+    return Buffer.concat([Buffer.from(`Date: ${new Date().toUTCString()}\n`), pki.read(name)]);
+  };
+  pki.run(["pkcs12", "-export", "-in", dave.cert, "-inkey", dave.key, "-passout", "pass:dave", "-out", "dave.p12"]);
+  const fixtures = [
+    ...FIXTURES.map((name) => ({ name, bytes: readFileSync(join(root, "samples", name)) })),
+    { name: ENCRYPTED, bytes: encrypt(dave, ENCRYPTED) },
+    { name: NO_KEY, bytes: encrypt(frank, NO_KEY) },
+  ];
+  try {
+    run = await runThunderbird({
+      fixtures,
+      // Thunderbird shows no message page, so runs no banner, for a message it cannot decrypt (seen with 153.8).
+      waitForBanners: fixtures.length - 1,
+      anchors: [readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")), pki.read(ca.cert)],
+      beforeStart: (profile) => {
+        execFileSync("certutil", ["-N", "-d", `sql:${profile}`, "--empty-password"]);
+        execFileSync("pk12util", ["-i", pki.path("dave.p12"), "-d", `sql:${profile}`, "-W", "dave"]);
+      },
+    });
+  } finally {
+    pki.cleanup();
+  }
   const timings = run.banners.filter((b) => b.verdict !== null).map((b) => `${run.fixtureOf(b.messageId) ?? "?"} ${b.pending ? "local" : "final"} ${b.msSinceGetRaw}`);
   console.log(`Thunderbird banners, ms from getRaw: ${timings.join("; ")}`);
 }, 240_000);
@@ -37,7 +75,8 @@ beforeAll(async () => {
 describe("the add-on in Thunderbird 128+", () => {
   it("starts, imports the fixtures and shows a banner with a final answer for each", () => {
     expect(run.logs.filter((l) => typeof l === "object" && l !== null && "error" in l)).toEqual([]);
-    expect(FIXTURES.filter((f) => !finalOf(f))).toEqual([]);
+    expect([...FIXTURES, ENCRYPTED].filter((f) => !finalOf(f))).toEqual([]);
+    expect([...FIXTURES, ENCRYPTED, NO_KEY].filter((f) => !reportOf(f))).toEqual([]);
   });
 
   const expectations: [string, string, RegExp][] = [
@@ -67,6 +106,20 @@ describe("the add-on in Thunderbird 128+", () => {
   it("the revoked certificate is found from the CRL the message carries", () => {
     const signer = reportOf("11-revoked.eml")?.layers[0];
     expect(signer?.kind === "signed" && signer.signers[0]?.revocationEvidence?.[0]).toMatchObject({ status: "revoked", source: "embedded-crl", reason: "keyCompromise" });
+  });
+
+  it("an encrypted message Thunderbird can decrypt: the report says Thunderbird opened it, and the inner signature is checked", () => {
+    const report = reportOf(ENCRYPTED);
+    expect(report?.layers.map((l) => l.kind)).toEqual(["enveloped", "signed"]);
+    expect(report?.layers[0]).toMatchObject({ opened: true, decryptedBy: "host", contentEncryptionAlgorithm: { name: "AES-256-CBC" } });
+    expect(report).toMatchObject({ encryption: "decrypted", signature: "valid", trust: "trusted", verdict: "verified" });
+    expect(finalOf(ENCRYPTED)?.text).toMatch(/Verified.*Signed by erin <erin@example\.org>.*encrypted, decrypted/);
+  });
+
+  it("an encrypted message nobody here can decrypt says so", () => {
+    const report = reportOf(NO_KEY);
+    expect(report).toMatchObject({ encryption: "no-key", verdict: "warning" });
+    expect(report?.issues.map((i) => i.code)).toContain("no-decryption-key");
   });
 
   it("X-Mozilla-* lines were stripped: the size is the sample's own", () => {

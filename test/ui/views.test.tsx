@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   if (container) render(null, container);
-  document.body.innerHTML = "";
+  document.body.replaceChildren();
 });
 
 async function mount(node: preact.ComponentChild, services: UiServices = { catalogue: EN_CATALOGUE }): Promise<HTMLElement> {
