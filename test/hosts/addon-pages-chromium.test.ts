@@ -1,0 +1,117 @@
+/**
+ * The add-on's popup and options pages, as built into the .xpi, in real
+ * Chromium. Only the host seam is stubbed: the page's `messenger` global
+ * forwards runtime.sendMessage to Node, where the add-on's real dispatcher
+ * (commands.ts) and service answer, with the core, a memory Store and the
+ * samples standing in for Thunderbird's messages.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveDemo } from "../../scripts/serve-demo.mjs";
+import { dispatch } from "../../src/hosts/thunderbird/commands.js";
+import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
+import { isRequest } from "../../src/hosts/thunderbird/protocol.js";
+import { SignetService } from "../../src/hosts/thunderbird/service.js";
+import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
+import { requireBuilt } from "../helpers/built.js";
+import { launchChromium } from "../helpers/chromium.js";
+import { MemoryStore } from "../helpers/memory-store.js";
+
+const root = resolve(import.meta.dirname, "../..");
+/** Tab N displays the Nth sample, as Thunderbird's messageDisplay would say. */
+const TABS: Record<number, string> = { 1: "11-revoked.eml", 2: "01-signed-valid.eml" };
+
+// The seam: only what commands.ts and service.ts ask of Thunderbird.
+const api = {
+  messageDisplay: { getDisplayedMessages: async (tabId: number) => ({ messages: TABS[tabId] ? [{ id: tabId, subject: "", headerMessageId: "" }] : [] }) },
+  messages: { getRaw: async (id: number) => new File([readFileSync(join(root, "samples", TABS[id]!))], "m.eml") },
+} as unknown as Messenger;
+
+let browser: Browser;
+let service: SignetService;
+let pages: { url: string; close: () => Promise<void> };
+
+/** Serves dist/thunderbird as the add-on's own origin would, and stubs `messenger` before the page's script runs. */
+async function openPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.exposeFunction("signetBackground", async (message: unknown) => (isRequest(message) ? dispatch(service, message, {}) : undefined));
+  await page.addInitScript(() => {
+    const w = window as unknown as { messenger: unknown; signetBackground: (m: unknown) => Promise<unknown> };
+    w.messenger = {
+      runtime: { sendMessage: (m: unknown) => w.signetBackground(m) },
+      i18n: { getUILanguage: () => "en-US" },
+      tabs: { query: async () => [{ id: 1 }] },
+    };
+  });
+  await page.route("**/addon/**", (route) => {
+    const file = new URL(route.request().url()).pathname.replace(/^\/addon\//, "");
+    const dir = file.endsWith(".html") ? join(root, "src/hosts/thunderbird") : join(root, "dist/thunderbird");
+    return route.fulfill({ body: readFileSync(join(dir, file)), contentType: file.endsWith(".html") ? "text/html" : "text/javascript" });
+  });
+  await page.goto(`${pages.url}addon/${path}`);
+  return page;
+}
+
+beforeAll(async () => {
+  requireBuilt("thunderbird/popup.js");
+  service = new SignetService(api, new MemoryStore(), fetchFetcher());
+  // The samples' root, added through the same command the options page uses.
+  const added = await dispatch(service, { command: "trust-add", base64: readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")).toString("base64"), emailDomains: [] }, {});
+  expect(added).toMatchObject({ ok: true });
+  pages = await serveDemo(0);
+  browser = await launchChromium(chromium);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+
+describe("the popup (message_display_action)", () => {
+  it("shows the active tab's report and opens a certificate's details from the background", async () => {
+    const page = await openPage("popup.html");
+    await page.locator('.report[data-pending="false"]').waitFor();
+    expect(await page.locator(".report").getAttribute("data-verdict")).toBe("danger");
+    expect(await page.locator(".headline").innerText()).toMatch(/revoked on \d{4}-\d\d-\d\d \(keyCompromise\)/);
+    await page.locator(".chain button").first().click();
+    await page.locator(".certificate dt", { hasText: "Extended key usage" }).waitFor();
+    expect(await page.locator(".certificate").innerText()).toMatch(/carol@example\.org/);
+    await page.close();
+  });
+
+  it("opened in a tab as popup.html?tab=N, shows that tab's message", async () => {
+    const page = await openPage("popup.html?tab=2");
+    await page.locator('.report[data-pending="false"]').waitFor();
+    expect(await page.locator(".report").getAttribute("data-verdict")).toBe("verified");
+    await page.close();
+  });
+});
+
+describe("the options page (trust manager)", () => {
+  it("lists the user's root, adds a file, distrusts a bundled root, and removes decisions", async () => {
+    const page = await openPage("options.html");
+    const rows = page.locator("tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toMatch(/Signet Sample Root CA[\s\S]*added by you/);
+
+    await page.locator('input[type="file"]').setInputFiles(join(root, "samples/certs/bob.pem"));
+    await page.locator('[role="status"]', { hasText: "Added the certificates in bob.pem." }).waitFor();
+    expect(await rows.count()).toBe(2);
+
+    await page.getByLabel("Show bundled roots").check();
+    const bundledRoot = rows.filter({ hasText: "bundled" }).first();
+    const name = (await bundledRoot.locator("strong").innerText()).trim();
+    await bundledRoot.getByRole("button", { name: `Distrust: ${name}` }).click();
+    await page.locator('[role="status"]', { hasText: "Distrusted." }).waitFor();
+    const distrusted = rows.filter({ hasText: name });
+    expect(await distrusted.innerText()).toMatch(/distrusted[\s\S]*added by you/);
+
+    await distrusted.getByRole("button", { name: `Remove: ${name}` }).click();
+    await page.locator('[role="status"]', { hasText: "Removed your decision." }).waitFor();
+    expect(await rows.filter({ hasText: name }).innerText()).toMatch(/trusted[\s\S]*bundled/);
+    await page.close();
+  });
+});
