@@ -42,12 +42,17 @@ export function serveDemo(port = 0) {
     }
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "x-content-type-options": "nosniff" }).end(readFileSync(file));
   });
-  return new Promise((done) =>
+  return new Promise((done, fail) => {
+    server.once("error", (e) => {
+      // The usual port is taken (another `npm start`?): any free one will do.
+      if (e.code === "EADDRINUSE" && port !== 0) serveDemo(0).then(done, fail);
+      else fail(e);
+    });
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
       done({ url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((c) => server.close(() => c())) });
-    }),
-  );
+    });
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

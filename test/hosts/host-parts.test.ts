@@ -136,3 +136,21 @@ describe("the dispatcher's input check", () => {
     for (const junk of [null, 1, "trust-list", {}, { command: "eval" }, { command: { toString: () => "trust-list" } }]) expect(isRequest(junk)).toBe(false);
   });
 });
+
+describe("the demo page's server (npm start)", () => {
+  it("serves the page, the sample list and the samples, on 127.0.0.1 only, and nothing outside them", async () => {
+    const { serveDemo, sampleList } = await import("../../scripts/serve-demo.mjs");
+    const server = await serveDemo(0);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const get = (path: string, init?: RequestInit) => fetch(server.url + path, init);
+      expect((await get("")).headers.get("content-type")).toMatch(/text\/html/);
+      expect(await (await get("samples.json")).json()).toEqual(sampleList());
+      expect(new Uint8Array(await (await get("samples/11-revoked.eml")).arrayBuffer())).toEqual(sample("11-revoked.eml"));
+      for (const path of ["samples/../package.json", "samples/%2e%2e/package.json", "..%2fpackage.json", "nope.js"]) expect((await get(path)).status, path).toBe(404);
+      expect((await get("samples.json", { method: "POST" })).status).toBe(405);
+    } finally {
+      await server.close();
+    }
+  });
+});
