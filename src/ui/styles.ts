@@ -49,7 +49,8 @@ export const SIGNET_CSS = `
 .signet dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0; }
 .signet dt { color: var(--muted); }
 .signet dd { margin: 0; overflow-wrap: anywhere; }
-.signet .chain li { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
+.signet .chain li { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 2px 0; }
+.signet .chain .badge { white-space: normal; }
 .signet .chain li + li::before { content: "↑"; color: var(--muted); }
 .signet .chain button { text-align: left; }
 .signet .issue { padding: 6px 10px; border-left: 4px solid currentColor; margin: 6px 0; border-radius: 0 4px 4px 0; }
