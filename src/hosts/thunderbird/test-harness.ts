@@ -29,6 +29,8 @@ const post = (path: string, body: unknown): Promise<unknown> =>
 let config: HarnessConfig = { hook: "http://127.0.0.1:1/", fixtures: [], anchors: [] };
 const background = (): SignetBackground => (globalThis as { signetBackground?: SignetBackground }).signetBackground!;
 const service = () => background().service;
+/** Resolves when a message's banner has shown its final answer. */
+const finalBanner = new Map<number, () => void>();
 
 api.runtime.onMessage.addListener((message, sender) => {
   const m = message as Partial<BannerShown>;
@@ -39,6 +41,7 @@ api.runtime.onMessage.addListener((message, sender) => {
     const started = messageId === null ? undefined : service().startedAt.get(messageId);
     const state = messageId === null ? null : await service().inspect(messageId).final;
     const ready = messageId === null ? undefined : service().readyAt.get(messageId);
+    if (messageId !== null && m.pending === false && m.verdict !== null) finalBanner.get(messageId)?.();
     const since = (t: number | undefined) => (started === undefined || t === undefined ? null : t - started);
     await post("banner", {
       ...m,
@@ -78,8 +81,11 @@ async function run(): Promise<void> {
     const header = await api.messages.import(new File([bytes], name, { type: "message/rfc822" }), folder);
     imported.set(name, header.id);
     await post("log", { imported: name, id: header.id });
-    // Not awaited: for a message Thunderbird cannot decrypt, open() has not resolved (seen with 153.8).
-    api.messageDisplay.open({ messageId: header.id, location: "tab" }).catch((e: unknown) => post("log", { openFailed: name, detail: String(e) }));
+    // One message at a time, as a reader opens them (so timings are not of ten inspections at once), and until
+    // its final banner or 5 s: for a message Thunderbird cannot decrypt, open() has not resolved (seen with 153.8).
+    const shown = new Promise<void>((done) => finalBanner.set(header.id, done));
+    const opened = api.messageDisplay.open({ messageId: header.id, location: "tab" }).catch((e: unknown) => post("log", { openFailed: name, detail: String(e) }));
+    await Promise.race([Promise.all([opened, shown]), new Promise((r) => setTimeout(r, 5000))]);
   }
   // What the background computed for each message, banner or not.
   for (const name of config.fixtures) {
