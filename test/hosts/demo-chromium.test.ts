@@ -33,8 +33,10 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Opens a sample and waits for its own final report (not the previous sample's, still on screen for a moment). */
 async function openSample(name: string): Promise<void> {
   await page.locator(`[data-sample="${name}"]`).click();
+  await page.locator("p.current", { hasText: name }).waitFor();
   await page.locator(`.report[data-pending="false"]`).waitFor();
 }
 

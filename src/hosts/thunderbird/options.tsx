@@ -20,11 +20,9 @@ function Options() {
   const reload = useCallback(() => ask({ command: "trust-list" }).then(setListing), []);
   useEffect(() => void reload(), [reload]);
   const run = (action: Promise<unknown>, done: string): void => {
-    action.then(
-      () => {
-        setMessage(done);
-        void reload();
-      },
+    // The list first, then the announcement, so that what is announced is what is shown.
+    action.then(reload).then(
+      () => setMessage(done),
       (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
     );
   };
