@@ -68,6 +68,11 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
   };
   const finals = () => new Set(banners.filter((b) => !b.pending && b.verdict !== null).map((b) => fixtureOf(b.messageId)).filter(Boolean));
   const computed = () => logs.filter((l) => l && typeof l === "object" && "computed" in l).length;
+  // The harness ends by opening the first fixture again; wait for that banner's final answer too.
+  const reopenedShown = () => {
+    const reopened = logs.find((l) => l && typeof l === "object" && "reopened" in l);
+    return !reopened || banners.some((b) => b.at >= reopened.at && !b.pending && b.verdict !== null && fixtureOf(b.messageId) === reopened.reopened);
+  };
 
   const profile = mkdtempSync(join(tmpdir(), "signet-tb-profile-"));
   let child = null;
@@ -82,7 +87,7 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
     child = spawn("thunderbird", ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
     const deadline = Date.now() + timeoutMs;
     // Done when every message has its computed report and no banner is still on its way (waitForBanners of them).
-    while (Date.now() < deadline && (computed() < fixtures.length || finals().size < waitForBanners) && !logs.some((l) => l && typeof l === "object" && "error" in l)) {
+    while (Date.now() < deadline && (computed() < fixtures.length || finals().size < waitForBanners || !reopenedShown()) && !logs.some((l) => l && typeof l === "object" && "error" in l)) {
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {

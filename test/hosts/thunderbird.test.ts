@@ -96,11 +96,19 @@ describe("the add-on in Thunderbird 128+", () => {
   }
 
   it("the banner showed the local answer first and then the network's, for signed mail", () => {
-    const valid = bannersOf("01-signed-valid.eml");
+    const reopenedAt = (run.logs.find((l) => (l as { reopened?: string }).reopened) as { at: number } | undefined)?.at ?? Infinity;
+    const valid = bannersOf("01-signed-valid.eml").filter((b) => b.at < reopenedAt);
     expect(valid.map((b) => b.pending)).toEqual([true, false]);
     // While revocation is pending a green verdict is not shown yet.
     expect(valid[0]!.text).toMatch(/^\W*Checking/);
     expect(valid[1]!.text).toMatch(/^\W*Verified/);
+  });
+
+  it("a message opened again shows its cached final answer at once, with no Checking state", () => {
+    const reopened = run.logs.find((l) => (l as { reopened?: string }).reopened) as { reopened: string; at: number } | undefined;
+    expect(reopened?.reopened).toBe(FIXTURES[0]);
+    const again = bannersOf(FIXTURES[0]!).filter((b) => b.at >= reopened!.at);
+    expect(again.map((b) => [b.pending, b.verdict])).toEqual([[false, "verified"]]);
   });
 
   it("the revoked certificate is found from the CRL the message carries", () => {

@@ -25,6 +25,13 @@ export interface InspectionDeps {
 export interface Inspection {
   local: Promise<InspectionState>;
   final: Promise<InspectionState>;
+  /** The final state once it is known, so that a message opened again shows it at once. */
+  settled?: InspectionState;
+}
+
+/** The state to show now: the final one when known, else the local one. */
+export function currentState(inspection: Inspection): Promise<InspectionState> {
+  return inspection.settled ? Promise.resolve(inspection.settled) : inspection.local;
 }
 
 /** Nothing the network could change: no signature to check a chain for. */
@@ -57,7 +64,9 @@ export function startInspection(raw: Uint8Array, deps: InspectionDeps, hostDecry
       return failed(e);
     }
   });
-  return { local, final };
+  const inspection: Inspection = { local, final };
+  void final.then((state) => (inspection.settled = state));
+  return inspection;
 }
 
 /** Inspections by message id, newest kept, so reopening a message is instant. */

@@ -3,7 +3,7 @@
  * (cached by message id), the trust inputs (rebuilt when trust changes).
  */
 import { buildTrustInputs, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
-import { InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
+import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import type { Messenger } from "./messenger.js";
 import { stripMozillaHeaders } from "./raw.js";
 
@@ -57,6 +57,7 @@ export class SignetService {
       local: started.then((i) => i.local, failed).then(stamp("local")),
       final: started.then((i) => i.final, failed).then(stamp("final")),
     };
+    void inspection.final.then((state) => (inspection.settled = state));
     this.inspections.set(messageId, inspection);
     return inspection;
   }
@@ -71,6 +72,6 @@ export class SignetService {
     const id = await this.displayedMessage(tabId);
     if (id === null) return { report: null, pending: false, error: "no single message is displayed" };
     const inspection = this.inspect(id);
-    return wait ? inspection.final : inspection.local;
+    return wait ? inspection.final : currentState(inspection);
   }
 }

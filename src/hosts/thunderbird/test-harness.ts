@@ -92,6 +92,10 @@ async function run(): Promise<void> {
     const id = imported.get(name)!;
     await post("log", { computed: name, id, report: (await service().inspect(id).final).report });
   }
+  // Open the first message again: its banner should show the cached final answer at once.
+  const first = config.fixtures[0]!;
+  await post("log", { reopened: first, at: Date.now() });
+  await api.messageDisplay.open({ messageId: imported.get(first)!, location: "tab" });
 }
 
 run().catch((e: unknown) => post("log", { error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) }));
