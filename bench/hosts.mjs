@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/launch-chromium.mjs";
 import { runThunderbird } from "../scripts/run-thunderbird.mjs";
 import { serveDemo } from "../scripts/serve-demo.mjs";
 
@@ -57,7 +57,7 @@ console.log(`  openssl cms -verify (process): median ${median(openssl).toFixed(1
 console.log(`  ratio, banner final / openssl: ${(median(final.slice(1)) / median(openssl)).toFixed(2)}`);
 
 const server = await serveDemo(0);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const browser = await launchChromium();
 const cold = [];
 for (let i = 0; i < 5; i++) {
   const page = await (await browser.newContext()).newPage();

@@ -4,6 +4,7 @@
 // signature stays valid. Used by scripts/make-samples.sh and by the tests.
 //   node scripts/attach-revocation-info.mjs MESSAGE CRL.der... > OUT
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 
@@ -32,7 +33,7 @@ export function attachRevocationInfo(message, crls, ocspResponses = []) {
   return Buffer.from(text.slice(0, start) + b64 + text.slice(end), "latin1");
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ""))) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [message, ...crlFiles] = process.argv.slice(2);
   process.stdout.write(attachRevocationInfo(readFileSync(message), crlFiles.map((f) => readFileSync(f))));
 }

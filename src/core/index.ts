@@ -18,5 +18,5 @@ export { loadUserTrust, addAnchor, distrust, removeDecision, type UserTrust } fr
 export { buildTrustInputs, type TrustSetup } from "./trust/inputs.js";
 export { listTrust, type TrustEntry, type TrustListing } from "./trust/listing.js";
 export { describeCertificate, type CertificateDetails, type ExtensionDetail } from "./x509/details.js";
-export { encodeBase64 } from "./util/base64.js";
+export { decodeBase64Text, encodeBase64 } from "./util/base64.js";
 export { concatBytes } from "./util/bytes.js";

@@ -52,9 +52,7 @@ export function headline(report: SecurityReport, pending: boolean, cat: Catalogu
   const top = rankIssues(report.issues).find((i) => i.severity !== "info");
   if (report.verdict === "none") return { tone, label: ui.verdict[tone], title: ui.notProtected, detail: ui.notProtectedAdvice };
   if (report.verdict === "verified" || !top) {
-    const revocation =
-      report.revocation === "good" ? ui.revocationShort.good : report.revocation === "revoked" ? ui.revocationShort.revoked : report.revocation === "unknown" ? ui.revocationShort.unknown : ui.revocationShort.notChecked;
-    const parts = pending ? [ui.trustText[report.trust], ui.checking] : [ui.trustText[report.trust], revocation];
+    const parts = [ui.trustText[report.trust], pending ? ui.checking : ui.revocationShort[report.revocation]];
     if (report.encryption !== "none") parts.push(ui.encryptionText[report.encryption]);
     return { tone, label: ui.verdict[tone], title: who ?? ui.encryptionText[report.encryption], detail: parts.filter(Boolean).join(", ") };
   }

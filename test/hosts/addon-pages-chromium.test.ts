@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDemo } from "../../scripts/serve-demo.mjs";
 import { dispatch } from "../../src/hosts/thunderbird/commands.js";
@@ -16,7 +16,7 @@ import { isRequest } from "../../src/hosts/thunderbird/protocol.js";
 import { SignetService } from "../../src/hosts/thunderbird/service.js";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { requireBuilt } from "../helpers/built.js";
-import { launchChromium } from "../helpers/chromium.js";
+import { launchChromium } from "../../scripts/launch-chromium.mjs";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -61,7 +61,7 @@ beforeAll(async () => {
   const added = await dispatch(service, { command: "trust-add", base64: readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")).toString("base64"), emailDomains: [] }, {});
   expect(added).toMatchObject({ ok: true });
   pages = await serveDemo(0);
-  browser = await launchChromium(chromium);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -6,11 +6,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDemo } from "../../scripts/serve-demo.mjs";
 import { requireBuilt } from "../helpers/built.js";
-import { launchChromium } from "../helpers/chromium.js";
+import { launchChromium } from "../../scripts/launch-chromium.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const shots = join(root, "test-output");
@@ -21,7 +21,7 @@ let page: Page;
 beforeAll(async () => {
   requireBuilt("demo/demo.js");
   server = await serveDemo(0);
-  browser = await launchChromium(chromium);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(server.url);
   await page.locator("[data-sample]").first().waitFor();

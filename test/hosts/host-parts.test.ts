@@ -101,6 +101,15 @@ describe("inspection in two phases", () => {
     const local = await i.local;
     expect(local).toMatchObject({ pending: true, report: { verdict: "verified", revocation: "not-checked" } });
     expect(await i.final).toMatchObject({ pending: false, report: { verdict: "verified" } });
+    const t = i.timings;
+    expect(t.started <= t.raw! && t.raw! <= t.local! && t.local! <= t.final!).toBe(true);
+    expect(i.settled).toBe(await i.final);
+  });
+
+  it("bytes that never come (getRaw failed) are an error state in both phases, not an exception", async () => {
+    const i = startInspection(Promise.reject(new Error("message deleted")), { clock: systemClock, fetcher: fetchFetcher(), trust });
+    expect(await i.local).toEqual({ report: null, pending: false, error: "message deleted" });
+    expect(await i.final).toEqual({ report: null, pending: false, error: "message deleted" });
   });
 
   it("unsigned mail and pages without a network are final at once; attached CRLs still count", async () => {
@@ -119,7 +128,7 @@ describe("inspection in two phases", () => {
 
   it("the cache keeps the newest entries and forgets all when trust changes", () => {
     const cache = new InspectionCache<number>(2);
-    const entry = { local: Promise.resolve({ report: null, pending: false }), final: Promise.resolve({ report: null, pending: false }) };
+    const entry = { local: Promise.resolve({ report: null, pending: false }), final: Promise.resolve({ report: null, pending: false }), timings: { started: 0 } };
     cache.set(1, entry);
     cache.set(2, entry);
     cache.get(1);

@@ -130,7 +130,7 @@ export class CertificateView {
     return out;
   }
 
-  async summary(): Promise<CertificateSummary> {
+  async summary(): Promise<CertificateSummary & { derBase64: string }> {
     const key = this.publicKey;
     let subject = "";
     let issuer = "";
@@ -142,7 +142,7 @@ export class CertificateView {
       issuer = "(undecodable name)";
     }
     const [s256, s1] = await Promise.all([digest("SHA-256", this.der), digest("SHA-1", this.der)]);
-    const summary: CertificateSummary = {
+    const summary: CertificateSummary & { derBase64: string } = {
       subject,
       issuer,
       serialNumber: this.serialHex,

@@ -5,9 +5,8 @@
  */
 import { oidName } from "../cms/oids.js";
 import type { CertificateSummary } from "../report/types.js";
-import { encodeBase64 } from "../util/base64.js";
 import { CertificateView } from "./certificate.js";
-import { EXT } from "./extensions.js";
+import { EKU, EXT } from "./extensions.js";
 import { readPolicyExtensions } from "./policy-extensions.js";
 
 export interface ExtensionDetail {
@@ -31,6 +30,7 @@ export interface CertificateDetails extends CertificateSummary {
   ocspUrls: string[];
   caIssuerUrls: string[];
   extensions: ExtensionDetail[];
+  /** The certificate itself, base64 DER, for export (always present here). */
   derBase64: string;
 }
 
@@ -57,13 +57,13 @@ const EXTENSION_NAMES: Record<string, string> = {
 
 /** RFC 5280 section 4.2.1.12 and the S/MIME profile's EKUs (RFC 8550 section 4.4). */
 const EKU_NAMES: Record<string, string> = {
-  "2.5.29.37.0": "Any purpose",
+  [EKU.any]: "Any purpose",
   "1.3.6.1.5.5.7.3.1": "TLS server",
   "1.3.6.1.5.5.7.3.2": "TLS client",
   "1.3.6.1.5.5.7.3.3": "Code signing",
-  "1.3.6.1.5.5.7.3.4": "Email protection",
+  [EKU.emailProtection]: "Email protection",
   "1.3.6.1.5.5.7.3.8": "Time stamping",
-  "1.3.6.1.5.5.7.3.9": "OCSP signing",
+  [EKU.ocspSigning]: "OCSP signing",
   "1.3.6.1.4.1.311.10.3.12": "Document signing (Microsoft)",
 };
 
@@ -89,6 +89,5 @@ export async function describeCertificate(der: Uint8Array): Promise<CertificateD
     ocspUrls: [...ext.ocsp],
     caIssuerUrls: [...ext.caIssuers],
     extensions: present.map((e) => ({ oid: e.extnID, name: EXTENSION_NAMES[e.extnID] ?? oidName(e.extnID), critical: e.critical })),
-    derBase64: encodeBase64(view.der),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { buildTrustInputs, describeCertificate, readCertificates, systemClock, type CertificateView, type TrustInputs } from "../../core/index.js";
+import { buildTrustInputs, decodeBase64Text, describeCertificate, readCertificates, systemClock, type CertificateView, type TrustInputs } from "../../core/index.js";
 import { Banner, catalogueFor, ReportView, UiContext, type UiServices } from "../../ui/index.js";
 import { startInspection, type InspectionState } from "../shared/inspection.js";
 import { MemoryStore } from "../shared/memory-store.js";
@@ -35,7 +35,7 @@ function trustInputs(anchorUrl: string): Promise<TrustInputs> {
 
 const services: UiServices = {
   catalogue: catalogueFor(navigator.language),
-  describeCertificate: (derBase64) => describeCertificate(Uint8Array.from(atob(derBase64), (c) => c.charCodeAt(0))),
+  describeCertificate: (derBase64) => describeCertificate(decodeBase64Text(derBase64).bytes),
 };
 
 /** "01-signed-valid.eml" -> "signed valid". */
@@ -106,8 +106,8 @@ function Demo() {
         {current ? (
           <UiContext.Provider value={services}>
             <p class="current">{current}</p>
-            <Banner report={state.report} pending={state.pending} {...(state.error ? { error: state.error } : {})} />
-            <ReportView report={state.report} pending={state.pending} {...(state.error ? { error: state.error } : {})} />
+            <Banner {...state} />
+            <ReportView {...state} />
           </UiContext.Provider>
         ) : (
           <p>No message selected.</p>

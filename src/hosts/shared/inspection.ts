@@ -22,11 +22,20 @@ export interface InspectionDeps {
   options?: InspectOptions;
 }
 
+/** When each step finished, in ms since the epoch (bench/hosts.mjs reads them through the test harness). */
+export interface InspectionTimings {
+  started: number;
+  raw?: number;
+  local?: number;
+  final?: number;
+}
+
 export interface Inspection {
   local: Promise<InspectionState>;
   final: Promise<InspectionState>;
   /** The final state once it is known, so that a message opened again shows it at once. */
   settled?: InspectionState;
+  timings: InspectionTimings;
 }
 
 /** The state to show now: the final one when known, else the local one. */
@@ -41,7 +50,10 @@ function settledLocally(r: SecurityReport): boolean {
 
 const failed = (e: unknown): InspectionState => ({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
 
-export function startInspection(raw: Uint8Array, deps: InspectionDeps, hostDecrypt?: HostDecrypt): Inspection {
+/** Starts both phases; `raw` may still be on its way (Thunderbird's getRaw), and its failure is an error state. */
+export function startInspection(raw: Uint8Array | Promise<Uint8Array>, deps: InspectionDeps, hostDecrypt?: HostDecrypt): Inspection {
+  const timings: InspectionTimings = { started: Date.now() };
+  const bytes = Promise.resolve(raw).then((b) => ((timings.raw = Date.now()), b));
   // The host decrypts once; both phases read the same plaintext.
   let plaintext: Promise<Uint8Array | null> | null = null;
   const decrypt: HostDecrypt | undefined = hostDecrypt && { decrypt: () => (plaintext ??= hostDecrypt.decrypt()) };
@@ -49,7 +61,7 @@ export function startInspection(raw: Uint8Array, deps: InspectionDeps, hostDecry
   // With a network to come, the local phase leaves revocation to it (a half answer would flash warnings);
   // without one, attached and cached answers are all there is, so they are used at once.
   const localOptions: InspectOptions = deps.fetcher ? { ...deps.options, revocation: "off" } : { ...deps.options };
-  const localReport = deps.trust().then(({ remote: _remote, ...local }) => inspectMessage(raw, base, { ...localOptions, trust: local }));
+  const localReport = Promise.all([bytes, deps.trust()]).then(([b, { remote: _remote, ...local }]) => inspectMessage(b, base, { ...localOptions, trust: local }));
   const local = localReport.then(
     (report): InspectionState => ({ report, pending: !settledLocally(report) && deps.fetcher !== undefined }),
     failed,
@@ -57,15 +69,19 @@ export function startInspection(raw: Uint8Array, deps: InspectionDeps, hostDecry
   const final = local.then(async (state): Promise<InspectionState> => {
     if (!state.pending) return state;
     try {
-      const trust = await deps.trust();
-      const report = await inspectMessage(raw, { ...base, ...(deps.fetcher ? { fetcher: deps.fetcher } : {}) }, { ...deps.options, trust });
+      const [b, trust] = await Promise.all([bytes, deps.trust()]);
+      const report = await inspectMessage(b, { ...base, ...(deps.fetcher ? { fetcher: deps.fetcher } : {}) }, { ...deps.options, trust });
       return { report, pending: false };
     } catch (e) {
       return failed(e);
     }
   });
-  const inspection: Inspection = { local, final };
-  void final.then((state) => (inspection.settled = state));
+  const inspection: Inspection = { local, final, timings };
+  void local.then(() => (timings.local = Date.now()));
+  void final.then((state) => {
+    timings.final = Date.now();
+    inspection.settled = state;
+  });
   return inspection;
 }
 

@@ -27,10 +27,9 @@ const services: UiServices = {
 };
 
 function show(state: InspectionState): void {
-  const props = state.error ? { report: state.report, pending: state.pending, error: state.error } : { report: state.report, pending: state.pending };
   render(
     <UiContext.Provider value={services}>
-      <Banner {...props} />
+      <Banner {...state} />
     </UiContext.Provider>,
     shadow,
   );

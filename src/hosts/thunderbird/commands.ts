@@ -1,15 +1,10 @@
 /** The background's one dispatcher: a handler per command (protocol.ts). */
-import { addAnchor, bundledAnchors, describeCertificate, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
+import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
 import type { MessageSender } from "./messenger.js";
 import type { Command, Request, Responses } from "./protocol.js";
 import type { SignetService } from "./service.js";
 
 type Handler<C extends Command> = (service: SignetService, request: Extract<Request, { command: C }>, sender: MessageSender) => Promise<Responses[C]>;
-
-function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
 
 function senderTab(sender: MessageSender): number {
   const id = sender.tab?.id;
@@ -30,10 +25,10 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
       return { opened: "tab" };
     }
   },
-  "describe-certificate": (_s, r) => describeCertificate(fromBase64(r.derBase64)),
+  "describe-certificate": (_s, r) => describeCertificate(decodeBase64Text(r.derBase64).bytes),
   "trust-list": (s) => listTrust(s.store, { bundled: true }),
   "trust-add": async (s, r) => {
-    const read = readCertificates(fromBase64(r.base64));
+    const read = readCertificates(decodeBase64Text(r.base64).bytes);
     if (read.errors.length) throw new Error(read.errors.join("; "));
     if (read.certificates.length === 0) throw new Error("no certificate in the file");
     const added: string[] = [];

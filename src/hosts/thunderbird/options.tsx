@@ -2,15 +2,11 @@
 import { render } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { TrustListing } from "../../core/index.js";
+// The module itself, not core/index.js: the options page carries no core beyond this encoder.
+import { encodeBase64 } from "../../core/util/base64.js";
 import { catalogueFor, TrustManager, UiContext, type TrustActions } from "../../ui/index.js";
 import { ask } from "./client.js";
 import { tb } from "./messenger.js";
-
-function toBase64(bytes: Uint8Array): string {
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
 
 const catalogue = catalogueFor(tb().i18n.getUILanguage());
 
@@ -28,11 +24,11 @@ function Options() {
   };
   const text = catalogue.ui.trust;
   const actions: TrustActions = {
-    add: (file, emailDomains) => run(ask({ command: "trust-add", base64: toBase64(file.bytes), emailDomains }), text.added(file.name)),
+    add: (file, emailDomains) => run(ask({ command: "trust-add", base64: encodeBase64(file.bytes), emailDomains }), text.added(file.name)),
     distrust: (fingerprint) => run(ask({ command: "trust-distrust", fingerprint }), text.distrusted),
     remove: (fingerprint) => run(ask({ command: "trust-remove", fingerprint }), text.removed),
   };
-  return <TrustManager listing={listing} now={new Date()} actions={actions} {...(message ? { message } : {})} />;
+  return <TrustManager listing={listing} now={new Date()} actions={actions} message={message} />;
 }
 
 render(

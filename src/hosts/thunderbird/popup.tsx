@@ -37,7 +37,7 @@ function Popup() {
       }
     })();
   }, []);
-  return state.error ? <ReportView report={state.report} pending={false} error={state.error} /> : <ReportView report={state.report} pending={state.pending} />;
+  return <ReportView {...state} />;
 }
 
 render(

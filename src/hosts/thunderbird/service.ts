@@ -15,10 +15,6 @@ async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Pr
 export class SignetService {
   private readonly inspections = new InspectionCache<number>();
   private trust: Promise<TrustInputs> | null = null;
-  /** When getRaw was asked for each message, and when its local and final answers were ready (ms since the epoch), for bench/hosts.mjs. */
-  readonly startedAt = new Map<number, number>();
-  readonly readyAt = new Map<number, { raw?: number; local?: number; final?: number }>();
-
   constructor(
     readonly api: Messenger,
     readonly store: Store,
@@ -39,25 +35,10 @@ export class SignetService {
   inspect(messageId: number): Inspection {
     const hit = this.inspections.get(messageId);
     if (hit) return hit;
-    this.startedAt.set(messageId, Date.now());
-    const raw = rawBytes(this.api, messageId, false);
     // Thunderbird decrypts with its own key store when it holds the key (TB 125+; HOSTS.md).
     const hostDecrypt = { decrypt: () => rawBytes(this.api, messageId, true) };
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
-    const failed = (e: unknown): InspectionState => ({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
-    const started = raw.then((bytes) => {
-      this.readyAt.set(messageId, { ...this.readyAt.get(messageId), raw: Date.now() });
-      return startInspection(bytes, deps, hostDecrypt);
-    });
-    const stamp = (phase: "local" | "final") => (state: InspectionState): InspectionState => {
-      this.readyAt.set(messageId, { ...this.readyAt.get(messageId), [phase]: Date.now() });
-      return state;
-    };
-    const inspection: Inspection = {
-      local: started.then((i) => i.local, failed).then(stamp("local")),
-      final: started.then((i) => i.final, failed).then(stamp("final")),
-    };
-    void inspection.final.then((state) => (inspection.settled = state));
+    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, hostDecrypt);
     this.inspections.set(messageId, inspection);
     return inspection;
   }

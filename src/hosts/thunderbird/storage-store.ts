@@ -3,17 +3,10 @@
  * as base64 strings: storage.local holds JSON-like values, and strings are
  * the compact form every Thunderbird version round-trips.
  */
-import { encodeBase64, type Store } from "../../core/index.js";
+import { decodeBase64Text, encodeBase64, type Store } from "../../core/index.js";
 import type { Messenger } from "./messenger.js";
 
 const PREFIX = "store:";
-
-function decode(text: string): Uint8Array {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 export class StorageLocalStore implements Store {
   constructor(private readonly api: Messenger) {}
@@ -21,7 +14,7 @@ export class StorageLocalStore implements Store {
   async get(key: string): Promise<Uint8Array | null> {
     const got = await this.api.storage.local.get(PREFIX + key);
     const v = got[PREFIX + key];
-    return typeof v === "string" ? decode(v) : null;
+    return typeof v === "string" ? decodeBase64Text(v).bytes : null;
   }
   async put(key: string, value: Uint8Array): Promise<void> {
     await this.api.storage.local.set({ [PREFIX + key]: encodeBase64(value) });

@@ -38,11 +38,11 @@ api.runtime.onMessage.addListener((message, sender) => {
   void (async () => {
     const tabId = sender.tab?.id;
     const messageId = tabId === undefined ? null : await service().displayedMessage(tabId);
-    const started = messageId === null ? undefined : service().startedAt.get(messageId);
-    const state = messageId === null ? null : await service().inspect(messageId).final;
-    const ready = messageId === null ? undefined : service().readyAt.get(messageId);
+    const inspection = messageId === null ? null : service().inspect(messageId);
+    const state = inspection && (await inspection.final);
+    const ready = inspection?.timings;
     if (messageId !== null && m.pending === false && m.verdict !== null) finalBanner.get(messageId)?.();
-    const since = (t: number | undefined) => (started === undefined || t === undefined ? null : t - started);
+    const since = (t: number | undefined) => (ready === undefined || t === undefined ? null : t - ready.started);
     await post("banner", {
       ...m,
       messageId,

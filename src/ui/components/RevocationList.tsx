@@ -8,7 +8,7 @@ export function RevocationList({ signer }: { signer: SignerReport }) {
   const { catalogue } = useContext(UiContext);
   const ui = catalogue.ui;
   const evidence = signer.revocationEvidence ?? [];
-  if (evidence.length === 0) return <p class="muted">{ui.revocationShort.notChecked}</p>;
+  if (evidence.length === 0) return <p class="muted">{ui.revocationShort["not-checked"]}</p>;
   return (
     <ul class="revocation">
       {evidence.map((e) => {

@@ -2,7 +2,7 @@
  * English text of the views themselves (headings, labels, states). Issue
  * texts live in en.ts; a language adds one file of each shape.
  */
-import type { EncryptionStatus, RevocationEvidence, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
+import type { EncryptionStatus, RevocationEvidence, RevocationStatus, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
 
 export interface UiStrings {
   verdict: Record<Verdict | "checking", string>;
@@ -12,7 +12,7 @@ export interface UiStrings {
   notProtected: string;
   notProtectedAdvice: string;
   trustText: Record<TrustStatus, string>;
-  revocationShort: { good: string; revoked: string; unknown: string; notChecked: string };
+  revocationShort: Record<RevocationStatus, string>;
   encryptionText: Record<EncryptionStatus, string>;
   checking: string;
   checked: (time: string) => string;
@@ -112,7 +112,13 @@ export const UI_EN: UiStrings = {
     unknown: "trust not checked",
     "not-applicable": "",
   },
-  revocationShort: { good: "not revoked", revoked: "certificate revoked", unknown: "revocation status unknown", notChecked: "revocation not checked" },
+  revocationShort: {
+    good: "not revoked",
+    revoked: "certificate revoked",
+    unknown: "revocation status unknown",
+    "not-checked": "revocation not checked",
+    "not-applicable": "revocation not checked",
+  },
   encryptionText: {
     none: "not encrypted",
     decrypted: "encrypted, decrypted",
