@@ -83,9 +83,10 @@ describe("the demo page in Chromium", () => {
     }
     expect(label).toMatch(/^Alice Example: /);
     await page.keyboard.press("Enter");
+    // The details arrive after the view opens ("Reading the certificate…"); wait for them.
     const certificate = page.locator(".certificate");
-    await certificate.waitFor();
-    expect(await certificate.innerText()).toMatch(/Email protection/);
+    await certificate.locator("dd", { hasText: "Email protection" }).waitFor();
+    expect(await certificate.innerText()).not.toMatch(/Reading the certificate/);
     // Focus moved to the view just opened; Enter on Back returns to the report.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Back to the report/);
     await page.keyboard.press("Enter");
