@@ -19,8 +19,6 @@ export declare function runThunderbird(options: {
   timeoutMs?: number;
   /** Runs on the new profile folder before Thunderbird starts (to import keys with pk12util, say). */
   beforeStart?: (profile: string) => void;
-  /** How many fixtures must show a final banner before the run ends (default all). */
-  waitForBanners?: number;
 }): Promise<{
   banners: BannerShown[];
   logs: unknown[];

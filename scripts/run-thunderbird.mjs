@@ -35,10 +35,10 @@ user_pref("app.update.enabled", false);
  */
 
 /**
- * @param {{ fixtures: Fixture[], anchors: Uint8Array[], timeoutMs?: number, beforeStart?: (profile: string) => void, waitForBanners?: number }} options
+ * @param {{ fixtures: Fixture[], anchors: Uint8Array[], timeoutMs?: number, beforeStart?: (profile: string) => void }} options
  * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined }>}
  */
-export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, beforeStart, waitForBanners = fixtures.length }) {
+export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, beforeStart }) {
   if (spawnSync("thunderbird", ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -66,13 +66,7 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
     for (const l of logs) if (l && typeof l === "object" && l.imported && l.id === id) return l.imported;
     return undefined;
   };
-  const finals = () => new Set(banners.filter((b) => !b.pending && b.verdict !== null).map((b) => fixtureOf(b.messageId)).filter(Boolean));
-  const computed = () => logs.filter((l) => l && typeof l === "object" && "computed" in l).length;
-  // The harness ends by opening the first fixture again; wait for that banner's final answer too.
-  const reopenedShown = () => {
-    const reopened = logs.find((l) => l && typeof l === "object" && "reopened" in l);
-    return !reopened || banners.some((b) => b.at >= reopened.at && !b.pending && b.verdict !== null && fixtureOf(b.messageId) === reopened.reopened);
-  };
+  const ended = () => logs.some((l) => l && typeof l === "object" && ("finished" in l || "error" in l));
 
   const profile = mkdtempSync(join(tmpdir(), "signet-tb-profile-"));
   let child = null;
@@ -86,8 +80,8 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
     beforeStart?.(profile);
     child = spawn("thunderbird", ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
     const deadline = Date.now() + timeoutMs;
-    // Done when every message has its computed report and no banner is still on its way (waitForBanners of them).
-    while (Date.now() < deadline && (computed() < fixtures.length || finals().size < waitForBanners || !reopenedShown()) && !logs.some((l) => l && typeof l === "object" && "error" in l)) {
+    // The harness says when it has displayed, checked and reported everything (or failed).
+    while (Date.now() < deadline && !ended()) {
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {

@@ -6,6 +6,14 @@
 import type { Issue, SecurityReport, SignerReport } from "../core/index.js";
 import type { Catalogue } from "./messages/catalogue.js";
 
+/** What a host knows of a message at a moment: its report so far, or why there is none. */
+export interface MessageState {
+  report: SecurityReport | null;
+  /** Network answers (revocation, AIA) are still coming. */
+  pending: boolean;
+  error?: string;
+}
+
 export type Tone = SecurityReport["verdict"] | "checking";
 
 export interface Headline {
@@ -58,4 +66,12 @@ export function headline(report: SecurityReport, pending: boolean, cat: Catalogu
   }
   const problem = cat.issue(top).title;
   return { tone, label: ui.verdict[tone], title: problem, detail: [who, pending ? ui.checking : null].filter(Boolean).join(". ") };
+}
+
+/** The headline of any state: before the report (reading), without one (an error), or of the report. */
+export function stateHeadline({ report, pending, error }: MessageState, cat: Catalogue): Headline {
+  const ui = cat.ui;
+  if (error !== undefined) return { tone: "warning", label: ui.verdict.warning, title: ui.error(error), detail: "" };
+  if (!report) return { tone: "checking", label: ui.verdict.checking, title: ui.loading, detail: "" };
+  return headline(report, pending, cat);
 }

@@ -3,8 +3,9 @@
  * scripts/run-thunderbird.mjs: a fresh profile, the test build of the .xpi
  * sideloaded, a listener on 127.0.0.1. The harness adds the samples' root
  * through the add-on's own trust-add command, imports the fixture messages,
- * displays each in a tab, and reports what the background computed and what
- * the banner rendered in its shadow root.
+ * displays each in a tab, and reports what the background computed, what
+ * the banner rendered in its shadow root, and what Signet's button in the
+ * message header says (label and tooltip, read back with getLabel/getTitle).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -22,6 +23,18 @@ const FIXTURES = ["01-signed-valid.eml", "03-tampered.eml", "08-unsigned.eml", "
 const ENCRYPTED = "encrypted-to-dave.eml";
 /** Encrypted to Frank, whose key nobody here holds. */
 const NO_KEY = "encrypted-to-frank.eml";
+/** Plain HTML mail that draws its own green "Verified" bar over the top of the page (UI redressing). */
+const SPOOF = "spoofed-banner.eml";
+const SPOOF_MESSAGE = `From: "Alice Example" <alice@example.org>
+To: bob@example.org
+Subject: Invoice, signed
+Date: Tue, 01 Dec 2026 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: text/html; charset=utf-8
+
+<div style="position:fixed;top:0;left:0;right:0;z-index:2147483647;background:#e3f4e7;color:#176b2c;padding:8px;font:14px sans-serif">&#10004; Verified &mdash; Signed by Alice Example &lt;alice@example.org&gt;, certificate trusted, not revoked</div>
+<p style="margin-top:60px">Please pay the attached invoice today.</p>
+`;
 
 let run: Awaited<ReturnType<typeof runThunderbird>>;
 
@@ -31,6 +44,14 @@ const finalOf = (fixture: string): BannerShown | undefined => bannersOf(fixture)
 function reportOf(fixture: string): SecurityReport | null {
   const entry = run.logs.find((l) => (l as { computed?: string }).computed === fixture) as { report?: SecurityReport } | undefined;
   return entry?.report ?? null;
+}
+interface ToolbarShown {
+  label: string | null;
+  title: string;
+}
+/** The header button of the fixture's tab, once it left the Checking state. */
+function toolbarOf(fixture: string): ToolbarShown | undefined {
+  return run.logs.find((l) => (l as { toolbar?: string }).toolbar === fixture) as ToolbarShown | undefined;
 }
 
 beforeAll(async () => {
@@ -53,12 +74,11 @@ beforeAll(async () => {
     ...FIXTURES.map((name) => ({ name, bytes: readFileSync(join(root, "samples", name)) })),
     { name: ENCRYPTED, bytes: encrypt(dave, ENCRYPTED) },
     { name: NO_KEY, bytes: encrypt(frank, NO_KEY) },
+    { name: SPOOF, bytes: Buffer.from(SPOOF_MESSAGE) },
   ];
   try {
     run = await runThunderbird({
       fixtures,
-      // Thunderbird shows no message page, so runs no banner, for a message it cannot decrypt (seen with 153.8).
-      waitForBanners: fixtures.length - 1,
       anchors: [readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")), pki.read(ca.cert)],
       beforeStart: (profile) => {
         execFileSync("certutil", ["-N", "-d", `sql:${profile}`, "--empty-password"]);
@@ -75,8 +95,10 @@ beforeAll(async () => {
 describe("the add-on in Thunderbird 128+", () => {
   it("starts, imports the fixtures and shows a banner with a final answer for each", () => {
     expect(run.logs.filter((l) => typeof l === "object" && l !== null && "error" in l)).toEqual([]);
-    expect([...FIXTURES, ENCRYPTED].filter((f) => !finalOf(f))).toEqual([]);
-    expect([...FIXTURES, ENCRYPTED, NO_KEY].filter((f) => !reportOf(f))).toEqual([]);
+    expect(run.logs.some((l) => (l as { finished?: boolean }).finished)).toBe(true);
+    // Thunderbird shows no message page, so runs no banner, for a message it cannot decrypt (seen with 153.8).
+    expect([...FIXTURES, ENCRYPTED, SPOOF].filter((f) => !finalOf(f))).toEqual([]);
+    expect([...FIXTURES, ENCRYPTED, NO_KEY, SPOOF].filter((f) => !reportOf(f))).toEqual([]);
   });
 
   const expectations: [string, string, RegExp][] = [
@@ -94,6 +116,39 @@ describe("the add-on in Thunderbird 128+", () => {
       expect(finalOf(fixture)?.text).toMatch(text);
     });
   }
+
+  // The button's word for each verdict (ui-en.ts), shown beside an icon of its own shape.
+  const buttons: [string, string][] = [
+    ["01-signed-valid.eml", "Verified"],
+    ["03-tampered.eml", "Danger"],
+    ["08-unsigned.eml", "Not protected"],
+    ["10-untrusted-signer.eml", "Warning"],
+    ["11-revoked.eml", "Danger"],
+    ["04-wrong-sender.eml", "Danger"],
+    [ENCRYPTED, "Verified"],
+  ];
+  for (const [fixture, label] of buttons) {
+    it(`${fixture}: the header's Signet button says ${label}, and its tooltip says what the banner says`, () => {
+      const shown = toolbarOf(fixture);
+      expect(shown?.label).toBe(label);
+      const banner = finalOf(fixture)!.text;
+      // The banner's text is the verdict word, the headline and the detail; the tooltip has the same parts.
+      for (const part of shown!.title.replace(/^Signet: /, "").split(" · ")) expect(banner).toContain(part);
+    });
+  }
+
+  it("a message that draws its own green bar gets a Not protected button, which the message cannot reach", () => {
+    expect(reportOf(SPOOF)).toMatchObject({ verdict: "none", signature: "unsigned" });
+    expect(toolbarOf(SPOOF)).toMatchObject({ label: "Not protected", title: expect.stringMatching(/^Signet: Not protected · .*neither signed nor encrypted/) });
+    expect(finalOf(SPOOF)?.text).toMatch(/Not protected/);
+  });
+
+  it("taking back trust in the roots changes an open message's button without reopening it", () => {
+    const change = run.logs.find((l) => (l as { afterTrustRemoved?: string }).afterTrustRemoved) as { before: ToolbarShown; after: ToolbarShown } | undefined;
+    expect(change?.before.label).toBe("Verified");
+    expect(change?.after.label).toBe("Warning");
+    expect(change?.after.title).toMatch(/Signet Sample Root CA.*(do not trust|could not find)/);
+  });
 
   it("the banner showed the local answer first and then the network's, for signed mail", () => {
     const reopenedAt = (run.logs.find((l) => (l as { reopened?: string }).reopened) as { at: number } | undefined)?.at ?? Infinity;

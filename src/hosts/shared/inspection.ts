@@ -5,13 +5,10 @@
  * AIA), which can take seconds. Both hosts and the demo page use this.
  */
 import { inspectMessage, type Clock, type Fetcher, type HostDecrypt, type InspectOptions, type SecurityReport, type Store, type TrustInputs } from "../../core/index.js";
+import type { MessageState } from "../../ui/headline.js";
 
-export interface InspectionState {
-  report: SecurityReport | null;
-  /** True while the network answer is still coming. */
-  pending: boolean;
-  error?: string;
-}
+/** A state the views show as it is (the report so far, whether the network is still answering, or an error). */
+export type InspectionState = MessageState;
 
 export interface InspectionDeps {
   clock: Clock;

@@ -2,12 +2,14 @@
  * The add-on's event page. Listeners are registered at the top level, because
  * Thunderbird may unload the page and wakes it through them (MV3).
  */
+import { catalogueFor } from "../../ui/messages/catalogue.js";
 import { fetchFetcher } from "../shared/fetch-fetcher.js";
 import { dispatch } from "./commands.js";
 import { tb } from "./messenger.js";
 import { isRequest, type Request } from "./protocol.js";
 import { SignetService } from "./service.js";
 import { StorageLocalStore } from "./storage-store.js";
+import { ToolbarIndicator } from "./toolbar.js";
 
 export interface SignetBackground {
   service: SignetService;
@@ -17,10 +19,16 @@ export interface SignetBackground {
 const api = tb();
 const service = new SignetService(api, new StorageLocalStore(api), fetchFetcher());
 
-// Start inspecting as soon as a message is shown, so the banner's question finds the answer under way.
-api.messageDisplay.onMessagesDisplayed.addListener((_tab, displayed) => {
-  if (displayed.messages.length === 1) service.inspect(displayed.messages[0]!.id);
+const toolbar = new ToolbarIndicator(api, service, catalogueFor(api.i18n.getUILanguage()));
+
+// Start inspecting as soon as a message is shown, so the banner's question finds the answer under way,
+// and put the verdict on the header's button, where the message cannot imitate it.
+api.messageDisplay.onMessagesDisplayed.addListener((tab, displayed) => {
+  const messageId = displayed.messages.length === 1 ? displayed.messages[0]!.id : null;
+  if (tab.id !== undefined) void toolbar.follow(tab.id, messageId);
+  else if (messageId !== null) service.inspect(messageId);
 });
+service.whenTrustChanges(() => void toolbar.refreshAll());
 
 // One dispatcher keyed by command. Messages that are not ours get no answer, so another listener may reply.
 api.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? dispatch(service, message, sender) : undefined));

@@ -44,7 +44,15 @@ export interface Messenger {
     getDisplayedMessages(tabId: number): Promise<{ messages: MessageHeader[] }>;
     open(properties: { messageId: number; location: "tab" | "window" }): Promise<Tab>;
   };
-  messageDisplayAction: { openPopup(): Promise<void> };
+  /** The Signet button in the message header: outside the message's page, so the message cannot draw over it. */
+  messageDisplayAction: {
+    openPopup(): Promise<void>;
+    setTitle(details: { title: string; tabId?: number }): Promise<void>;
+    getTitle(details: { tabId?: number }): Promise<string>;
+    setLabel(details: { label: string; tabId?: number }): Promise<void>;
+    getLabel(details: { tabId?: number }): Promise<string | null>;
+    setIcon(details: { path: string; tabId?: number }): Promise<void>;
+  };
   scripting: {
     messageDisplay: {
       registerScripts(scripts: { id: string; js?: string[]; css?: string[] }[]): Promise<void>;

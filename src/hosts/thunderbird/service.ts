@@ -26,10 +26,18 @@ export class SignetService {
     return this.trust;
   }
 
+  private readonly trustListeners: (() => void)[] = [];
+
+  /** Runs `listener` after trust decisions change, once the old verdicts are forgotten. */
+  whenTrustChanges(listener: () => void): void {
+    this.trustListeners.push(listener);
+  }
+
   /** Trust decisions changed: rebuild the inputs and forget every verdict. */
   trustChanged(): void {
     this.trust = null;
     this.inspections.clear();
+    for (const listener of this.trustListeners) listener();
   }
 
   inspect(messageId: number): Inspection {

@@ -5,7 +5,9 @@
  * and reports what the background computed and what the banner rendered.
  */
 import type { SignetBackground } from "./background.js";
+import { catalogueFor } from "../../ui/messages/catalogue.js";
 import { tb } from "./messenger.js";
+import { toolbarLook } from "./toolbar.js";
 
 interface HarnessConfig {
   hook: string;
@@ -67,6 +69,39 @@ async function folderNamed(name: string): Promise<string> {
   return folder.id;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const catalogue = catalogueFor(api.i18n.getUILanguage());
+
+/**
+ * The header button's label and tooltip for a tab, once they show the message's final answer (or what they
+ * show after 10 s, for the test to reject). The button is updated by the background on its own events.
+ */
+async function toolbarOf(tabId: number, messageId: number): Promise<{ label: string | null; title: string }> {
+  const want = toolbarLook(await service().inspect(messageId).final, catalogue);
+  const action = api.messageDisplayAction;
+  const read = async () => ({ label: await action.getLabel({ tabId }), title: await action.getTitle({ tabId }) });
+  for (let i = 0; i < 50; i++) {
+    const shown = await read();
+    if (shown.label === want.label && shown.title === want.title) return shown;
+    await sleep(200);
+  }
+  return read();
+}
+
+/** Opens a message in a tab; resolves with the tab once its banner shows a final answer, or with what is known after 5 s. */
+async function display(name: string, messageId: number): Promise<number | undefined> {
+  // For a message Thunderbird cannot decrypt, open() has not resolved (seen with 153.8).
+  const shown = new Promise<void>((done) => finalBanner.set(messageId, done));
+  let tabId: number | undefined;
+  const opened = api.messageDisplay
+    .open({ messageId, location: "tab" })
+    .then((tab) => void (tabId = tab.id))
+    .catch((e: unknown) => post("log", { openFailed: name, detail: String(e) }));
+  await Promise.race([Promise.all([opened, shown]), sleep(5000)]);
+  return tabId;
+}
+
 async function run(): Promise<void> {
   config = (await (await fetch(api.runtime.getURL("test-hook.json"))).json()) as HarnessConfig;
   await post("log", { started: true, ua: navigator.userAgent });
@@ -76,26 +111,36 @@ async function run(): Promise<void> {
   }
   const folder = await folderNamed("SignetFixtures");
   const imported = new Map<string, number>();
+  const tabs = new Map<string, number>();
   for (const name of config.fixtures) {
     const bytes = await (await fetch(new URL(`fixtures/${name}`, config.hook))).arrayBuffer();
     const header = await api.messages.import(new File([bytes], name, { type: "message/rfc822" }), folder);
     imported.set(name, header.id);
     await post("log", { imported: name, id: header.id });
-    // One message at a time, as a reader opens them (so timings are not of ten inspections at once), and until
-    // its final banner or 5 s: for a message Thunderbird cannot decrypt, open() has not resolved (seen with 153.8).
-    const shown = new Promise<void>((done) => finalBanner.set(header.id, done));
-    const opened = api.messageDisplay.open({ messageId: header.id, location: "tab" }).catch((e: unknown) => post("log", { openFailed: name, detail: String(e) }));
-    await Promise.race([Promise.all([opened, shown]), new Promise((r) => setTimeout(r, 5000))]);
+    // One message at a time, as a reader opens them (so timings are not of ten inspections at once).
+    const tabId = await display(name, header.id);
+    if (tabId !== undefined) tabs.set(name, tabId);
   }
-  // What the background computed for each message, banner or not.
+  // What the background computed for each message, banner or not, and what the header's button says.
   for (const name of config.fixtures) {
     const id = imported.get(name)!;
     await post("log", { computed: name, id, report: (await service().inspect(id).final).report });
+    const tabId = tabs.get(name);
+    if (tabId !== undefined) await post("log", { toolbar: name, ...(await toolbarOf(tabId, id)) });
   }
   // Open the first message again: its banner should show the cached final answer at once.
   const first = config.fixtures[0]!;
   await post("log", { reopened: first, at: Date.now() });
-  await api.messageDisplay.open({ messageId: imported.get(first)!, location: "tab" });
+  await display(first, imported.get(first)!);
+  // Take back the trust in the anchors added above: the first message's button should change without reopening it.
+  const listing = (await background().dispatch({ command: "trust-list" })) as { value: { entries: { fingerprint: string; source: string }[] } };
+  const firstTab = tabs.get(first);
+  if (firstTab !== undefined) {
+    const before = await toolbarOf(firstTab, imported.get(first)!);
+    for (const e of listing.value.entries) if (e.source === "user") await background().dispatch({ command: "trust-remove", fingerprint: e.fingerprint });
+    await post("log", { afterTrustRemoved: first, before, after: await toolbarOf(firstTab, imported.get(first)!) });
+  }
+  await post("log", { finished: true });
 }
 
 run().catch((e: unknown) => post("log", { error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) }));

@@ -4,27 +4,18 @@
  * cannot style; `role="status"` announces updates without moving focus.
  */
 import { useContext } from "preact/hooks";
-import type { SecurityReport } from "../../core/index.js";
 import { UiContext } from "../context.js";
-import { headline } from "../headline.js";
+import { stateHeadline, type MessageState } from "../headline.js";
 import { Root } from "./Root.js";
 import { VerdictBadge } from "./VerdictBadge.js";
 
-export interface BannerProps {
-  report: SecurityReport | null;
-  /** Network answers (revocation, AIA) are still coming. */
-  pending: boolean;
-  error?: string;
-}
+export type BannerProps = MessageState;
 
-export function Banner({ report, pending, error }: BannerProps) {
+export function Banner(state: BannerProps) {
   const { catalogue, openDetails } = useContext(UiContext);
   const ui = catalogue.ui;
-  const h = error
-    ? { tone: "warning" as const, label: ui.verdict.warning, title: ui.error(error), detail: "" }
-    : report
-      ? headline(report, pending, catalogue)
-      : { tone: "checking" as const, label: ui.verdict.checking, title: ui.loading, detail: "" };
+  const { report, pending } = state;
+  const h = stateHeadline(state, catalogue);
   return (
     <Root>
       <div class={`banner tone-${h.tone}`} role="status" aria-live="polite" aria-label={ui.reportLabel} data-verdict={report?.verdict ?? ""} data-pending={String(pending)}>

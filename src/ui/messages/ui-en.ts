@@ -7,6 +7,10 @@ import type { EncryptionStatus, RevocationEvidence, RevocationStatus, SignerStat
 export interface UiStrings {
   verdict: Record<Verdict | "checking", string>;
   reportLabel: string;
+  /** The tooltip of the host's toolbar button: the verdict word, then the headline. */
+  toolbarTitle: (label: string, title: string, detail: string) => string;
+  /** The toolbar button's tooltip when no single message is shown. */
+  toolbarIdle: string;
   signedBy: (who: string) => string;
   encryptedFor: (n: number) => string;
   notProtected: string;
@@ -101,6 +105,8 @@ const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)
 export const UI_EN: UiStrings = {
   verdict: { verified: "Verified", warning: "Warning", danger: "Danger", none: "Not protected", checking: "Checking" },
   reportLabel: "Message security",
+  toolbarTitle: (label, title, detail) => [`Signet: ${label}`, title, detail].filter(Boolean).join(" · "),
+  toolbarIdle: "Signet: open one message to see its security",
   signedBy: (who) => `Signed by ${who}`,
   encryptedFor: (n) => `Encrypted for ${n} recipient${n === 1 ? "" : "s"}`,
   notProtected: "This message is neither signed nor encrypted.",

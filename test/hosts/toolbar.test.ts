@@ -1,0 +1,126 @@
+/**
+ * The verdict on the message header's button (hosts/thunderbird/toolbar.ts),
+ * over a stub of the `messenger` global (the host seam) with the add-on's
+ * real service, core and samples: the order of its states, an answer that
+ * arrives after the tab moved on, a selection of several messages, and a
+ * trust change. The real-Thunderbird suite reads the same button back.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
+import { dispatch } from "../../src/hosts/thunderbird/commands.js";
+import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
+import { SignetService } from "../../src/hosts/thunderbird/service.js";
+import { ToolbarIndicator } from "../../src/hosts/thunderbird/toolbar.js";
+import { EN_CATALOGUE } from "../../src/ui/messages/catalogue.js";
+import { MemoryStore } from "../helpers/memory-store.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const MESSAGES: Record<number, string> = { 1: "01-signed-valid.eml", 3: "03-tampered.eml", 8: "08-unsigned.eml" };
+
+interface Look {
+  label?: string;
+  title?: string;
+  icon?: string;
+}
+
+let displayed: Map<number, number[]>;
+let shown: Map<number, Look[]>;
+let service: SignetService;
+let toolbar: ToolbarIndicator;
+
+/** What a tab's button went through, one look per completed update (icon, label and title together). */
+function history(tabId: number): Look[] {
+  return shown.get(tabId) ?? [];
+}
+
+beforeEach(async () => {
+  displayed = new Map();
+  shown = new Map();
+  const pending = new Map<number, Look>();
+  const set = (tabId: number, part: Look) => {
+    const look = { ...pending.get(tabId), ...part };
+    pending.set(tabId, look);
+    // A look is complete when all three parts of one update have arrived.
+    if (look.label !== undefined && look.title !== undefined && look.icon !== undefined) {
+      shown.set(tabId, [...history(tabId), look]);
+      pending.delete(tabId);
+    }
+    return Promise.resolve();
+  };
+  const api = {
+    messageDisplay: { getDisplayedMessages: async (tabId: number) => ({ messages: (displayed.get(tabId) ?? []).map((id) => ({ id, subject: "", headerMessageId: "" })) }) },
+    messages: { getRaw: async (id: number) => new File([readFileSync(join(root, "samples", MESSAGES[id]!))], "m.eml") },
+    messageDisplayAction: {
+      setIcon: ({ tabId, path }: { tabId: number; path: string }) => set(tabId, { icon: path }),
+      setLabel: ({ tabId, label }: { tabId: number; label: string }) => set(tabId, { label }),
+      setTitle: ({ tabId, title }: { tabId: number; title: string }) => set(tabId, { title }),
+    },
+    tabs: { query: async () => [...displayed.keys()].map((id) => ({ id })) },
+  } as unknown as Messenger;
+  service = new SignetService(api, new MemoryStore(), fetchFetcher());
+  const added = await dispatch(service, { command: "trust-add", base64: readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")).toString("base64"), emailDomains: [] }, {});
+  expect(added).toMatchObject({ ok: true });
+  toolbar = new ToolbarIndicator(api, service, EN_CATALOGUE);
+  service.whenTrustChanges(() => void toolbar.refreshAll());
+});
+
+describe("the header button's verdict", () => {
+  it("shows Checking, then the answer, with an icon of the verdict's own shape; a cached answer at once", async () => {
+    displayed.set(10, [1]);
+    await toolbar.follow(10, 1);
+    expect(history(10).map((l) => [l.label, l.icon])).toEqual([
+      ["Checking", "/icons/checking.svg"],
+      // The local answer is still Checking (revocation is on its way); then the final one.
+      ["Checking", "/icons/checking.svg"],
+      ["Verified", "/icons/verified.svg"],
+    ]);
+    expect(history(10).at(-1)?.title).toBe("Signet: Verified · Signed by Alice Example <alice@example.org> · certificate trusted, revocation not checked");
+    displayed.set(11, [1]);
+    await toolbar.follow(11, 1);
+    expect(history(11).map((l) => l.label)).toEqual(["Verified"]);
+  });
+
+  it("a red answer shows at once, and every verdict has its own icon", async () => {
+    displayed.set(10, [3]);
+    await toolbar.follow(10, 3);
+    // Red from the local answer on, while revocation is still being checked: the network cannot make it better.
+    expect(history(10).map((l) => l.label)).toEqual(["Checking", "Danger", "Danger"]);
+    expect(history(10)[1]?.title).toMatch(/Checking revocation/);
+    expect(history(10)[2]?.title).not.toMatch(/Checking revocation/);
+    expect(history(10).at(-1)).toMatchObject({ icon: "/icons/danger.svg", title: expect.stringMatching(/^Signet: Danger · The signed content was changed after signing/) });
+    displayed.set(10, [8]);
+    await toolbar.follow(10, 8);
+    expect(history(10).at(-1)).toMatchObject({ label: "Not protected", icon: "/icons/none.svg" });
+  });
+
+  it("an answer that arrives after the tab moved on to another message is not shown on it", async () => {
+    displayed.set(10, [1]);
+    const slow = toolbar.follow(10, 1);
+    displayed.set(10, [8]);
+    await toolbar.follow(10, 8);
+    await slow;
+    expect(history(10).at(-1)?.label).toBe("Not protected");
+    expect(history(10).some((l) => l.label === "Verified")).toBe(false);
+  });
+
+  it("several messages selected: the button says so instead of keeping an old verdict", async () => {
+    displayed.set(10, [1]);
+    await toolbar.follow(10, 1);
+    displayed.set(10, [1, 3]);
+    await toolbar.follow(10, null);
+    expect(history(10).at(-1)).toEqual({ label: "Signet", title: "Signet: open one message to see its security", icon: "/icons/signet.svg" });
+  });
+
+  it("a trust change updates every open message's button", async () => {
+    displayed.set(10, [1]);
+    await toolbar.follow(10, 1);
+    expect(history(10).at(-1)?.label).toBe("Verified");
+    const { value } = (await dispatch(service, { command: "trust-list" }, {})) as { value: { entries: { fingerprint: string; source: string }[] } };
+    const root = value.entries.find((e) => e.source === "user")!;
+    await dispatch(service, { command: "trust-distrust", fingerprint: root.fingerprint }, {});
+    await expect.poll(() => history(10).at(-1)?.label).toBe("Danger");
+    expect(history(10).at(-1)?.title).toMatch(/Signet Sample Root CA.*distrusted/);
+  });
+});
