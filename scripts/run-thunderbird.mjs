@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import { packageXpi } from "./package-xpi.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+/** Another Thunderbird to run against (an unpacked older ESR, say); default the one on PATH. */
+const THUNDERBIRD = process.env.SIGNET_THUNDERBIRD ?? "thunderbird";
 
 const USER_JS = `user_pref("extensions.autoDisableScopes", 0);
 user_pref("mail.shell.checkDefaultClient", false);
@@ -39,7 +41,7 @@ user_pref("app.update.enabled", false);
  * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined }>}
  */
 export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, beforeStart }) {
-  if (spawnSync("thunderbird", ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
+  if (spawnSync(THUNDERBIRD, ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   const geckoId = manifest.browser_specific_settings.gecko.id;
   /** @type {BannerShown[]} */
@@ -78,7 +80,7 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
       test: { hook, fixtures: fixtures.map((f) => f.name), anchors: anchors.map((a) => Buffer.from(a).toString("base64")) },
     });
     beforeStart?.(profile);
-    child = spawn("thunderbird", ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
+    child = spawn(THUNDERBIRD, ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
     const deadline = Date.now() + timeoutMs;
     // The harness says when it has displayed, checked and reported everything (or failed).
     while (Date.now() < deadline && !ended()) {
