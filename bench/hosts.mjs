@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../scripts/launch-chromium.mjs";
-import { runThunderbird } from "../scripts/run-thunderbird.mjs";
+import { runThunderbird, THUNDERBIRD } from "../scripts/run-thunderbird.mjs";
 import { serveDemo } from "../scripts/serve-demo.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -49,7 +49,7 @@ for (let i = 0; i < COPIES; i++) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`\nThunderbird ${spawnSync("thunderbird", ["--version"], { encoding: "utf8" }).stdout.trim()}: ms from getRaw to banner, ${COPIES} copies of a 2.7 KB signed message`);
+console.log(`\nThunderbird ${spawnSync(THUNDERBIRD, ["--version"], { encoding: "utf8" }).stdout.trim()}: ms from getRaw to banner, ${COPIES} copies of a 2.7 KB signed message`);
 console.log(`  first message (cold page):     local ${local[0]} ms, final ${final[0]} ms`);
 console.log(`  the others, median:            local ${median(local.slice(1))} ms, final ${median(final.slice(1))} ms`);
 console.log(`  in the background (median): getRaw's bytes at ${median(rawDone.slice(1))} ms, local answer at ${median(inspectLocal.slice(1))} ms, final at ${median(inspectFinal.slice(1))} ms`);

@@ -1,3 +1,5 @@
+/** The Thunderbird binary: SIGNET_THUNDERBIRD, else the one on PATH. */
+export declare const THUNDERBIRD: string;
 export interface BannerShown {
   at: number;
   verdict: string | null;

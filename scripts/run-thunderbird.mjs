@@ -14,7 +14,7 @@ import { packageXpi } from "./package-xpi.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 /** Another Thunderbird to run against (an unpacked older ESR, say); default the one on PATH. */
-const THUNDERBIRD = process.env.SIGNET_THUNDERBIRD ?? "thunderbird";
+export const THUNDERBIRD = process.env.SIGNET_THUNDERBIRD ?? "thunderbird";
 
 const USER_JS = `user_pref("extensions.autoDisableScopes", 0);
 user_pref("mail.shell.checkDefaultClient", false);
