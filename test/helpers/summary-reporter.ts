@@ -15,7 +15,8 @@ export default class SummaryReporter implements Reporter {
         count++;
         const state = t.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed" || moduleFailed) failed++;
+        // A test left out on purpose (`-t`, `.skip`, `.todo`) is skipped even in a failed module.
+        else if (state === "failed" || (moduleFailed && t.options.mode === "run")) failed++;
         else skipped++;
       }
       if (moduleFailed && count === 0) failed++;

@@ -2,15 +2,18 @@
  * The demo page in real Chromium (Debian's package, driven by playwright-core):
  * the shared views render the reports of a valid, a tampered, an untrusted and
  * a revoked sample, screenshots go to test-output/, and the page works from
- * the keyboard alone.
+ * the keyboard alone. A message of the user's own opens through the file
+ * input (one OpenSSL signs) or by dropping it on the page (a damaged one that
+ * OpenSSL also refuses).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDemo } from "../../scripts/serve-demo.mjs";
 import { requireBuilt } from "../helpers/built.js";
 import { launchChromium } from "../../scripts/launch-chromium.mjs";
+import { OpensslPki } from "../helpers/pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const shots = join(root, "test-output");
@@ -33,11 +36,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens a sample and waits for its own final report (not the previous sample's, still on screen for a moment). */
-async function openSample(name: string): Promise<void> {
-  await page.locator(`[data-sample="${name}"]`).click();
+/** Waits for the final report of the message named `name` (not the previous one's, still on screen for a moment). */
+async function reportFor(name: string): Promise<void> {
   await page.locator("p.current", { hasText: name }).waitFor();
   await page.locator(`.report[data-pending="false"]`).waitFor();
+}
+
+async function openSample(name: string): Promise<void> {
+  await page.locator(`[data-sample="${name}"]`).click();
+  await reportFor(name);
 }
 
 describe("the demo page in Chromium", () => {
@@ -91,6 +98,65 @@ describe("the demo page in Chromium", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Back to the report/);
     await page.keyboard.press("Enter");
     await page.locator(".chain").waitFor();
+  });
+
+  it("opens a message of one's own from the file input: signed by OpenSSL with a CA nobody trusts", async () => {
+    const pki = new OpensslPki();
+    try {
+      const ca = pki.makeCa("Unknown Corp CA");
+      const dana = pki.makeLeaf("dana", ca, { sanEmails: ["dana@example.com"] });
+      const message = pki.sign({ signers: [{ who: dana }], content: "Content-Type: text/plain\n\nHello from Dana.\n", from: "dana@example.com" });
+      expect(pki.opensslVerifies(message)).toBe(true);
+      await page.locator('input[type="file"]').setInputFiles({ name: "from-dana.eml", mimeType: "message/rfc822", buffer: Buffer.from(message) });
+      await reportFor("from-dana.eml");
+      expect(await page.locator(".report").getAttribute("data-verdict")).toBe("warning");
+      expect(await page.locator(".headline").innerText()).toMatch(/Unknown Corp CA.*could not find/);
+      expect(await page.locator(".report").innerText()).toMatch(/Signed by dana <dana@example\.com>/);
+    } finally {
+      pki.cleanup();
+    }
+  });
+
+  it("a damaged message dropped on the page gets a report that says so, as OpenSSL refuses it too", async () => {
+    // The valid sample cut in the middle of its signature.
+    const truncated = readFileSync(join(root, "samples/01-signed-valid.eml")).subarray(0, 1800);
+    const pki = new OpensslPki();
+    try {
+      expect(pki.opensslVerifies(truncated)).toBe(false);
+    } finally {
+      pki.cleanup();
+    }
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "truncated.eml", { type: "message/rfc822" }));
+      return dt;
+    }, truncated.toString("latin1"));
+    await page.dispatchEvent(".demo", "drop", { dataTransfer });
+    await reportFor("truncated.eml");
+    expect(await page.locator(".report").getAttribute("data-verdict")).toBe("danger");
+    const text = await page.locator(".report").innerText();
+    expect(text).toMatch(/The signature or encryption data is damaged/);
+    expect(text).toMatch(/missing closing boundary/);
+  });
+
+  it("a sample slow to arrive, then another picked at once: the page ends on the one picked last", async () => {
+    // The page's server answers the first sample 1.5 s late (a slow network); the second comes at once.
+    await page.route("**/samples/01-signed-valid.eml", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    try {
+      await page.locator('[data-sample="01-signed-valid.eml"]').click();
+      await page.locator('[data-sample="03-tampered.eml"]').click();
+      await reportFor("03-tampered.eml");
+      // Past the late answer: it must not replace the report of the message picked last.
+      await page.waitForTimeout(2500);
+      expect(await page.locator("p.current").innerText()).toBe("03-tampered.eml");
+      expect(await page.locator(".report").getAttribute("data-verdict")).toBe("danger");
+      expect(await page.locator('[aria-pressed="true"]').getAttribute("data-sample")).toBe("03-tampered.eml");
+    } finally {
+      await page.unrouteAll();
+    }
   });
 
   it("follows a dark colour scheme", async () => {

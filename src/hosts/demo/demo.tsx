@@ -5,7 +5,7 @@
  * trusted for the demo, and revocation answers come from the messages.
  */
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { buildTrustInputs, decodeBase64Text, describeCertificate, readCertificates, systemClock, type CertificateView, type TrustInputs } from "../../core/index.js";
 import { Banner, catalogueFor, ReportView, UiContext, type UiServices } from "../../ui/index.js";
 import { startInspection, type InspectionState } from "../shared/inspection.js";
@@ -58,18 +58,23 @@ function Demo() {
     if (list && list.samples.includes(wanted)) open(wanted);
   }, [list]);
 
-  const inspect = async (name: string, raw: Uint8Array): Promise<void> => {
+  // The message asked for last: an answer for one asked before it arrives late and is dropped.
+  const latest = useRef(0);
+  const inspect = async (name: string, raw: Uint8Array | Promise<Uint8Array>): Promise<void> => {
     if (!list) return;
+    const ticket = ++latest.current;
     setCurrent(name);
     setState({ report: null, pending: true });
     const inspection = startInspection(raw, { clock: systemClock, store, trust: () => trustInputs(list.anchor) });
-    setState(await inspection.local);
-    setState(await inspection.final);
+    for (const phase of [inspection.local, inspection.final]) {
+      const state = await phase;
+      if (ticket === latest.current) setState(state);
+    }
   };
-  const open = (name: string): void => void bytesOf(`samples/${name}`).then((raw) => inspect(name, raw));
+  const open = (name: string): void => void inspect(name, bytesOf(`samples/${name}`));
   const openFiles = (files: FileList | null | undefined): void => {
     const file = files?.[0];
-    if (file) void file.arrayBuffer().then((b) => inspect(file.name, new Uint8Array(b)));
+    if (file) void inspect(file.name, file.arrayBuffer().then((b) => new Uint8Array(b)));
   };
 
   return (
