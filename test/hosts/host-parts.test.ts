@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTrustInputs, readCertificates, systemClock } from "../../src/core/index.js";
+import { HostTimeout, withDeadline } from "../../src/hosts/shared/deadline.js";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { InspectionCache, startInspection } from "../../src/hosts/shared/inspection.js";
 import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
@@ -161,5 +162,16 @@ describe("the demo page's server (npm start)", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("withDeadline", () => {
+  it("passes an answer through, and turns a host call that never answers into a HostTimeout", async () => {
+    expect(await withDeadline(Promise.resolve(7), 1000, "late")).toBe(7);
+    await expect(withDeadline(Promise.reject(new Error("refused")), 1000, "late")).rejects.toThrow("refused");
+    const never = new Promise<number>(() => undefined);
+    const started = Date.now();
+    await expect(withDeadline(never, 100, "Thunderbird did not answer")).rejects.toBeInstanceOf(HostTimeout);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
   });
 });

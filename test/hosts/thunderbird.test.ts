@@ -185,6 +185,17 @@ describe("the add-on in Thunderbird 128+", () => {
     expect(report?.issues.map((i) => i.code)).toContain("no-decryption-key");
   });
 
+  it("the popup's question gets an answer for every tab, even for the message Thunderbird cannot open", () => {
+    const answers = run.logs.filter((l) => (l as { popupForTab?: number }).popupForTab !== undefined) as { popupForTab: number; ms: number; hasReport: boolean; problem: string | null }[];
+    // The 3-pane tab (no single message), one tab per displayed fixture, and the tab of the message nobody can decrypt.
+    expect(answers.length).toBe(FIXTURES.length + 4);
+    // Within the 3 s deadline plus scheduling, never the forever Thunderbird's own call takes for that tab.
+    for (const a of answers) expect(a.ms).toBeLessThan(6000);
+    expect(answers.filter((a) => a.hasReport).length).toBe(FIXTURES.length + 2);
+    expect(answers.filter((a) => a.problem === "no single message is displayed").length).toBe(1);
+    expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(1);
+  });
+
   it("X-Mozilla-* lines were stripped: the size is the sample's own", () => {
     expect(reportOf("01-signed-valid.eml")?.message.sizeBytes).toBe(readFileSync(join(root, "samples/01-signed-valid.eml")).length);
   });

@@ -4,6 +4,7 @@
  */
 import { buildTrustInputs, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
+import { withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
 import { stripMozillaHeaders } from "./raw.js";
 
@@ -11,6 +12,9 @@ async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Pr
   const file = await api.messages.getRaw(messageId, decrypt ? { decrypt: true } : {});
   return stripMozillaHeaders(new Uint8Array(await file.arrayBuffer()));
 }
+
+/** Thunderbird answers within milliseconds; 3 s leaves room for a busy machine and keeps a stuck popup short. */
+export const DISPLAYED_MESSAGE_DEADLINE_MS = 3000;
 
 export class SignetService {
   private readonly inspections = new InspectionCache<number>();
@@ -51,9 +55,13 @@ export class SignetService {
     return inspection;
   }
 
-  /** The one message a tab displays, or null (none, or several selected). */
+  /**
+   * The one message a tab displays, or null (none, or several selected). Thunderbird answers in
+   * milliseconds; it has not answered at all for the tab of a message it cannot decrypt (153.8),
+   * so after DISPLAYED_MESSAGE_DEADLINE_MS the question fails instead of waiting for good.
+   */
   async displayedMessage(tabId: number): Promise<number | null> {
-    const { messages } = await this.api.messageDisplay.getDisplayedMessages(tabId);
+    const { messages } = await withDeadline(this.api.messageDisplay.getDisplayedMessages(tabId), DISPLAYED_MESSAGE_DEADLINE_MS, "Thunderbird did not say which message this tab shows (it may be one Thunderbird cannot open)");
     return messages.length === 1 ? messages[0]!.id : null;
   }
 

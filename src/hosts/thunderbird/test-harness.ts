@@ -128,6 +128,13 @@ async function run(): Promise<void> {
     const tabId = tabs.get(name);
     if (tabId !== undefined) await post("log", { toolbar: name, ...(await toolbarOf(tabId, id)) });
   }
+  // Every tab's popup question gets an answer, even the tab of a message Thunderbird cannot open.
+  for (const t of await api.tabs.query({})) {
+    if (t.id === undefined) continue;
+    const asked = Date.now();
+    const answer = (await background().dispatch({ command: "report", tabId: t.id, wait: false })) as { ok: boolean; value?: { error?: string; report: unknown }; error?: string };
+    await post("log", { popupForTab: t.id, ms: Date.now() - asked, hasReport: Boolean(answer.value?.report), problem: answer.error ?? answer.value?.error ?? null });
+  }
   // Open the first message again: its banner should show the cached final answer at once.
   const first = config.fixtures[0]!;
   await post("log", { reopened: first, at: Date.now() });
