@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { inspectMessage, readCertificates, TrustStore } from "../build/core/index.js";
-import { nodeFetcher } from "../build/cli/node-fetcher.js";
+// The responder is on 127.0.0.1, which the default Fetcher refuses.
+import { privateNetworkFetcher } from "../build/cli/node-fetcher.js";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 100);
 const dir = mkdtempSync(join(tmpdir(), "signet-bench-rev-"));
@@ -58,7 +59,7 @@ try {
   const anchor = readCertificates(readFileSync(join(dir, "ca.pem"))).certificates[0];
   const trust = { store: await TrustStore.create([{ certificate: anchor, source: "option" }]) };
   const run = async (store) => {
-    const r = await inspectMessage(msg, { clock: { now: () => new Date() }, fetcher: nodeFetcher, store }, { trust });
+    const r = await inspectMessage(msg, { clock: { now: () => new Date() }, fetcher: privateNetworkFetcher, store }, { trust });
     if (r.revocation !== "good") throw new Error(`revocation ${r.revocation}: ${JSON.stringify(r.issues)}`);
   };
   await run(new MemoryStore()); // warm-up

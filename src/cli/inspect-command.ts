@@ -5,10 +5,11 @@ import { parseArgs, UsageError } from "./args.js";
 import { renderText } from "./render-text.js";
 import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
-import { nodeFetcher } from "./node-fetcher.js";
+import { cliFetcher } from "./node-fetcher.js";
 
 export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor PEM]... [--no-default-roots] [--at ISO-8601]
                         [--revocation off|soft|hard] [--store DIR] [--allow-sha1] [--no-sender-check]
+                        [--allow-private-network]
   FILE            an .eml message or an mbox file (every message in it)
   --json          print SecurityReports as JSON (one per message; an array for several)
   --anchor FILE   trust the certificates in FILE (PEM or DER) for this run; repeatable
@@ -19,7 +20,9 @@ export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor P
   --revocation M  off, soft (default: a status that cannot be learned is a warning) or hard
   --revocation-depth D  chain (default: every certificate below the anchor) or signer
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
-  --no-sender-check  do not match From/Sender against the signer's certificate`;
+  --no-sender-check  do not match From/Sender against the signer's certificate
+  --allow-private-network  fetch AIA, CRL and OCSP URLs that name this machine or a private
+                  network (default: refused, since a stranger's certificate chooses them)`;
 
 interface Inspected {
   name: string;
@@ -27,7 +30,7 @@ interface Inspected {
 }
 
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "help"], ["at", "anchor", "revocation", "revocation-depth", "store"]);
+  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "help"], ["at", "anchor", "revocation", "revocation-depth", "store"]);
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
     return 0;
@@ -56,9 +59,10 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   }
   // Read once, shared by every message of the run (the batch job's start-up cost is paid once).
   const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
-  options.trust = await trustInputs(store, args.values.get("anchor") ?? [], !args.flags.has("no-default-roots"));
   // The network is reached only for AIA and revocation, through the fetcher; answers are cached in the store.
-  const ports = { clock: systemClock, fetcher: nodeFetcher, store };
+  const fetcher = cliFetcher(args.flags.has("allow-private-network"));
+  options.trust = await trustInputs(store, args.values.get("anchor") ?? [], !args.flags.has("no-default-roots"), fetcher);
+  const ports = { clock: systemClock, fetcher, store };
   const results: Inspected[] = [];
   let failed = false;
   for (const file of args.positional) {

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { buildTrustInputs, readCertificates, type CertificateView, type Store, type TrustInputs } from "../core/index.js";
 import { UsageError } from "./args.js";
-import { nodeFetcher } from "./node-fetcher.js";
+import type { Fetcher } from "../core/index.js";
 
 export async function readCertificateFile(file: string, option: string): Promise<CertificateView[]> {
   let bytes: Uint8Array;
@@ -16,8 +16,8 @@ export async function readCertificateFile(file: string, option: string): Promise
   return read.certificates;
 }
 
-export async function trustInputs(storage: Store, anchorFiles: readonly string[], defaultRoots: boolean): Promise<TrustInputs> {
+export async function trustInputs(storage: Store, anchorFiles: readonly string[], defaultRoots: boolean, fetcher: Fetcher): Promise<TrustInputs> {
   const extraAnchors: CertificateView[] = [];
   for (const file of anchorFiles) extraAnchors.push(...(await readCertificateFile(file, "--anchor")));
-  return buildTrustInputs({ store: storage, fetcher: nodeFetcher, extraAnchors, bundledRoots: defaultRoots });
+  return buildTrustInputs({ store: storage, fetcher, extraAnchors, bundledRoots: defaultRoots });
 }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTrustInputs, readCertificates, systemClock } from "../../src/core/index.js";
 import { HostTimeout, withDeadline } from "../../src/hosts/shared/deadline.js";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
+import { isPrivateAddressUrl } from "../../src/hosts/shared/private-address.js";
 import { InspectionCache, startInspection } from "../../src/hosts/shared/inspection.js";
 import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
 import { isRequest } from "../../src/hosts/thunderbird/protocol.js";
@@ -53,7 +54,8 @@ describe("fetchFetcher", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
-  const f = fetchFetcher();
+  // The server here is on 127.0.0.1, which the default refuses (tested below).
+  const f = fetchFetcher({ privateAddresses: "allow" });
   const get = (path: string, extra: Partial<{ timeoutMs: number; maxBytes: number }> = {}) => f.fetch({ url: base + path, method: "GET", timeoutMs: 2000, maxBytes: 65536, ...extra });
 
   it("GETs bytes and POSTs a body", async () => {
@@ -71,6 +73,44 @@ describe("fetchFetcher", () => {
     expect(await get("/slow", { timeoutMs: 200 })).toMatchObject({ ok: false, error: "timeout" });
     expect(await get("/missing")).toEqual({ ok: false, error: "http-status", status: 404 });
     expect(await f.fetch({ url: "file:///etc/passwd", method: "GET", timeoutMs: 100, maxBytes: 10 })).toMatchObject({ ok: false, error: "refused" });
+  });
+});
+
+describe("private addresses", () => {
+  it("names of this machine and of private networks, by the RFC that reserves them, and public ones", () => {
+    const refused = [
+      "http://127.0.0.1/", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/", // loopback (RFC 1122), in the spellings URL parsers accept
+      "http://localhost:8080/x", "http://LOCALHOST./", "http://ocsp.localhost/", // RFC 6761 section 6.3
+      "http://0.0.0.0/", "http://10.1.2.3/", "http://172.16.0.1/", "http://172.31.255.255/", "http://192.168.1.1/cgi-bin/reboot", // RFC 1122, RFC 1918
+      "http://100.64.0.1/", "http://169.254.169.254/latest/meta-data/", "http://224.0.0.1/", // RFC 6598, RFC 3927, multicast
+      "http://[::1]/", "http://[::]/", "http://[fd00::1]/", "http://[fe80::1]/", "http://[ff02::1]/", "http://[::ffff:192.168.1.1]/", // RFC 4291, RFC 4193
+    ];
+    const allowed = ["http://crl.example.com/ca.crl", "http://8.8.8.8/", "http://172.32.0.1/", "http://172.15.255.255/", "http://100.128.0.1/", "http://[2001:db8::1]/", "http://[::ffff:8.8.8.8]/", "http://localhost.example.com/"];
+    expect(refused.filter((u) => !isPrivateAddressUrl(u))).toEqual([]);
+    expect(allowed.filter((u) => isPrivateAddressUrl(u))).toEqual([]);
+  });
+
+  it("the default Fetcher sends nothing to them, and does not use an answer that was redirected there", async () => {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      if (req.url === "/hop") res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ok` }).end();
+      else res.end("secret from inside");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const request = { method: "GET" as const, timeoutMs: 2000, maxBytes: 1000 };
+      expect(await fetchFetcher().fetch({ url: `http://127.0.0.1:${port}/ok`, ...request })).toEqual({ ok: false, error: "refused", detail: "a local or private-network address" });
+      expect(requests).toBe(0);
+      // A public name whose server redirects inside: the name stands in for DNS, the redirect is real.
+      const viaPublicName: typeof fetch = (input, init) => fetch(String(input).replace("crl.example.com", `127.0.0.1:${port}`), init);
+      const redirected = await fetchFetcher({ fetchFn: viaPublicName }).fetch({ url: "http://crl.example.com/hop", ...request });
+      expect(redirected).toEqual({ ok: false, error: "refused", detail: "redirected to a local or private-network address" });
+      expect(await fetchFetcher({ privateAddresses: "allow" }).fetch({ url: `http://127.0.0.1:${port}/ok`, ...request })).toMatchObject({ ok: true, body: new TextEncoder().encode("secret from inside") });
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
 

@@ -7,7 +7,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeFetcher } from "../../src/cli/node-fetcher.js";
+// The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
+import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
 import { readCertificates } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { fetchCrl, fetchOcsp } from "../../src/core/revocation/fetch.js";
@@ -55,7 +56,7 @@ const view = (name: string) => readCertificates(pki.read(pki.get(name).cert)).ce
 
 describe("OCSP over HTTP against openssl ocsp", () => {
   it("a short request goes by GET, and the answer is good", async () => {
-    const r = await fetchOcsp(nodeFetcher, `${base}/ocsp`, view("Good"), view("CA"));
+    const r = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Good"), view("CA"));
     expect(r.ok && r.method).toBe("GET");
     expect(seen).toContain("GET ocsp");
     if (!r.ok) throw new Error(r.problem);
@@ -64,7 +65,7 @@ describe("OCSP over HTTP against openssl ocsp", () => {
 
   it("with a nonce the request goes by POST, OpenSSL echoes the nonce, and a revoked certificate is revoked", async () => {
     const nonce = crypto.getRandomValues(new Uint8Array(32));
-    const r = await fetchOcsp(nodeFetcher, `${base}/ocsp`, view("Revoked"), view("CA"), undefined, nonce);
+    const r = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Revoked"), view("CA"), undefined, nonce);
     if (!r.ok) throw new Error(r.problem);
     expect(r.method).toBe("POST");
     expect(await checkWithOcsp(view("Revoked"), view("CA"), r.value, new Date())).toMatchObject({ status: "revoked", single: { reason: "superseded" } });
@@ -72,11 +73,11 @@ describe("OCSP over HTTP against openssl ocsp", () => {
 
   it("a responder that never answers times out within the limit; a huge answer is refused; ldap is unsupported", async () => {
     const opts = { timeoutMs: 300, maxOcspBytes: 64 * 1024, maxCrlBytes: 1024 };
-    const slow = await fetchOcsp(nodeFetcher, `${base}/slow`, view("Good"), view("CA"), opts, new Uint8Array(16));
+    const slow = await fetchOcsp(privateNetworkFetcher, `${base}/slow`, view("Good"), view("CA"), opts, new Uint8Array(16));
     expect(slow).toMatchObject({ ok: false, problem: expect.stringMatching(/^POST timeout/) });
-    const big = await fetchOcsp(nodeFetcher, `${base}/big`, view("Good"), view("CA"), opts, new Uint8Array(16));
+    const big = await fetchOcsp(privateNetworkFetcher, `${base}/big`, view("Good"), view("CA"), opts, new Uint8Array(16));
     expect(big).toMatchObject({ ok: false, problem: expect.stringMatching(/too-large/) });
-    expect(await fetchCrl(nodeFetcher, "ldap://ldap.example.com/cn=CA?certificateRevocationList")).toEqual({
+    expect(await fetchCrl(privateNetworkFetcher, "ldap://ldap.example.com/cn=CA?certificateRevocationList")).toEqual({
       ok: false,
       url: "ldap://ldap.example.com/cn=CA?certificateRevocationList",
       problem: "unsupported URL scheme (ldap)",
@@ -86,7 +87,7 @@ describe("OCSP over HTTP against openssl ocsp", () => {
 
 describe("CRLs over HTTP", () => {
   it("a fetched CRL decides good and revoked", async () => {
-    const r = await fetchCrl(nodeFetcher, `${base}/crl`);
+    const r = await fetchCrl(privateNetworkFetcher, `${base}/crl`);
     if (!r.ok) throw new Error(r.problem);
     const ctx = { crls: [r.value], candidates: [view("CA")], signerValid: async () => true, validationTime: new Date() };
     expect((await checkWithCrls(view("Good"), view("CA"), ctx)).status).toBe("good");

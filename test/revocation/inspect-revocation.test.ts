@@ -7,7 +7,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeFetcher } from "../../src/cli/node-fetcher.js";
+// The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
+import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
+import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { inspectMessage, readCertificates, TrustStore, type InspectOptions, type Ports, type SecurityReport } from "../../src/core/index.js";
 import { attachCrls } from "../helpers/cms-build.js";
 import { signers } from "../helpers/inspect.js";
@@ -70,7 +72,7 @@ async function inspectFrom(
   const msg = crls.length || ocsp.length ? attachCrls(signed, crls, ocsp) : signed;
   const anchor = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
   const trust = { store: await TrustStore.create([{ certificate: anchor, source: "option" as const }]) };
-  const r = await inspectMessage(msg, { clock: { now: () => new Date() }, fetcher: nodeFetcher, ...ports }, { trust, ...options });
+  const r = await inspectMessage(msg, { clock: { now: () => new Date() }, fetcher: privateNetworkFetcher, ...ports }, { trust, ...options });
   assertReportInvariants(r);
   return r;
 }
@@ -96,6 +98,17 @@ describe("revocation in the report", () => {
     expect(state.ocspMethod).toBe("POST");
     expect([r.revocation, r.verdict]).toEqual(["revoked", "danger"]);
     expect(r.issues.find((i) => i.code === "revoked")).toMatchObject({ severity: "error", where: { certificate: 0 }, params: { reason: "keyCompromise", source: "ocsp" } });
+  });
+
+  it("with the add-on's default Fetcher, a certificate pointing at 127.0.0.1 gets no request: revocation unknown, and why", async () => {
+    reset();
+    const r = await inspectFrom("Good", {}, { fetcher: fetchFetcher() });
+    expect(state.ocspRequests + state.crlRequests).toBe(0);
+    expect([r.revocation, r.verdict]).toEqual(["unknown", "warning"]);
+    expect(r.issues.map((i) => i.code)).toEqual(["revocation-unavailable"]);
+    const problems = signers(r)[0]!.revocationEvidence![0]!.problems ?? [];
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toMatch(/refused.*local or private-network address/);
   });
 
   it("OCSP down: the CRL answers instead", async () => {

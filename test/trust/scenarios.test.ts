@@ -7,7 +7,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AiaIssuerSource, CertificatePool, inspectMessage, readCertificates, TrustStore, type SecurityReport, type TrustStatus } from "../../src/core/index.js";
-import { nodeFetcher } from "../../src/cli/node-fetcher.js";
+// The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
+import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
 import { ed25519SignedData, multipartSigned } from "../helpers/cms-build.js";
 import { signers } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
@@ -252,7 +253,7 @@ async function run(s: Scenario): Promise<SecurityReport> {
       await Promise.all((s.distrust ?? []).map((n) => view(n).fingerprintHex())),
     );
     const cache = new CertificatePool("cache");
-    const trust = { store, cache, remote: s.aia ? [new AiaIssuerSource(nodeFetcher, cache)] : [] };
+    const trust = { store, cache, remote: s.aia ? [new AiaIssuerSource(privateNetworkFetcher, cache)] : [] };
     const r = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust });
     assertReportInvariants(r);
     return r;

@@ -2,9 +2,22 @@
  * The Fetcher port over the platform's WHATWG fetch: Thunderbird's background
  * page, a browser page, and Node (the CLI). http and https only, a time-out
  * through AbortController, the size cap enforced while reading, no cookies or
- * credentials sent. Used only for AIA and revocation.
+ * credentials sent, and by default no URL that names this machine or a
+ * private network (private-address.ts). Used only for AIA and revocation.
  */
 import { concatBytes, type FetchRequest, type FetchResult, type Fetcher } from "../../core/index.js";
+import { isPrivateAddressUrl } from "./private-address.js";
+
+export interface FetchFetcherOptions {
+  /**
+   * May URLs that name this machine or a private network (by address, or as localhost) be fetched?
+   * Default "refuse": the add-on fetches what a stranger's certificate names as soon as a message is
+   * opened. The command passes "allow": its user runs it on purpose, often against a test or company PKI.
+   */
+  privateAddresses?: "refuse" | "allow";
+  /** Default the platform's fetch. */
+  fetchFn?: typeof fetch;
+}
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(response.headers.get("content-length") ?? "0");
@@ -26,10 +39,12 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return concatBytes(chunks);
 }
 
-export function fetchFetcher(fetchFn: typeof fetch = (input, init) => fetch(input, init)): Fetcher {
+export function fetchFetcher({ privateAddresses = "refuse", fetchFn = (input, init) => fetch(input, init) }: FetchFetcherOptions = {}): Fetcher {
+  const refusePrivate = privateAddresses === "refuse";
   return {
     async fetch(request: FetchRequest): Promise<FetchResult> {
       if (!/^https?:\/\//i.test(request.url)) return { ok: false, error: "refused", detail: "only http and https" };
+      if (refusePrivate && isPrivateAddressUrl(request.url)) return { ok: false, error: "refused", detail: "a local or private-network address" };
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), request.timeoutMs);
       try {
@@ -39,6 +54,11 @@ export function fetchFetcher(fetchFn: typeof fetch = (input, init) => fetch(inpu
           init.headers = { "content-type": request.contentType ?? "application/octet-stream" };
         }
         const response = await fetchFn(request.url, init);
+        // A browser hides where a redirect goes until it has been followed; an answer from a private address is not used.
+        if (refusePrivate && response.redirected && isPrivateAddressUrl(response.url)) {
+          await response.body?.cancel();
+          return { ok: false, error: "refused", detail: "redirected to a local or private-network address" };
+        }
         if (!response.ok) return { ok: false, error: "http-status", status: response.status };
         const body = await readCapped(response, request.maxBytes);
         if (body === null) return { ok: false, error: "too-large", detail: `over ${request.maxBytes} bytes` };
