@@ -4,12 +4,15 @@
  * OpenSSL-made; where a verdict is about the signature itself, OpenSSL's own
  * verdict is checked too.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SecurityReport } from "../../src/core/index.js";
+import { ScenarioPki } from "../helpers/scenario-pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const samples = readdirSync(join(root, "samples")).filter((f) => f.endsWith(".eml")).sort().map((f) => join("samples", f));
@@ -146,6 +149,60 @@ describe("trust", () => {
 
   it("trust list shows the bundled store and its age", () => {
     expect(signet("trust", "list").stdout).toMatch(/^\d+ bundled email roots from NSS builtins .*extracted \d{4}-\d\d-\d\d \(\d+ days ago\)$/m);
+  });
+});
+
+/** As signet(), but without blocking this process, whose own server must answer the command's requests. */
+function signetAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(root, "scripts/signet.js"), ...args], { cwd: root, env: { ...process.env, SIGNET_STORE: store } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+  return new Promise((done) => child.on("close", (status) => done({ status, stdout, stderr })));
+}
+
+describe("--allow-private-network", () => {
+  it("a CRL on 127.0.0.1 is fetched only with the flag; OpenSSL, given that CRL, also says revoked", async () => {
+    let requests = 0;
+    let crl: Uint8Array = new Uint8Array();
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end(crl);
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const pki = new ScenarioPki();
+    try {
+      pki.build([
+        { name: "Company Root" },
+        { name: "Carol", issuer: "Company Root", email: "carol@example.org", crl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/root.crl` },
+      ]);
+      pki.revoke("Company Root", "Carol", "keyCompromise");
+      crl = pki.gencrl("Company Root");
+      const message = pki.write("carol.eml", pki.sign({ signers: [{ who: pki.get("Carol") }], from: "carol@example.org", content: "Content-Type: text/plain\n\nfrom the company\n" }));
+      const rootCert = pki.path(pki.get("Company Root").cert);
+      const inspect = (...flags: string[]) => signetAsync("inspect", "--json", "--no-default-roots", "--anchor", rootCert, ...flags, message);
+
+      const refused = await inspect();
+      const r1 = JSON.parse(refused.stdout) as SecurityReport;
+      expect([refused.status, requests, r1.revocation, r1.verdict]).toEqual([0, 0, "unknown", "warning"]);
+      expect(r1.issues.map((i) => i.code)).toEqual(["revocation-unavailable"]);
+
+      const allowed = await inspect("--allow-private-network");
+      const r2 = JSON.parse(allowed.stdout) as SecurityReport;
+      expect([allowed.status, requests, r2.signature, r2.revocation, r2.verdict]).toEqual([0, 1, "valid", "revoked", "danger"]);
+      expect(r2.issues.map((i) => i.code)).toEqual(["revoked"]);
+
+      pki.write("root.crl.der", crl);
+      pki.run(["crl", "-inform", "DER", "-in", "root.crl.der", "-out", "root.crl.pem"]);
+      const caAndCrl = pki.write("ca-and-crl.pem", Buffer.concat([pki.read(pki.get("Company Root").cert), pki.read("root.crl.pem")]));
+      const peer = spawnSync("openssl", ["cms", "-verify", "-crl_check", "-CAfile", caAndCrl, "-in", message, "-out", "/dev/null"], { encoding: "utf8" });
+      expect(peer.stderr).toMatch(/certificate revoked/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      pki.cleanup();
+    }
   });
 });
 
