@@ -8,7 +8,7 @@
  * message header says (label and tooltip, read back with getLabel/getTitle).
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SecurityReport } from "../../src/core/index.js";
@@ -88,6 +88,9 @@ beforeAll(async () => {
   } finally {
     pki.cleanup();
   }
+  // What the harness saw, kept beside the Chromium screenshots for reading a failure after the fact.
+  mkdirSync(join(root, "test-output"), { recursive: true });
+  writeFileSync(join(root, "test-output/thunderbird-harness.json"), JSON.stringify({ logs: run.logs, banners: run.banners }, null, 1));
   const timings = run.banners.filter((b) => b.verdict !== null).map((b) => `${run.fixtureOf(b.messageId) ?? "?"} ${b.pending ? "local" : "final"} ${b.msSinceGetRaw}`);
   console.log(`Thunderbird banners, ms from getRaw: ${timings.join("; ")}`);
 }, 240_000);

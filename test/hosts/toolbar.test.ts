@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { dispatch } from "../../src/hosts/thunderbird/commands.js";
 import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
-import { SignetService } from "../../src/hosts/thunderbird/service.js";
+import { DISPLAYED_MESSAGE_DEADLINE_MS, SignetService } from "../../src/hosts/thunderbird/service.js";
 import { ToolbarIndicator } from "../../src/hosts/thunderbird/toolbar.js";
 import { EN_CATALOGUE } from "../../src/ui/messages/catalogue.js";
 import { MemoryStore } from "../helpers/memory-store.js";
@@ -26,9 +26,19 @@ interface Look {
 }
 
 let displayed: Map<number, number[]>;
+/** Tabs for which getDisplayedMessages never answers, as Thunderbird 153.8 did for tabs in the background on a busy machine. */
+let silent: Set<number>;
 let shown: Map<number, Look[]>;
 let service: SignetService;
 let toolbar: ToolbarIndicator;
+
+/** As the background's onMessagesDisplayed listener: Thunderbird shows `ids` in the tab, and says so. */
+function display(tabId: number, ids: number[]): Promise<void> {
+  displayed.set(tabId, ids);
+  const messageId = ids.length === 1 ? ids[0]! : null;
+  service.tabDisplays(tabId, messageId);
+  return toolbar.follow(tabId, messageId);
+}
 
 /** What a tab's button went through, one look per completed update (icon, label and title together). */
 function history(tabId: number): Look[] {
@@ -37,6 +47,7 @@ function history(tabId: number): Look[] {
 
 beforeEach(async () => {
   displayed = new Map();
+  silent = new Set();
   shown = new Map();
   const pending = new Map<number, Look>();
   const set = (tabId: number, part: Look) => {
@@ -50,7 +61,10 @@ beforeEach(async () => {
     return Promise.resolve();
   };
   const api = {
-    messageDisplay: { getDisplayedMessages: async (tabId: number) => ({ messages: (displayed.get(tabId) ?? []).map((id) => ({ id, subject: "", headerMessageId: "" })) }) },
+    messageDisplay: {
+      getDisplayedMessages: (tabId: number) =>
+        silent.has(tabId) ? new Promise(() => undefined) : Promise.resolve({ messages: (displayed.get(tabId) ?? []).map((id) => ({ id, subject: "", headerMessageId: "" })) }),
+    },
     messages: { getRaw: async (id: number) => new File([readFileSync(join(root, "samples", MESSAGES[id]!))], "m.eml") },
     messageDisplayAction: {
       setIcon: ({ tabId, path }: { tabId: number; path: string }) => set(tabId, { icon: path }),
@@ -68,8 +82,7 @@ beforeEach(async () => {
 
 describe("the header button's verdict", () => {
   it("shows Checking, then the answer, with an icon of the verdict's own shape; a cached answer at once", async () => {
-    displayed.set(10, [1]);
-    await toolbar.follow(10, 1);
+    await display(10, [1]);
     expect(history(10).map((l) => [l.label, l.icon])).toEqual([
       ["Checking", "/icons/checking.svg"],
       // The local answer is still Checking (revocation is on its way); then the final one.
@@ -77,50 +90,73 @@ describe("the header button's verdict", () => {
       ["Verified", "/icons/verified.svg"],
     ]);
     expect(history(10).at(-1)?.title).toBe("Signet: Verified · Signed by Alice Example <alice@example.org> · certificate trusted, revocation not checked");
-    displayed.set(11, [1]);
-    await toolbar.follow(11, 1);
+    await display(11, [1]);
     expect(history(11).map((l) => l.label)).toEqual(["Verified"]);
   });
 
   it("a red answer shows at once, and every verdict has its own icon", async () => {
-    displayed.set(10, [3]);
-    await toolbar.follow(10, 3);
+    await display(10, [3]);
     // Red from the local answer on, while revocation is still being checked: the network cannot make it better.
     expect(history(10).map((l) => l.label)).toEqual(["Checking", "Danger", "Danger"]);
     expect(history(10)[1]?.title).toMatch(/Checking revocation/);
     expect(history(10)[2]?.title).not.toMatch(/Checking revocation/);
     expect(history(10).at(-1)).toMatchObject({ icon: "/icons/danger.svg", title: expect.stringMatching(/^Signet: Danger · The signed content was changed after signing/) });
-    displayed.set(10, [8]);
-    await toolbar.follow(10, 8);
+    await display(10, [8]);
     expect(history(10).at(-1)).toMatchObject({ label: "Not protected", icon: "/icons/none.svg" });
   });
 
   it("an answer that arrives after the tab moved on to another message is not shown on it", async () => {
-    displayed.set(10, [1]);
-    const slow = toolbar.follow(10, 1);
-    displayed.set(10, [8]);
-    await toolbar.follow(10, 8);
+    const slow = display(10, [1]);
+    await display(10, [8]);
     await slow;
     expect(history(10).at(-1)?.label).toBe("Not protected");
     expect(history(10).some((l) => l.label === "Verified")).toBe(false);
   });
 
   it("several messages selected: the button says so instead of keeping an old verdict", async () => {
-    displayed.set(10, [1]);
-    await toolbar.follow(10, 1);
-    displayed.set(10, [1, 3]);
-    await toolbar.follow(10, null);
+    await display(10, [1]);
+    await display(10, [1, 3]);
     expect(history(10).at(-1)).toEqual({ label: "Signet", title: "Signet: open one message to see its security", icon: "/icons/signet.svg" });
   });
 
   it("a trust change updates every open message's button", async () => {
-    displayed.set(10, [1]);
-    await toolbar.follow(10, 1);
+    await display(10, [1]);
     expect(history(10).at(-1)?.label).toBe("Verified");
     const { value } = (await dispatch(service, { command: "trust-list" }, {})) as { value: { entries: { fingerprint: string; source: string }[] } };
     const root = value.entries.find((e) => e.source === "user")!;
     await dispatch(service, { command: "trust-distrust", fingerprint: root.fingerprint }, {});
     await expect.poll(() => history(10).at(-1)?.label).toBe("Danger");
     expect(history(10).at(-1)?.title).toMatch(/Signet Sample Root CA.*distrusted/);
+  });
+
+  it("a tab Thunderbird no longer answers for still gets the trust change, from the last event's word", async () => {
+    await display(10, [1]);
+    await display(11, [3]);
+    silent.add(10);
+    const { value } = (await dispatch(service, { command: "trust-list" }, {})) as { value: { entries: { fingerprint: string; source: string }[] } };
+    await dispatch(service, { command: "trust-remove", fingerprint: value.entries.find((e) => e.source === "user")!.fingerprint }, {});
+    await expect.poll(() => history(10).at(-1)?.label).toBe("Warning");
+    expect(history(10).at(-1)?.title).toMatch(/Signet Sample Root CA.*could not find/);
+  });
+});
+
+describe("which message a tab shows", () => {
+  it("Thunderbird's answer wins over an event still on its way (the banner asks from the page being loaded)", async () => {
+    await display(10, [1]);
+    // The tab moved on to message 3; its event has not arrived yet.
+    displayed.set(10, [3]);
+    expect(await service.displayedMessage(10)).toBe(3);
+  });
+
+  it("when Thunderbird does not answer, the last event's word after the deadline; without one, an error that says so", async () => {
+    await display(10, [1]);
+    silent.add(10).add(12);
+    const started = Date.now();
+    const [known, unknown] = await Promise.allSettled([service.displayedMessage(10), service.displayedMessage(12)]);
+    expect(known).toEqual({ status: "fulfilled", value: 1 });
+    expect(unknown).toMatchObject({ status: "rejected", reason: { message: expect.stringMatching(/did not say which message this tab shows/) } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DISPLAYED_MESSAGE_DEADLINE_MS - 50);
+    service.tabClosed(10);
+    expect(service.lastShownIn(10)).toBeUndefined();
   });
 });

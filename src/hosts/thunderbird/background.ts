@@ -25,9 +25,14 @@ const toolbar = new ToolbarIndicator(api, service, catalogueFor(api.i18n.getUILa
 // and put the verdict on the header's button, where the message cannot imitate it.
 api.messageDisplay.onMessagesDisplayed.addListener((tab, displayed) => {
   const messageId = displayed.messages.length === 1 ? displayed.messages[0]!.id : null;
-  if (tab.id !== undefined) void toolbar.follow(tab.id, messageId);
-  else if (messageId !== null) service.inspect(messageId);
+  if (tab.id === undefined) {
+    if (messageId !== null) service.inspect(messageId);
+    return;
+  }
+  service.tabDisplays(tab.id, messageId);
+  void toolbar.follow(tab.id, messageId);
 });
+api.tabs.onRemoved.addListener((tabId) => service.tabClosed(tabId));
 service.whenTrustChanges(() => void toolbar.refreshAll());
 
 // One dispatcher keyed by command. Messages that are not ours get no answer, so another listener may reply.

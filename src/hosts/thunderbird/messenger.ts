@@ -69,6 +69,7 @@ export interface Messenger {
   tabs: {
     query(query: { active?: boolean; currentWindow?: boolean }): Promise<Tab[]>;
     create(properties: { url: string }): Promise<Tab>;
+    onRemoved: Event<(tabId: number) => void>;
   };
   accounts: { list(includeSubFolders?: boolean): Promise<{ id: string; type: string; rootFolder: MailFolder }[]> };
   folders: {

@@ -4,7 +4,7 @@
  */
 import { buildTrustInputs, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
-import { withDeadline } from "../shared/deadline.js";
+import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
 import { stripMozillaHeaders } from "./raw.js";
 
@@ -18,6 +18,13 @@ export const DISPLAYED_MESSAGE_DEADLINE_MS = 3000;
 
 export class SignetService {
   private readonly inspections = new InspectionCache<number>();
+  /**
+   * Each tab's message as onMessagesDisplayed last told (null: none, or several). Thunderbird's
+   * getDisplayedMessages waits until a tab's message has loaded, and has not answered for tabs in
+   * the background on a busy machine (153.8), nor for a message it cannot decrypt. Empty again when
+   * Thunderbird unloads the event page.
+   */
+  private readonly lastDisplayed = new Map<number, number | null>();
   private trust: Promise<TrustInputs> | null = null;
   constructor(
     readonly api: Messenger,
@@ -55,14 +62,38 @@ export class SignetService {
     return inspection;
   }
 
+  /** onMessagesDisplayed: the tab now shows this message (null: none, or several). */
+  tabDisplays(tabId: number, messageId: number | null): void {
+    this.lastDisplayed.set(tabId, messageId);
+  }
+
+  tabClosed(tabId: number): void {
+    this.lastDisplayed.delete(tabId);
+  }
+
+  /** What the last event said the tab shows; undefined when no event about the tab reached this page. */
+  lastShownIn(tabId: number): number | null | undefined {
+    return this.lastDisplayed.get(tabId);
+  }
+
   /**
-   * The one message a tab displays, or null (none, or several selected). Thunderbird answers in
-   * milliseconds; it has not answered at all for the tab of a message it cannot decrypt (153.8),
-   * so after DISPLAYED_MESSAGE_DEADLINE_MS the question fails instead of waiting for good.
+   * The one message a tab displays, or null (none, or several selected), as Thunderbird says once
+   * the message has loaded: right even while an event about it is still on its way (the banner asks
+   * from the page of the message being loaded). When Thunderbird does not answer within
+   * DISPLAYED_MESSAGE_DEADLINE_MS, the last event's word stands in; without one, the question fails.
    */
   async displayedMessage(tabId: number): Promise<number | null> {
-    const { messages } = await withDeadline(this.api.messageDisplay.getDisplayedMessages(tabId), DISPLAYED_MESSAGE_DEADLINE_MS, "Thunderbird did not say which message this tab shows (it may be one Thunderbird cannot open)");
-    return messages.length === 1 ? messages[0]!.id : null;
+    try {
+      const { messages } = await withDeadline(this.api.messageDisplay.getDisplayedMessages(tabId), DISPLAYED_MESSAGE_DEADLINE_MS, "Thunderbird did not say which message this tab shows (it may be one Thunderbird cannot open)");
+      const id = messages.length === 1 ? messages[0]!.id : null;
+      // An event that came meanwhile is newer than this answer; otherwise the answer is all this page knows.
+      if (!this.lastDisplayed.has(tabId)) this.lastDisplayed.set(tabId, id);
+      return id;
+    } catch (e) {
+      const known = this.lastDisplayed.get(tabId);
+      if (e instanceof HostTimeout && known !== undefined) return known;
+      throw e;
+    }
   }
 
   async stateForTab(tabId: number, wait: boolean): Promise<InspectionState> {

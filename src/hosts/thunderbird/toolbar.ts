@@ -42,11 +42,12 @@ export class ToolbarIndicator {
     const inspection = this.service.inspect(messageId);
     if (inspection.settled) return this.show(tabId, inspection.settled);
     await this.show(tabId, { report: null, pending: true });
-    const stillShown = async () => (await this.service.displayedMessage(tabId).catch(() => null)) === messageId;
+    // The events' word, not a question to Thunderbird, which may not answer for a tab in the background.
+    const stillShown = () => this.service.lastShownIn(tabId) === messageId;
     const local = await inspection.local;
-    if (await stillShown()) await this.show(tabId, local);
+    if (stillShown()) await this.show(tabId, local);
     const final = await inspection.final;
-    if (final !== local && (await stillShown())) await this.show(tabId, final);
+    if (final !== local && stillShown()) await this.show(tabId, final);
   }
 
   /** After a trust change every open message may have another verdict. */
@@ -55,8 +56,10 @@ export class ToolbarIndicator {
     await Promise.all(
       tabs.map(async ({ id }) => {
         if (id === undefined) return;
+        // The last event's word first; Thunderbird is asked only about tabs no event told of (the page was unloaded since).
         // Tabs that show no message (the address book, a settings page) throw here; they have no button to update.
-        const messageId = await this.service.displayedMessage(id).catch(() => undefined);
+        const known = this.service.lastShownIn(id);
+        const messageId = known !== undefined ? known : await this.service.displayedMessage(id).catch(() => undefined);
         if (messageId !== undefined) await this.follow(id, messageId);
       }),
     );
