@@ -199,6 +199,23 @@ describe("the add-on in Thunderbird 128+", () => {
     expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(1);
   });
 
+  it("the banner's Details button opens the report of the message it was clicked on", () => {
+    const details = run.logs.find((l) => (l as { openDetails?: number }).openDetails !== undefined) as
+      | { openDetails: number; reply: { ok: boolean; value?: { opened: string } }; popupAsked: { tabId: number; url: string } | null }
+      | undefined;
+    expect(details?.reply).toMatchObject({ ok: true, value: { opened: expect.stringMatching(/^(popup|tab)$/) } });
+    // popup.html, as the header button's popup or in a tab of its own, asked the background for that tab's report.
+    expect(details?.popupAsked?.tabId).toBe(details?.openDetails);
+  });
+
+  it("with the header button disabled, Details opens the report in a tab instead", () => {
+    const details = run.logs.find((l) => (l as { openDetailsDisabled?: number }).openDetailsDisabled !== undefined) as
+      | { openDetailsDisabled: number; reply: { ok: boolean; value?: { opened: string } }; popupAsked: { tabId: number; url: string } | null }
+      | undefined;
+    expect(details?.reply).toEqual({ ok: true, value: { opened: "tab" } });
+    expect(details?.popupAsked).toEqual({ tabId: details?.openDetailsDisabled, url: expect.stringMatching(new RegExp(`/popup\\.html\\?tab=${details?.openDetailsDisabled}$`)) });
+  });
+
   it("X-Mozilla-* lines were stripped: the size is the sample's own", () => {
     expect(reportOf("01-signed-valid.eml")?.message.sizeBytes).toBe(readFileSync(join(root, "samples/01-signed-valid.eml")).length);
   });

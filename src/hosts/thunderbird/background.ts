@@ -5,7 +5,7 @@
 import { catalogueFor } from "../../ui/messages/catalogue.js";
 import { fetchFetcher } from "../shared/fetch-fetcher.js";
 import { dispatch } from "./commands.js";
-import { tb } from "./messenger.js";
+import { tb, type MessageSender } from "./messenger.js";
 import { isRequest, type Request } from "./protocol.js";
 import { SignetService } from "./service.js";
 import { StorageLocalStore } from "./storage-store.js";
@@ -13,7 +13,7 @@ import { ToolbarIndicator } from "./toolbar.js";
 
 export interface SignetBackground {
   service: SignetService;
-  dispatch: (request: Request) => Promise<unknown>;
+  dispatch: (request: Request, sender?: MessageSender) => Promise<unknown>;
 }
 
 const api = tb();
@@ -48,4 +48,4 @@ void registerBanner();
 void service.trustInputs();
 
 // For the harness of the test build (test/hosts), which is loaded beside this script in the same page.
-(globalThis as { signetBackground?: SignetBackground }).signetBackground = { service, dispatch: (request) => dispatch(service, request, {}) };
+(globalThis as { signetBackground?: SignetBackground }).signetBackground = { service, dispatch: (request, sender = {}) => dispatch(service, request, sender) };

@@ -16,14 +16,14 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
   "banner-state": (s, r, sender) => s.stateForTab(senderTab(sender), r.wait),
   report: (s, r) => s.stateForTab(r.tabId, r.wait),
   "open-details": async (s, _r, sender) => {
-    try {
-      await s.api.messageDisplayAction.openPopup();
-      return { opened: "popup" };
-    } catch {
-      // openPopup can refuse outside a user gesture; the report then opens in a tab.
-      await s.api.tabs.create({ url: s.api.runtime.getURL(`popup.html?tab=${senderTab(sender)}`) });
-      return { opened: "tab" };
-    }
+    const tabId = senderTab(sender);
+    // The popup, over the window of the message whose banner was clicked. openPopup resolves false when the
+    // user removed the button from the toolbar or it is disabled, and may refuse outright; the report then opens in a tab.
+    const windowId = sender.tab?.windowId;
+    const opened = await s.api.messageDisplayAction.openPopup(windowId === undefined ? undefined : { windowId }).catch(() => false);
+    if (opened) return { opened: "popup" };
+    await s.api.tabs.create({ url: s.api.runtime.getURL(`popup.html?tab=${tabId}`) });
+    return { opened: "tab" };
   },
   "describe-certificate": (_s, r) => describeCertificate(decodeBase64Text(r.derBase64).bytes),
   "trust-list": (s) => listTrust(s.store, { bundled: true }),

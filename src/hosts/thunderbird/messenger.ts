@@ -12,10 +12,13 @@ export interface MessageHeader {
 
 export interface Tab {
   id?: number;
+  windowId?: number;
 }
 
 export interface MessageSender {
   tab?: Tab;
+  /** The sending page: a content script's message page, or one of the add-on's own pages. */
+  url?: string;
 }
 
 export interface MailFolder {
@@ -46,12 +49,16 @@ export interface Messenger {
   };
   /** The Signet button in the message header: outside the message's page, so the message cannot draw over it. */
   messageDisplayAction: {
-    openPopup(): Promise<void>;
+    /** Resolves false when the popup cannot open: the button is disabled or was removed from the toolbar (schema, TB 128+). */
+    openPopup(options?: { windowId?: number }): Promise<boolean>;
     setTitle(details: { title: string; tabId?: number }): Promise<void>;
     getTitle(details: { tabId?: number }): Promise<string>;
     setLabel(details: { label: string; tabId?: number }): Promise<void>;
     getLabel(details: { tabId?: number }): Promise<string | null>;
     setIcon(details: { path: string; tabId?: number }): Promise<void>;
+    /** Used by the test build's harness only, to make openPopup fail. */
+    disable(tabId?: number): Promise<void>;
+    enable(tabId?: number): Promise<void>;
   };
   scripting: {
     messageDisplay: {

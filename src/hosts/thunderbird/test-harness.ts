@@ -34,7 +34,12 @@ const service = () => background().service;
 /** Resolves when a message's banner has shown its final answer. */
 const finalBanner = new Map<number, () => void>();
 
+/** Called with the tab a popup page (popup.html, as popup or tab) asks the report of. */
+let popupAsked: (tabId: number, url: string) => void = () => undefined;
+
 api.runtime.onMessage.addListener((message, sender) => {
+  const request = message as { command?: string; tabId?: number };
+  if (request.command === "report" && request.tabId !== undefined && sender.url?.includes("/popup.html")) popupAsked(request.tabId, sender.url);
   const m = message as Partial<BannerShown>;
   if (m.test !== "banner-shown") return undefined;
   void (async () => {
@@ -102,6 +107,14 @@ async function display(name: string, messageId: number): Promise<number | undefi
   return tabId;
 }
 
+/** The next report a popup page asks for, or null after 10 s. */
+function nextPopupQuestion(): Promise<{ tabId: number; url: string } | null> {
+  return new Promise((done) => {
+    popupAsked = (tabId, url) => done({ tabId, url });
+    void sleep(10_000).then(() => done(null));
+  });
+}
+
 async function run(): Promise<void> {
   config = (await (await fetch(api.runtime.getURL("test-hook.json"))).json()) as HarnessConfig;
   await post("log", { started: true, ua: navigator.userAgent });
@@ -146,6 +159,19 @@ async function run(): Promise<void> {
     const before = await toolbarOf(firstTab, imported.get(first)!);
     for (const e of listing.value.entries) if (e.source === "user") await background().dispatch({ command: "trust-remove", fingerprint: e.fingerprint });
     await post("log", { afterTrustRemoved: first, before, after: await toolbarOf(firstTab, imported.get(first)!) });
+  }
+  // The banner's Details button, as if clicked in the active message tab: a popup page should ask for that tab's report.
+  const [active] = await api.tabs.query({ active: true, currentWindow: true });
+  if (active?.id !== undefined) {
+    const asked = nextPopupQuestion();
+    const reply = await background().dispatch({ command: "open-details" }, { tab: active });
+    await post("log", { openDetails: active.id, reply, popupAsked: await asked });
+    // With the button disabled openPopup resolves false: the report should open in a tab instead.
+    await api.messageDisplayAction.disable(active.id);
+    const askedAgain = nextPopupQuestion();
+    const fallback = await background().dispatch({ command: "open-details" }, { tab: active });
+    await post("log", { openDetailsDisabled: active.id, reply: fallback, popupAsked: await askedAgain });
+    await api.messageDisplayAction.enable(active.id);
   }
   await post("log", { finished: true });
 }
