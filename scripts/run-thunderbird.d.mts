@@ -6,6 +6,8 @@ export interface BannerShown {
   pending: boolean;
   text: string;
   subject: string | null;
+  /** The tab whose message page showed the banner. */
+  tabId: number | null;
   messageId: number | null;
   msSinceGetRaw: number | null;
   /** When getRaw's bytes arrived, and when the background had the local and the final answer, ms after asking. */

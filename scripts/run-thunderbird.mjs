@@ -32,7 +32,7 @@ user_pref("app.update.enabled", false);
 
 /**
  * @typedef {{ at: number, verdict: string | null, pending: boolean, text: string, subject: string | null,
- *   messageId: number | null, msSinceGetRaw: number | null, report: unknown }} BannerShown
+ *   tabId: number | null, messageId: number | null, msSinceGetRaw: number | null, report: unknown }} BannerShown
  * @typedef {{ name: string, bytes: Uint8Array }} Fixture
  */
 
@@ -96,5 +96,7 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
     await new Promise((done) => server.close(done));
     rmSync(profile, { recursive: true, force: true });
   }
+  // In the order the banner rendered them: the harness posts each after asking the background, so posts can overtake.
+  banners.sort((a, b) => a.at - b.at);
   return { banners, logs, fixtureOf };
 }

@@ -74,9 +74,14 @@ export interface Messenger {
     };
   };
   tabs: {
-    query(query: { active?: boolean; currentWindow?: boolean }): Promise<Tab[]>;
+    /** `type: "mail"` is a 3-pane tab (folder list, message list and preview). */
+    query(query: { active?: boolean; currentWindow?: boolean; type?: "mail" | "messageDisplay" }): Promise<Tab[]>;
     create(properties: { url: string }): Promise<Tab>;
     onRemoved: Event<(tabId: number) => void>;
+  };
+  /** Used by the test build's harness only (setSelectedMessages needs accountsRead, which the shipped add-on does not ask for). */
+  mailTabs: {
+    setSelectedMessages(tabId: number, messageIds: number[]): Promise<void>;
   };
   accounts: { list(includeSubFolders?: boolean): Promise<{ id: string; type: string; rootFolder: MailFolder }[]> };
   folders: {

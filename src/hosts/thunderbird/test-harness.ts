@@ -52,6 +52,7 @@ api.runtime.onMessage.addListener((message, sender) => {
     const since = (t: number | undefined) => (ready === undefined || t === undefined ? null : t - ready.started);
     await post("banner", {
       ...m,
+      tabId: tabId ?? null,
       messageId,
       msSinceGetRaw: since(m.at),
       msRaw: since(ready?.raw),
@@ -79,11 +80,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const catalogue = catalogueFor(api.i18n.getUILanguage());
 
 /**
- * The header button's label and tooltip for a tab, once they show the message's final answer (or what they
- * show after 10 s, for the test to reject). The button is updated by the background on its own events.
+ * The header button's label and tooltip for a tab, once they show the message's final answer, or the idle
+ * look for null (several messages), or what they show after 10 s, for the test to reject. The button is updated by the background on its own events.
  */
-async function toolbarOf(tabId: number, messageId: number): Promise<{ label: string | null; title: string }> {
-  const want = toolbarLook(await service().inspect(messageId).final, catalogue);
+async function toolbarOf(tabId: number, messageId: number | null): Promise<{ label: string | null; title: string }> {
+  const want = toolbarLook(messageId === null ? null : await service().inspect(messageId).final, catalogue);
   const action = api.messageDisplayAction;
   const read = async () => ({ label: await action.getLabel({ tabId }), title: await action.getTitle({ tabId }) });
   for (let i = 0; i < 50; i++) {
@@ -147,6 +148,18 @@ async function run(): Promise<void> {
     const asked = Date.now();
     const answer = (await background().dispatch({ command: "report", tabId: t.id, wait: false })) as { ok: boolean; value?: { error?: string; report: unknown }; error?: string };
     await post("log", { popupForTab: t.id, ms: Date.now() - asked, hasReport: Boolean(answer.value?.report), problem: answer.error ?? answer.value?.error ?? null });
+  }
+  // The 3-pane tab's preview, where most people read: one message, then another in the same tab, then two at once.
+  const [mailTab] = await api.tabs.query({ type: "mail" });
+  if (mailTab?.id !== undefined) {
+    for (const names of [[config.fixtures[0]!], [config.fixtures[1]!], [config.fixtures[0]!, config.fixtures[1]!]]) {
+      const ids = names.map((n) => imported.get(n)!);
+      const single = ids.length === 1 ? ids[0]! : null;
+      const shown = single === null ? Promise.resolve() : new Promise<void>((done) => finalBanner.set(single, done));
+      await api.mailTabs.setSelectedMessages(mailTab.id, ids);
+      await Promise.race([shown, sleep(5000)]);
+      await post("log", { preview: names, tabId: mailTab.id, toolbar: await toolbarOf(mailTab.id, single) });
+    }
   }
   // Open the first message again: its banner should show the cached final answer at once.
   const first = config.fixtures[0]!;
