@@ -22,10 +22,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const store = join(tmp, "store");
 const ANCHOR = ["--anchor", "samples/certs/signet-sample-root-ca.pem"];
 
-/** Runs the command with a store folder of its own, never the user's ~/.config/signet. */
+const ENTRY = join(root, "scripts/signet.js");
+/** A store folder of the tests' own, never the user's ~/.config/signet. */
+const ENV = { ...process.env, SIGNET_STORE: store };
+
 function signet(...args: string[]) {
-  const env = { ...process.env, SIGNET_STORE: store };
-  const r = spawnSync(process.execPath, [join(root, "scripts/signet.js"), ...args], { cwd: root, encoding: "utf8", env });
+  const r = spawnSync(process.execPath, [ENTRY, ...args], { cwd: root, encoding: "utf8", env: ENV });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -154,7 +156,7 @@ describe("trust", () => {
 
 /** As signet(), but without blocking this process, whose own server must answer the command's requests. */
 function signetAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(root, "scripts/signet.js"), ...args], { cwd: root, env: { ...process.env, SIGNET_STORE: store } });
+  const child = spawn(process.execPath, [ENTRY, ...args], { cwd: root, env: ENV });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));

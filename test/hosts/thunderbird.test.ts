@@ -40,14 +40,23 @@ let run: Awaited<ReturnType<typeof runThunderbird>>;
 
 const bannersOf = (fixture: string): BannerShown[] => run.banners.filter((b) => b.verdict !== null && run.fixtureOf(b.messageId) === fixture);
 const finalOf = (fixture: string): BannerShown | undefined => bannersOf(fixture).filter((b) => !b.pending).at(-1);
+/** The harness's log entries that carry `key`, in the order it wrote them. */
+function logged<T>(key: string): T[] {
+  return run.logs.filter((l): l is T => typeof l === "object" && l !== null && key in l);
+}
+/** What the harness saw after asking for the banner's Details: the reply, and the tab a popup page then asked about. */
+interface DetailsOpened {
+  reply: { ok: boolean; value?: { opened: string } };
+  popupAsked: { tabId: number; url: string } | null;
+}
 /** The background's final report, as the harness logged it after displaying every message. */
 function reportOf(fixture: string): SecurityReport | null {
-  const entry = run.logs.find((l) => (l as { computed?: string }).computed === fixture) as { report?: SecurityReport } | undefined;
+  const entry = logged<{ computed: string; report?: SecurityReport }>("computed").find((l) => l.computed === fixture);
   return entry?.report ?? null;
 }
 /** When the harness opened the first message again (Infinity if it never did). */
 function reopened(): { reopened?: string; at: number } {
-  return (run.logs.find((l) => (l as { reopened?: string }).reopened) as { reopened: string; at: number } | undefined) ?? { at: Infinity };
+  return logged<{ reopened: string; at: number }>("reopened")[0] ?? { at: Infinity };
 }
 interface ToolbarShown {
   label: string | null;
@@ -55,7 +64,7 @@ interface ToolbarShown {
 }
 /** The header button of the fixture's tab, once it left the Checking state. */
 function toolbarOf(fixture: string): ToolbarShown | undefined {
-  return run.logs.find((l) => (l as { toolbar?: string }).toolbar === fixture) as ToolbarShown | undefined;
+  return logged<ToolbarShown & { toolbar: unknown }>("toolbar").find((l) => l.toolbar === fixture);
 }
 
 beforeAll(async () => {
@@ -102,8 +111,8 @@ beforeAll(async () => {
 
 describe("the add-on in Thunderbird 128+", () => {
   it("starts, imports the fixtures and shows a banner with a final answer for each", () => {
-    expect(run.logs.filter((l) => typeof l === "object" && l !== null && "error" in l)).toEqual([]);
-    expect(run.logs.some((l) => (l as { finished?: boolean }).finished)).toBe(true);
+    expect(logged("error")).toEqual([]);
+    expect(logged<{ finished: boolean }>("finished").some((l) => l.finished)).toBe(true);
     // Thunderbird shows no message page, so runs no banner, for a message it cannot decrypt (seen with 153.8).
     expect([...FIXTURES, ENCRYPTED, SPOOF].filter((f) => !finalOf(f))).toEqual([]);
     expect([...FIXTURES, ENCRYPTED, NO_KEY, SPOOF].filter((f) => !reportOf(f))).toEqual([]);
@@ -152,7 +161,7 @@ describe("the add-on in Thunderbird 128+", () => {
   });
 
   it("in the 3-pane tab's preview the banner and the button follow the selected message; two selected leave no verdict", () => {
-    const previews = run.logs.filter((l) => (l as { preview?: string[] }).preview) as { preview: string[]; tabId: number; toolbar: ToolbarShown }[];
+    const previews = logged<{ preview: string[]; tabId: number; toolbar: ToolbarShown }>("preview");
     expect(previews.map((p) => [p.preview.length, p.toolbar.label])).toEqual([
       [1, "Verified"],
       [1, "Danger"],
@@ -167,7 +176,7 @@ describe("the add-on in Thunderbird 128+", () => {
   });
 
   it("taking back trust in the roots changes an open message's button without reopening it", () => {
-    const change = run.logs.find((l) => (l as { afterTrustRemoved?: string }).afterTrustRemoved) as { before: ToolbarShown; after: ToolbarShown } | undefined;
+    const change = logged<{ before: ToolbarShown; after: ToolbarShown }>("afterTrustRemoved")[0];
     expect(change?.before.label).toBe("Verified");
     expect(change?.after.label).toBe("Warning");
     expect(change?.after.title).toMatch(/Signet Sample Root CA.*(do not trust|could not find)/);
@@ -218,7 +227,7 @@ describe("the add-on in Thunderbird 128+", () => {
   });
 
   it("the popup's question gets an answer for every tab, even for the message Thunderbird cannot open", () => {
-    const answers = run.logs.filter((l) => (l as { popupForTab?: number }).popupForTab !== undefined) as { popupForTab: number; ms: number; hasReport: boolean; problem: string | null }[];
+    const answers = logged<{ popupForTab: number; ms: number; hasReport: boolean; problem: string | null }>("popupForTab");
     // The 3-pane tab (no single message), one tab per displayed fixture, and the tab of the message nobody can decrypt.
     expect(answers.length).toBe(FIXTURES.length + 4);
     // Within the 3 s deadline plus scheduling, never the forever Thunderbird's own call takes for that tab.
@@ -229,18 +238,14 @@ describe("the add-on in Thunderbird 128+", () => {
   });
 
   it("the banner's Details button opens the report of the message it was clicked on", () => {
-    const details = run.logs.find((l) => (l as { openDetails?: number }).openDetails !== undefined) as
-      | { openDetails: number; reply: { ok: boolean; value?: { opened: string } }; popupAsked: { tabId: number; url: string } | null }
-      | undefined;
+    const details = logged<DetailsOpened & { openDetails: number }>("openDetails")[0];
     expect(details?.reply).toMatchObject({ ok: true, value: { opened: expect.stringMatching(/^(popup|tab)$/) } });
     // popup.html, as the header button's popup or in a tab of its own, asked the background for that tab's report.
     expect(details?.popupAsked?.tabId).toBe(details?.openDetails);
   });
 
   it("with the header button disabled, Details opens the report in a tab instead", () => {
-    const details = run.logs.find((l) => (l as { openDetailsDisabled?: number }).openDetailsDisabled !== undefined) as
-      | { openDetailsDisabled: number; reply: { ok: boolean; value?: { opened: string } }; popupAsked: { tabId: number; url: string } | null }
-      | undefined;
+    const details = logged<DetailsOpened & { openDetailsDisabled: number }>("openDetailsDisabled")[0];
     expect(details?.reply).toEqual({ ok: true, value: { opened: "tab" } });
     expect(details?.popupAsked).toEqual({ tabId: details?.openDetailsDisabled, url: expect.stringMatching(new RegExp(`/popup\\.html\\?tab=${details?.openDetailsDisabled}$`)) });
   });

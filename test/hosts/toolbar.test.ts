@@ -35,9 +35,7 @@ let toolbar: ToolbarIndicator;
 /** As the background's onMessagesDisplayed listener: Thunderbird shows `ids` in the tab, and says so. */
 function display(tabId: number, ids: number[]): Promise<void> {
   displayed.set(tabId, ids);
-  const messageId = ids.length === 1 ? ids[0]! : null;
-  service.tabDisplays(tabId, messageId);
-  return toolbar.follow(tabId, messageId);
+  return toolbar.follow(tabId, service.tabDisplays(tabId, ids.map((id) => ({ id }))));
 }
 
 /** What a tab's button went through, one look per completed update (icon, label and title together). */

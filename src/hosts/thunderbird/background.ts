@@ -7,7 +7,7 @@ import { fetchFetcher } from "../shared/fetch-fetcher.js";
 import { dispatch } from "./commands.js";
 import { tb, type MessageSender } from "./messenger.js";
 import { isRequest, type Request } from "./protocol.js";
-import { SignetService } from "./service.js";
+import { onlyMessage, SignetService } from "./service.js";
 import { StorageLocalStore } from "./storage-store.js";
 import { ToolbarIndicator } from "./toolbar.js";
 
@@ -24,13 +24,12 @@ const toolbar = new ToolbarIndicator(api, service, catalogueFor(api.i18n.getUILa
 // Start inspecting as soon as a message is shown, so the banner's question finds the answer under way,
 // and put the verdict on the header's button, where the message cannot imitate it.
 api.messageDisplay.onMessagesDisplayed.addListener((tab, displayed) => {
-  const messageId = displayed.messages.length === 1 ? displayed.messages[0]!.id : null;
   if (tab.id === undefined) {
+    const messageId = onlyMessage(displayed.messages);
     if (messageId !== null) service.inspect(messageId);
     return;
   }
-  service.tabDisplays(tab.id, messageId);
-  void toolbar.follow(tab.id, messageId);
+  void toolbar.follow(tab.id, service.tabDisplays(tab.id, displayed.messages));
 });
 api.tabs.onRemoved.addListener((tabId) => service.tabClosed(tabId));
 service.whenTrustChanges(() => void toolbar.refreshAll());

@@ -13,6 +13,11 @@ async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Pr
   return stripMozillaHeaders(new Uint8Array(await file.arrayBuffer()));
 }
 
+/** The one message of a tab's display, or null: none, or several selected (Signet reports on one message). */
+export function onlyMessage(messages: readonly { id: number }[]): number | null {
+  return messages.length === 1 ? messages[0]!.id : null;
+}
+
 /** Thunderbird answers within milliseconds; 3 s leaves room for a busy machine and keeps a stuck popup short. */
 export const DISPLAYED_MESSAGE_DEADLINE_MS = 3000;
 
@@ -62,9 +67,11 @@ export class SignetService {
     return inspection;
   }
 
-  /** onMessagesDisplayed: the tab now shows this message (null: none, or several). */
-  tabDisplays(tabId: number, messageId: number | null): void {
+  /** onMessagesDisplayed: the tab now shows these messages. Returns the one message, or null (none, or several). */
+  tabDisplays(tabId: number, messages: readonly { id: number }[]): number | null {
+    const messageId = onlyMessage(messages);
     this.lastDisplayed.set(tabId, messageId);
+    return messageId;
   }
 
   tabClosed(tabId: number): void {
@@ -85,7 +92,7 @@ export class SignetService {
   async displayedMessage(tabId: number): Promise<number | null> {
     try {
       const { messages } = await withDeadline(this.api.messageDisplay.getDisplayedMessages(tabId), DISPLAYED_MESSAGE_DEADLINE_MS, "Thunderbird did not say which message this tab shows (it may be one Thunderbird cannot open)");
-      const id = messages.length === 1 ? messages[0]!.id : null;
+      const id = onlyMessage(messages);
       // An event that came meanwhile is newer than this answer; otherwise the answer is all this page knows.
       if (!this.lastDisplayed.has(tabId)) this.lastDisplayed.set(tabId, id);
       return id;
