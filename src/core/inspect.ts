@@ -3,10 +3,11 @@
  * point: it never throws for any input; every failure is an issue in the report.
  */
 import { walk, reportParseProblems, type WalkContext } from "./layers/walk.js";
-import { parseAddressList } from "./mime/address.js";
+import { parseMailboxes } from "./mime/address.js";
 import { decodeHeaderText } from "./mime/encoded-words.js";
 import { parseEntity, type MimeEntity } from "./mime/entity.js";
-import { headerValue } from "./mime/headers.js";
+import { headerValue, type HeaderField } from "./mime/headers.js";
+import { senderFieldFindings, type SenderHeaders } from "./layers/identity.js";
 import { smimeProfile, type SmimeProfileOptions } from "./policy/profile.js";
 import type { Ports } from "./ports.js";
 import type { TrustInputs } from "./trust/signer-trust.js";
@@ -29,12 +30,20 @@ function parseDate(value: string | null): Date | null {
   return Number.isNaN(t) ? null : new Date(t);
 }
 
+/** The sender fields, every copy of each: which copy a client shows differs from client to client. */
+function senderHeaders(h: readonly HeaderField[]): SenderHeaders {
+  const fields = (name: string) => h.filter((f) => f.name === name).map((f) => parseMailboxes(f.value));
+  return { fromFields: fields("from"), senderFields: fields("sender"), date: parseDate(headerValue(h, "date")) };
+}
+
 function summarize(root: MimeEntity | null, size: number): MessageSummary {
   const h = root?.headers ?? [];
   const subject = headerValue(h, "subject");
+  const { fromFields, senderFields } = senderHeaders(h);
   return {
-    from: parseAddressList(headerValue(h, "from")),
-    sender: parseAddressList(headerValue(h, "sender"))[0] ?? null,
+    from: fromFields.flat().map((m) => m.address),
+    fromMailboxes: fromFields.flat(),
+    sender: senderFields.flat()[0]?.address ?? null,
     subject: subject === null ? null : decodeHeaderText(subject),
     date: parseDate(headerValue(h, "date"))?.toISOString() ?? null,
     messageId: headerValue(h, "message-id")?.trim() ?? null,
@@ -88,11 +97,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
         parse,
         issues,
         layers,
-        headers: {
-          from: parseAddressList(headerValue(h, "from")),
-          sender: parseAddressList(headerValue(h, "sender")),
-          date: parseDate(headerValue(h, "date")),
-        },
+        headers: senderHeaders(h),
         hiddenContent: false,
       };
       if (options.trust) ctx.trust = options.trust;
@@ -101,6 +106,10 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
       hiddenContent = ctx.hiddenContent;
+      // Who the reader is shown as the sender matters once a signature speaks for someone.
+      if (policy.checkSenderBinding && layers.some((l) => l.kind === "signed")) {
+        for (const i of senderFieldFindings(ctx.headers)) issues.add(i.code, i.severity, {}, i.params);
+      }
     }
   } catch (e) {
     // A bug or an input nobody foresaw: still a report, never an exception.

@@ -40,13 +40,22 @@ export function firstSigner(report: SecurityReport): SignerReport | null {
   return null;
 }
 
-/** "Alice Example <alice@example.org>", from the certificate; the From address when it has none. */
+/**
+ * "Alice Example <alice@example.org>", from the certificate: its address that the From line
+ * names, else its first; the From address when there is no certificate.
+ */
 export function signerName(signer: SignerReport, report: SecurityReport): string {
   const c = signer.certificate;
   if (!c) return report.message.from[0] ?? "?";
   const name = commonName(c.subject);
-  const email = c.emails[0];
+  const from = report.message.from.map((a) => a.toLowerCase());
+  const email = c.emails.find((e) => from.includes(e.toLowerCase())) ?? c.emails[0];
   return email && name !== email ? `${name} <${email}>` : (email ?? name);
+}
+
+/** A From mailbox as a mail client shows it, with the address it hides: "The Manager <eve@example.org>". */
+export function shownMailbox(m: SecurityReport["message"]["fromMailboxes"][number]): string {
+  return m.displayName ? `"${m.displayName}" <${m.address}>` : m.address;
 }
 
 export const ICONS: Record<Tone, string> = { verified: "✔", warning: "⚠", danger: "✖", none: "○", checking: "…" };

@@ -21,6 +21,8 @@ export interface LeafOptions {
   sanEmails?: string[];
   /** emailAddress attribute in the subject (old-style certificates). */
   subjectEmail?: string;
+  /** The subject's commonName; default: the identity's name. */
+  cn?: string;
 }
 
 export interface SignOptions {
@@ -96,8 +98,8 @@ export class OpensslPki {
 
   makeLeaf(name: string, ca: Identity, opts: LeafOptions = {}): Identity {
     const key = this.genKey(name, opts.key ?? "rsa:2048");
-    const subj = `/O=Signet Test/CN=${name}${opts.subjectEmail ? `/emailAddress=${opts.subjectEmail}` : ""}`;
-    this.run(["req", "-new", "-key", key, "-subj", subj, "-config", `${ca.name}.cnf`, "-out", `${name}.csr`]);
+    const subj = `/O=Signet Test/CN=${opts.cn ?? name}${opts.subjectEmail ? `/emailAddress=${opts.subjectEmail}` : ""}`;
+    this.run(["req", "-new", "-utf8", "-key", key, "-subj", subj, "-config", `${ca.name}.cnf`, "-out", `${name}.csr`]);
     const san = (opts.sanEmails ?? []).map((e) => `email:${e}`).join(",");
     this.write(
       `${name}.ext`,

@@ -5,8 +5,14 @@ import { buildTrustInputs, inspectMessage, readCertificates, type SecurityReport
 
 export const root = resolve(import.meta.dirname, "../..");
 
-export async function sampleReport(name: string): Promise<SecurityReport> {
+/**
+ * The report of a sample, optionally with its outer From line replaced: in a
+ * multipart/signed message that line is outside the signature, as an attacker finds it.
+ */
+export async function sampleReport(name: string, from?: string): Promise<SecurityReport> {
   const anchors = readCertificates(readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem"))).certificates;
   const trust = await buildTrustInputs({ extraAnchors: anchors, bundledRoots: false });
-  return inspectMessage(readFileSync(join(root, "samples", name)), { clock: { now: () => new Date() } }, { trust });
+  let bytes = readFileSync(join(root, "samples", name));
+  if (from !== undefined) bytes = Buffer.from(bytes.toString("latin1").replace(/^From: .*$/m, `From: ${from}`), "latin1");
+  return inspectMessage(bytes, { clock: { now: () => new Date() } }, { trust });
 }

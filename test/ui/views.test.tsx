@@ -55,6 +55,16 @@ describe("headline", () => {
     expect(headline(reports["08-unsigned.eml"]!, false, EN_CATALOGUE)).toMatchObject({ tone: "none", title: "This message is neither signed nor encrypted." });
   });
 
+  it("a display name the certificate does not support: the headline names who signed and what the reader is shown", async () => {
+    const r = await sampleReport("01-signed-valid.eml", "The Manager <alice@example.org>");
+    expect(headline(r, false, EN_CATALOGUE)).toMatchObject({
+      tone: "warning",
+      label: "Warning",
+      title: 'Signed by alice@example.org, shown as "The Manager".',
+      detail: "Signed by Alice Example <alice@example.org>",
+    });
+  });
+
   it("unknown languages fall back to English", () => {
     expect(catalogueFor("de-DE")).toBe(EN_CATALOGUE);
     expect(catalogueFor("en-GB")).toBe(EN_CATALOGUE);
@@ -98,6 +108,17 @@ describe("ReportView", () => {
     expect(text(el.querySelector(".chain li"))).toMatch(/REVOKED/);
     expect(text(el.querySelector(".revocation li"))).toMatch(/Carol Example: REVOKED .* CRL in the message .* as of/);
     expect([...el.querySelectorAll(".issue")].map((i) => i.getAttribute("data-code"))).toEqual(["revoked"]);
+  });
+
+  it("shows the From line as a mail client shows it, beside the certificate's address", async () => {
+    const r = await sampleReport("01-signed-valid.eml", '"ceo@example.org" <alice@example.org>');
+    const el = await mount(<ReportView report={r} pending={false} />);
+    const identity = [...el.querySelectorAll(".signer dd")][1]!;
+    expect([...identity.querySelectorAll(".badge, div")].map(text)).toEqual(["✖does not match the sender shown", 'From: "ceo@example.org" <alice@example.org>', "Certificate: alice@example.org"]);
+    // The header is at fault, not the certificate: the chain shows no problem on it.
+    expect(text(el.querySelector(".chain li"))).not.toMatch(/problem/);
+    expect([...el.querySelectorAll(".issue")].map((i) => i.getAttribute("data-code"))).toEqual(["display-name-spoof"]);
+    expect(text(el.querySelector("h2"))).toBe('The sender\'s name "ceo@example.org" shows the address ceo@example.org, but the message was signed by alice@example.org.');
   });
 
   it("lists errors before warnings before notes", async () => {

@@ -55,6 +55,12 @@ export const OID = {
   msEncryptionKeyPreference: "1.3.6.1.4.1.311.16.4",
   // Certificate fields
   emailAddress: "1.2.840.113549.1.9.1",
+  // X.520 name attributes (RFC 5280 appendix A.1): the names a person's certificate carries
+  commonName: "2.5.4.3",
+  surname: "2.5.4.4",
+  givenName: "2.5.4.42",
+  initials: "2.5.4.43",
+  pseudonym: "2.5.4.65",
   zlibCompress: "1.2.840.113549.1.9.16.3.8",
 } as const;
 

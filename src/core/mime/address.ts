@@ -1,40 +1,58 @@
 /**
- * Extracts addr-specs (RFC 5322 section 3.4.1) from From / Sender values:
- * display names, quoted strings, comments and groups are stripped. Good
- * enough to bind a sender to a certificate; not a general address parser.
+ * Mailboxes (RFC 5322 section 3.4) of From / Sender values: the addr-spec, and
+ * the display name a mail client shows in its place. Quoted strings, comments,
+ * groups and RFC 2047 encoded words are handled. Good enough to bind a sender
+ * to a certificate and to see what the reader is shown; not a general parser.
  */
+import { decodeEncodedWords, decodeRawHeader } from "./encoded-words.js";
 
-function stripComments(s: string): string {
-  let out = "";
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === "\\" && i + 1 < s.length) {
-      if (depth === 0) out += c + s[i + 1];
-      i++;
-      continue;
-    }
-    if (!quoted && c === "(") depth++;
-    else if (!quoted && c === ")" && depth > 0) depth--;
-    else if (depth === 0) {
-      if (c === '"') quoted = !quoted;
-      out += c;
-    }
-  }
-  return out;
+export interface Mailbox {
+  /**
+   * What a mail client shows instead of the address: the display name, or for
+   * the old form `addr (Name)` the comment. Decoded, white space collapsed; null when there is none.
+   */
+  displayName: string | null;
+  /** The addr-spec, local part unquoted. */
+  address: string;
 }
 
-/** Splits at top-level commas (not inside quotes or angle brackets). */
-function splitMailboxes(s: string): string[] {
-  const out: string[] = [];
-  let cur = "";
+interface RawMailbox {
+  /** The mailbox with comments removed. */
+  text: string;
+  /** The text of its top-level comments. */
+  comments: string[];
+}
+
+/**
+ * Splits at top-level commas and semicolons (RFC 5322 section 3.4: not inside a
+ * quoted string, an angle-addr or a comment) and takes the comments out.
+ */
+function splitMailboxes(s: string): RawMailbox[] {
+  const out: RawMailbox[] = [];
+  let cur: RawMailbox = { text: "", comments: [] };
+  let comment = "";
+  let depth = 0;
   let quoted = false;
   let angle = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === "\\" && i + 1 < s.length) {
-      cur += c + s[++i];
+      if (depth > 0) comment += s[i + 1];
+      else cur.text += c + s[i + 1];
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+      if (depth === 0) {
+        cur.comments.push(comment);
+        comment = "";
+      } else comment += c;
+      continue;
+    }
+    if (!quoted && c === "(") {
+      depth = 1;
       continue;
     }
     if (c === '"') quoted = !quoted;
@@ -42,11 +60,12 @@ function splitMailboxes(s: string): string[] {
     else if (!quoted && c === ">" && angle > 0) angle--;
     if (!quoted && angle === 0 && (c === "," || c === ";")) {
       out.push(cur);
-      cur = "";
+      cur = { text: "", comments: [] };
       continue;
     }
-    cur += c;
+    cur.text += c;
   }
+  if (depth > 0 && comment) cur.comments.push(comment);
   out.push(cur);
   return out;
 }
@@ -75,18 +94,34 @@ function unquoteLocalPart(addr: string): string {
   return `${local}@${addr.slice(at + 1)}`;
 }
 
-export function parseAddressList(value: string | null): string[] {
+/** A phrase (RFC 5322 section 3.2.5) as a client shows it: quotes removed, escapes resolved, encoded words decoded. */
+function phraseText(raw: string): string | null {
+  const unquoted = raw.replace(/"((?:[^"\\]|\\.)*)"/g, (_m, inner: string) => inner.replace(/\\(.)/g, "$1"));
+  const text = decodeEncodedWords(unquoted).replace(/\s+/g, " ").trim();
+  return text === "" ? null : text;
+}
+
+/** The mailboxes of a raw (latin1) From, Sender or address-list value; 8-bit text is UTF-8 (RFC 6532). */
+export function parseMailboxes(value: string | null): Mailbox[] {
   if (value === null) return [];
-  const out: string[] = [];
-  for (let part of splitMailboxes(stripComments(value))) {
+  const out: Mailbox[] = [];
+  for (const raw of splitMailboxes(decodeRawHeader(value))) {
+    let part = raw.text;
     // Group syntax "name: a@b, c@d;": drop the group label.
     const colon = part.indexOf(":");
     if (colon !== -1 && !part.slice(0, colon).includes("<") && !part.slice(0, colon).includes('"')) part = part.slice(colon + 1);
     const angle = /<([^<>]*)>/.exec(part);
     const candidate = (angle ? angle[1]! : part).trim();
-    if (candidate.includes("@")) out.push(unquoteLocalPart(removeUnquotedSpace(candidate)));
+    if (!candidate.includes("@")) continue;
+    const displayName = angle ? phraseText(part.slice(0, angle.index)) : phraseText(raw.comments.join(" "));
+    out.push({ displayName, address: unquoteLocalPart(removeUnquotedSpace(candidate)) });
   }
   return out;
+}
+
+/** The addr-specs of an address list. */
+export function parseAddressList(value: string | null): string[] {
+  return parseMailboxes(value).map((m) => m.address);
 }
 
 /**

@@ -24,12 +24,20 @@ function decodeWord(charset: string, encoding: string, text: string): string | n
   }
 }
 
+/** A raw (latin1, one character per byte) header value as text: raw 8-bit headers (RFC 6532) are UTF-8. */
+export function decodeRawHeader(raw: string): string {
+  return /[\x80-\xff]/.test(raw) ? new TextDecoder("utf-8").decode(fromLatin1(raw)) : raw;
+}
+
+/** RFC 2047 encoded words of an already decoded header value, decoded. */
+export function decodeEncodedWords(text: string): string {
+  // White space between adjacent encoded words is dropped (RFC 2047 section 6.2).
+  return text
+    .replace(/(\?=)\s+(=\?)/g, "$1$2")
+    .replace(ENCODED_WORD, (whole, charset: string, enc: string, body: string) => decodeWord(charset, enc, body) ?? whole);
+}
+
 /** Decodes a raw (latin1) header value to a display string. */
 export function decodeHeaderText(raw: string): string {
-  // Raw 8-bit headers (RFC 6532) are most often UTF-8.
-  let text = raw;
-  if (/[\x80-\xff]/.test(raw)) text = new TextDecoder("utf-8").decode(fromLatin1(raw));
-  // White space between adjacent encoded words is dropped (RFC 2047 section 6.2).
-  text = text.replace(/(\?=)\s+(=\?)/g, "$1$2");
-  return text.replace(ENCODED_WORD, (whole, charset: string, enc: string, body: string) => decodeWord(charset, enc, body) ?? whole);
+  return decodeEncodedWords(decodeRawHeader(raw));
 }

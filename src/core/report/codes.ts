@@ -22,6 +22,13 @@ export const ISSUE_CODES = [
   "weak-key",
   // Identity
   "sender-mismatch",
+  "signed-on-behalf",
+  "display-name-spoof",
+  "display-name-unverified",
+  "multiple-from-fields",
+  "multiple-sender-fields",
+  "missing-from",
+  "lookalike-address",
   "no-email-in-certificate",
   "header-mismatch",
   "date-mismatch",

@@ -164,7 +164,10 @@ export interface CompressedLayer extends LayerBase {
 export type Layer = SignedLayer | EnvelopedLayer | CompressedLayer;
 
 export interface MessageSummary {
+  /** The From addresses, of every From field (RFC 5322 allows one; a message may carry more). */
   from: string[];
+  /** The same mailboxes with the display name a mail client shows in their place. */
+  fromMailboxes: { displayName: string | null; address: string }[];
   sender: string | null;
   subject: string | null;
   date: string | null;

@@ -15,6 +15,8 @@ import { readExtensions, type Extensions } from "./extensions.js";
 import { nameKey } from "./name.js";
 import type { CertificateSummary } from "../report/types.js";
 
+const PERSONAL_NAME_TYPES = new Set<string>([OID.commonName, OID.givenName, OID.surname, OID.initials, OID.pseudonym]);
+
 const KEY_ALGORITHM_NAMES: Record<string, string> = { rsa: "RSA", ec: "EC", ed25519: "Ed25519", dsa: "DSA", "dsa-inherited": "DSA" };
 
 export class CertificateView {
@@ -23,6 +25,7 @@ export class CertificateView {
   private x509?: X509Certificate;
   private key?: PublicKeyDescription;
   private emailList?: string[];
+  private personalNameList?: string[];
   private extensionsView?: Extensions;
   private subjectNameKey?: string;
   private issuerNameKey?: string;
@@ -128,6 +131,19 @@ export class CertificateView {
       }
     }
     return out;
+  }
+
+  /**
+   * The names the subject carries for a person (commonName, givenName, surname,
+   * initials, pseudonym; RFC 5280 appendix A.1), as text: what a display name may
+   * honestly repeat.
+   */
+  get personalNames(): string[] {
+    this.personalNameList ??= this.cert.subject.typesAndValues
+      .filter((atv) => PERSONAL_NAME_TYPES.has(atv.type))
+      .map((atv) => (atv.value.valueBlock as { value?: unknown }).value)
+      .filter((v): v is string => typeof v === "string");
+    return this.personalNameList;
   }
 
   async summary(): Promise<CertificateSummary & { derBase64: string }> {

@@ -2,7 +2,7 @@
 import { useContext } from "preact/hooks";
 import type { CertificateSummary, Issue, SecurityReport, SignerReport } from "../../core/index.js";
 import { UiContext } from "../context.js";
-import { commonName, signerName } from "../headline.js";
+import { commonName, shownMailbox, signerName } from "../headline.js";
 import { ChainView } from "./ChainView.js";
 import { RevocationList } from "./RevocationList.js";
 import { VerdictBadge } from "./VerdictBadge.js";
@@ -35,7 +35,8 @@ export function SignerCard({ report, signer, issues, onSelect }: SignerCardProps
         <dt>{ui.identityLabel}</dt>
         <dd>
           <VerdictBadge tone={IDENTITY_TONE[signer.identity]} label={ui.identity[signer.identity]} />
-          {report.message.from.length ? <span class="muted"> ({report.message.from.join(", ")})</span> : null}
+          <div class="muted">{ui.fromShown(report.message.fromMailboxes.map(shownMailbox).join(", ") || ui.noFrom)}</div>
+          {c?.emails.length ? <div class="muted">{ui.certificateAddresses(c.emails.join(", "))}</div> : null}
         </dd>
         <dt>{ui.signingTime}</dt>
         <dd>{signer.signingTime ? signer.signingTime.replace("T", " ").replace(/\.\d+Z$/, " UTC") : ui.noSigningTime}</dd>

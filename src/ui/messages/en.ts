@@ -82,17 +82,54 @@ export const EN: Record<IssueCode, Render> = {
     advice: "Keys this short can be broken. Ask the sender to get a new certificate.",
   }),
   "sender-mismatch": (p) =>
-    p.caseOnly
+    p.field === "sender"
       ? {
-          title: `The sender address ${s(p.addresses)} differs from the certificate's (${s(p.certificateEmails)}) only in upper and lower case.`,
-          advice: "Usually harmless: mail programs spell addresses differently. The mailbox is the same at almost every provider.",
+          title: `The Sender line (${s(p.addresses)}) is not in the signer's certificate (${s(p.certificateEmails)}).`,
+          advice: "The From address is the signer's; the Sender was added by someone else, often a mailing list. The signature does not vouch for it.",
         }
-      : {
-          title: p.reason
-            ? `The message has no sender address to compare with the certificate (${s(p.certificateEmails)}).`
-            : `The sender address ${s(p.addresses)} is not in the signer's certificate (${s(p.certificateEmails)}).`,
-          advice: "Someone may be impersonating the sender with their own valid certificate. Check the address carefully.",
-        },
+      : p.caseOnly
+        ? {
+            title: `The sender address ${s(p.addresses)} differs from the certificate's (${s(p.certificateEmails)}) only in upper and lower case.`,
+            advice: "Usually harmless: mail programs spell addresses differently. The mailbox is the same at almost every provider.",
+          }
+        : {
+            title: `The sender address ${s(p.addresses)} is not in the signer's certificate (${s(p.certificateEmails)}).`,
+            advice: "Someone may be impersonating the sender with their own valid certificate. Check the address carefully.",
+          },
+  "signed-on-behalf": (p) => ({
+    title: `Signed by ${s(p.sender)} (the Sender), not by ${s(p.from)}, whom the From line names.`,
+    advice: "The signature vouches only for the Sender. Treat the message as coming from them, not from the person named in From.",
+  }),
+  "display-name-spoof": (p) => ({
+    title: `The sender's name "${s(p.displayName)}" shows the address ${s(p.shownAddress)}, but the message was signed by ${s(p.address)}.`,
+    advice: "A name that carries someone else's address is a known impersonation trick. The real sender is the signer's address.",
+  }),
+  "display-name-unverified": (p) => ({
+    title: `Signed by ${s(p.address)}, shown as "${s(p.displayName)}".`,
+    advice: `The certificate vouches for the address ${s(p.address)}${Array.isArray(p.certificateNames) && p.certificateNames.length ? ` and the name ${s(p.certificateNames)}` : ""}, not for the name shown. Check the address before acting on the message.`,
+  }),
+  "multiple-from-fields": (p) => ({
+    title: `The message has ${s(p.count)} From lines (${s(p.addresses)}); a message may have only one.`,
+    advice: "Mail programs differ in which one they show, so you may be looking at the one that was not signed for. Treat the sender as unconfirmed.",
+  }),
+  "multiple-sender-fields": (p) => ({
+    title: `The message has ${s(p.count)} Sender lines (${s(p.addresses)}); a message may have at most one.`,
+    advice: "Mail programs differ in which one they show. Treat the sender as unconfirmed.",
+  }),
+  "missing-from": () => ({
+    title: "The message has no From address, so nothing ties the signature to a sender.",
+    advice: "The signature proves who signed, not who the message claims to be from. Look at the signer's certificate yourself.",
+  }),
+  "lookalike-address": (p) => ({
+    title: `The address ${s(p.address)} ${
+      p.reason === "mixed-scripts"
+        ? `mixes letters of several alphabets (${s(p.scripts)})`
+        : p.reason === "looks-latin"
+          ? `is written in ${s(p.scripts)} letters that look like Latin ones`
+          : "contains invisible characters"
+    }; spelled in plain ASCII it is ${s(p.ascii)}.`,
+    advice: "Addresses like this are made to pass for another one. Compare the ASCII spelling with the address you expect.",
+  }),
   "no-email-in-certificate": () => ({
     title: "The signer's certificate contains no email address.",
     advice: "Signet cannot confirm that the signer is the sender. Check the certificate's name yourself.",

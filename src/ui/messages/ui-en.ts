@@ -31,6 +31,10 @@ export interface UiStrings {
   signatureLabel: string;
   identityLabel: string;
   identity: { match: string; mismatch: string; unknown: string };
+  /** The From line as the reader's mail client shows it (display name and address). */
+  fromShown: (from: string) => string;
+  noFrom: string;
+  certificateAddresses: (emails: string) => string;
   signingTime: string;
   noSigningTime: string;
   algorithms: string;
@@ -143,7 +147,10 @@ export const UI_EN: UiStrings = {
   signatureLabel: "Signature",
   identityLabel: "Sender",
   signerStatus: { valid: "Signature valid", invalid: "Signature does not match", unverifiable: "Signature could not be checked" },
-  identity: { match: "matches the From address", mismatch: "does not match the From address", unknown: "no address to compare" },
+  identity: { match: "matches the From address", mismatch: "does not match the sender shown", unknown: "no address to compare" },
+  fromShown: (from) => `From: ${from}`,
+  noFrom: "(none)",
+  certificateAddresses: (emails) => `Certificate: ${emails}`,
   signingTime: "Signed at (the sender's own clock)",
   noSigningTime: "no signing time given",
   algorithms: "Algorithms",
