@@ -16,6 +16,10 @@ export interface BannerShown {
   msInspectFinal: number | null;
   /** The background's final report for the message (added by the harness). */
   report: unknown;
+  /** The personal mark the banner showed, null before the background sent it. */
+  mark: string | null;
+  /** Where the banner was drawn and whether anything of the message covered it (banner-geometry.ts). */
+  geometry: import("../src/hosts/thunderbird/banner-geometry.js").BannerGeometry;
 }
 export declare function runThunderbird(options: {
   fixtures: { name: string; bytes: Uint8Array }[];
@@ -27,4 +31,6 @@ export declare function runThunderbird(options: {
   banners: BannerShown[];
   logs: unknown[];
   fixtureOf: (id: number | null) => string | undefined;
+  /** What Thunderbird printed, its console included (devtools.console.stdout.*). */
+  console: string[];
 }>;

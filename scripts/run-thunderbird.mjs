@@ -28,6 +28,10 @@ user_pref("mail.server.server1.userName", "nobody");
 user_pref("mail.server.server1.directory-rel", "[ProfD]Mail/Local Folders");
 user_pref("datareporting.policy.dataSubmissionEnabled", false);
 user_pref("app.update.enabled", false);
+user_pref("devtools.console.stdout.chrome", true);
+user_pref("devtools.console.stdout.content", true);
+user_pref("browser.dom.window.dump.enabled", true);
+user_pref("javascript.options.showInConsole", true);
 `;
 
 /**
@@ -38,7 +42,7 @@ user_pref("app.update.enabled", false);
 
 /**
  * @param {{ fixtures: Fixture[], anchors: Uint8Array[], timeoutMs?: number, beforeStart?: (profile: string) => void }} options
- * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined }>}
+ * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined, console: string[] }>}
  */
 export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, beforeStart }) {
   if (spawnSync(THUNDERBIRD, ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
@@ -48,6 +52,8 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
   const banners = [];
   /** @type {unknown[]} */
   const logs = [];
+  /** @type {string[]} */
+  const consoleLines = [];
   const byName = new Map(fixtures.map((f) => [f.name, f.bytes]));
   const server = createServer((req, res) => {
     const chunks = [];
@@ -80,7 +86,9 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
       test: { hook, fixtures: fixtures.map((f) => f.name), anchors: anchors.map((a) => Buffer.from(a).toString("base64")) },
     });
     beforeStart?.(profile);
-    child = spawn(THUNDERBIRD, ["--headless", "--profile", profile, "--no-remote"], { stdio: "ignore", env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
+    child = spawn(THUNDERBIRD, ["--headless", "--profile", profile, "--no-remote"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });
+    // Thunderbird's console (the prefs above send it to stdout), to read what the add-on made it log.
+    for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => consoleLines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
     const deadline = Date.now() + timeoutMs;
     // The harness says when it has displayed, checked and reported everything (or failed).
     while (Date.now() < deadline && !ended()) {
@@ -98,5 +106,5 @@ export async function runThunderbird({ fixtures, anchors, timeoutMs = 100_000, b
   }
   // In the order the banner rendered them: the harness posts each after asking the background, so posts can overtake.
   banners.sort((a, b) => a.at - b.at);
-  return { banners, logs, fixtureOf };
+  return { banners, logs, fixtureOf, console: consoleLines };
 }

@@ -2,6 +2,8 @@
 export { Banner, type BannerProps } from "./components/Banner.js";
 export { ReportView, type ReportViewProps } from "./components/ReportView.js";
 export { CertificateView, pemText, type CertificateViewProps } from "./components/CertificateView.js";
+export { PersonalMarkEditor, type PersonalMarkEditorProps } from "./components/PersonalMarkEditor.js";
+export { randomMark, validMark, PERSONAL_MARK_COLOURS, type PersonalMark } from "./personal-mark.js";
 export { TrustManager, type TrustActions, type TrustManagerProps } from "./components/TrustManager.js";
 export { UiContext, type UiServices } from "./context.js";
 export { catalogueFor, EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";

@@ -39,6 +39,13 @@ export const SIGNET_CSS = `
 .signet .banner .text { flex: 1; min-width: 0; }
 .signet .banner .title { font-weight: 600; color: var(--fg); }
 .signet .banner .detail { color: var(--fg); opacity: .85; }
+.signet .mark { display: inline-block; color: #fff; font-weight: 700; padding: 1px 7px; border-radius: 4px; white-space: nowrap; }
+.signet .mark-editor { padding: 12px; max-width: 760px; }
+.signet .mark-editor p { margin: 6px 0; }
+.signet fieldset.colours { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 12px; }
+.signet fieldset.colours legend { padding: 0; margin-bottom: 4px; }
+.signet .colour { display: inline-flex; align-items: center; gap: 4px; }
+.signet .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; }
 .signet .badge { display: inline-flex; align-items: center; gap: 4px; font-weight: 700; padding: 1px 8px; border-radius: 10px; white-space: nowrap; }
 .signet .report { padding: 12px; min-width: 320px; max-width: 760px; }
 .signet .headline { display: flex; gap: 10px; align-items: flex-start; padding: 10px; border-radius: 6px; }

@@ -23,8 +23,16 @@ const root = resolve(import.meta.dirname, "../..");
 /** Tab N displays the Nth sample, as Thunderbird's messageDisplay would say. */
 const TABS: Record<number, string> = { 1: "11-revoked.eml", 2: "01-signed-valid.eml" };
 
+/** storage.local, as the stub holds it: where the personal mark is kept. */
+const stored = new Map<string, unknown>();
 // The seam: only what commands.ts and service.ts ask of Thunderbird.
 const api = {
+  storage: {
+    local: {
+      get: async (key: string) => (stored.has(key) ? { [key]: structuredClone(stored.get(key)) } : {}),
+      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => stored.set(k, structuredClone(v))),
+    },
+  },
   messageDisplay: { getDisplayedMessages: async (tabId: number) => ({ messages: TABS[tabId] ? [{ id: tabId, subject: "", headerMessageId: "" }] : [] }) },
   messages: { getRaw: async (id: number) => new File([readFileSync(join(root, "samples", TABS[id]!))], "m.eml") },
 } as unknown as Messenger;
@@ -85,6 +93,30 @@ describe("the popup (message_display_action)", () => {
     const page = await openPage("popup.html?tab=2");
     await page.locator('.report[data-pending="false"]').waitFor();
     expect(await page.locator(".report").getAttribute("data-verdict")).toBe("verified");
+    await page.close();
+  });
+});
+
+describe("the options page (personal mark)", () => {
+  it("says why the mark is there, shows the one chosen at random, and keeps the reader's own", async () => {
+    const page = await openPage("options.html");
+    const editor = page.locator(".mark-editor");
+    await editor.locator(".mark").waitFor();
+    expect(await editor.locator("h2").innerText()).toBe("Your personal mark");
+    expect(await editor.innerText()).toMatch(/A message can draw a fake banner inside its own text[\s\S]*cannot know your mark/);
+    const chosen = stored.get("personal-mark") as { text: string; colour: string };
+    expect(await editor.locator(".mark").innerText()).toBe(chosen.text);
+    await editor.getByLabel("Word or emoji (up to 16 characters)").fill("Kestrel");
+    await editor.getByLabel("teal").check();
+    expect(await editor.locator(".mark").innerText()).toBe("Kestrel");
+    await editor.getByRole("button", { name: "Save mark" }).click();
+    await editor.locator('[role="status"]', { hasText: "Saved." }).waitFor();
+    expect(stored.get("personal-mark")).toEqual({ text: "Kestrel", colour: "#00695c" });
+    await page.screenshot({ path: join(root, "test-output/options-personal-mark.png"), fullPage: true });
+    // Too long for a banner: the button stays off, and the preview says why.
+    await editor.getByLabel("Word or emoji (up to 16 characters)").fill("x".repeat(17));
+    expect(await editor.getByRole("button", { name: "Save mark" }).isDisabled()).toBe(true);
+    expect(await editor.innerText()).toContain("(a mark is 1 to 16 characters, without control characters)");
     await page.close();
   });
 });

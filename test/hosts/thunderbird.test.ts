@@ -36,6 +36,34 @@ Content-Type: text/html; charset=utf-8
 <p style="margin-top:60px">Please pay the attached invoice today.</p>
 `;
 
+/**
+ * HTML and CSS only, each piece built to cover the banner: a fixed box with the highest z-index, an absolute
+ * box pulled above the page, a transform, a negative margin, html::before, body::after, SVG, an iframe, and
+ * rules aimed at the banner's element (test/hosts/banner-hostile-chromium.test.ts tries each alone, with screenshots).
+ */
+const HOSTILE = "covers-the-banner.eml";
+const cover = "background:#e3f4e7;color:#176b2c;font:14px sans-serif";
+const HOSTILE_MESSAGE = `From: "Alice Example" <alice@example.org>
+To: bob@example.org
+Subject: Invoice, signed (really)
+Date: Tue, 01 Dec 2026 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: text/html; charset=utf-8
+
+<style>
+html::before { content: "\\2714 Verified - Signed by Alice Example"; display: block; position: fixed; top: 0; left: 0; right: 0; height: 90px; z-index: 2147483647; ${cover} }
+body::after { content: "\\2714 Verified"; position: fixed; top: 0; left: 0; right: 0; height: 90px; z-index: 2147483647; ${cover} }
+[data-signet], html > div { display: none !important; opacity: 0 !important; transform: translateY(-500px) !important; z-index: -1 !important; }
+</style>
+<div style="position:fixed;top:0;left:0;right:0;height:100px;z-index:2147483647;${cover}">&#10004; Verified &mdash; Signed by Alice Example, certificate trusted, not revoked <button>Details</button></div>
+<div style="position:absolute;top:-300px;left:0;width:100%;height:450px;z-index:2147483647;${cover}">fake</div>
+<div style="position:relative;z-index:2147483647;transform:translateY(-400px);height:420px;${cover}">fake</div>
+<div style="margin-top:-600px;position:relative;z-index:2147483647;height:650px;${cover}">fake</div>
+<svg style="position:fixed;top:0;left:0;z-index:2147483647" width="3000" height="120"><rect width="3000" height="120" fill="#e3f4e7"/></svg>
+<iframe srcdoc="fake" style="position:fixed;top:0;left:0;width:100vw;height:110px;border:0;z-index:2147483647"></iframe>
+<p>Please pay the attached invoice today.</p>
+`;
+
 let run: Awaited<ReturnType<typeof runThunderbird>>;
 
 const bannersOf = (fixture: string): BannerShown[] => run.banners.filter((b) => b.verdict !== null && run.fixtureOf(b.messageId) === fixture);
@@ -88,6 +116,7 @@ beforeAll(async () => {
     { name: ENCRYPTED, bytes: encrypt(dave, ENCRYPTED) },
     { name: NO_KEY, bytes: encrypt(frank, NO_KEY) },
     { name: SPOOF, bytes: Buffer.from(SPOOF_MESSAGE) },
+    { name: HOSTILE, bytes: Buffer.from(HOSTILE_MESSAGE) },
   ];
   try {
     run = await runThunderbird({
@@ -103,7 +132,7 @@ beforeAll(async () => {
   }
   // What the harness saw, kept beside the Chromium screenshots for reading a failure after the fact.
   mkdirSync(join(root, "test-output"), { recursive: true });
-  writeFileSync(join(root, "test-output/thunderbird-harness.json"), JSON.stringify({ logs: run.logs, banners: run.banners }, null, 1));
+  writeFileSync(join(root, "test-output/thunderbird-harness.json"), JSON.stringify({ logs: run.logs, banners: run.banners, console: run.console }, null, 1));
   // A reopened message is answered from the cache: its time since the first getRaw says nothing, so it is left out.
   const timings = run.banners.filter((b) => b.verdict !== null && b.at < reopened().at).map((b) => `${run.fixtureOf(b.messageId) ?? "?"} ${b.pending ? "local" : "final"} ${b.msSinceGetRaw}`);
   console.log(`Thunderbird banners, ms from getRaw: ${timings.join("; ")}`);
@@ -114,8 +143,31 @@ describe("the add-on in Thunderbird 128+", () => {
     expect(logged("error")).toEqual([]);
     expect(logged<{ finished: boolean }>("finished").some((l) => l.finished)).toBe(true);
     // Thunderbird shows no message page, so runs no banner, for a message it cannot decrypt (seen with 153.8).
-    expect([...FIXTURES, ENCRYPTED, SPOOF].filter((f) => !finalOf(f))).toEqual([]);
-    expect([...FIXTURES, ENCRYPTED, NO_KEY, SPOOF].filter((f) => !reportOf(f))).toEqual([]);
+    expect([...FIXTURES, ENCRYPTED, SPOOF, HOSTILE].filter((f) => !finalOf(f))).toEqual([]);
+    expect([...FIXTURES, ENCRYPTED, NO_KEY, SPOOF, HOSTILE].filter((f) => !reportOf(f))).toEqual([]);
+  });
+
+  it("registers the banner without an error in Thunderbird's console", () => {
+    // Asking getRegisteredScripts for an id not yet registered made Thunderbird 153 log this on every start.
+    expect(run.console.filter((l) => /signet-banner|does not exist/.test(l))).toEqual([]);
+  });
+
+  it("every real banner and the header button's tooltip show the reader's personal mark, chosen at random for a new profile", () => {
+    const mark = logged<{ personalMark: { text: string; colour: string } }>("personalMark")[0]?.personalMark;
+    expect(mark?.text).toMatch(/^\S{1,16}$/u);
+    const finals = [...FIXTURES, ENCRYPTED, SPOOF, HOSTILE].map((f) => finalOf(f)!);
+    expect(finals.map((b) => b.mark)).toEqual(finals.map(() => mark!.text));
+    for (const b of finals) expect(b.text.startsWith(mark!.text)).toBe(true);
+    for (const f of [...FIXTURES, ENCRYPTED, SPOOF]) expect(toolbarOf(f)?.title.startsWith(`${mark!.text} Signet: `)).toBe(true);
+  });
+
+  it("nothing a message draws covers the banner: in the top layer, at the top, full width, on top at every probe", () => {
+    for (const f of [HOSTILE, SPOOF, ...FIXTURES]) {
+      const g = finalOf(f)!.geometry;
+      expect([f, g.topLayer, g.coveredAt, g.probes]).toEqual([f, true, [], 21]);
+      expect([f, g.rect.top, g.rect.left, g.rect.width]).toEqual([f, 0, 0, g.viewport.width]);
+      expect(g.rect.height).toBeGreaterThan(20);
+    }
   });
 
   const expectations: [string, string, RegExp][] = [
@@ -150,13 +202,13 @@ describe("the add-on in Thunderbird 128+", () => {
       expect(shown?.label).toBe(label);
       const banner = finalOf(fixture)!.text;
       // The banner's text is the verdict word, the headline and the detail; the tooltip has the same parts.
-      for (const part of shown!.title.replace(/^Signet: /, "").split(" · ")) expect(banner).toContain(part);
+      for (const part of shown!.title.replace(/^\S+ Signet: /u, "").split(" · ")) expect(banner).toContain(part);
     });
   }
 
   it("a message that draws its own green bar gets a Not protected button, which the message cannot reach", () => {
     expect(reportOf(SPOOF)).toMatchObject({ verdict: "none", signature: "unsigned" });
-    expect(toolbarOf(SPOOF)).toMatchObject({ label: "Not protected", title: expect.stringMatching(/^Signet: Not protected · .*neither signed nor encrypted/) });
+    expect(toolbarOf(SPOOF)).toMatchObject({ label: "Not protected", title: expect.stringMatching(/^\S+ Signet: Not protected · .*neither signed nor encrypted/u) });
     expect(finalOf(SPOOF)?.text).toMatch(/Not protected/);
   });
 
@@ -229,10 +281,10 @@ describe("the add-on in Thunderbird 128+", () => {
   it("the popup's question gets an answer for every tab, even for the message Thunderbird cannot open", () => {
     const answers = logged<{ popupForTab: number; ms: number; hasReport: boolean; problem: string | null }>("popupForTab");
     // The 3-pane tab (no single message), one tab per displayed fixture, and the tab of the message nobody can decrypt.
-    expect(answers.length).toBe(FIXTURES.length + 4);
+    expect(answers.length).toBe(FIXTURES.length + 5);
     // Within the 3 s deadline plus scheduling, never the forever Thunderbird's own call takes for that tab.
     for (const a of answers) expect(a.ms).toBeLessThan(6000);
-    expect(answers.filter((a) => a.hasReport).length).toBe(FIXTURES.length + 2);
+    expect(answers.filter((a) => a.hasReport).length).toBe(FIXTURES.length + 3);
     expect(answers.filter((a) => a.problem === "no single message is displayed").length).toBe(1);
     expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(1);
   });

@@ -31,6 +31,18 @@ let silent: Set<number>;
 let shown: Map<number, Look[]>;
 let service: SignetService;
 let toolbar: ToolbarIndicator;
+/** storage.local's contents, as the stub holds them. */
+let stored: Map<string, unknown>;
+const OWL = { text: "🦉", colour: "#6a1b9a" };
+
+/** storage.local over a Map, as a JSON round trip (what Thunderbird keeps is a copy). */
+function storageLocal(map: Map<string, unknown>) {
+  return {
+    get: async (key: string) => (map.has(key) ? { [key]: JSON.parse(JSON.stringify(map.get(key))) as unknown } : {}),
+    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => map.set(k, JSON.parse(JSON.stringify(v)))),
+    remove: async (key: string) => void map.delete(key),
+  };
+}
 
 /** As the background's onMessagesDisplayed listener: Thunderbird shows `ids` in the tab, and says so. */
 function display(tabId: number, ids: number[]): Promise<void> {
@@ -44,6 +56,7 @@ function history(tabId: number): Look[] {
 }
 
 beforeEach(async () => {
+  stored = new Map();
   displayed = new Map();
   silent = new Set();
   shown = new Map();
@@ -70,12 +83,14 @@ beforeEach(async () => {
       setTitle: ({ tabId, title }: { tabId: number; title: string }) => set(tabId, { title }),
     },
     tabs: { query: async () => [...displayed.keys()].map((id) => ({ id })) },
+    storage: { local: storageLocal(stored) },
   } as unknown as Messenger;
   service = new SignetService(api, new MemoryStore(), fetchFetcher());
   const added = await dispatch(service, { command: "trust-add", base64: readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")).toString("base64"), emailDomains: [] }, {});
   expect(added).toMatchObject({ ok: true });
   toolbar = new ToolbarIndicator(api, service, EN_CATALOGUE);
-  service.whenTrustChanges(() => void toolbar.refreshAll());
+  service.whenLookChanges(() => void toolbar.refreshAll());
+  expect(await dispatch(service, { command: "mark-set", mark: OWL }, {})).toEqual({ ok: true, value: OWL });
 });
 
 describe("the header button's verdict", () => {
@@ -87,7 +102,7 @@ describe("the header button's verdict", () => {
       ["Checking", "/icons/checking.svg"],
       ["Verified", "/icons/verified.svg"],
     ]);
-    expect(history(10).at(-1)?.title).toBe("Signet: Verified · Signed by Alice Example <alice@example.org> · certificate trusted, revocation not checked");
+    expect(history(10).at(-1)?.title).toBe("🦉 Signet: Verified · Signed by Alice Example <alice@example.org> · certificate trusted, revocation not checked");
     await display(11, [1]);
     expect(history(11).map((l) => l.label)).toEqual(["Verified"]);
   });
@@ -98,7 +113,7 @@ describe("the header button's verdict", () => {
     expect(history(10).map((l) => l.label)).toEqual(["Checking", "Danger", "Danger"]);
     expect(history(10)[1]?.title).toMatch(/Checking revocation/);
     expect(history(10)[2]?.title).not.toMatch(/Checking revocation/);
-    expect(history(10).at(-1)).toMatchObject({ icon: "/icons/danger.svg", title: expect.stringMatching(/^Signet: Danger · The signed content was changed after signing/) });
+    expect(history(10).at(-1)).toMatchObject({ icon: "/icons/danger.svg", title: expect.stringMatching(/^🦉 Signet: Danger · The signed content was changed after signing/) });
     await display(10, [8]);
     expect(history(10).at(-1)).toMatchObject({ label: "Not protected", icon: "/icons/none.svg" });
   });
@@ -114,7 +129,7 @@ describe("the header button's verdict", () => {
   it("several messages selected: the button says so instead of keeping an old verdict", async () => {
     await display(10, [1]);
     await display(10, [1, 3]);
-    expect(history(10).at(-1)).toEqual({ label: "Signet", title: "Signet: open one message to see its security", icon: "/icons/signet.svg" });
+    expect(history(10).at(-1)).toEqual({ label: "Signet", title: "🦉 Signet: open one message to see its security", icon: "/icons/signet.svg" });
   });
 
   it("a trust change updates every open message's button", async () => {
@@ -156,5 +171,31 @@ describe("which message a tab shows", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(DISPLAYED_MESSAGE_DEADLINE_MS - 50);
     service.tabClosed(10);
     expect(service.lastShownIn(10)).toBeUndefined();
+  });
+
+  it("the personal mark leads every tooltip; changing it updates open buttons, and a mark a banner cannot show is refused", async () => {
+    await display(10, [1]);
+    const fox = { text: "Fox", colour: "#00695c" };
+    expect(await dispatch(service, { command: "mark-set", mark: fox }, {})).toEqual({ ok: true, value: fox });
+    await expect.poll(() => history(10).at(-1)?.title).toMatch(/^Fox Signet: Verified · /);
+    expect(stored.get("personal-mark")).toEqual(fox);
+    for (const bad of [{ text: "", colour: "#00695c" }, { text: "x".repeat(17), colour: "#00695c" }, { text: "ok", colour: "red" }, { text: "a\u202eb", colour: "#00695c" }]) {
+      expect(await dispatch(service, { command: "mark-set", mark: bad }, {})).toMatchObject({ ok: false });
+    }
+    expect(await dispatch(service, { command: "mark-get" }, {})).toEqual({ ok: true, value: fox });
+  });
+});
+
+describe("the personal mark on a new profile", () => {
+  it("is chosen at random once, kept, and the same for every page that asks", async () => {
+    const map = new Map<string, unknown>();
+    const fresh = new SignetService({ storage: { local: storageLocal(map) } } as unknown as Messenger, new MemoryStore(), fetchFetcher());
+    const [a, b] = await Promise.all([dispatch(fresh, { command: "mark-get" }, {}), dispatch(fresh, { command: "mark-get" }, {})]);
+    expect(a).toEqual(b);
+    const mark = (a as { value: { text: string; colour: string } }).value;
+    expect(map.get("personal-mark")).toEqual(mark);
+    // Another background page (Thunderbird restarted it) reads the same mark back.
+    const again = new SignetService({ storage: { local: storageLocal(map) } } as unknown as Messenger, new MemoryStore(), fetchFetcher());
+    expect(await dispatch(again, { command: "mark-get" }, {})).toEqual({ ok: true, value: mark });
   });
 });

@@ -85,6 +85,15 @@ describe("Banner", () => {
     expect(openDetails).toHaveBeenCalledTimes(1);
   });
 
+  it("leads with the reader's personal mark, in its colour and named for screen readers; an unprotected message's banner is grey, not green", async () => {
+    const el = await mount(<Banner report={reports["08-unsigned.eml"]!} pending={false} mark={{ text: "🦉", colour: "#6a1b9a" }} />);
+    const banner = el.querySelector('[role="status"]')!;
+    const first = banner.firstElementChild as HTMLElement;
+    expect([first.className, text(first), first.getAttribute("aria-label"), first.style.background]).toEqual(["mark", "🦉", "Your personal mark: 🦉", "#6a1b9a"]);
+    expect(text(banner)).toMatch(/^🦉○ ?Not protected/);
+    expect(banner.className).toBe("banner tone-none");
+  });
+
   it("has no Details button when the host offers none, and a placeholder before the report", async () => {
     const el = await mount(<Banner report={null} pending={true} />);
     expect(el.querySelector("button")).toBeNull();

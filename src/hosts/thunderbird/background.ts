@@ -17,6 +17,7 @@ export interface SignetBackground {
 }
 
 const api = tb();
+const BANNER_SCRIPT_ID = "signet-banner";
 const service = new SignetService(api, new StorageLocalStore(api), fetchFetcher());
 
 const toolbar = new ToolbarIndicator(api, service, catalogueFor(api.i18n.getUILanguage()));
@@ -32,15 +33,20 @@ api.messageDisplay.onMessagesDisplayed.addListener((tab, displayed) => {
   void toolbar.follow(tab.id, service.tabDisplays(tab.id, displayed.messages));
 });
 api.tabs.onRemoved.addListener((tabId) => service.tabClosed(tabId));
-service.whenTrustChanges(() => void toolbar.refreshAll());
+service.whenLookChanges(() => void toolbar.refreshAll());
 
 // One dispatcher keyed by command. Messages that are not ours get no answer, so another listener may reply.
 api.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? dispatch(service, message, sender) : undefined));
 
-/** The banner goes into every displayed message (scripting.messageDisplay, TB 128; HOSTS.md). */
+/**
+ * The banner goes into every displayed message (scripting.messageDisplay, TB 128; HOSTS.md). The
+ * registration outlives the event page, so a restarted page finds it. Asking for an id that is not
+ * registered logs "The messageDisplayScript with id ... does not exist" in Thunderbird 153, so the
+ * question is for every script of this add-on, not for that id.
+ */
 async function registerBanner(): Promise<void> {
-  const existing = await api.scripting.messageDisplay.getRegisteredScripts({ ids: ["signet-banner"] });
-  if (existing.length === 0) await api.scripting.messageDisplay.registerScripts([{ id: "signet-banner", js: ["banner.js"] }]);
+  const existing = await api.scripting.messageDisplay.getRegisteredScripts();
+  if (!existing.some((s) => s.id === BANNER_SCRIPT_ID)) await api.scripting.messageDisplay.registerScripts([{ id: BANNER_SCRIPT_ID, js: ["banner.js"] }]);
 }
 void registerBanner();
 // Parse the bundled roots now, not when the first message is shown (about a second on a cold page).

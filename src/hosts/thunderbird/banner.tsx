@@ -1,45 +1,68 @@
 /**
- * The banner above a displayed message. It runs inside the message's page, so
- * it renders into a closed shadow root: the message's HTML and CSS can neither
- * restyle it nor read it. It holds no core code: the background inspects and
- * this script only asks and renders.
+ * The banner above a displayed message. It runs inside the message's page:
+ * banner-host.ts puts it where the message cannot cover it (the top layer,
+ * with the body confined) and in a closed shadow root the message can neither
+ * restyle nor read. It shows the reader's personal mark, which a look-alike
+ * drawn by the message cannot know. It holds no core code: the background
+ * inspects and this script only asks and renders.
  */
 import { render } from "preact";
 // Straight from the modules, not ../../ui/index.js: the banner loads into every message, so it carries only its own view.
 import { Banner } from "../../ui/components/Banner.js";
 import { UiContext, type UiServices } from "../../ui/context.js";
 import { catalogueFor } from "../../ui/messages/catalogue.js";
+import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { InspectionState } from "../shared/inspection.js";
+import { mountBannerHost } from "./banner-host.js";
 import { TEST_BUILD } from "./build-flags.js";
 import { ask } from "./client.js";
 import { tb } from "./messenger.js";
+import { bannerGeometry } from "./banner-geometry.js";
 
-const host = document.createElement("div");
-host.setAttribute("data-signet", "banner");
-// Above the message and out of its flow control: a message cannot push it away with its own layout.
-host.style.cssText = "all: initial; display: block; position: relative; z-index: 2147483647; margin: 0 0 4px;";
-const shadow = host.attachShadow({ mode: "closed" });
-document.body.prepend(host);
+const { host, container, topLayer } = mountBannerHost(document);
 
 const services: UiServices = {
   catalogue: catalogueFor(tb().i18n.getUILanguage()),
   openDetails: () => void ask({ command: "open-details" }),
 };
 
-function show(state: InspectionState): void {
+let mark: PersonalMark | null = null;
+let state: InspectionState = { report: null, pending: true };
+
+function show(next: InspectionState): void {
+  state = next;
   render(
     <UiContext.Provider value={services}>
-      <Banner {...state} />
+      <Banner {...state} mark={mark} />
     </UiContext.Provider>,
-    shadow,
+    container,
   );
-  if (TEST_BUILD) void tb().runtime.sendMessage({ test: "banner-shown", at: Date.now(), verdict: state.report?.verdict ?? null, pending: state.pending, text: shadow.querySelector(".banner")?.textContent ?? "", subject: state.report?.message.subject ?? null });
+  if (TEST_BUILD) {
+    void tb().runtime.sendMessage({
+      test: "banner-shown",
+      at: Date.now(),
+      verdict: state.report?.verdict ?? null,
+      pending: state.pending,
+      text: container.querySelector(".banner")?.textContent ?? "",
+      subject: state.report?.message.subject ?? null,
+      mark: mark?.text ?? null,
+      geometry: bannerGeometry(document, host, topLayer),
+    });
+  }
 }
 
 async function main(): Promise<void> {
-  show({ report: null, pending: true });
+  show(state);
+  const marked = ask({ command: "mark-get" }).then(
+    (m) => {
+      mark = m;
+      show(state);
+    },
+    () => undefined,
+  );
   try {
     const local = await ask({ command: "banner-state", wait: false });
+    await marked;
     show(local);
     if (local.pending) show(await ask({ command: "banner-state", wait: true }));
   } catch (e) {

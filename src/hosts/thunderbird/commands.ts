@@ -52,6 +52,12 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
     s.trustChanged();
     return { removed };
   },
+  "mark-get": (s) => s.personalMark.get(),
+  "mark-set": async (s, r) => {
+    const mark = await s.personalMark.set(r.mark);
+    s.markChanged();
+    return mark;
+  },
 };
 
 export async function dispatch(service: SignetService, request: Request, sender: MessageSender): Promise<unknown> {

@@ -3,6 +3,7 @@
  * `command`, answered by one dispatcher (commands.ts).
  */
 import type { CertificateDetails, TrustListing } from "../../core/index.js";
+import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { InspectionState } from "../shared/inspection.js";
 
 export type Request =
@@ -16,7 +17,10 @@ export type Request =
   | { command: "trust-list" }
   | { command: "trust-add"; base64: string; emailDomains: string[] }
   | { command: "trust-distrust"; fingerprint: string }
-  | { command: "trust-remove"; fingerprint: string };
+  | { command: "trust-remove"; fingerprint: string }
+  /** The reader's personal mark: read by the banner and the options page, set by the options page. */
+  | { command: "mark-get" }
+  | { command: "mark-set"; mark: PersonalMark };
 
 export type Command = Request["command"];
 
@@ -29,11 +33,13 @@ export interface Responses {
   "trust-add": { added: string[] };
   "trust-distrust": { distrusted: boolean };
   "trust-remove": { removed: boolean };
+  "mark-get": PersonalMark;
+  "mark-set": PersonalMark;
 }
 
 export type Reply<C extends Command> = { ok: true; value: Responses[C] } | { ok: false; error: string };
 
-const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove"]);
+const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove", "mark-get", "mark-set"]);
 
 /** Messages come from the add-on's own pages, but are still checked before use. */
 export function isRequest(message: unknown): message is Request {

@@ -6,6 +6,7 @@ import { buildTrustInputs, systemClock, type Fetcher, type Store, type TrustInpu
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
+import { PersonalMarkSetting } from "./mark-store.js";
 import { stripMozillaHeaders } from "./raw.js";
 
 async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Promise<Uint8Array> {
@@ -31,29 +32,41 @@ export class SignetService {
    */
   private readonly lastDisplayed = new Map<number, number | null>();
   private trust: Promise<TrustInputs> | null = null;
+  /** The reader's personal mark, shown in every real banner and on the header button. */
+  readonly personalMark: PersonalMarkSetting;
   constructor(
     readonly api: Messenger,
     readonly store: Store,
     private readonly fetcher: Fetcher,
-  ) {}
+  ) {
+    this.personalMark = new PersonalMarkSetting(api);
+  }
 
   trustInputs(): Promise<TrustInputs> {
     this.trust ??= buildTrustInputs({ store: this.store, fetcher: this.fetcher });
     return this.trust;
   }
 
-  private readonly trustListeners: (() => void)[] = [];
+  private readonly lookListeners: (() => void)[] = [];
 
-  /** Runs `listener` after trust decisions change, once the old verdicts are forgotten. */
-  whenTrustChanges(listener: () => void): void {
-    this.trustListeners.push(listener);
+  /**
+   * Runs `listener` when what open messages show may have changed: after trust decisions change
+   * (once the old verdicts are forgotten), or the personal mark.
+   */
+  whenLookChanges(listener: () => void): void {
+    this.lookListeners.push(listener);
   }
 
   /** Trust decisions changed: rebuild the inputs and forget every verdict. */
   trustChanged(): void {
     this.trust = null;
     this.inspections.clear();
-    for (const listener of this.trustListeners) listener();
+    for (const listener of this.lookListeners) listener();
+  }
+
+  /** The personal mark changed: the verdicts stand, their tooltips change. */
+  markChanged(): void {
+    for (const listener of this.lookListeners) listener();
   }
 
   inspect(messageId: number): Inspection {

@@ -23,6 +23,8 @@ interface BannerShown {
   pending: boolean;
   text: string;
   subject: string | null;
+  mark: string | null;
+  geometry: unknown;
 }
 
 const api = tb();
@@ -84,7 +86,7 @@ const catalogue = catalogueFor(api.i18n.getUILanguage());
  * look for null (several messages), or what they show after 10 s, for the test to reject. The button is updated by the background on its own events.
  */
 async function toolbarOf(tabId: number, messageId: number | null): Promise<{ label: string | null; title: string }> {
-  const want = toolbarLook(messageId === null ? null : await service().inspect(messageId).final, catalogue);
+  const want = toolbarLook(messageId === null ? null : await service().inspect(messageId).final, catalogue, await service().personalMark.get());
   const action = api.messageDisplayAction;
   const read = async () => ({ label: await action.getLabel({ tabId }), title: await action.getTitle({ tabId }) });
   for (let i = 0; i < 50; i++) {
@@ -119,6 +121,8 @@ function nextPopupQuestion(): Promise<{ tabId: number; url: string } | null> {
 async function run(): Promise<void> {
   config = (await (await fetch(api.runtime.getURL("test-hook.json"))).json()) as HarnessConfig;
   await post("log", { started: true, ua: navigator.userAgent });
+  // The personal mark a new profile got (chosen at random on first use), which every real banner must show.
+  await post("log", { personalMark: await service().personalMark.get() });
   for (const base64 of config.anchors) {
     const reply = (await background().dispatch({ command: "trust-add", base64, emailDomains: [] })) as { ok: boolean; error?: string };
     if (!reply.ok) throw new Error(`trust-add: ${reply.error}`);

@@ -8,6 +8,7 @@
  */
 import { stateHeadline, type MessageState } from "../../ui/headline.js";
 import type { Catalogue } from "../../ui/messages/catalogue.js";
+import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { Messenger } from "./messenger.js";
 import type { SignetService } from "./service.js";
 
@@ -18,11 +19,14 @@ export interface ToolbarLook {
   icon: string;
 }
 
-/** What the button shows for a state; `null` is a tab without one single message (none, or several selected). */
-export function toolbarLook(state: MessageState | null, cat: Catalogue): ToolbarLook {
-  if (!state) return { label: "Signet", title: cat.ui.toolbarIdle, icon: "/icons/signet.svg" };
+/**
+ * What the button shows for a state; `null` is a tab without one single message (none, or several
+ * selected). The tooltip starts with the reader's personal mark, as every real banner does.
+ */
+export function toolbarLook(state: MessageState | null, cat: Catalogue, mark: PersonalMark): ToolbarLook {
+  if (!state) return { label: "Signet", title: cat.ui.markedTitle(mark.text, cat.ui.toolbarIdle), icon: "/icons/signet.svg" };
   const h = stateHeadline(state, cat);
-  return { label: h.label, title: cat.ui.toolbarTitle(h.label, h.title, h.detail), icon: `/icons/${h.tone}.svg` };
+  return { label: h.label, title: cat.ui.markedTitle(mark.text, cat.ui.toolbarTitle(h.label, h.title, h.detail)), icon: `/icons/${h.tone}.svg` };
 }
 
 export class ToolbarIndicator {
@@ -66,7 +70,7 @@ export class ToolbarIndicator {
   }
 
   private async show(tabId: number, state: MessageState | null): Promise<void> {
-    const look = toolbarLook(state, this.catalogue);
+    const look = toolbarLook(state, this.catalogue, await this.service.personalMark.get());
     const action = this.api.messageDisplayAction;
     // A tab closed meanwhile refuses the update; nothing is lost.
     await Promise.all([action.setIcon({ tabId, path: look.icon }), action.setLabel({ tabId, label: look.label }), action.setTitle({ tabId, title: look.title })]).catch(() => undefined);

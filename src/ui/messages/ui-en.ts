@@ -9,6 +9,8 @@ export interface UiStrings {
   reportLabel: string;
   /** The tooltip of the host's toolbar button: the verdict word, then the headline. */
   toolbarTitle: (label: string, title: string, detail: string) => string;
+  /** A tooltip after the reader's personal mark, which tells a real Signet text from a message's imitation. */
+  markedTitle: (mark: string, title: string) => string;
   /** The toolbar button's tooltip when no single message is shown. */
   toolbarIdle: string;
   signedBy: (who: string) => string;
@@ -99,6 +101,19 @@ export interface UiStrings {
     distrusted: string;
     removed: string;
   };
+  mark: {
+    /** Read aloud for the mark in the banner. */
+    label: string;
+    title: string;
+    explain: string;
+    preview: string;
+    text: string;
+    colour: string;
+    colourNames: Record<string, string>;
+    save: string;
+    saved: string;
+    invalid: string;
+  };
   loading: string;
   error: (message: string) => string;
 }
@@ -109,6 +124,7 @@ const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)
 export const UI_EN: UiStrings = {
   verdict: { verified: "Verified", warning: "Warning", danger: "Danger", none: "Not protected", checking: "Checking" },
   reportLabel: "Message security",
+  markedTitle: (mark, title) => `${mark} ${title}`,
   toolbarTitle: (label, title, detail) => [`Signet: ${label}`, title, detail].filter(Boolean).join(" · "),
   toolbarIdle: "Signet: open one message to see its security",
   signedBy: (who) => `Signed by ${who}`,
@@ -214,6 +230,22 @@ export const UI_EN: UiStrings = {
     added: (file) => `Added the certificates in ${file}.`,
     distrusted: "Distrusted. Messages signed under it are now shown as dangerous.",
     removed: "Removed your decision.",
+  },
+  mark: {
+    label: "Your personal mark",
+    title: "Your personal mark",
+    explain:
+      "Every real Signet banner starts with this mark, and so does the tooltip of Signet's button in the message header. A message can draw a fake banner inside its own text, with any words and colours, but it cannot know your mark. A banner without your mark is not Signet's: trust the header button instead. Signet chose one at random; pick your own if you like, and keep it to yourself.",
+    preview: "This is how it looks:",
+    text: "Word or emoji (up to 16 characters)",
+    colour: "Colour",
+    colourNames: {
+      "#6a1b9a": "purple", "#1565c0": "blue", "#00695c": "teal", "#ad1457": "raspberry",
+      "#4e342e": "brown", "#37474f": "slate", "#283593": "indigo", "#bf360c": "rust",
+    },
+    save: "Save mark",
+    saved: "Saved. New banners show the new mark.",
+    invalid: "(a mark is 1 to 16 characters, without control characters)",
   },
   loading: "Reading the message…",
   error: (message) => `Signet could not check this message: ${message}`,
