@@ -98,6 +98,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
         issues,
         layers,
         headers: senderHeaders(h),
+        outerHeaders: h,
         hiddenContent: false,
       };
       if (options.trust) ctx.trust = options.trust;

@@ -120,4 +120,27 @@ describe.skipIf(misc === null)("misc-smime samples", () => {
       expect((await run(readFileSync(join(dir, f)), {})).encryption, f).toBe("no-key");
     }
   });
+
+  it("autocrypt protected-headers: the headers inside the signed part (protected-headers=\"v1\") are read and match the outer ones", async () => {
+    const dir = join(misc!, "autocrypt-protected-headers");
+    for (const f of ["smime-multipart-signed.eml", "smime-onepart-signed.eml"]) {
+      const r = await run(readFileSync(join(dir, f)), {});
+      const layer = r.layers[0]!;
+      expect(layer.kind === "signed" && layer.protectedHeaders?.form, f).toBe("protected-headers=v1");
+      expect(layer.kind === "signed" && layer.protectedHeaders?.fields.find((h) => h.name === "subject")?.value, f).toBe("The FooCorp contract");
+      expect(layer.kind === "signed" && layer.uncoveredHeaders, f).toEqual([]);
+      expect(r.issues.filter((i) => i.code === "header-mismatch"), f).toEqual([]);
+    }
+  });
+
+  it("autocrypt protected-headers: an outer Subject changed on the way is header-mismatch, with the signer's value", async () => {
+    const raw = readFileSync(join(misc!, "autocrypt-protected-headers", "smime-multipart-signed.eml"), "latin1");
+    // The first Subject line is the outer one (the message's header block comes first).
+    const changed = Buffer.from(raw.replace("Subject: The FooCorp contract", "Subject: The FooCorp contract is approved"), "latin1");
+    const r = await run(changed, {});
+    expect(r.signature).toBe("valid");
+    expect(r.issues.filter((i) => i.code === "header-mismatch").map((i) => [i.severity, i.params])).toEqual([
+      ["warning", { header: "subject", protected: "The FooCorp contract", outer: "The FooCorp contract is approved" }],
+    ]);
+  });
 });

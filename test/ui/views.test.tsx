@@ -130,6 +130,17 @@ describe("ReportView", () => {
     expect(text(el.querySelector("h2"))).toBe('The sender\'s name "ceo@example.org" shows the address ceo@example.org, but the message was signed by alice@example.org.');
   });
 
+  it("says which header lines the signature does not cover, and shows those it does as the signer wrote them", async () => {
+    const r = reports["01-signed-valid.eml"]!;
+    const el = await mount(<ReportView report={r} pending={false} />);
+    expect(text(el.querySelector(".headers-uncovered"))).toBe("Not covered by the signature, so anyone on the way could have changed them: Subject, To.");
+    // The same report as if the signer had put the header inside (RFC 9788): the view shows the signer's values.
+    const layer = { ...r.layers[0]!, protectedHeaders: { form: "hp=clear" as const, fields: [{ name: "subject", value: "Signed by Alice" }, { name: "message-id", value: "<x@y>" }, { name: "x-mailer", value: "z" }] }, uncoveredHeaders: ["to"] };
+    const protectedView = await mount(<ReportView report={{ ...r, layers: [layer] }} pending={false} />);
+    expect(text(protectedView.querySelector(".headers-covered"))).toBe("Header lines the signature covers (as the signer wrote them):SubjectSigned by AliceMessage-ID<x@y>");
+    expect(text(protectedView.querySelector(".headers-uncovered"))).toBe("Not covered by the signature, so anyone on the way could have changed them: To.");
+  });
+
   it("lists errors before warnings before notes", async () => {
     const r = { ...reports["04-wrong-sender.eml"]!, issues: [
       { code: "nested-signature" as const, severity: "info" as const, where: {}, params: { depth: 2 } },

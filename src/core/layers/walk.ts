@@ -17,6 +17,8 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
 import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
+import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields } from "./header-protection.js";
+import type { HeaderField } from "../mime/headers.js";
 import { crlSignerPath, judgeSigner, type SignerTrust, type TrustInputs } from "../trust/signer-trust.js";
 import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../revocation/check-chain.js";
 import type { CertificateView } from "../x509/certificate.js";
@@ -33,6 +35,8 @@ export interface WalkContext {
   issues: IssueCollector;
   layers: Layer[];
   headers: SenderHeaders;
+  /** The message's own header fields, which protected copies are compared with. */
+  outerHeaders: readonly HeaderField[];
   /** Some content stayed behind a layer that could not be opened. */
   hiddenContent: boolean;
   /** Trust anchors and issuer sources; without them trust stays `unknown`. */
@@ -137,7 +141,30 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
     // it is not what the reader sees.
     await verifyLayerSigners(ctx, layer, signed, toCrlf(rawEntity(content)));
   }
-  await walk(ctx, content, { ...pos, signedAncestors: pos.signedAncestors + 1 });
+  const wrapped = protectHeaders(ctx, layer, content);
+  await walk(ctx, wrapped ?? content, { ...pos, signedAncestors: pos.signedAncestors + 1, ...(wrapped ? { pathPrefix: `L${index}m:` } : {}) });
+}
+
+/**
+ * Header protection of a signed layer (header-protection.ts): which header fields it covers, which
+ * outer copies differ, and, for an RFC 8551 message/rfc822 wrapper, the wrapped message to walk on
+ * (it is the signer's message, not a forwarded one). Judged only for a layer that covers the whole message.
+ */
+function protectHeaders(ctx: WalkContext, layer: SignedLayer, content: MimeEntity): MimeEntity | null {
+  let wrapped: MimeEntity | null = null;
+  if (isMessageWrapper(content)) {
+    const bytes = decodeBody(content).bytes;
+    wrapped = parseEntity(bytes, 0, bytes.length, "", 0, ctx.parse);
+    reportParseProblems(ctx, `L${layer.index}m:`, layer.index);
+  }
+  if (layer.coverage !== "whole") return wrapped;
+  const found = protectedHeadersOf(content, wrapped);
+  layer.uncoveredHeaders = uncoveredFields(ctx.outerHeaders, found);
+  if (found) {
+    layer.protectedHeaders = found;
+    addLocal(ctx, compareWithOuter(found, ctx.outerHeaders), where(layer.index));
+  }
+  return wrapped;
 }
 
 /** Data after the CMS object is ignored, as DER readers do, but said: it may hide something. */
@@ -325,7 +352,10 @@ async function opaqueSigned(
   if (pos.signedAncestors > 0) ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1 });
   if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
   await verifyLayerSigners(ctx, layer, signed, signed.eContent);
-  if (signed.eContent) await walkInner(ctx, index, signed.eContent, { ...pos, signedAncestors: pos.signedAncestors + 1 });
+  if (!signed.eContent) return;
+  const inner = parseInner(ctx, index, signed.eContent);
+  const wrapped = protectHeaders(ctx, layer, inner);
+  await walk(ctx, wrapped ?? inner, { ...pos, signedAncestors: pos.signedAncestors + 1, pathPrefix: wrapped ? `L${index}m:` : `L${index}:` });
 }
 
 async function enveloped(
@@ -382,12 +412,16 @@ async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, i
   await walkInner(ctx, index, result.bytes, pos);
 }
 
+/** Parses the content a layer protects as a MIME entity ("L<layer>:" names its parts). */
+function parseInner(ctx: WalkContext, layerIndex: number, bytes: Uint8Array): MimeEntity {
+  const inner = parseEntity(bytes, 0, bytes.length, "", 0, ctx.parse);
+  reportParseProblems(ctx, `L${layerIndex}:`, layerIndex);
+  return inner;
+}
+
 /** Parses the content a layer protects as a MIME entity and continues inside it. */
 async function walkInner(ctx: WalkContext, layerIndex: number, bytes: Uint8Array, pos: Position): Promise<void> {
-  const prefix = `L${layerIndex}:`;
-  const inner = parseEntity(bytes, 0, bytes.length, "", 0, ctx.parse);
-  reportParseProblems(ctx, prefix, layerIndex);
-  await walk(ctx, inner, { ...pos, pathPrefix: prefix });
+  await walk(ctx, parseInner(ctx, layerIndex, bytes), { ...pos, pathPrefix: `L${layerIndex}:` });
 }
 
 /** Turns the parser's problems (collected since the last call) into issues. */

@@ -133,6 +133,14 @@ interface LayerBase {
   coverage: "whole" | "partial";
 }
 
+/** Header fields inside signed content, which the signature covers (layers/header-protection.ts). */
+export interface ProtectedHeaders {
+  /** How they are carried: RFC 9788's hp parameter, its draft's protected-headers="v1", or an RFC 8551 message/rfc822 wrapper. */
+  form: "hp=clear" | "hp=cipher" | "protected-headers=v1" | "message/rfc822";
+  /** Lower-cased names, decoded values, in the order the signer wrote them. */
+  fields: { name: string; value: string }[];
+}
+
 export interface SignedLayer extends LayerBase {
   kind: "signed";
   form: "multipart-signed" | "pkcs7-mime";
@@ -141,6 +149,10 @@ export interface SignedLayer extends LayerBase {
   /** SignerInfos in the SignedData; more than `signers.length` when a limit stopped verification. */
   signerInfoCount: number;
   signers: SignerReport[];
+  /** For a layer that covers the whole message: the header fields it protects, if any. */
+  protectedHeaders?: ProtectedHeaders;
+  /** For a layer that covers the whole message: Subject, To, Cc, Reply-To fields of the message that it does not cover. */
+  uncoveredHeaders?: string[];
 }
 
 export interface EnvelopedLayer extends LayerBase {

@@ -1,6 +1,7 @@
 /** The security layers, outermost first: what is signed or encrypted, and whether it covers the whole message. */
+import { Fragment } from "preact";
 import { useContext } from "preact/hooks";
-import type { CertificateSummary, Issue, Layer, SecurityReport } from "../../core/index.js";
+import type { CertificateSummary, Issue, Layer, SecurityReport, SignedLayer } from "../../core/index.js";
 import { UiContext } from "../context.js";
 import type { UiStrings } from "../messages/ui-en.js";
 import { SignerCard } from "./SignerCard.js";
@@ -20,6 +21,32 @@ function layerLine(layer: Layer, ui: UiStrings): string {
   return parts.join(" · ");
 }
 
+const FIELD_LABELS: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date", "message-id": "Message-ID" };
+const label = (name: string): string => FIELD_LABELS[name] ?? name;
+
+/** Which header lines the signature covers, with the values the signer wrote, and which it does not. */
+function HeaderCoverage({ layer, ui }: { layer: SignedLayer; ui: UiStrings }) {
+  const covered = layer.protectedHeaders?.fields.filter((f) => f.name in FIELD_LABELS) ?? [];
+  return (
+    <>
+      {covered.length ? (
+        <div class="headers-covered">
+          {ui.headersCovered}
+          <dl>
+            {covered.map((f, i) => (
+              <Fragment key={i}>
+                <dt>{label(f.name)}</dt>
+                <dd>{f.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </div>
+      ) : null}
+      {layer.uncoveredHeaders?.length ? <div class="muted headers-uncovered">{ui.headersNotCovered(layer.uncoveredHeaders.map(label).join(", "))}</div> : null}
+    </>
+  );
+}
+
 export function LayerList({ report, onSelect }: LayerListProps) {
   const { catalogue } = useContext(UiContext);
   const ui = catalogue.ui;
@@ -32,6 +59,7 @@ export function LayerList({ report, onSelect }: LayerListProps) {
             <strong>{layerLine(layer, ui)}</strong>
             <span class="muted mono"> {layer.contentType}</span>
           </div>
+          {layer.kind === "signed" ? <HeaderCoverage layer={layer} ui={ui} /> : null}
           {layer.kind === "signed"
             ? layer.signers.map((s) => <SignerCard key={s.index} report={report} signer={s} issues={report.issues.filter(at(layer.index, s.index))} onSelect={onSelect} />)
             : null}

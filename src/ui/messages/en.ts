@@ -16,6 +16,10 @@ type Render = (p: IssueParams) => IssueText;
 
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "an unknown date");
 
+const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
+const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
+const quoted = (v: unknown): string => `"${String(v ?? "")}"`;
+
 const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
 export const EN: Record<IssueCode, Render> = {
@@ -135,8 +139,14 @@ export const EN: Record<IssueCode, Render> = {
     advice: "Signet cannot confirm that the signer is the sender. Check the certificate's name yourself.",
   }),
   "header-mismatch": (p) => ({
-    title: `A protected header differs from the visible one (${s(p.header)}).`,
-    advice: "The visible header may have been changed in transit. Trust the signed version.",
+    title: p.notProtected
+      ? `The ${fieldName(p.header)} line (${quoted(p.outer)}) was added outside the signature: the signer did not write it.`
+      : p.missingOutside
+        ? `The signer wrote a ${fieldName(p.header)} line (${quoted(p.protected)}) that the message no longer shows.`
+        : `The ${fieldName(p.header)} line shown (${quoted(p.outer)}) is not the one the signer wrote (${quoted(p.protected)}).`,
+    advice: p.header === "reply-to" || p.notProtected
+      ? "Someone on the way changed the message's header. Replies may go to someone else: check the address before you answer."
+      : "Someone on the way changed the message's header. Trust the signed version, which Signet shows with the signature.",
   }),
   "date-mismatch": (p) => ({
     title: p.reason

@@ -28,6 +28,8 @@ export interface UiStrings {
   coversWhole: string;
   coversPart: string;
   decryptedByHost: string;
+  headersCovered: string;
+  headersNotCovered: (names: string) => string;
   signer: (n: number) => string;
   signerStatus: Record<SignerStatus, string>;
   signatureLabel: string;
@@ -159,6 +161,8 @@ export const UI_EN: UiStrings = {
   coversWhole: "covers the whole message",
   coversPart: "covers only part of the message",
   decryptedByHost: "decrypted by Thunderbird with your key",
+  headersCovered: "Header lines the signature covers (as the signer wrote them):",
+  headersNotCovered: (names) => `Not covered by the signature, so anyone on the way could have changed them: ${names}.`,
   signer: (n) => `Signer ${n + 1}`,
   signatureLabel: "Signature",
   identityLabel: "Sender",
