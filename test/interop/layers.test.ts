@@ -80,7 +80,41 @@ describe("nesting", () => {
       ["signed", "L0:", "whole"],
     ]);
     expect(codes(r)).toEqual(["nested-signature"]);
+    expect(r.issues[0]).toMatchObject({ severity: "info", where: { layer: 1 }, params: { depth: 2, signedBy: ["alice@example.org"] } });
     expect(signers(r).map((s) => s.status)).toEqual(["valid", "valid"]);
+  });
+
+  it("someone else's signed message wrapped in the forwarder's signature: the outer signer speaks for From, the inner one is named", async () => {
+    // Alice's signed message, then Bob signs it as a whole and sends it under his own From, two days later.
+    const old = pki.sign({ signers: [{ who: alice }], content: "Content-Type: text/plain\n\nI approve the budget.\n", date: new Date(Date.now() - 2 * 86400_000) });
+    const wrapped = pki.sign({ signers: [{ who: bob }], content: entityOf(old), from: "bob@example.org", detached: false });
+    expect(pki.opensslVerifies(wrapped)).toBe(true);
+    const r = await inspect(wrapped);
+    expect(r.signature).toBe("valid");
+    expect(signers(r).map((s) => [s.certificate?.emails[0], s.identity])).toEqual([
+      ["bob@example.org", "match"],
+      ["alice@example.org", "mismatch"],
+    ]);
+    // No sender-mismatch and no date-mismatch for Alice's inner, older signature.
+    expect(r.issues.map((i) => [i.code, i.params.signedBy])).toEqual([["nested-signature", ["alice@example.org"]]]);
+  });
+
+  it("the same wrapping sent under Alice's From by Bob: the outer signer does not cover From, danger", async () => {
+    const wrapped = pki.sign({ signers: [{ who: bob }], content: entityOf(signedMsg), from: "alice@example.org", detached: false });
+    const r = await inspect(wrapped);
+    expect(r.verdict).toBe("danger");
+    expect(r.issues.map((i) => [i.code, i.where])).toEqual([
+      ["sender-mismatch", { layer: 0, signer: 0, certificate: 0 }],
+      ["nested-signature", { layer: 1 }],
+    ]);
+  });
+
+  it("an inner signature that fails still makes the message invalid: the reader sees that content", async () => {
+    const tampered = Buffer.from(Buffer.from(signedMsg).toString("latin1").replace("quarterly", "yearly"), "latin1");
+    const outer = pki.sign({ signers: [{ who: alice }], content: entityOf(tampered), detached: false });
+    const r = await inspect(outer);
+    expect(signers(r).map((s) => s.status)).toEqual(["valid", "invalid"]);
+    expect([r.signature, r.verdict]).toEqual(["invalid", "danger"]);
   });
 
   it("signed, then encrypted (AES-256-CBC): the enveloped layer hides the signature", async () => {

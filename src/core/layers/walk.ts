@@ -124,7 +124,6 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
   const layer = signedLayerShell(index, entity, pos, "multipart-signed");
   ctx.layers.push(layer);
   coverageIssue(ctx, layer);
-  if (pos.signedAncestors > 0) ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1 });
   const [content, sigPart] = entity.parts;
   if (!content || !sigPart) {
     ctx.issues.add("malformed-mime", "error", where(index), { reason: "multipart/signed needs a content part and a signature part" });
@@ -139,7 +138,7 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
     // Only that form is tried, as OpenSSL and Thunderbird do: a signature over another
     // form is not a valid S/MIME signature. The encapsulated eContent, if any, is ignored:
     // it is not what the reader sees.
-    await verifyLayerSigners(ctx, layer, signed, toCrlf(rawEntity(content)));
+    await verifyLayerSigners(ctx, layer, signed, toCrlf(rawEntity(content)), pos);
   }
   const wrapped = protectHeaders(ctx, layer, content);
   await walk(ctx, wrapped ?? content, { ...pos, signedAncestors: pos.signedAncestors + 1, ...(wrapped ? { pathPrefix: `L${index}m:` } : {}) });
@@ -202,8 +201,21 @@ function tryReadSignedData(ctx: WalkContext, content: asn1js.AsnType): ParsedSig
   }
 }
 
-async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: ParsedSignedData, content: Uint8Array | null): Promise<void> {
+/**
+ * Verifies every signer of a signed layer: signature, chain, revocation, and who it is.
+ *
+ * A signed layer inside another one (a signed message re-signed by a mailing list, a forwarded
+ * signed message wrapped in the forwarder's signature, triple wrapping) is verified like any other:
+ * a bad inner signature still makes the message invalid, since the reader sees that content. But
+ * the From line belongs to the outermost signature, which covers everything the reader sees; the
+ * inner signer wrote the inner content, often long before and under another address. So an inner
+ * signer is bound to From only to tell whether it matches (its `identity`), without a
+ * sender-mismatch or date-mismatch finding; nested-signature names who signed inside. Thunderbird
+ * shows only the outer signature; OpenSSL verifies each layer: Signet does both.
+ */
+async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: ParsedSignedData, content: Uint8Array | null, pos: Position): Promise<void> {
   const index = layer.index;
+  const nested = pos.signedAncestors > 0;
   layer.encapsulatedContentType = algorithmName(signed.eContentType);
   layer.certificateCount = signed.certificates.length;
   if (signed.skippedCertificates > 0) {
@@ -241,8 +253,10 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
     addLocal(ctx, outcome.issues, loc);
     const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
     outcome.report.identity = binding.identity;
-    addLocal(ctx, binding.issues, loc);
-    addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
+    if (!nested) {
+      addLocal(ctx, binding.issues, loc);
+      addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
+    }
     if (judged) {
       outcome.report.trust = judged.trust;
       outcome.report.chain = judged.chain;
@@ -257,6 +271,10 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
       }
     }
     layer.signers.push(outcome.report);
+  }
+  if (nested) {
+    const signedBy = layer.signers.map((r) => r.certificate?.emails[0] ?? r.certificate?.subject ?? "?");
+    ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1, signedBy });
   }
 }
 
@@ -349,9 +367,8 @@ async function opaqueSigned(
   }
   if (decodeProblem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decodeProblem });
   coverageIssue(ctx, layer);
-  if (pos.signedAncestors > 0) ctx.issues.add("nested-signature", "info", where(index), { depth: pos.signedAncestors + 1 });
   if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
-  await verifyLayerSigners(ctx, layer, signed, signed.eContent);
+  await verifyLayerSigners(ctx, layer, signed, signed.eContent, pos);
   if (!signed.eContent) return;
   const inner = parseInner(ctx, index, signed.eContent);
   const wrapped = protectHeaders(ctx, layer, inner);

@@ -40,8 +40,8 @@ export const EN: Record<IssueCode, Render> = {
     advice: "The unencrypted parts travelled in the clear and may have been added by someone else. Be careful replying with quoted text.",
   }),
   "nested-signature": (p) => ({
-    title: `This message carries a signature inside another signature (${s(p.depth)} levels).`,
-    advice: "Usually harmless (a forwarded or re-signed message). Check who signed each level.",
+    title: `Inside the signed message is another signed message${Array.isArray(p.signedBy) && p.signedBy.length ? `, signed by ${s(p.signedBy)}` : ""} (${s(p.depth)} levels).`,
+    advice: "Usually a forwarded or re-signed message. The outer signature speaks for the sender you see; the inner one only for the text it covers, which may be older.",
   }),
   "no-signers": () => ({
     title: "The message claims to be signed, but contains no signature.",
