@@ -64,6 +64,9 @@ export const SIGNET_CSS = `
 .signet .issue .title { font-weight: 600; color: var(--fg); }
 .signet .issue .advice { color: var(--fg); }
 .signet .muted { color: var(--muted); }
+.signet .signed-preview { margin: 6px 0; }
+.signet .signed-preview figcaption { color: var(--muted); }
+.signet .signed-preview pre { margin: 4px 0 0; padding: 6px 8px; border-left: 4px solid var(--verified); background: var(--bg); white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 16em; overflow: auto; }
 .signet .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 .signet table { border-collapse: collapse; width: 100%; }
 .signet th, .signet td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }

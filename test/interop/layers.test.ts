@@ -48,8 +48,19 @@ describe("coverage", () => {
     expect(r.signature).toBe("valid");
     expect(r.layers).toHaveLength(1);
     expect(r.layers[0]).toMatchObject({ kind: "signed", coverage: "partial", mimePath: "1" });
-    expect(r.issues).toEqual([{ code: "partially-signed", severity: "warning", where: { layer: 0 }, params: { mimePath: "1" } }]);
+    expect(r.issues).toEqual([{ code: "partially-signed", severity: "warning", where: { layer: 0 }, params: { mimePath: "1", beginsWith: "The quarterly numbers are attached." } }]);
+    // What the signature vouches for, so the reader can tell it from the footer beside it.
+    expect(r.layers[0]).toMatchObject({ contentPreview: { text: "The quarterly numbers are attached.", truncated: false, mimePath: "1.1" } });
     expect(r.verdict).toBe("warning");
+  });
+
+  it("unsigned text put first and the signed part pushed below: the finding and the preview name the signed part, not the first text", async () => {
+    const b = "pushed";
+    const spacer = "<br>".repeat(200);
+    const msg = `${header()}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${b}"\r\n\r\n--${b}\r\nContent-Type: text/html\r\n\r\n<p>URGENT: pay invoice 4471 today.</p>${spacer}\r\n--${b}\r\n${entityOf(signedMsg)}\r\n--${b}--\r\n`;
+    const r = await inspect(msg);
+    expect(r.layers[0]).toMatchObject({ coverage: "partial", mimePath: "2", contentPreview: { text: "The quarterly numbers are attached.", mimePath: "2.1" } });
+    expect(r.issues.map((i) => [i.code, i.params.beginsWith])).toEqual([["partially-signed", "The quarterly numbers are attached."]]);
   });
 
   it("a signed part that is the only part of a multipart/mixed wrapper covers the whole message", async () => {

@@ -141,6 +141,14 @@ describe("ReportView", () => {
     expect(text(protectedView.querySelector(".headers-uncovered"))).toBe("Not covered by the signature, so anyone on the way could have changed them: To.");
   });
 
+  it("a partly signed message shows the beginning of the signed part, and the headline names it", async () => {
+    const r = await sampleReport("05-partially-signed.eml");
+    const el = await mount(<ReportView report={r} pending={false} />);
+    expect(text(el.querySelector("h2"))).toBe('Only part of this message is signed: the part that begins "Hi Bob, the signed contract is attached. Alice".');
+    expect(text(el.querySelector(".signed-preview pre"))).toBe("Hi Bob, the signed contract is attached. Alice");
+    expect(text(el.querySelector(".signed-preview figcaption"))).toMatch(/^What this signature covers/);
+  });
+
   it("lists errors before warnings before notes", async () => {
     const r = { ...reports["04-wrong-sender.eml"]!, issues: [
       { code: "nested-signature" as const, severity: "info" as const, where: {}, params: { depth: 2 } },

@@ -19,6 +19,7 @@ import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
 import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields } from "./header-protection.js";
 import type { HeaderField } from "../mime/headers.js";
+import { textPreview } from "../mime/text-preview.js";
 import { crlSignerPath, judgeSigner, type SignerTrust, type TrustInputs } from "../trust/signer-trust.js";
 import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../revocation/check-chain.js";
 import type { CertificateView } from "../x509/certificate.js";
@@ -101,6 +102,19 @@ function coverageIssue(ctx: WalkContext, layer: Layer): void {
   });
 }
 
+/**
+ * A signed layer that covers only part of the message: partially-signed, with the beginning of the
+ * text it does cover, so the reader can tell the signed part from what was put beside it (the
+ * unsigned part may be shown first, and the signed one pushed out of view).
+ */
+function signedCoverage(ctx: WalkContext, layer: SignedLayer, content: MimeEntity | null, prefix: string): void {
+  if (layer.coverage === "whole") return;
+  const preview = content ? textPreview(content) : null;
+  if (preview) layer.contentPreview = { ...preview, mimePath: prefix + preview.mimePath };
+  const firstLine = preview?.text.split("\n")[0]?.slice(0, 80);
+  ctx.issues.add("partially-signed", "warning", where(layer.index), { mimePath: layer.mimePath, ...(firstLine ? { beginsWith: firstLine } : {}) });
+}
+
 /** The fields every layer has: where it stands and what it covers. */
 function layerBase(index: number, entity: MimeEntity, pos: Position): Pick<Layer, "index" | "mimePath" | "contentType" | "coverage"> {
   return { index, mimePath: pos.pathPrefix + entity.path, contentType: describeType(entity), coverage: pos.whole ? "whole" : "partial" };
@@ -123,8 +137,8 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
   if (index === null) return;
   const layer = signedLayerShell(index, entity, pos, "multipart-signed");
   ctx.layers.push(layer);
-  coverageIssue(ctx, layer);
   const [content, sigPart] = entity.parts;
+  signedCoverage(ctx, layer, content ?? null, pos.pathPrefix);
   if (!content || !sigPart) {
     ctx.issues.add("malformed-mime", "error", where(index), { reason: "multipart/signed needs a content part and a signature part" });
     return;
@@ -366,11 +380,11 @@ async function opaqueSigned(
     return;
   }
   if (decodeProblem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decodeProblem });
-  coverageIssue(ctx, layer);
+  const inner = signed.eContent ? parseInner(ctx, index, signed.eContent) : null;
+  signedCoverage(ctx, layer, inner, `L${index}:`);
   if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
   await verifyLayerSigners(ctx, layer, signed, signed.eContent, pos);
-  if (!signed.eContent) return;
-  const inner = parseInner(ctx, index, signed.eContent);
+  if (!inner) return;
   const wrapped = protectHeaders(ctx, layer, inner);
   await walk(ctx, wrapped ?? inner, { ...pos, signedAncestors: pos.signedAncestors + 1, pathPrefix: wrapped ? `L${index}m:` : `L${index}:` });
 }

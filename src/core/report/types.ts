@@ -149,6 +149,8 @@ export interface SignedLayer extends LayerBase {
   /** SignerInfos in the SignedData; more than `signers.length` when a limit stopped verification. */
   signerInfoCount: number;
   signers: SignerReport[];
+  /** For a layer that covers only part of the message: the beginning of the text it covers. */
+  contentPreview?: { text: string; truncated: boolean; mimePath: string };
   /** For a layer that covers the whole message: the header fields it protects, if any. */
   protectedHeaders?: ProtectedHeaders;
   /** For a layer that covers the whole message: Subject, To, Cc, Reply-To fields of the message that it does not cover. */

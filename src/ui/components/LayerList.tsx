@@ -59,6 +59,15 @@ export function LayerList({ report, onSelect }: LayerListProps) {
             <strong>{layerLine(layer, ui)}</strong>
             <span class="muted mono"> {layer.contentType}</span>
           </div>
+          {layer.kind === "signed" && layer.contentPreview ? (
+            <figure class="signed-preview">
+              <figcaption>{ui.signedPartBegins}</figcaption>
+              <pre>
+                {layer.contentPreview.text}
+                {layer.contentPreview.truncated ? "\n…" : ""}
+              </pre>
+            </figure>
+          ) : null}
           {layer.kind === "signed" ? <HeaderCoverage layer={layer} ui={ui} /> : null}
           {layer.kind === "signed"
             ? layer.signers.map((s) => <SignerCard key={s.index} report={report} signer={s} issues={report.issues.filter(at(layer.index, s.index))} onSelect={onSelect} />)

@@ -31,9 +31,9 @@ export const EN: Record<IssueCode, Render> = {
     title: `The signature or encryption data is damaged${p.reason ? ` (${s(p.reason)})` : ""}.`,
     advice: "Nothing in this part can be trusted. Ask the sender to send the message again.",
   }),
-  "partially-signed": () => ({
-    title: "Only part of this message is signed.",
-    advice: "Text or attachments outside the signed part could have been added by anyone. Trust only the signed part.",
+  "partially-signed": (p) => ({
+    title: p.beginsWith ? `Only part of this message is signed: the part that begins "${s(p.beginsWith)}".` : "Only part of this message is signed.",
+    advice: "Text or attachments outside the signed part could have been added by anyone, and may be shown first. Trust only the signed part; its beginning is shown with the signature.",
   }),
   "partially-encrypted": () => ({
     title: "Only part of this message was encrypted.",

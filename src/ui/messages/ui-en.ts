@@ -29,6 +29,7 @@ export interface UiStrings {
   coversPart: string;
   decryptedByHost: string;
   headersCovered: string;
+  signedPartBegins: string;
   headersNotCovered: (names: string) => string;
   signer: (n: number) => string;
   signerStatus: Record<SignerStatus, string>;
@@ -161,6 +162,7 @@ export const UI_EN: UiStrings = {
   coversWhole: "covers the whole message",
   coversPart: "covers only part of the message",
   decryptedByHost: "decrypted by Thunderbird with your key",
+  signedPartBegins: "What this signature covers (the beginning of the signed part; anything else in the message is not signed):",
   headersCovered: "Header lines the signature covers (as the signer wrote them):",
   headersNotCovered: (names) => `Not covered by the signature, so anyone on the way could have changed them: ${names}.`,
   signer: (n) => `Signer ${n + 1}`,
