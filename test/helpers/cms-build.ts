@@ -59,6 +59,57 @@ export function ed25519SignedData(content: Uint8Array, certPem: string, sign: (d
   return new Uint8Array(ci.toSchema().toBER(false));
 }
 
+export interface RsaSignedDataOptions {
+  /** The detached content the signature covers. */
+  content: Uint8Array;
+  certPem: string;
+  /** Signs with the signer's key: `openssl dgst -sha256 -sign`, so the mathematics comes from OpenSSL. */
+  sign: (data: Uint8Array) => Uint8Array;
+  /** Changes the signed attributes before they are signed (content-type, signing-time, message-digest by default). */
+  editAttributes?: (attributes: pkijs.Attribute[]) => pkijs.Attribute[];
+}
+
+/** An attribute of one value, for editAttributes. */
+export function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute {
+  return new pkijs.Attribute({ type, values: [value] });
+}
+
+/**
+ * Detached SignedData with an RSA PKCS#1 v1.5 / SHA-256 signer over signed attributes the test may
+ * change (RFC 5652 section 5.4): for structures OpenSSL will not make, such as a content-type
+ * attribute that differs from eContentType or two message-digest attributes. The signature over the
+ * attributes is OpenSSL's, so the only thing wrong is what the test put there.
+ */
+export function rsaSignedData(o: RsaSignedDataOptions): Uint8Array {
+  const cert = pkijs.Certificate.fromBER(ab(pemToDer(o.certPem)));
+  const sha256 = new pkijs.AlgorithmIdentifier({ algorithmId: "2.16.840.1.101.3.4.2.1" });
+  const defaults = [
+    attribute("1.2.840.113549.1.9.3", new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })),
+    attribute("1.2.840.113549.1.9.5", new asn1js.UTCTime({ valueDate: new Date() })),
+    attribute("1.2.840.113549.1.9.4", new asn1js.OctetString({ valueHex: ab(createHash("sha256").update(o.content).digest()) })),
+  ];
+  const attrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: o.editAttributes ? o.editAttributes(defaults) : defaults });
+  const setOf = new asn1js.Set({ value: attrs.attributes.map((a) => a.toSchema()) });
+  const signature = o.sign(new Uint8Array(setOf.toBER(false)));
+  const signerInfo = new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
+    digestAlgorithm: sha256,
+    signedAttrs: attrs,
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: "1.2.840.113549.1.1.11" }),
+    signature: new asn1js.OctetString({ valueHex: ab(signature) }),
+  });
+  const sd = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [sha256],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),
+    certificates: [cert],
+    signerInfos: [signerInfo],
+  });
+  const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) });
+  return new Uint8Array(ci.toSchema().toBER(false));
+}
+
 /** A multipart/signed message around `part` (a MIME entity with CRLF line ends) and a detached signature. */
 export function multipartSigned(headers: string, part: string, signature: Uint8Array): string {
   const b = "----=_signet_test_boundary";

@@ -34,6 +34,12 @@ export interface CertSpec {
   keyOf?: string;
   /** subjectKeyIdentifier as hex, instead of the hash of the key (to make look-alikes). */
   ski?: string;
+  /** The digest the issuer signs with (openssl ca -md); default sha256. */
+  md?: string;
+  /** certificatePolicies value for openssl's config, e.g. "1.2.3.4". */
+  policies?: string;
+  /** policyConstraints value, e.g. "requireExplicitPolicy:0". */
+  policyConstraints?: string;
 }
 
 export interface Issued {
@@ -79,6 +85,8 @@ export class ScenarioPki extends OpensslPki {
     if (aia.length) lines.push(`authorityInfoAccess=${aia.join(",")}`);
     if (spec.crl) lines.push(`crlDistributionPoints=URI:${spec.crl}`);
     if (spec.nameConstraints) lines.push(`nameConstraints=${spec.nameConstraints}`);
+    if (spec.policies) lines.push(`certificatePolicies=${spec.policies}`);
+    if (spec.policyConstraints) lines.push(`policyConstraints=${spec.policyConstraints}`);
     const ext = this.write(`${spec.name}.ext`, lines.join("\n") + "\n");
     const csr = `${spec.name}.csr`;
     this.run(["req", "-new", "-key", keyFile, "-subj", subject, "-config", this.reqConfig(), "-out", csr]);
@@ -88,6 +96,7 @@ export class ScenarioPki extends OpensslPki {
     const cnf = this.caConfig();
     const out = `${spec.name}.pem`;
     const args = ["ca", "-batch", "-config", cnf, "-notext", "-in", csr, "-out", out, "-extfile", ext, "-startdate", asn1Time(notBefore), "-enddate", asn1Time(notAfter)];
+    if (spec.md) args.push("-md", spec.md);
     if (issuer) args.push("-cert", issuer.cert, "-keyfile", issuer.key);
     else args.push("-selfsign", "-keyfile", keyFile);
     this.run(args);

@@ -84,8 +84,17 @@ describe("private addresses", () => {
       "http://0.0.0.0/", "http://10.1.2.3/", "http://172.16.0.1/", "http://172.31.255.255/", "http://192.168.1.1/cgi-bin/reboot", // RFC 1122, RFC 1918
       "http://100.64.0.1/", "http://169.254.169.254/latest/meta-data/", "http://224.0.0.1/", // RFC 6598, RFC 3927, multicast
       "http://[::1]/", "http://[::]/", "http://[fd00::1]/", "http://[fe80::1]/", "http://[ff02::1]/", "http://[::ffff:192.168.1.1]/", // RFC 4291, RFC 4193
+      // The edges of each IPv6 prefix: fe80::/10 runs to febf:..., fc00::/7 covers fc00 to fdff.
+      "http://[fe90::1]/", "http://[febf:ffff::1]/", "http://[fc00::1]/", "http://[fdff:ffff::1]/",
+      // ... and of the IPv4 ones.
+      "http://100.127.255.255/", "http://169.254.0.0/", "http://10.255.255.255/", "http://239.255.255.255/",
     ];
-    const allowed = ["http://crl.example.com/ca.crl", "http://8.8.8.8/", "http://172.32.0.1/", "http://172.15.255.255/", "http://100.128.0.1/", "http://[2001:db8::1]/", "http://[::ffff:8.8.8.8]/", "http://localhost.example.com/"];
+    const allowed = [
+      "http://crl.example.com/ca.crl", "http://8.8.8.8/", "http://172.32.0.1/", "http://172.15.255.255/", "http://100.128.0.1/", "http://100.63.255.255/",
+      "http://169.253.255.255/", "http://11.0.0.1/", "http://223.255.255.255/", "http://[2001:db8::1]/", "http://[::ffff:8.8.8.8]/", "http://localhost.example.com/",
+      // Just outside the IPv6 prefixes: below fe80::/10, above it (fec0::, the retired site-local), below fc00::/7.
+      "http://[fe7f::1]/", "http://[fec0::1]/", "http://[fbff::1]/",
+    ];
     expect(refused.filter((u) => !isPrivateAddressUrl(u))).toEqual([]);
     expect(allowed.filter((u) => isPrivateAddressUrl(u))).toEqual([]);
   });

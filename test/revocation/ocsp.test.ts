@@ -40,6 +40,44 @@ function respond(subject: string, signer: string, extra: string[] = []): ParsedO
   return parsed;
 }
 
+/** OpenSSL's answer to a request made with `request` args, by a responder run with `responder` args. */
+function answer(request: string[], responder: string[]): ParsedOcsp {
+  const id = n++;
+  pki.run(["ocsp", ...request, "-no_nonce", "-reqout", `req-${id}.der`]);
+  pki.run(["ocsp", "-index", "index.txt", ...responder, "-reqin", `req-${id}.der`, "-respout", `resp-${id}.der`, "-ndays", "1"]);
+  const parsed = parseOcspResponse(new Uint8Array(pki.read(`resp-${id}.der`)));
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed;
+}
+
+describe("OCSP checks that only these tests guard", () => {
+  it("a delegated responder whose certificate has expired is not authorised (RFC 6960 section 4.2.2.2)", async () => {
+    pki.build([{ name: "ExpiredResponder", issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature", notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }]);
+    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "ExpiredResponder"), new Date());
+    expect(v).toEqual({ status: "invalid", problem: "responder certificate not valid at the validation time" });
+  });
+
+  it("a delegated responder certified by another CA is not authorised for this CA's certificates", async () => {
+    pki.build([{ name: "OtherCA" }, { name: "OtherResponder", issuer: "OtherCA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature" }]);
+    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "OtherResponder"), new Date());
+    expect(v).toEqual({ status: "invalid", problem: "responder certificate not issued by the certificate's issuer" });
+  });
+
+  it("a response dated in the future is refused; within the five minutes of clock skew it is accepted", async () => {
+    const r = respond("Good", "CA");
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60 * 60_000))).toEqual({ status: "invalid", problem: "response from the future (thisUpdate)" });
+    expect((await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60_000))).status).toBe("good");
+  });
+
+  it("the CertID's issuer name hash is compared: the same serial and key under another CA name is not this certificate", async () => {
+    // A root with the CA's key and another name: the issuer key hash is the same, the name hash is not.
+    pki.build([{ name: "CATwin", subject: "/O=Signet Scenario/CN=CA Twin", keyOf: "CA" }]);
+    const serial = pki.run(["x509", "-in", pki.get("Good").cert, "-noout", "-serial"]).toString().trim().split("=")[1]!;
+    const r = answer(["-issuer", pki.get("CATwin").cert, "-serial", `0x${serial}`], ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"]);
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" });
+  });
+});
+
 describe("OCSP responses from openssl ocsp", () => {
   it("good, signed by the CA", async () => {
     const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA"), new Date());

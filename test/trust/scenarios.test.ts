@@ -168,6 +168,14 @@ const SCENARIOS: Scenario[] = [
     issues: ["name-constraints-violated@Leaf"],
   },
   {
+    name: "name constraints: a host constraint (example.org) does not admit a mailbox at a host below it (RFC 5280 section 4.2.1.10)",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", nameConstraints: "critical,permitted;email:example.org" }, leaf("Inter", { email: "alice@mail.example.org" })],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["name-constraints-violated@Leaf"],
+  },
+  {
     name: "name constraints met",
     certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", nameConstraints: "critical,permitted;email:example.org" }, leaf("Inter")],
     include: ["Inter"],
@@ -198,6 +206,71 @@ const SCENARIOS: Scenario[] = [
     distrust: ["Inter"],
     trust: "untrusted",
     issues: ["distrusted@Inter"],
+  },
+  {
+    name: "a signer certificate signed by its CA with SHA-1 (RFC 8551 section 2.1): weak-digest on it",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { md: "sha1" })],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["weak-digest@Leaf"],
+  },
+  {
+    name: "an intermediate signed by its root with SHA-1: weak-digest on it",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", md: "sha1" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["weak-digest@Inter"],
+  },
+  {
+    name: "an issuing certificate with basicConstraints CA:FALSE (RFC 5280 section 6.1.4 (k))",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", ca: false, keyUsage: "critical,keyCertSign,cRLSign" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["not-a-ca@Inter"],
+  },
+  {
+    name: "an explicit policy required (requireExplicitPolicy:0) and none asserted below (RFC 5280 section 6.1.5 (g))",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root", policyConstraints: "critical,requireExplicitPolicy:0" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["policy-violation@Leaf"],
+  },
+  {
+    name: "an explicit policy required from the second intermediate on: the path fails there (RFC 5280 section 6.1.3 (f))",
+    certs: [
+      { name: "Root" },
+      { name: "Inter1", issuer: "Root", policyConstraints: "critical,requireExplicitPolicy:0" },
+      { name: "Inter2", issuer: "Inter1" },
+      leaf("Inter2"),
+    ],
+    include: ["Inter1", "Inter2"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["policy-violation@Inter2"],
+  },
+  {
+    name: "the signer's own certificate requires an explicit policy and asserts none (RFC 5280 section 6.1.5 (b), (g))",
+    certs: [{ name: "Root" }, { name: "Inter", issuer: "Root" }, leaf("Inter", { policyConstraints: "critical,requireExplicitPolicy:0" })],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["policy-violation@Leaf"],
+  },
+  {
+    name: "an explicit policy required and asserted on every certificate below the root",
+    certs: [
+      { name: "Root" },
+      { name: "Inter", issuer: "Root", policyConstraints: "critical,requireExplicitPolicy:0", policies: "1.3.6.1.4.1.99999.1" },
+      leaf("Inter", { policies: "1.3.6.1.4.1.99999.1" }),
+    ],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "trusted",
+    issues: [],
   },
   {
     // Leaf -> CA1 (by CA2) -> CA2 (by CA1) -> CA1 again is a loop and is not taken: the search
@@ -271,7 +344,7 @@ describe("trust scenarios built with openssl ca", () => {
       expect(r.signature).toBe("valid");
       expect(signer.trust).toBe(s.trust);
       expect(r.trust).toBe(s.trust);
-      const pathCodes = new Set(["expired", "not-yet-valid", "unknown-issuer", "untrusted-root", "distrusted", "bad-certificate-signature", "not-a-ca", "path-length-exceeded", "key-usage", "missing-email-protection", "name-constraints-violated", "policy-violation", "unhandled-critical-extension", "path-search-limit"]);
+      const pathCodes = new Set(["expired", "not-yet-valid", "unknown-issuer", "untrusted-root", "distrusted", "bad-certificate-signature", "not-a-ca", "path-length-exceeded", "key-usage", "missing-email-protection", "name-constraints-violated", "policy-violation", "unhandled-critical-extension", "path-search-limit", "weak-digest"]);
       const found = r.issues.filter((i) => pathCodes.has(i.code)).map((i) => {
         // distrusted issues may name a certificate beyond the reported chain: resolve by subject.
         const name = i.code === "distrusted" ? /CN=([^,]+)/.exec(String(i.params.subject))?.[1] : nameOf(r, i.where.certificate ?? 0);
@@ -285,6 +358,22 @@ describe("trust scenarios built with openssl ca", () => {
       } else expect(r.verdict).not.toBe("verified");
     });
   }
+
+  it("the depth limit counts every certificate of the path, the root too: four is enough for a four-certificate path, three is not", async () => {
+    const pki = new ScenarioPki();
+    try {
+      pki.build([{ name: "Root" }, { name: "Inter1", issuer: "Root" }, { name: "Inter2", issuer: "Inter1" }, leaf("Inter2")]);
+      const msg = pki.sign({ signers: [{ who: pki.get("Leaf") }], content: "Content-Type: text/plain\n\ndepth\n", extraCerts: [pki.get("Inter1").cert, pki.get("Inter2").cert] });
+      const trust = { store: await TrustStore.create([{ certificate: readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!, source: "option" as const }]) };
+      const at = (maxDepth: number) => inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, pathBudget: { maxDepth } });
+      expect(signers(await at(4))[0]!.trust).toBe("trusted");
+      const short = await at(3);
+      expect(signers(short)[0]!.trust).toBe("untrusted");
+      expect(short.issues.find((i) => i.code === "path-search-limit")?.params).toEqual({ limit: "maxDepth", value: 3 });
+    } finally {
+      pki.cleanup();
+    }
+  });
 
   it("validating at the signing time accepts a certificate that expired since, and says on whose word", async () => {
     // An Ed25519 signer whose certificate expired 30 days ago, on a message that claims to be

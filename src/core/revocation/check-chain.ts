@@ -79,7 +79,10 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
     const v = await checkWithOcsp(cert, issuer, r, at);
     if (v.status === "invalid") problems.push(`embedded OCSP: ${v.problem}`);
     const a = fromOcsp(v, "embedded-ocsp", {});
-    if (a && a.status !== "unknown") return a;
+    // An attached "unknown" is an answer (RFC 6960 section 2.2): the responder does not know the
+    // certificate. Other sources may still know; if none does, the status is unknown, not unchecked.
+    if (a?.status === "unknown") problems.push("embedded OCSP: the responder does not know this certificate");
+    else if (a) return a;
   }
   const key = await cacheKey("ocsp", `${issuer.subjectAndKey}|${serialKey(cert.cert.serialNumber.valueBlock.valueHexView)}`);
   const cached = ctx.store ? await ctx.store.get(key) : null;
@@ -87,7 +90,8 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
     const parsed = parseOcspResponse(cached);
     if (!("error" in parsed)) {
       const a = fromOcsp(await checkWithOcsp(cert, issuer, parsed, at), "ocsp", { fromCache: true });
-      if (a && a.status !== "unknown") return a;
+      if (a?.status === "unknown") problems.push("cached OCSP: the responder does not know this certificate");
+      else if (a) return a;
     }
   }
   if (!ctx.fetcher) return null;

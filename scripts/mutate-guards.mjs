@@ -1,0 +1,74 @@
+// npm run mutate:guards: the hand mutation run of the security checks, repeatable.
+// Each row weakens one check (a condition dropped, a range widened, an off-by-one),
+// runs the tests that should notice, and restores the file. A row whose tests still
+// pass is a check no test guards: the run fails and names it. Every row must find
+// its text exactly once, so a refactor that moves a check makes the row fail loudly
+// instead of silently testing nothing.
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** [what the mutation does, file, text to find, replacement, test files] */
+const MUTANTS = [
+  ["SHA-1 certificate signatures accepted", "src/core/policy/path-validation.ts", 'if (hash === "SHA-1" && !policy.acceptSha1) return', "if (false) return", ["test/trust/scenarios.test.ts"]],
+  ["content-type attribute not compared with eContentType", "src/core/cms/signed-data.ts", "if (found !== parsed.eContentType) check.fail(", "if (false) check.fail(", ["test/interop/check-guards.test.ts"]],
+  ["a second message-digest attribute tolerated", "src/core/cms/signed-data.ts", "if (mdValues.length !== 1 ||", "if (mdValues.length < 1 ||", ["test/interop/check-guards.test.ts"]],
+  ["a signer named by key identifier matched to any certificate with one", "src/core/cms/signed-data.ts", "return own !== null && bytesEqual(own, ski);", "return own !== null;", ["test/interop/check-guards.test.ts"]],
+  ["a failed signature without signed attributes not reported invalid", "src/core/cms/signed-data.ts", 'check.fail("signature-invalid", { over: "content" })', "void 0", ["test/interop/check-guards.test.ts"]],
+  ["only the first From address bound", "src/core/layers/identity.ts", "const unmatched = from.map((m) => m.address)", "const unmatched = from.slice(0, 1).map((m) => m.address)", ["test/interop/check-guards.test.ts"]],
+  ["path depth limit off by one", "src/core/path/builder.ts", "if (next.chain.length >= state.ctx.budget.maxDepth) {", "if (next.chain.length > state.ctx.budget.maxDepth) {", ["test/trust/scenarios.test.ts"]],
+  ["expired OCSP responder certificate accepted", "src/core/revocation/ocsp.ts", "if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return", "if (t < c.cert.notBefore.value.getTime()) return", ["test/revocation/ocsp.test.ts"]],
+  ["OCSP response dated in the future accepted", "src/core/revocation/ocsp.ts", "if (s.thisUpdate.getTime() > at.getTime() + skewMs) return", "if (false) return", ["test/revocation/ocsp.test.ts"]],
+  ["CertID issuer-name hash not compared", "src/core/revocation/ocsp.ts", "return bytesEqual(nameHash, id.issuerNameHash.valueBlock.valueHexView) && bytesEqual(", "return Boolean(nameHash) && bytesEqual(", ["test/revocation/ocsp.test.ts"]],
+  ["an unknown OCSP answer taken as good", "src/core/revocation/ocsp.ts", 'return { ...base, status: "unknown" };', 'return { ...base, status: "good" };', ["test/revocation/ocsp.test.ts", "test/revocation/revocation-guards.test.ts"]],
+  ["an attached unknown OCSP answer ignored", "src/core/revocation/check-chain.ts", 'if (a?.status === "unknown") problems.push("embedded OCSP: the responder does not know this certificate");', "if (a?.status === \"unknown\") void 0;", ["test/revocation/revocation-guards.test.ts"]],
+  ["fe80::/10 checked as the single prefix fe80", "src/hosts/shared/private-address.ts", "if ((first & 0xffc0) === 0xfe80) return true;", "if (first === 0xfe80) return true;", ["test/hosts/host-parts.test.ts"]],
+  ["the certificate-count limit not applied", "src/core/cms/signed-data.ts", "const certificates = certs.slice(0, maxCertificates).map(", "const certificates = certs.map(", ["test/interop/check-guards.test.ts"]],
+  ["the issuer not compared in issuer-and-serial lookup", "src/core/cms/signed-data.ts", "=== key && c.cert.issuer.isEqual(sid.issuer),", "=== key,", ["test/interop/check-guards.test.ts"]],
+  ["an issuing certificate without cA accepted", "src/core/policy/path-validation.ts", "check: (c) => (c.extensions.basicConstraints?.ca ? null :", "check: (c) => (c.extensions.basicConstraints ? null :", ["test/trust/scenarios.test.ts"]],
+  ["keyCertSign not required of an issuing CA", "src/core/policy/path-validation.ts", 'return ku && !ku.has("keyCertSign") ?', "return false ?", ["test/trust/scenarios.test.ts"]],
+  ["an rfc822 domain constraint admits any host", "src/core/policy/name-constraints.ts", 'return constraint.startsWith(".") ? host.endsWith(constraint.toLowerCase()) : host === constraint.toLowerCase();', "return true;", ["test/trust/scenarios.test.ts"]],
+  ["an rfc822 host constraint admits the hosts below it", "src/core/policy/name-constraints.ts", ': host === constraint.toLowerCase();', ': host.endsWith(constraint.toLowerCase());', ["test/trust/scenarios.test.ts"]],
+  ["an explicit policy not enforced along the path", "src/core/policy/policy-tree.ts", "if (explicitPolicy <= 0 && !tree.root) {", "if (false) {", ["test/trust/scenarios.test.ts"]],
+  ["an explicit policy not enforced at the end of the path", "src/core/policy/policy-tree.ts", 'if (explicitPolicy <= 0 && !tree.root) failure ??= { index: n,', 'if (false) failure ??= { index: n,', ["test/trust/scenarios.test.ts"]],
+  ["the CRL signature not checked", "src/core/revocation/crl-verify.ts", "return verifySignedObject(issuer.publicKey, crl.signatureOid", "return { ok: true } as CrlSignatureCheck; verifySignedObject(issuer.publicKey, crl.signatureOid", ["test/revocation/revocation-guards.test.ts", "test/revocation/crl.test.ts"]],
+  ["a CRL for CA certificates only applied to end entities", "src/core/revocation/crl-check.ts", 'if (idp.onlyCaCerts && !isCa) return "CRL covers only CA certificates";', "", ["test/revocation/revocation-guards.test.ts"]],
+  ["a CRL past its nextUpdate used", "src/core/revocation/crl-check.ts", "(crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime())", "true", ["test/revocation/revocation-guards.test.ts"]],
+  ["a delegated OCSP responder from another CA accepted", "src/core/revocation/ocsp.ts", "if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer)).ok) return", "if (false) return", ["test/revocation/ocsp.test.ts"]],
+  ["intermediates not checked for revocation", "src/core/revocation/check-chain.ts", 'const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;', "const last = 1;", ["test/revocation/revocation-guards.test.ts"]],
+];
+
+const only = process.argv.slice(2);
+let current = null;
+const restore = () => {
+  if (current) writeFileSync(current.path, current.original);
+  current = null;
+};
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (restore(), process.exit(130)));
+
+const results = [];
+for (const [what, file, find, replacement, tests] of MUTANTS) {
+  if (only.length && !only.some((o) => what.includes(o))) continue;
+  const path = join(root, file);
+  const original = readFileSync(path, "utf8");
+  const count = original.split(find).length - 1;
+  if (count !== 1) {
+    results.push({ what, outcome: `NOT APPLIED: the text occurs ${count} times in ${file}` });
+    continue;
+  }
+  current = { path, original };
+  writeFileSync(path, original.replace(find, replacement));
+  const started = Date.now();
+  const run = spawnSync("npx", ["vitest", "run", ...tests], { cwd: root, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  restore();
+  const killedBy = /(\d+) failed/.exec(run.stdout)?.[1];
+  results.push({ what, outcome: run.status !== 0 ? `killed (${killedBy ?? "?"} failing)` : "SURVIVED", seconds: Math.round((Date.now() - started) / 1000) });
+  console.log(`${run.status !== 0 ? "killed  " : "SURVIVED"} ${what} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+const survived = results.filter((r) => !r.outcome.startsWith("killed"));
+console.log(`\n${results.length - survived.length} of ${results.length} mutants killed`);
+for (const r of survived) console.log(`  ${r.outcome}: ${r.what}`);
+process.exit(survived.length ? 1 : 0);
