@@ -38,6 +38,7 @@ const MUTANTS = [
   ["a CRL for CA certificates only applied to end entities", "src/core/revocation/crl-check.ts", 'if (idp.onlyCaCerts && !isCa) return "CRL covers only CA certificates";', "", ["test/revocation/revocation-guards.test.ts"]],
   ["a CRL past its nextUpdate used", "src/core/revocation/crl-check.ts", "(crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime())", "true", ["test/revocation/revocation-guards.test.ts"]],
   ["a delegated OCSP responder from another CA accepted", "src/core/revocation/ocsp.ts", "if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer)).ok) return", "if (false) return", ["test/revocation/ocsp.test.ts"]],
+  ["identical requests in flight not shared", "src/hosts/shared/fetch-fetcher.ts", "return oneRequestInFlight({", "return ({", ["test/hosts/host-parts.test.ts", "test/revocation/inspect-revocation.test.ts"]],
   ["intermediates not checked for revocation", "src/core/revocation/check-chain.ts", 'const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;', "const last = 1;", ["test/revocation/revocation-guards.test.ts"]],
 ];
 

@@ -73,7 +73,9 @@ async function main(): Promise<void> {
       continue;
     }
     const codes = [...new Set(report.issues.map((x) => x.code))].sort().join(",") || "no issue";
-    const key = ours ? `signet-accepts | openssl: ${theirs.error || "(no message)"}` : `signet-refuses (${report.signature}) | signet: ${codes}`;
+    const key = ours
+      ? `signet-accepts (verdict ${report.verdict}) | signet: ${codes} | openssl: ${theirs.error || "(no message)"}`
+      : `signet-refuses (${report.signature}) | signet: ${codes}`;
     const kind = kinds.get(key) ?? { count: 0, examples: [] };
     kind.count++;
     if (kind.examples.length < 3) kind.examples.push(mutant);

@@ -38,6 +38,8 @@ describe("stripMozillaHeaders", () => {
 describe("fetchFetcher", () => {
   let server: Server;
   let base: string;
+  /** Requests that reached /held, which answers after 300 ms. */
+  let held = 0;
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === "/ok") res.end("hello");
@@ -48,7 +50,10 @@ describe("fetchFetcher", () => {
         for (let i = 0; i < 50; i++) res.write(Buffer.alloc(4096));
         res.end();
       } else if (req.url === "/slow") setTimeout(() => res.end("late"), 3000);
-      else res.writeHead(404).end();
+      else if (req.url?.startsWith("/held")) {
+        held++;
+        setTimeout(() => res.end(`answer ${held}`), 300);
+      } else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -67,6 +72,17 @@ describe("fetchFetcher", () => {
   it("refuses oversized answers, declared or streamed", async () => {
     expect(await get("/big-declared")).toMatchObject({ ok: false, error: "too-large" });
     expect(await get("/big-streamed", { maxBytes: 10000 })).toMatchObject({ ok: false, error: "too-large" });
+  });
+
+  it("ten identical requests at once make one request, each caller with its own copy; other URLs and later requests go out", async () => {
+    held = 0;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get("/held/a")));
+    expect(held).toBe(1);
+    expect(answers.every((a) => a.ok && new TextDecoder().decode(a.body) === "answer 1")).toBe(true);
+    const bodies = answers.map((a) => (a.ok ? a.body : null));
+    expect(new Set(bodies).size).toBe(10);
+    await Promise.all([get("/held/a"), get("/held/b"), f.fetch({ url: `${base}/held/a`, method: "POST", body: new Uint8Array([1]), timeoutMs: 2000, maxBytes: 65536 })]);
+    expect(held).toBe(4);
   });
 
   it("gives up after the time-out, reports HTTP errors, and fetches only http(s)", async () => {

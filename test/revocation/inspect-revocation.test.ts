@@ -20,7 +20,7 @@ import { ScenarioPki } from "../helpers/scenario-pki.js";
 let pki: ScenarioPki;
 let server: Server;
 let crl: Uint8Array = new Uint8Array();
-const state = { ocspDown: false, crlDown: false, ocspRequests: 0, crlRequests: 0, ocspMethod: "" };
+const state = { ocspDown: false, crlDown: false, ocspRequests: 0, crlRequests: 0, ocspMethod: "", holdMs: 0 };
 
 beforeAll(async () => {
   pki = new ScenarioPki();
@@ -40,7 +40,7 @@ beforeAll(async () => {
       const id = state.ocspRequests;
       pki.write(`q-${id}.der`, der);
       pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Root").cert, "-rsigner", pki.get("Root").cert, "-rkey", pki.get("Root").key, "-reqin", `q-${id}.der`, "-respout", `r-${id}.der`, "-ndays", "1"]);
-      res.end(pki.read(`r-${id}.der`));
+      setTimeout(() => res.end(pki.read(`r-${id}.der`)), state.holdMs);
     });
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -77,7 +77,7 @@ async function inspectFrom(
   return r;
 }
 
-const reset = () => Object.assign(state, { ocspDown: false, crlDown: false, ocspRequests: 0, crlRequests: 0 });
+const reset = () => Object.assign(state, { ocspDown: false, crlDown: false, ocspRequests: 0, crlRequests: 0, holdMs: 0 });
 
 describe("revocation in the report", () => {
   it("good, by OCSP from the issuing CA: verified, with the evidence", async () => {
@@ -138,6 +138,15 @@ describe("revocation in the report", () => {
     for (let i = 0; i < 10; i++) expect((await inspectFrom("Good", {}, { store })).revocation).toBe("good");
     expect(state.ocspRequests).toBe(1);
     expect(signers(await inspectFrom("Good", {}, { store }))[0]!.revocationEvidence![0]).toMatchObject({ source: "ocsp", fromCache: true });
+  });
+
+  it("ten messages from one signer inspected at once (a reader scrolling fast) cost one OCSP request, and all are good", async () => {
+    reset();
+    // The responder holds its answer, so that all ten ask while the first request is under way.
+    state.holdMs = 1500;
+    const reports = await Promise.all(Array.from({ length: 10 }, () => inspectFrom("Good")));
+    expect(state.ocspRequests).toBe(1);
+    expect(reports.map((r) => r.revocation)).toEqual(Array(10).fill("good"));
   });
 
   it("a CRL or an OCSP response attached to the message answers offline; no source at all is not-checked in soft mode", async () => {

@@ -3,9 +3,11 @@
  * page, a browser page, and Node (the CLI). http and https only, a time-out
  * through AbortController, the size cap enforced while reading, no cookies or
  * credentials sent, and by default no URL that names this machine or a
- * private network (private-address.ts). Used only for AIA and revocation.
+ * private network (private-address.ts); identical requests in flight at once
+ * share one (in-flight.ts). Used only for AIA and revocation.
  */
 import { concatBytes, type FetchRequest, type FetchResult, type Fetcher } from "../../core/index.js";
+import { oneRequestInFlight } from "./in-flight.js";
 import { isPrivateAddressUrl } from "./private-address.js";
 
 export interface FetchFetcherOptions {
@@ -41,7 +43,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 
 export function fetchFetcher({ privateAddresses = "refuse", fetchFn = (input, init) => fetch(input, init) }: FetchFetcherOptions = {}): Fetcher {
   const refusePrivate = privateAddresses === "refuse";
-  return {
+  return oneRequestInFlight({
     async fetch(request: FetchRequest): Promise<FetchResult> {
       if (!/^https?:\/\//i.test(request.url)) return { ok: false, error: "refused", detail: "only http and https" };
       if (refusePrivate && isPrivateAddressUrl(request.url)) return { ok: false, error: "refused", detail: "a local or private-network address" };
@@ -70,5 +72,5 @@ export function fetchFetcher({ privateAddresses = "refuse", fetchFn = (input, in
         clearTimeout(timer);
       }
     },
-  };
+  });
 }
