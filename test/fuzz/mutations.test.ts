@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CertificatePool, readCertificates, TrustStore, type TrustInputs } from "../../src/core/index.js";
+import { mulberry32, pick } from "../../src/fuzz/rng.js";
 import { inspect } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
 import { OpensslPki } from "../helpers/pki.js";
@@ -13,20 +14,9 @@ import { OpensslPki } from "../helpers/pki.js";
 const SEED = Number(process.env.SIGNET_FUZZ_SEED ?? 20261128);
 const CASES = Number(process.env.SIGNET_FUZZ_CASES ?? 400);
 
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type Mutator = (msg: Buffer, r: () => number) => Buffer;
-const pick = (r: () => number, n: number): number => Math.floor(r() * n);
 
 const byteFlip: Mutator = (m, r) => {
   const out = Buffer.from(m);

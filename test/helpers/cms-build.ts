@@ -24,39 +24,7 @@ function b64lines(der: Uint8Array): string {
 
 /** RFC 8419 SignedData with an Ed25519 signer over signed attributes (digest SHA-512, section 3.1). */
 export function ed25519SignedData(content: Uint8Array, certPem: string, sign: (data: Uint8Array) => Uint8Array, signingTime = new Date()): Uint8Array {
-  const cert = pkijs.Certificate.fromBER(ab(pemToDer(certPem)));
-  const sha512 = new pkijs.AlgorithmIdentifier({ algorithmId: "2.16.840.1.101.3.4.2.3" });
-  const attrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: [
-      new pkijs.Attribute({ type: "1.2.840.113549.1.9.3", values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })] }),
-      new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
-      new pkijs.Attribute({
-        type: "1.2.840.113549.1.9.4",
-        values: [new asn1js.OctetString({ valueHex: ab(createHash("sha512").update(content).digest()) })],
-      }),
-    ],
-  });
-  // The signature covers the attributes DER-encoded as a SET OF (RFC 5652 section 5.4).
-  const setOf = new asn1js.Set({ value: attrs.attributes.map((a) => a.toSchema()) });
-  const signature = sign(new Uint8Array(setOf.toBER(false)));
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-    digestAlgorithm: sha512,
-    signedAttrs: attrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: "1.3.101.112" }),
-    signature: new asn1js.OctetString({ valueHex: ab(signature) }),
-  });
-  const sd = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [sha512],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),
-    certificates: [cert],
-    signerInfos: [signerInfo],
-  });
-  const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) });
-  return new Uint8Array(ci.toSchema().toBER(false));
+  return signedDataOver({ content, certPem, sign, signingTime, digest: { oid: "2.16.840.1.101.3.4.2.3", node: "sha512" }, signatureOid: "1.3.101.112" });
 }
 
 export interface RsaSignedDataOptions {
@@ -81,27 +49,33 @@ export function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute 
  * attributes is OpenSSL's, so the only thing wrong is what the test put there.
  */
 export function rsaSignedData(o: RsaSignedDataOptions): Uint8Array {
+  return signedDataOver({ ...o, digest: { oid: "2.16.840.1.101.3.4.2.1", node: "sha256" }, signatureOid: "1.2.840.113549.1.1.11" });
+}
+
+/** SignedData, detached, one signer named by issuer and serial, whose signature over the DER of the signed attributes `sign` makes. */
+function signedDataOver(o: RsaSignedDataOptions & { digest: { oid: string; node: string }; signatureOid: string; signingTime?: Date }): Uint8Array {
   const cert = pkijs.Certificate.fromBER(ab(pemToDer(o.certPem)));
-  const sha256 = new pkijs.AlgorithmIdentifier({ algorithmId: "2.16.840.1.101.3.4.2.1" });
+  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: o.digest.oid });
   const defaults = [
     attribute("1.2.840.113549.1.9.3", new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })),
-    attribute("1.2.840.113549.1.9.5", new asn1js.UTCTime({ valueDate: new Date() })),
-    attribute("1.2.840.113549.1.9.4", new asn1js.OctetString({ valueHex: ab(createHash("sha256").update(o.content).digest()) })),
+    attribute("1.2.840.113549.1.9.5", new asn1js.UTCTime({ valueDate: o.signingTime ?? new Date() })),
+    attribute("1.2.840.113549.1.9.4", new asn1js.OctetString({ valueHex: ab(createHash(o.digest.node).update(o.content).digest()) })),
   ];
   const attrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: o.editAttributes ? o.editAttributes(defaults) : defaults });
+  // The signature covers the attributes DER-encoded as a SET OF (RFC 5652 section 5.4).
   const setOf = new asn1js.Set({ value: attrs.attributes.map((a) => a.toSchema()) });
   const signature = o.sign(new Uint8Array(setOf.toBER(false)));
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
     sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-    digestAlgorithm: sha256,
+    digestAlgorithm,
     signedAttrs: attrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: "1.2.840.113549.1.1.11" }),
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: o.signatureOid }),
     signature: new asn1js.OctetString({ valueHex: ab(signature) }),
   });
   const sd = new pkijs.SignedData({
     version: 1,
-    digestAlgorithms: [sha256],
+    digestAlgorithms: [digestAlgorithm],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),
     certificates: [cert],
     signerInfos: [signerInfo],
