@@ -1,10 +1,15 @@
 /** Small ASN.1 helpers over asn1js, with errors as values. */
 import * as asn1js from "asn1js";
+import { berStructureProblem } from "../util/ber-structure.js";
 import { concatBytes, toArrayBuffer } from "../util/bytes.js";
 
 export type Parsed<T> = { ok: true; value: T; trailingBytes: number } | { ok: false; reason: string };
 
-/** Parses one BER element; bytes after it are counted in `trailingBytes` for the caller to report. */
+/**
+ * Parses one BER element; bytes after it are counted in `trailingBytes` for the caller to report.
+ * An element asn1js reads although its lengths do not nest (ber-structure.ts) is refused: what asn1js
+ * builds from it is not what the bytes say.
+ */
 export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   let parsed: ReturnType<typeof asn1js.fromBER>;
@@ -15,6 +20,8 @@ export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
     return { ok: false, reason: e instanceof Error ? e.message : "undecodable" };
   }
   if (parsed.offset === -1) return { ok: false, reason: parsed.result.error || "undecodable" };
+  const problem = berStructureProblem(bytes, parsed.offset);
+  if (problem) return { ok: false, reason: `inconsistent encoding: ${problem}` };
   return { ok: true, value: parsed.result, trailingBytes: bytes.length - parsed.offset };
 }
 

@@ -143,6 +143,11 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
     ctx.issues.add("malformed-mime", "error", where(index), { reason: "multipart/signed needs a content part and a signature part" });
     return;
   }
+  // RFC 1847 section 2.1: the protocol parameter names the signature part's type. A part labelled
+  // otherwise is read by the parameter (as Thunderbird does), but the message is not well formed.
+  if (!SIGNATURE_TYPES.has(describeType(sigPart))) {
+    ctx.issues.add("malformed-mime", "warning", where(index), { reason: `the signature part is labelled ${describeType(sigPart).slice(0, 60)}, not as the protocol parameter says`, mimePath: pos.pathPrefix + sigPart.path });
+  }
   const decoded = decodeBody(sigPart);
   if (decoded.problem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decoded.problem, mimePath: sigPart.path });
   const signed = await readSigned(ctx, index, decoded.bytes);
