@@ -16,6 +16,7 @@ import { decodeBody } from "../core/mime/transfer-encoding.js";
 import { textPreview } from "../core/mime/text-preview.js";
 import { findEntry, parseCrl } from "../core/revocation/crl.js";
 import { parseOcspResponse } from "../core/revocation/ocsp.js";
+import { berStructureProblem } from "../core/util/ber-structure.js";
 import { children, readOid, readTime, readTlv, type Tlv } from "../core/util/der.js";
 import { CertificateView } from "../core/x509/certificate.js";
 import { describeCertificate } from "../core/x509/details.js";
@@ -80,6 +81,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
     maxInputBytes: 64 * 1024,
     budgetMs: 250,
     run: async (input) => {
+      berStructureProblem(input);
       for (let p = 0; p < input.length; ) {
         const t = readTlv(input, p);
         if (!t) break;
