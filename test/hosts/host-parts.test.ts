@@ -110,6 +110,8 @@ describe("private addresses", () => {
       "http://169.253.255.255/", "http://11.0.0.1/", "http://223.255.255.255/", "http://[2001:db8::1]/", "http://[::ffff:8.8.8.8]/", "http://localhost.example.com/",
       // Just outside the IPv6 prefixes: below fe80::/10, above it (fec0::, the retired site-local), below fc00::/7.
       "http://[fe7f::1]/", "http://[fec0::1]/", "http://[fbff::1]/",
+      // Not IPv4-mapped (::ffff:0:0/96 needs five zero groups first, then ffff): a global address, and a retired IPv4-compatible one.
+      "http://[1::ffff:c0a8:101]/", "http://[::c0a8:101]/",
     ];
     expect(refused.filter((u) => !isPrivateAddressUrl(u))).toEqual([]);
     expect(allowed.filter((u) => isPrivateAddressUrl(u))).toEqual([]);
