@@ -38,6 +38,7 @@ const MUTANTS = [
   ["a CRL for CA certificates only applied to end entities", "src/core/revocation/crl-check.ts", 'if (idp.onlyCaCerts && !isCa) return "CRL covers only CA certificates";', "", ["test/revocation/revocation-guards.test.ts"]],
   ["a CRL past its nextUpdate used", "src/core/revocation/crl-check.ts", "(crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime())", "true", ["test/revocation/revocation-guards.test.ts"]],
   ["a delegated OCSP responder from another CA accepted", "src/core/revocation/ocsp.ts", "if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer)).ok) return", "if (false) return", ["test/revocation/ocsp.test.ts"]],
+  ["a name that resolves to a private address fetched", "src/hosts/shared/fetch-fetcher.ts", 'if (resolved) return { ok: false, error: "refused"', 'if (false) return { ok: false, error: "refused"', ["test/hosts/host-parts.test.ts"]],
   ["identical requests in flight not shared", "src/hosts/shared/fetch-fetcher.ts", "return oneRequestInFlight({", "return ({", ["test/hosts/host-parts.test.ts", "test/revocation/inspect-revocation.test.ts"]],
   ["BER lengths that do not nest accepted", "src/core/cms/asn1.ts", "if (problem) return { ok: false, reason: `inconsistent encoding: ${problem}` };", "", ["test/fuzz/differential-regressions.test.ts"]],
   ["a signature part labelled otherwise not said", "src/core/layers/walk.ts", "if (!SIGNATURE_TYPES.has(describeType(sigPart))) {", "if (false) {", ["test/fuzz/differential-regressions.test.ts"]],

@@ -13,6 +13,7 @@ import { buildTrustInputs, readCertificates, systemClock } from "../../src/core/
 import { HostTimeout, withDeadline } from "../../src/hosts/shared/deadline.js";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { isPrivateAddressUrl } from "../../src/hosts/shared/private-address.js";
+import { nodeResolve } from "../../src/cli/node-fetcher.js";
 import { InspectionCache, startInspection } from "../../src/hosts/shared/inspection.js";
 import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
 import { isRequest } from "../../src/hosts/thunderbird/protocol.js";
@@ -115,6 +116,31 @@ describe("private addresses", () => {
     ];
     expect(refused.filter((u) => !isPrivateAddressUrl(u))).toEqual([]);
     expect(allowed.filter((u) => isPrivateAddressUrl(u))).toEqual([]);
+  });
+
+  it("with a resolver, a name that resolves to a private address is refused before any request, as a literal one is", async () => {
+    const asked: string[] = [];
+    const fetchFn = (async (url: string) => {
+      asked.push(url);
+      return new Response("public answer");
+    }) as unknown as typeof fetch;
+    const names: Record<string, string[]> = { "crl.example.test": ["10.0.0.7"], "ocsp.example.test": ["192.0.2.10", "fd00::5"], "public.example.test": ["192.0.2.10", "2001:db8::1"] };
+    const f = fetchFetcher({ fetchFn, resolve: async (h) => names[h] ?? Promise.reject(new Error("NXDOMAIN")) });
+    const request = { method: "GET" as const, timeoutMs: 1000, maxBytes: 1000 };
+    const refused = { ok: false, error: "refused", detail: "a name that resolves to a local or private-network address" };
+    expect(await f.fetch({ url: "http://crl.example.test/ca.crl", ...request })).toEqual(refused);
+    // One private answer among several is enough to refuse.
+    expect(await f.fetch({ url: "http://ocsp.example.test/", ...request })).toEqual(refused);
+    expect(asked).toEqual([]);
+    expect(await f.fetch({ url: "http://public.example.test/ca.crl", ...request })).toMatchObject({ ok: true });
+    // A name that does not resolve is left to fetch, which fails on it as it would anyway.
+    expect(await f.fetch({ url: "http://nowhere.example.test/", ...request })).toMatchObject({ ok: true });
+    expect(asked).toEqual(["http://public.example.test/ca.crl", "http://nowhere.example.test/"]);
+    // A resolver that never answers costs the request's time-out, no more.
+    const stuck = fetchFetcher({ fetchFn, resolve: () => new Promise(() => undefined) });
+    expect(await stuck.fetch({ url: "http://slow.example.test/", ...request, timeoutMs: 50 })).toEqual({ ok: false, error: "timeout", detail: "50 ms resolving the name" });
+    // The command's resolver is the system's: localhost is 127.0.0.1 in every Debian /etc/hosts.
+    expect(await nodeResolve("localhost")).toContain("127.0.0.1");
   });
 
   it("the default Fetcher sends nothing to them, and does not use an answer that was redirected there", async () => {

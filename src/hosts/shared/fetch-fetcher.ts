@@ -8,7 +8,7 @@
  */
 import { concatBytes, type FetchRequest, type FetchResult, type Fetcher } from "../../core/index.js";
 import { oneRequestInFlight } from "./in-flight.js";
-import { isPrivateAddressUrl } from "./private-address.js";
+import { isPrivateAddress, isPrivateAddressUrl } from "./private-address.js";
 
 export interface FetchFetcherOptions {
   /**
@@ -19,6 +19,38 @@ export interface FetchFetcherOptions {
   privateAddresses?: "refuse" | "allow";
   /** Default the platform's fetch. */
   fetchFn?: typeof fetch;
+  /**
+   * Where the host can resolve names (Thunderbird's dns API, Node's dns): the addresses of a name.
+   * With it, a URL whose name resolves to a local or private address is refused as a literal one is.
+   * The platform's fetch resolves again when it connects, so a name that changes its answer in
+   * between (DNS rebinding) is not caught; the relay for Outlook pins the address it checked.
+   * Default none: only literal addresses and localhost names are recognised.
+   */
+  resolve?: (hostname: string) => Promise<string[]>;
+}
+
+/** The host name of a URL when it is a name, not a literal address. */
+function nameOf(url: string): string | null {
+  const host = new URL(url).hostname;
+  if (host.startsWith("[") || /^\d+\.\d+\.\d+\.\d+$/.test(host)) return null;
+  return host;
+}
+
+/**
+ * Whether the name in `url` resolves to a private address ("timeout" when the resolver does not
+ * answer within `timeoutMs`, the request's own time-out); a name that does not resolve is left to fetch to fail on.
+ */
+async function resolvesPrivate(url: string, resolve: (hostname: string) => Promise<string[]>, timeoutMs: number): Promise<boolean | "timeout"> {
+  const name = nameOf(url);
+  if (name === null) return false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"timeout">((done) => (timer = setTimeout(() => done("timeout"), timeoutMs)));
+  try {
+    const addresses = await Promise.race([resolve(name).catch(() => [] as string[]), late]);
+    return addresses === "timeout" ? "timeout" : addresses.some(isPrivateAddress);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
@@ -41,12 +73,15 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return concatBytes(chunks);
 }
 
-export function fetchFetcher({ privateAddresses = "refuse", fetchFn = (input, init) => fetch(input, init) }: FetchFetcherOptions = {}): Fetcher {
+export function fetchFetcher({ privateAddresses = "refuse", fetchFn = (input, init) => fetch(input, init), resolve }: FetchFetcherOptions = {}): Fetcher {
   const refusePrivate = privateAddresses === "refuse";
   return oneRequestInFlight({
     async fetch(request: FetchRequest): Promise<FetchResult> {
       if (!/^https?:\/\//i.test(request.url)) return { ok: false, error: "refused", detail: "only http and https" };
       if (refusePrivate && isPrivateAddressUrl(request.url)) return { ok: false, error: "refused", detail: "a local or private-network address" };
+      const resolved = refusePrivate && resolve ? await resolvesPrivate(request.url, resolve, request.timeoutMs) : false;
+      if (resolved === "timeout") return { ok: false, error: "timeout", detail: `${request.timeoutMs} ms resolving the name` };
+      if (resolved) return { ok: false, error: "refused", detail: "a name that resolves to a local or private-network address" };
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), request.timeoutMs);
       try {

@@ -53,6 +53,15 @@ function privateV6(g: number[]): boolean {
   return (first & 0xff00) === 0xff00; // ff00::/8 multicast
 }
 
+/** True when an address a name resolved to (IPv4 dotted quad or IPv6) is this machine's or a private network's. */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = parseV4(address);
+  if (v4 !== null) return privateV4(v4);
+  const groups = parseV6(address.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, ""));
+  // An answer that is neither form is not trusted to be public.
+  return groups === null || privateV6(groups);
+}
+
 /** True when `url` names this machine or a private network by address or as localhost. */
 export function isPrivateAddressUrl(url: string): boolean {
   let host: string;

@@ -18,7 +18,8 @@ export interface SignetBackground {
 
 const api = tb();
 const BANNER_SCRIPT_ID = "signet-banner";
-const service = new SignetService(api, new StorageLocalStore(api), fetchFetcher());
+// A stranger's certificate names the URLs fetched when a message is shown: names that resolve to this machine or a private network are refused too.
+const service = new SignetService(api, new StorageLocalStore(api), fetchFetcher({ resolve: async (hostname) => (await api.dns.resolve(hostname)).addresses }));
 
 const toolbar = new ToolbarIndicator(api, service, catalogueFor(api.i18n.getUILanguage()));
 
