@@ -117,6 +117,24 @@ describe("the demo page in Chromium", () => {
     }
   });
 
+  it("a display name that carries another address: the headline says who signed, the signer card shows both, with a screenshot", async () => {
+    const pki = new OpensslPki();
+    try {
+      const ca = pki.makeCa("Unknown Corp CA");
+      const dana = pki.makeLeaf("dana", ca, { sanEmails: ["dana@example.com"] });
+      const message = pki.sign({ signers: [{ who: dana }], content: "Content-Type: text/plain\n\nPlease wire the deposit today.\n", from: '"ceo@example.com" <dana@example.com>' });
+      expect(pki.opensslVerifies(message)).toBe(true);
+      await page.locator('input[type="file"]').setInputFiles({ name: "from-the-ceo.eml", mimeType: "message/rfc822", buffer: Buffer.from(message) });
+      await reportFor("from-the-ceo.eml");
+      expect(await page.locator(".report").getAttribute("data-verdict")).toBe("danger");
+      expect(await page.locator(".headline").innerText()).toMatch(/The sender's name "ceo@example\.com" shows the address ceo@example\.com, but the message was signed by dana@example\.com\./);
+      expect(await page.locator(".signer").innerText()).toMatch(/From: "ceo@example\.com" <dana@example\.com>\s+Certificate: dana@example\.com/);
+      await page.screenshot({ path: join(shots, "demo-display-name-spoof.png"), fullPage: true });
+    } finally {
+      pki.cleanup();
+    }
+  });
+
   it("a damaged message dropped on the page gets a report that says so, as OpenSSL refuses it too", async () => {
     // The valid sample cut in the middle of its signature.
     const truncated = readFileSync(join(root, "samples/01-signed-valid.eml")).subarray(0, 1800);

@@ -64,6 +64,13 @@ body::after { content: "\\2714 Verified"; position: fixed; top: 0; left: 0; righ
 <p>Please pay the attached invoice today.</p>
 `;
 
+/** Signed by erin, whose certificate is trusted, under a display name that carries another address. */
+const NAME_SPOOF = "display-name-spoof.eml";
+/** Signed by erin, shown as "The Manager", a name her certificate does not support. */
+const NAME_UNSUPPORTED = "display-name-unsupported.eml";
+/** Signed by erin, with a second From line for the CEO (Thunderbird shows the second). */
+const TWO_FROM = "two-from-fields.eml";
+
 let run: Awaited<ReturnType<typeof runThunderbird>>;
 
 const bannersOf = (fixture: string): BannerShown[] => run.banners.filter((b) => b.verdict !== null && run.fixtureOf(b.messageId) === fixture);
@@ -117,6 +124,12 @@ beforeAll(async () => {
     { name: NO_KEY, bytes: encrypt(frank, NO_KEY) },
     { name: SPOOF, bytes: Buffer.from(SPOOF_MESSAGE) },
     { name: HOSTILE, bytes: Buffer.from(HOSTILE_MESSAGE) },
+    { name: NAME_SPOOF, bytes: pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nPlease wire the deposit today.\n", from: '"ceo@example.org" <erin@example.org>', subject: "Deposit" }) },
+    { name: NAME_UNSUPPORTED, bytes: pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nPlease wire the deposit today.\n", from: "The Manager <erin@example.org>", subject: "Deposit" }) },
+    {
+      name: TWO_FROM,
+      bytes: Buffer.from(Buffer.from(pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nPlease wire the deposit today.\n", subject: "Deposit", from: "erin@example.org" })).toString("latin1").replace(/^(From: .*\n)/m, "$1From: The CEO <ceo@example.org>\n"), "latin1"),
+    },
   ];
   try {
     run = await runThunderbird({
@@ -206,6 +219,21 @@ describe("the add-on in Thunderbird 128+", () => {
     });
   }
 
+  // The identity attacks of "Johnny, You Are Fired!" on messages OpenSSL signed with a trusted certificate: what the reader sees.
+  const identity: [string, string, string, RegExp][] = [
+    [NAME_SPOOF, "danger", "Danger", /Danger.*The sender's name "ceo@example\.org" shows the address ceo@example\.org, but the message was signed by erin@example\.org/],
+    [NAME_UNSUPPORTED, "warning", "Warning", /Warning.*Signed by erin@example\.org, shown as "The Manager"/],
+    [TWO_FROM, "danger", "Danger", /Danger.*ceo@example\.org is not in the signer's certificate/],
+  ];
+  for (const [fixture, verdict, label, text] of identity) {
+    it(`${fixture}: ${verdict}, in the banner's words and on the header button`, () => {
+      expect(reportOf(fixture)?.signature).toBe("valid");
+      expect(reportOf(fixture)?.verdict).toBe(verdict);
+      expect(finalOf(fixture)?.text).toMatch(text);
+      expect(toolbarOf(fixture)?.label).toBe(label);
+    });
+  }
+
   it("a message that draws its own green bar gets a Not protected button, which the message cannot reach", () => {
     expect(reportOf(SPOOF)).toMatchObject({ verdict: "none", signature: "unsigned" });
     expect(toolbarOf(SPOOF)).toMatchObject({ label: "Not protected", title: expect.stringMatching(/^\S+ Signet: Not protected · .*neither signed nor encrypted/u) });
@@ -281,10 +309,10 @@ describe("the add-on in Thunderbird 128+", () => {
   it("the popup's question gets an answer for every tab, even for the message Thunderbird cannot open", () => {
     const answers = logged<{ popupForTab: number; ms: number; hasReport: boolean; problem: string | null }>("popupForTab");
     // The 3-pane tab (no single message), one tab per displayed fixture, and the tab of the message nobody can decrypt.
-    expect(answers.length).toBe(FIXTURES.length + 5);
+    expect(answers.length).toBe(FIXTURES.length + 8);
     // Within the 3 s deadline plus scheduling, never the forever Thunderbird's own call takes for that tab.
     for (const a of answers) expect(a.ms).toBeLessThan(6000);
-    expect(answers.filter((a) => a.hasReport).length).toBe(FIXTURES.length + 3);
+    expect(answers.filter((a) => a.hasReport).length).toBe(FIXTURES.length + 6);
     expect(answers.filter((a) => a.problem === "no single message is displayed").length).toBe(1);
     expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(1);
   });
