@@ -36,16 +36,16 @@ function senderHeaders(h: readonly HeaderField[]): SenderHeaders {
   return { fromFields: fields("from"), senderFields: fields("sender"), date: parseDate(headerValue(h, "date")) };
 }
 
-function summarize(root: MimeEntity | null, size: number): MessageSummary {
+function summarize(root: MimeEntity | null, size: number, senders: SenderHeaders | null): MessageSummary {
   const h = root?.headers ?? [];
   const subject = headerValue(h, "subject");
-  const { fromFields, senderFields } = senderHeaders(h);
+  const { fromFields, senderFields, date } = senders ?? senderHeaders(h);
   return {
     from: fromFields.flat().map((m) => m.address),
     fromMailboxes: fromFields.flat(),
     sender: senderFields.flat()[0]?.address ?? null,
     subject: subject === null ? null : decodeHeaderText(subject),
-    date: parseDate(headerValue(h, "date"))?.toISOString() ?? null,
+    date: date?.toISOString() ?? null,
     messageId: headerValue(h, "message-id")?.trim() ?? null,
     sizeBytes: size,
   };
@@ -83,6 +83,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   const issues = new IssueCollector();
   const layers: Layer[] = [];
   let root: MimeEntity | null = null;
+  let senders: SenderHeaders | null = null;
   let hiddenContent = false;
   try {
     if (raw.length > policy.limits.maxMessageBytes) {
@@ -97,7 +98,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
         parse,
         issues,
         layers,
-        headers: senderHeaders(h),
+        headers: (senders = senderHeaders(h)),
         outerHeaders: h,
         hiddenContent: false,
       };
@@ -131,7 +132,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
     revocation,
     encryption,
     verdict: computeVerdict({ signature, trust, revocation, encryption, issues: issues.issues }),
-    message: summarize(root, raw.length),
+    message: summarize(root, raw.length, senders),
     layers,
     issues: issues.issues,
     validationTime: policy.validationTime.toISOString(),

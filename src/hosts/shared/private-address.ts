@@ -73,10 +73,7 @@ export function isPrivateAddressUrl(url: string): boolean {
   // RFC 6761 section 6.3: localhost and every name under it are the machine itself.
   const name = host.endsWith(".") ? host.slice(0, -1) : host;
   if (name === "localhost" || name.endsWith(".localhost")) return true;
-  if (host.startsWith("[") && host.endsWith("]")) {
-    const groups = parseV6(host.slice(1, -1));
-    return groups === null || privateV6(groups);
-  }
+  if (host.startsWith("[") && host.endsWith("]")) return isPrivateAddress(host);
   // The WHATWG URL parser has already turned 0x7f.1, 127.1, 2130706433 and the like into dotted quads.
   const v4 = parseV4(name);
   return v4 !== null && privateV4(v4);
