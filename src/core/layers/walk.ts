@@ -95,11 +95,10 @@ function newLayerIndex(ctx: WalkContext): number | null {
   return ctx.layers.length;
 }
 
-function coverageIssue(ctx: WalkContext, layer: Layer): void {
+/** An encrypted layer that covers only part of the message (signed layers: signedCoverage). */
+function encryptedCoverage(ctx: WalkContext, layer: Layer): void {
   if (layer.coverage === "whole") return;
-  ctx.issues.add(layer.kind === "enveloped" ? "partially-encrypted" : "partially-signed", "warning", where(layer.index), {
-    mimePath: layer.mimePath,
-  });
+  ctx.issues.add("partially-encrypted", "warning", where(layer.index), { mimePath: layer.mimePath });
 }
 
 /**
@@ -417,7 +416,7 @@ async function enveloped(
     recipients: summary.recipients,
     opened: false,
   });
-  coverageIssue(ctx, ctx.layers[index]!);
+  encryptedCoverage(ctx, ctx.layers[index]!);
   const cea = summary.contentEncryptionAlgorithm?.name ?? "";
   // RFC 8551 section 2.7: AES (and ChaCha20-Poly1305) are current; DES, 3DES and RC2 are legacy.
   if (/^(DES|3DES|RC2)/.test(cea)) ctx.issues.add("weak-encryption", "warning", where(index), { algorithm: cea });
