@@ -37,7 +37,7 @@ const restrictImports = (extra) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "build/**", "dist/**", "test-output/**"] },
+  { ignores: ["node_modules/**", "build/**", "dist/**", "test-output/**", ".stryker-tmp/**", "reports/**", "fuzz-out/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,1 +1,1 @@
-export declare function packageXpi(options?: { out?: string; test?: { hook: string; fixtures: string[]; anchors: string[] } }): string;
+export declare function packageXpi(options?: { out?: string; test?: { hook: string; fixtures: string[]; anchors: string[]; screenshots?: string[] } }): string;

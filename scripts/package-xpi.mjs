@@ -18,7 +18,7 @@ function filesUnder(dir) {
 }
 
 /**
- * @param {{ out?: string, test?: { hook: string, fixtures: string[], anchors: string[] } }} [options]
+ * @param {{ out?: string, test?: { hook: string, fixtures: string[], anchors: string[], screenshots?: string[] } }} [options]
  * @returns {string} the path of the .xpi written
  */
 export function packageXpi(options = {}) {
@@ -42,6 +42,19 @@ export function packageXpi(options = {}) {
     files["test-hook.json"] = new TextEncoder().encode(JSON.stringify(options.test));
     manifest.permissions = [...manifest.permissions, "messagesImport", "accountsRead", "accountsFolders"];
     manifest.background = { scripts: ["background.js", "test-harness.js"] };
+    // The harness's screenshots: Thunderbird's tabs API has no captureVisibleTab, so a privileged Experiment API
+    // paints the message page (test/hosts/thunderbird-experiment). The shipped add-on has no experiment.
+    if (options.test.screenshots?.length) {
+      const experiment = join(root, "test/hosts/thunderbird-experiment");
+      files["test-screenshot/schema.json"] = readFileSync(join(experiment, "schema.json"));
+      files["test-screenshot/implementation.js"] = readFileSync(join(experiment, "implementation.js"));
+      manifest.experiment_apis = {
+        signetTestScreenshot: {
+          schema: "test-screenshot/schema.json",
+          parent: { scopes: ["addon_parent"], paths: [["signetTestScreenshot"]], script: "test-screenshot/implementation.js" },
+        },
+      };
+    }
   }
   files["manifest.json"] = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
 

@@ -20,10 +20,16 @@ export interface BannerShown {
   mark: string | null;
   /** Where the banner was drawn and whether anything of the message covered it (banner-geometry.ts). */
   geometry: import("../src/hosts/thunderbird/banner-geometry.js").BannerGeometry;
+  /** For a partly signed message: whether the banner found the signed part in the page and marked it, and that part's first text. */
+  signedPart: { found: "one" | "none" | "several"; text: string | null } | null;
+  /** The body's child elements, "tag.class: first text", as Thunderbird rendered the message. */
+  bodyOutline: string[];
 }
 export declare function runThunderbird(options: {
   fixtures: { name: string; bytes: Uint8Array }[];
   anchors: Uint8Array[];
+  /** Fixtures whose tab the harness captures as a PNG (logged as { screenshot: name, png: data URL }). */
+  screenshots?: string[];
   timeoutMs?: number;
   /** Runs on the new profile folder before Thunderbird starts (to import keys with pk12util, say). */
   beforeStart?: (profile: string) => void;

@@ -39,6 +39,7 @@ export const SIGNET_CSS = `
 .signet .banner .text { flex: 1; min-width: 0; }
 .signet .banner .title { font-weight: 600; color: var(--fg); }
 .signet .banner .detail { color: var(--fg); opacity: .85; }
+.signet .signed-part-mark { display: flex; align-items: center; gap: 8px; padding: 4px 8px; margin: 6px 0; border: 2px solid var(--checking); border-radius: 6px; background: var(--checking-bg); }
 .signet .mark { display: inline-block; color: #fff; font-weight: 700; padding: 1px 7px; border-radius: 4px; white-space: nowrap; }
 .signet .mark-editor { padding: 12px; max-width: 760px; }
 .signet .mark-editor p { margin: 6px 0; }

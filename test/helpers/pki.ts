@@ -2,10 +2,11 @@
  * Builds test PKIs and S/MIME messages with the `openssl` command, our peer:
  * nothing here is produced by Signet's own code.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { replayable } from "./openssl-replay.js";
 
 export type KeySpec = "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "dsa:2048";
 
@@ -52,13 +53,22 @@ export class OpensslPki {
   private serial = 1000;
   private counter = 0;
 
+  /** Runs one openssl command in the folder and gives its standard output; throws when it fails. */
   run(args: string[], input?: string | Uint8Array): Buffer {
-    return execFileSync("openssl", args, { cwd: this.dir, input, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    const { status, stdout } = replayable(this.dir, args, input, () => {
+      const r = spawnSync("openssl", args, { cwd: this.dir, input, stdio: ["pipe", "pipe", "pipe"] });
+      if (r.error) throw r.error;
+      stderr = r.stderr.toString();
+      return { status: r.status ?? -1, stdout: r.stdout };
+    });
+    if (status !== 0) throw new Error(`openssl ${args.join(" ")} exited with ${status}${stderr ? `: ${stderr}` : ""}`);
+    return stdout;
   }
 
   /** Exit status of an openssl command, for asking the peer's opinion. */
   status(args: string[]): number {
-    return spawnSync("openssl", args, { cwd: this.dir, stdio: "ignore" }).status ?? -1;
+    return replayable(this.dir, args, undefined, () => ({ status: spawnSync("openssl", args, { cwd: this.dir, stdio: "ignore" }).status ?? -1, stdout: Buffer.alloc(0) })).status;
   }
 
   path(name: string): string {

@@ -16,6 +16,7 @@ import { runThunderbird, type BannerShown } from "../../scripts/run-thunderbird.
 import { buildBundle } from "../helpers/build.js";
 import { requireBuilt } from "../helpers/built.js";
 import { OpensslPki } from "../helpers/pki.js";
+import { readPng, type Pixels } from "../helpers/png.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const FIXTURES = ["01-signed-valid.eml", "03-tampered.eml", "08-unsigned.eml", "10-untrusted-signer.eml", "11-revoked.eml", "04-wrong-sender.eml"];
@@ -71,6 +72,25 @@ const NAME_UNSUPPORTED = "display-name-unsupported.eml";
 /** Signed by erin, with a second From line for the CEO (Thunderbird shows the second). */
 const TWO_FROM = "two-from-fields.eml";
 
+/** Unsigned text first, then a part erin signed ("Johnny, You Are Fired!": the signed part pushed down). */
+const PARTIAL = "partially-signed.eml";
+/** The same, with the unsigned part starting with the signed part's own words: no part can be told for the signed one. */
+const PARTIAL_ECHO = "partially-signed-echo.eml";
+const SIGNED_WORDS = "The board meets on Tuesday in room 4.";
+function partlySigned(signed: Uint8Array, unsigned: string): Buffer {
+  const entity = Buffer.from(signed).toString("latin1").replace(/^(Date|To|From|Subject): .*\n/gm, "").replace(/^MIME-Version: .*\n/m, "");
+  const b = "partly-signed-outer";
+  return Buffer.from(
+    `Date: ${new Date().toUTCString()}\nFrom: erin@example.org\nTo: dave@example.org\nSubject: Board meeting\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="${b}"\n\n--${b}\nContent-Type: text/plain\n\n${unsigned}\n--${b}\n${entity}\n--${b}--\n`,
+    "latin1",
+  );
+}
+
+/** Messages whose tab the harness captures as Thunderbird paints it. */
+const SCREENSHOTS = [HOSTILE, PARTIAL, "01-signed-valid.eml"];
+const screenshots = new Map<string, Buffer>();
+/** How many messages the harness displays, each in a tab of its own (set in beforeAll). */
+let fixtureCount = 0;
 let run: Awaited<ReturnType<typeof runThunderbird>>;
 
 const bannersOf = (fixture: string): BannerShown[] => run.banners.filter((b) => b.verdict !== null && run.fixtureOf(b.messageId) === fixture);
@@ -118,6 +138,7 @@ beforeAll(async () => {
     return Buffer.concat([Buffer.from(`Date: ${new Date().toUTCString()}\n`), pki.read(name)]);
   };
   pki.run(["pkcs12", "-export", "-in", dave.cert, "-inkey", dave.key, "-passout", "pass:dave", "-out", "dave.p12"]);
+  const boardSigned = pki.sign({ signers: [{ who: erin }], content: `Content-Type: text/plain\n\n${SIGNED_WORDS}\nBring the figures.\n`, from: "erin@example.org" });
   const fixtures = [
     ...FIXTURES.map((name) => ({ name, bytes: readFileSync(join(root, "samples", name)) })),
     { name: ENCRYPTED, bytes: encrypt(dave, ENCRYPTED) },
@@ -130,11 +151,15 @@ beforeAll(async () => {
       name: TWO_FROM,
       bytes: Buffer.from(Buffer.from(pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nPlease wire the deposit today.\n", subject: "Deposit", from: "erin@example.org" })).toString("latin1").replace(/^(From: .*\n)/m, "$1From: The CEO <ceo@example.org>\n"), "latin1"),
     },
+    { name: PARTIAL, bytes: partlySigned(boardSigned, "URGENT: the meeting moved. Wire the deposit to account 4471 today.") },
+    { name: PARTIAL_ECHO, bytes: partlySigned(boardSigned, `${SIGNED_WORDS}\nBring the figures.\nAnd wire the deposit to account 4471 today.`) },
   ];
+  fixtureCount = fixtures.length;
   try {
     run = await runThunderbird({
       fixtures,
       anchors: [readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")), pki.read(ca.cert)],
+      screenshots: SCREENSHOTS,
       beforeStart: (profile) => {
         execFileSync("certutil", ["-N", "-d", `sql:${profile}`, "--empty-password"]);
         execFileSync("pk12util", ["-i", pki.path("dave.p12"), "-d", `sql:${profile}`, "-W", "dave"]);
@@ -143,8 +168,14 @@ beforeAll(async () => {
   } finally {
     pki.cleanup();
   }
-  // What the harness saw, kept beside the Chromium screenshots for reading a failure after the fact.
+  // What the harness saw, kept beside the Chromium screenshots for reading a failure after the fact; the screenshots as PNG files.
   mkdirSync(join(root, "test-output"), { recursive: true });
+  for (const shot of logged<{ screenshot: string; png: string }>("screenshot")) {
+    const data = shot.png.match(/^data:image\/png;base64,(.*)$/)?.[1];
+    if (data) screenshots.set(shot.screenshot, Buffer.from(data, "base64"));
+    if (data) writeFileSync(join(root, `test-output/thunderbird-${shot.screenshot.replace(/\.eml$/, "")}.png`), Buffer.from(data, "base64"));
+    shot.png = data ? `${data.length} base64 characters, written beside this file` : shot.png;
+  }
   writeFileSync(join(root, "test-output/thunderbird-harness.json"), JSON.stringify({ logs: run.logs, banners: run.banners, console: run.console }, null, 1));
   // A reopened message is answered from the cache: its time since the first getRaw says nothing, so it is left out.
   const timings = run.banners.filter((b) => b.verdict !== null && b.at < reopened().at).map((b) => `${run.fixtureOf(b.messageId) ?? "?"} ${b.pending ? "local" : "final"} ${b.msSinceGetRaw}`);
@@ -181,6 +212,45 @@ describe("the add-on in Thunderbird 128+", () => {
       expect([f, g.rect.top, g.rect.left, g.rect.width]).toEqual([f, 0, 0, g.viewport.width]);
       expect(g.rect.height).toBeGreaterThan(20);
     }
+  });
+
+  /** Pixels of the colour #rrggbb (within a small tolerance for antialiasing) in rows [top, bottom) and columns [0, right) of a screenshot. */
+  function countColour(px: Pixels, hex: string, top: number, bottom: number, right = px.width): number {
+    const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    let n = 0;
+    for (let y = Math.max(0, Math.ceil(top)); y < Math.min(px.height, Math.floor(bottom)); y++)
+      for (let x = 0; x < Math.min(px.width, right); x++) {
+        const got = px.at(x, y);
+        if (want.every((c, i) => Math.abs(c - got[i]!) <= 3)) n++;
+      }
+    return n;
+  }
+  const personalMark = (): { text: string; colour: string } => logged<{ personalMark: { text: string; colour: string } }>("personalMark")[0]!.personalMark;
+
+  it("by screenshot, as Thunderbird painted it: the hostile message's look-alike covers none of the real banner, which shows the mark", () => {
+    const png = screenshots.get(HOSTILE);
+    expect(png, "no screenshot of the hostile message").toBeDefined();
+    const px = readPng(png!);
+    const { rect, viewport } = finalOf(HOSTILE)!.geometry;
+    expect(px.width).toBeGreaterThanOrEqual(viewport.width);
+    // The banner's box without the view's transparent 8 px bottom margin (styles.ts), through which the page shows.
+    const [top, bottom, right] = [rect.top, rect.top + rect.height - 8, rect.left + rect.width];
+    const area = Math.floor(rect.width) * (bottom - top);
+    // The message's fake bars are #e3f4e7; the real banner of an unprotected message is grey (--none-bg, #ececf0).
+    expect(countColour(px, "#e3f4e7", top, bottom, right)).toBeLessThan(area * 0.01);
+    expect(countColour(px, "#ececf0", top, bottom, right)).toBeGreaterThan(area * 0.5);
+    expect(countColour(px, personalMark().colour, top, bottom, right)).toBeGreaterThan(50);
+    // Below the banner the fake is painted, inside the confined body: the screenshot shows the page, not a blank.
+    expect(countColour(px, "#e3f4e7", rect.top + rect.height, px.height)).toBeGreaterThan(area);
+  });
+
+  it("by screenshot: the partly signed message shows the mark three times, in the banner and at each end of the signed part", () => {
+    const px = readPng(screenshots.get(PARTIAL)!);
+    const colour = personalMark().colour;
+    // Rows that carry the mark's colour, grouped into bands: one per mark drawn.
+    const rows = Array.from({ length: px.height }, (_, y) => countColour(px, colour, y, y + 1) > 3);
+    const bands = rows.filter((on, y) => on && !rows[y - 1]).length;
+    expect(bands).toBe(3);
   });
 
   const expectations: [string, string, RegExp][] = [
@@ -233,6 +303,19 @@ describe("the add-on in Thunderbird 128+", () => {
       expect(toolbarOf(fixture)?.label).toBe(label);
     });
   }
+
+  it("a partly signed message: the banner says so, and marks the signed part's beginning and end in the message, with the personal mark", () => {
+    expect(reportOf(PARTIAL)).toMatchObject({ verdict: "warning", signature: "valid" });
+    const banner = finalOf(PARTIAL)!;
+    console.log(`partly signed, as Thunderbird rendered it: ${JSON.stringify(banner.bodyOutline)}`);
+    expect(banner.text).toMatch(/Only part of this message is signed/);
+    expect(banner.signedPart).toEqual({ found: "one", text: expect.stringMatching(/^The board meets on Tuesday in room 4\.\s+Bring the figures\.$/) });
+  });
+
+  it("a partly signed message whose unsigned part begins with the signed words: nothing is marked, as neither part can be told for the signed one", () => {
+    expect(reportOf(PARTIAL_ECHO)).toMatchObject({ verdict: "warning", signature: "valid" });
+    expect(finalOf(PARTIAL_ECHO)!.signedPart).toEqual({ found: "several", text: null });
+  });
 
   it("a message that draws its own green bar gets a Not protected button, which the message cannot reach", () => {
     expect(reportOf(SPOOF)).toMatchObject({ verdict: "none", signature: "unsigned" });
@@ -309,10 +392,11 @@ describe("the add-on in Thunderbird 128+", () => {
   it("the popup's question gets an answer for every tab, even for the message Thunderbird cannot open", () => {
     const answers = logged<{ popupForTab: number; ms: number; hasReport: boolean; problem: string | null }>("popupForTab");
     // The 3-pane tab (no single message), one tab per displayed fixture, and the tab of the message nobody can decrypt.
-    expect(answers.length).toBe(FIXTURES.length + 8);
+    expect(answers.length).toBe(1 + fixtureCount);
     // Within the 3 s deadline plus scheduling, never the forever Thunderbird's own call takes for that tab.
     for (const a of answers) expect(a.ms).toBeLessThan(6000);
-    expect(answers.filter((a) => a.hasReport).length).toBe(FIXTURES.length + 6);
+    // Every tab but the 3-pane tab and the message nobody can decrypt.
+    expect(answers.filter((a) => a.hasReport).length).toBe(fixtureCount - 1);
     expect(answers.filter((a) => a.problem === "no single message is displayed").length).toBe(1);
     expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(1);
   });

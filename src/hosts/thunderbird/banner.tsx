@@ -18,6 +18,8 @@ import { TEST_BUILD } from "./build-flags.js";
 import { ask } from "./client.js";
 import { tb } from "./messenger.js";
 import { bannerGeometry } from "./banner-geometry.js";
+import { SignedPartMark } from "../../ui/components/SignedPartMark.js";
+import { findSignedPart, placeSignedPartMarks, signedPartText, type SignedPartSearch } from "./signed-part-marks.js";
 
 const { host, container, topLayer } = mountBannerHost(document);
 
@@ -29,6 +31,24 @@ const services: UiServices = {
 let mark: PersonalMark | null = null;
 let state: InspectionState = { report: null, pending: true };
 
+/** Marks the signed part of a partly signed message in the page, with the personal mark (signed-part-marks.ts). */
+function markSignedPart(): SignedPartSearch | null {
+  const text = signedPartText(state.report);
+  if (text === null || !document.body) return null;
+  const search = findSignedPart(document.body, text);
+  if (search.found !== "one") return search;
+  const { begins, ends } = placeSignedPartMarks(document, search.element);
+  for (const [edge, at] of [["begins", begins], ["ends", ends]] as const) {
+    render(
+      <UiContext.Provider value={services}>
+        <SignedPartMark edge={edge} mark={mark} />
+      </UiContext.Provider>,
+      at,
+    );
+  }
+  return search;
+}
+
 function show(next: InspectionState): void {
   state = next;
   render(
@@ -37,6 +57,7 @@ function show(next: InspectionState): void {
     </UiContext.Provider>,
     container,
   );
+  const signedPart = markSignedPart();
   if (TEST_BUILD) {
     void tb().runtime.sendMessage({
       test: "banner-shown",
@@ -47,6 +68,8 @@ function show(next: InspectionState): void {
       subject: state.report?.message.subject ?? null,
       mark: mark?.text ?? null,
       geometry: bannerGeometry(document, host, topLayer),
+      signedPart: signedPart && { found: signedPart.found, text: signedPart.found === "one" ? (signedPart.element.textContent ?? "").trim().slice(0, 80) : null },
+      bodyOutline: [...(document.body?.children ?? [])].map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").trim().slice(0, 50)}`),
     });
   }
 }

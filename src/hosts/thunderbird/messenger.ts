@@ -89,6 +89,8 @@ export interface Messenger {
     create(parentId: string, name: string): Promise<MailFolder>;
   };
   i18n: { getUILanguage(): string };
+  /** The test build's Experiment API (test/hosts/thunderbird-experiment): a message tab painted as a PNG data URL. Absent from the shipped add-on. */
+  signetTestScreenshot?: { capture(tabId: number): Promise<string> };
   /** Name resolution (permission "dns", TB 60+): so that a CRL or OCSP name resolving to a private address is refused too. */
   dns: { resolve(hostname: string): Promise<{ addresses: string[] }> };
 }

@@ -14,6 +14,8 @@ interface HarnessConfig {
   fixtures: string[];
   /** Base64 certificate files to trust, added through the add-on's own trust-add command. */
   anchors: string[];
+  /** Fixtures whose displayed tab is captured as a PNG once its banner is final. */
+  screenshots?: string[];
 }
 
 interface BannerShown {
@@ -25,6 +27,8 @@ interface BannerShown {
   subject: string | null;
   mark: string | null;
   geometry: unknown;
+  signedPart: unknown;
+  bodyOutline: string[];
 }
 
 const api = tb();
@@ -138,6 +142,11 @@ async function run(): Promise<void> {
     // One message at a time, as a reader opens them (so timings are not of ten inspections at once).
     const tabId = await display(name, header.id);
     if (tabId !== undefined) tabs.set(name, tabId);
+    if (tabId !== undefined && config.screenshots?.includes(name)) {
+      // What the reader sees: the message page as Thunderbird paints it, banner and all.
+      const png = await (api.signetTestScreenshot?.capture(tabId) ?? Promise.reject(new Error("no screenshot API"))).catch((e: unknown) => `failed: ${String(e)}`);
+      await post("log", { screenshot: name, png });
+    }
   }
   // What the background computed for each message, banner or not, and what the header's button says.
   for (const name of config.fixtures) {

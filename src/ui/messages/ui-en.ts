@@ -30,6 +30,8 @@ export interface UiStrings {
   decryptedByHost: string;
   headersCovered: string;
   signedPartBegins: string;
+  /** The marks inside a displayed message around the signed part of a partly signed message. */
+  signedPartMark: { begins: string; ends: string };
   headersNotCovered: (names: string) => string;
   signer: (n: number) => string;
   signerStatus: Record<SignerStatus, string>;
@@ -163,6 +165,10 @@ export const UI_EN: UiStrings = {
   coversPart: "covers only part of the message",
   decryptedByHost: "decrypted by Thunderbird with your key",
   signedPartBegins: "What this signature covers (the beginning of the signed part; anything else in the message is not signed):",
+  signedPartMark: {
+    begins: "Signet: the signed part begins here. Only the text between this mark and the end mark is covered by the signature.",
+    ends: "Signet: the signed part ends here. Anything else in this message is not signed and could have been added by anyone.",
+  },
   headersCovered: "Header lines the signature covers (as the signer wrote them):",
   headersNotCovered: (names) => `Not covered by the signature, so anyone on the way could have changed them: ${names}.`,
   signer: (n) => `Signer ${n + 1}`,
