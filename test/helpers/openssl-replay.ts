@@ -1,25 +1,20 @@
 /**
- * Record and replay of `openssl` runs, for mutation testing only (npm run
- * mutate sets SIGNET_OPENSSL_REPLAY to an empty folder at the start of a run).
+ * Record and replay of `openssl genpkey`, for mutation testing only (npm run
+ * mutate sets SIGNET_OPENSSL_REPLAY to a folder under reports/).
  *
  * StrykerJS runs the suites again for each of thousands of mutants, and most
  * of a suite's time is OpenSSL making keys, certificates, CRLs and messages in
  * its beforeAll. Those are the same for every mutant: the material comes from
  * the code under test's peer, not from the code under test. So within one
- * mutation run, the first time a command runs in a given state it really runs,
- * and what it printed and the files it wrote are kept; the next time the same
- * command meets the same state, they are given back. Everything stays
- * OpenSSL's own output, recorded in this run.
+ * mutation run, the first time a key is made in a given state it really is,
+ * and what OpenSSL printed and wrote is kept; the next time the same command
+ * meets the same state, it is given back. Everything stays OpenSSL's own
+ * output (see replayableCommand for what is replayed, and why only that).
  *
  * The state is the command line (the folder's own path left out, as it is new
  * each time), its standard input, and the name and content of every file the
- * command can read (see readable), so a command that reads a database or a
- * config file sees a change in it. Times on the command line (`-startdate 20261201000000Z`) count
- * by their distance from now, to the hour: the suites set validity in days
- * from now, and a run lasts hours, so material recorded an hour ago means the
- * same. Anything else that differs (a message dated now) is a miss and runs
- * for real. Without the variable nothing is recorded: `npm test` always runs
- * OpenSSL.
+ * command can read (see readable). Without the variable nothing is recorded:
+ * `npm test` always runs OpenSSL.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -34,8 +29,6 @@ interface Recording {
 }
 
 const REPLAY_DIR = process.env.SIGNET_OPENSSL_REPLAY;
-/** A recording older than this runs again: the suites' time slack is a day, so six hours keeps every replay well inside it. */
-const MAX_AGE_MS = 6 * 3_600_000;
 
 /** The folder's files, name to content; flat, as the PKI helpers keep them. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -45,14 +38,6 @@ function snapshot(dir: string): Map<string, Buffer> {
     if (statSync(path).isFile()) files.set(name, readFileSync(path));
   }
   return files;
-}
-
-const ASN1_TIME = /^(\d{2}|\d{4})\d{10}Z$/;
-function relativeTime(arg: string): string {
-  if (!ASN1_TIME.test(arg)) return arg;
-  const full = arg.length === 13 ? `${Number(arg.slice(0, 2)) >= 50 ? "19" : "20"}${arg}` : arg;
-  const at = Date.UTC(+full.slice(0, 4), +full.slice(4, 6) - 1, +full.slice(6, 8), +full.slice(8, 10), +full.slice(10, 12), +full.slice(12, 14));
-  return `now${Math.round((at - Date.now()) / 3_600_000)}h`;
 }
 
 /**
@@ -73,21 +58,22 @@ function readable(dir: string, args: string[], files: Map<string, Buffer>): stri
 
 function stateKey(dir: string, args: string[], input: string | Uint8Array | undefined, files: Map<string, Buffer>): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify(args.map((a) => relativeTime(a.split(dir).join("<dir>")))));
+  h.update(JSON.stringify(args.map((a) => a.split(dir).join("<dir>"))));
   h.update("\0input\0").update(input ?? "");
   for (const name of readable(dir, args, files)) h.update(`\0${name}\0${files.get(name)!.length}\0`).update(files.get(name)!);
   return h.digest("hex");
 }
 
 /**
- * Signing a message always runs: `cms -sign` writes the time as the signingTime
- * attribute, which the suites compare with the message's Date header (set to
- * now), so a replayed signature would be hours old and fail a test no mutant
- * broke. Material whose time has a day's slack or more (certificates, CRLs,
- * OCSP answers valid for a day) is replayed.
+ * Only key generation is replayed: it is most of OpenSSL's time (an RSA-2048
+ * key takes up to half a second) and a key carries no time. Everything that
+ * writes the time into what it makes runs again, because the suites compare
+ * those times with now at the minute: a signature's signingTime with the Date
+ * header, an OCSP answer dated a minute ahead ("a response dated in the future
+ * is refused" failed on an answer replayed an hour later, with no mutant).
  */
 function replayableCommand(args: string[]): boolean {
-  return !(args[0] === "cms" && args.includes("-sign"));
+  return args[0] === "genpkey";
 }
 
 /**
@@ -99,7 +85,7 @@ export function replayable(dir: string, args: string[], input: string | Uint8Arr
   if (!REPLAY_DIR || !replayableCommand(args)) return exec();
   const before = snapshot(dir);
   const file = join(REPLAY_DIR, `${stateKey(dir, args, input, before)}.json`);
-  if (existsSync(file) && Date.now() - statSync(file).mtimeMs < MAX_AGE_MS) {
+  if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, "utf8")) as Recording;
     for (const name of r.removed) rmSync(join(dir, name), { force: true });
     for (const [name, b64] of Object.entries(r.written)) writeFileSync(join(dir, name), Buffer.from(b64, "base64"));

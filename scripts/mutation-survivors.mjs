@@ -1,0 +1,21 @@
+// Lists what StrykerJS left alive (npm run mutate writes reports/mutation.json):
+// per file the counts by status and the score, then each surviving or uncovered
+// mutant with its line, mutator, replacement and source line, for the next one
+// to kill with a test or to list as equivalent. `node scripts/mutation-survivors.mjs [file-substring]`.
+import { readFileSync } from "node:fs";
+
+const report = JSON.parse(readFileSync(new URL("../reports/mutation.json", import.meta.url), "utf8"));
+const only = process.argv[2] ?? "";
+for (const [file, data] of Object.entries(report.files)) {
+  if (!file.includes(only)) continue;
+  const counts = {};
+  for (const m of data.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
+  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+  const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+  console.log(`\n${file}: ${valid ? ((100 * detected) / valid).toFixed(1) : "-"}% ${JSON.stringify(counts)}`);
+  const lines = data.source.split("\n");
+  for (const m of data.mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage")) {
+    const line = m.location.start.line;
+    console.log(`  ${m.status === "Survived" ? "survived" : "no cover"} ${line}: ${m.mutatorName} -> ${JSON.stringify(m.replacement ?? "").slice(0, 60)}  | ${lines[line - 1].trim().slice(0, 100)}`);
+  }
+}
