@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * Finding the signed part of a partly signed message in the page Thunderbird
- * renders (signed-part-marks.ts). The page is built as Thunderbird 153.8
+ * renders (signed-part-marks.ts). The page is built as Thunderbird 140.12
  * rendered such a message in test/hosts/thunderbird.test.ts: headers, then each
  * text part in a div of class moz-text-plain (or -flowed, -html) directly in
  * the body, parts after the first behind a fieldset.

@@ -77,8 +77,10 @@ const PARTIAL = "partially-signed.eml";
 /** The same, with the unsigned part starting with the signed part's own words: no part can be told for the signed one. */
 const PARTIAL_ECHO = "partially-signed-echo.eml";
 const SIGNED_WORDS = "The board meets on Tuesday in room 4.";
+/** An OpenSSL-signed message as a MIME entity: its message header fields taken off, to nest it in another message. */
+const entityOf = (signed: Uint8Array): string => Buffer.from(signed).toString("latin1").replace(/^(Date|To|From|Subject): .*\n/gm, "");
 function partlySigned(signed: Uint8Array, unsigned: string): Buffer {
-  const entity = Buffer.from(signed).toString("latin1").replace(/^(Date|To|From|Subject): .*\n/gm, "").replace(/^MIME-Version: .*\n/m, "");
+  const entity = entityOf(signed).replace(/^MIME-Version: .*\n/m, "");
   const b = "partly-signed-outer";
   return Buffer.from(
     `Date: ${new Date().toUTCString()}\nFrom: erin@example.org\nTo: dave@example.org\nSubject: Board meeting\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="${b}"\n\n--${b}\nContent-Type: text/plain\n\n${unsigned}\n--${b}\n${entity}\n--${b}--\n`,
@@ -133,7 +135,7 @@ beforeAll(async () => {
   const frank = pki.makeLeaf("frank", ca, { sanEmails: ["frank@example.org"] });
   const signed = pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nThe board meets on Tuesday.\n", from: "erin@example.org", to: "dave@example.org" });
   const encrypt = (to: typeof dave, name: string): Buffer => {
-    const inner = pki.write(`${name}.in`, Buffer.from(signed).toString("latin1").replace(/^(Date|To|From|Subject): .*\n/gm, ""));
+    const inner = pki.write(`${name}.in`, entityOf(signed));
     pki.run(["cms", "-encrypt", "-aes256", "-in", inner, "-from", "erin@example.org", "-to", `${to.name}@example.org`, "-subject", `Encrypted to ${to.name}`, "-out", name, to.cert]);
     return Buffer.concat([Buffer.from(`Date: ${new Date().toUTCString()}\n`), pki.read(name)]);
   };

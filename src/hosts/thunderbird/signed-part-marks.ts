@@ -6,7 +6,7 @@
  *
  * Thunderbird renders each text part of a message in an element of its own,
  * of class moz-text-plain, moz-text-flowed or moz-text-html (as Thunderbird
- * 153.8 rendered it: test/hosts/thunderbird.test.ts prints the outline). A
+ * 140.12 rendered it: test/hosts/thunderbird.test.ts prints the outline). A
  * message's HTML can use those classes too, but only inside the element of its
  * own part; so only part elements that no other part element contains are
  * candidates. The signed part is the one whose text begins with the signed
@@ -53,7 +53,7 @@ export function findSignedPart(body: HTMLElement, signedText: string): SignedPar
  * closed shadow root the message can neither restyle nor read, its look fixed
  * by important inline rules. Marks placed earlier are taken away first, so a
  * banner that renders twice (local answer, then final) places them once.
- * Returns the two shadow containers to render into, or null when the part is not found.
+ * Returns the two shadow containers to render into.
  */
 export function placeSignedPartMarks(doc: Document, element: HTMLElement): { begins: HTMLElement; ends: HTMLElement } {
   for (const old of doc.querySelectorAll("[data-signet=signed-part]")) old.remove();
