@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { replayable } from "./openssl-replay.js";
 
-export type KeySpec = "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "dsa:2048";
+export type KeySpec = "rsa:512" | "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "dsa:1024" | "dsa:2048";
 
 export interface Identity {
   name: string;
@@ -84,7 +84,8 @@ export class OpensslPki {
     return readFileSync(this.path(name));
   }
 
-  private genKey(name: string, spec: KeySpec): string {
+  /** Makes `<name>.key` with `openssl genpkey` (DSA through a parameter file) and gives its file name. */
+  protected genKey(name: string, spec: KeySpec): string {
     const file = `${name}.key`;
     const [alg, param] = spec.split(":");
     if (alg === "rsa") this.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${param}`, "-out", file]);

@@ -40,6 +40,8 @@ export interface CertSpec {
   policies?: string;
   /** policyConstraints value, e.g. "requireExplicitPolicy:0". */
   policyConstraints?: string;
+  /** More lines for openssl's extension file, as written there (an unknown critical extension, say). */
+  extraExtensions?: string[];
 }
 
 export interface Issued {
@@ -69,7 +71,7 @@ export class ScenarioPki extends OpensslPki {
   }
 
   private issue(spec: CertSpec, isCa: boolean): void {
-    const keyFile = spec.keyOf ? this.get(spec.keyOf).key : this.newKey(spec.name, spec.key ?? "ec:P-256");
+    const keyFile = spec.keyOf ? this.get(spec.keyOf).key : this.genKey(spec.name, spec.key ?? "ec:P-256");
     const subject = spec.subject ?? `/O=Signet Scenario/CN=${spec.name}`;
     const ca = spec.ca ?? isCa;
     const lines: string[] = [];
@@ -87,6 +89,7 @@ export class ScenarioPki extends OpensslPki {
     if (spec.nameConstraints) lines.push(`nameConstraints=${spec.nameConstraints}`);
     if (spec.policies) lines.push(`certificatePolicies=${spec.policies}`);
     if (spec.policyConstraints) lines.push(`policyConstraints=${spec.policyConstraints}`);
+    lines.push(...(spec.extraExtensions ?? []));
     const ext = this.write(`${spec.name}.ext`, lines.join("\n") + "\n");
     const csr = `${spec.name}.csr`;
     this.run(["req", "-new", "-key", keyFile, "-subj", subject, "-config", this.reqConfig(), "-out", csr]);
@@ -116,15 +119,6 @@ export class ScenarioPki extends OpensslPki {
     return this.run(["crl", "-in", `${ca}.crl.pem`, "-outform", "DER"]);
   }
 
-  private newKey(name: string, spec: KeySpec): string {
-    const file = `${name}.key`;
-    const [alg, param] = spec.split(":");
-    if (alg === "rsa") this.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${param}`, "-out", file]);
-    else if (alg === "ed25519") this.run(["genpkey", "-algorithm", "ED25519", "-out", file]);
-    else this.run(["genpkey", "-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${param}`, "-out", file]);
-    return file;
-  }
-
   private reqConfig(): string {
     return this.write("req.cnf", "[req]\ndistinguished_name=dn\n[dn]\n");
   }
@@ -142,7 +136,7 @@ export class ScenarioPki extends OpensslPki {
     if (issuing) this.write("serial", (this.serialCounter++).toString(16).padStart(4, "0") + "\n");
     return this.write(
       "ca.cnf",
-      "[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ncrlnumber=crlnumber\ndefault_md=sha256\npolicy=p\npreserve=yes\nunique_subject=no\ncopy_extensions=none\n[p]\norganizationName=optional\ncommonName=optional\n",
+      "[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ncrlnumber=crlnumber\ndefault_md=sha256\npolicy=p\npreserve=yes\nunique_subject=no\ncopy_extensions=none\n[p]\norganizationName=optional\ncommonName=optional\nemailAddress=optional\n",
     );
   }
 }

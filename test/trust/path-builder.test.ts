@@ -1,0 +1,243 @@
+/**
+ * The path search (src/core/path/builder.ts) driven directly: which candidate
+ * issuer is tried first and why (RFC 4158 section 3.5), what each attempt
+ * records, where the search stops (the budget, with its figures), and what it
+ * says when nobody issued the top certificate. Certificates come from
+ * `openssl ca`; the validator is the real one (validatePath), and the only
+ * stand-in is the clock the deadline reads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AiaIssuerSource, CertificatePool, readCertificates, TrustStore, type CertificateView, type Fetcher } from "../../src/core/index.js";
+import { buildPath, rank, type BuildContext, type PathAttempt } from "../../src/core/path/builder.js";
+import { DEFAULT_PATH_BUDGET, type PathBudget } from "../../src/core/path/budget.js";
+import type { IssuerSource } from "../../src/core/path/issuer-source.js";
+import { validatePath } from "../../src/core/policy/path-validation.js";
+import { smimeProfile } from "../../src/core/policy/profile.js";
+import { ScenarioPki, type CertSpec } from "../helpers/scenario-pki.js";
+
+const DAY = 86_400_000;
+const now = Date.now();
+const past = (days: number): Date => new Date(now - days * DAY);
+
+let pki: ScenarioPki;
+const views = new Map<string, CertificateView>();
+const cert = (name: string): CertificateView => views.get(name)!;
+let interSki = "";
+
+function load(specs: CertSpec[]): void {
+  pki.build(specs);
+  for (const s of specs) views.set(s.name, readCertificates(pki.read(pki.get(s.name).cert)).certificates[0]!);
+}
+
+beforeAll(() => {
+  pki = new ScenarioPki();
+  load([
+    { name: "Root", notBefore: past(1000) },
+    { name: "Root2", notBefore: past(1000) },
+    { name: "Inter", issuer: "Root", notBefore: past(200) },
+    { name: "Leaf", issuer: "Inter", email: "alice@example.org", caIssuers: "http://aia.example/inter.cer" },
+    // Inter's subject and key, issued by Root2 (a cross-certificate), newer than Inter.
+    { name: "InterByRoot2", issuer: "Root2", ca: true, subject: "/O=Signet Scenario/CN=Inter", keyOf: "Inter", notBefore: past(100) },
+    // The same, older than Inter.
+    { name: "OldInterByRoot2", issuer: "Root2", ca: true, subject: "/O=Signet Scenario/CN=Inter", keyOf: "Inter", notBefore: past(300) },
+    // Root's subject and key, issued by Root2, newer than Root.
+    { name: "RootByRoot2", issuer: "Root2", ca: true, subject: "/O=Signet Scenario/CN=Root", keyOf: "Root", notBefore: past(50) },
+    { name: "Orphan", issuer: "Root2", email: "orphan@example.org" },
+    { name: "LeafOfRoot", issuer: "Root", email: "bob@example.org" },
+  ]);
+  interSki = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/.exec(pki.run(["x509", "-in", pki.get("Inter").cert, "-noout", "-text"]).toString())![1]!.replace(/:/g, "");
+  load([
+    // Inter's name and key identifier with another key, newer: a look-alike that did not sign Leaf.
+    { name: "Decoy", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", ski: interSki, notBefore: past(10) },
+    // Inter's name with another key identifier, newer still.
+    { name: "OtherKeyId", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", notBefore: past(5) },
+    { name: "Expired", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", keyOf: "Inter", notBefore: past(300), notAfter: past(1) },
+  ]);
+});
+afterAll(() => pki.cleanup());
+
+interface Setup {
+  anchors?: string[];
+  distrust?: string[];
+  message?: string[];
+  remote?: IssuerSource[];
+  budget?: Partial<PathBudget>;
+  clock?: () => number;
+}
+
+async function search(leaf: string, s: Setup) {
+  const store = await TrustStore.create(
+    (s.anchors ?? []).map((n) => ({ certificate: cert(n), source: "option" as const })),
+    await Promise.all((s.distrust ?? []).map((n) => cert(n).fingerprintHex())),
+    (s.distrust ?? []).map(cert),
+  );
+  const policy = smimeProfile();
+  const ctx: BuildContext = {
+    store,
+    sources: [new CertificatePool("message", (s.message ?? []).map(cert)), ...(s.remote ?? [])],
+    validate: async (chain, anchor) => validatePath(chain, policy, anchor.constraints),
+    budget: { ...DEFAULT_PATH_BUDGET, ...s.budget },
+    now: s.clock ?? (() => 0),
+  };
+  return buildPath(cert(leaf), ctx);
+}
+
+const names = (a: PathAttempt): string[] => a.chain.map((c) => [...views].find(([, v]) => v === c)?.[0] ?? "?");
+const summary = (a: PathAttempt) => ({ chain: names(a), codes: a.issues.map((i) => `${i.code}@${i.certificate}`), valid: a.valid });
+
+describe("which issuer is tried first (RFC 4158 section 3.5)", () => {
+  it("a matching key identifier beats a newer certificate of the same name without one", async () => {
+    const r = await search("Leaf", { anchors: ["Root"], message: ["OtherKeyId", "Inter"] });
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter", "Root"], codes: [], valid: true }]);
+  });
+
+  it("among matching key identifiers the newest goes first; a wrong signature is recorded and the search goes on", async () => {
+    const r = await search("Leaf", { anchors: ["Root"], message: ["Inter", "Decoy"] });
+    expect(r.attempts.map(summary)).toEqual([
+      { chain: ["Leaf", "Decoy"], codes: ["bad-certificate-signature@0"], valid: false },
+      { chain: ["Leaf", "Inter", "Root"], codes: [], valid: true },
+    ]);
+    expect(r.attempts[0]!.issues[0]).toEqual({ code: "bad-certificate-signature", severity: "error", params: { issuer: "O=Signet Scenario, CN=Inter" }, certificate: 0 });
+    expect(names(r.chosen!)).toEqual(["Leaf", "Inter", "Root"]);
+    expect(r.best).toBe(r.chosen);
+  });
+
+  it("a trust anchor beats a newer certificate of the same name and key that is not one", async () => {
+    const r = await search("LeafOfRoot", { anchors: ["Root", "Root2"], message: ["RootByRoot2"] });
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["LeafOfRoot", "Root"], codes: [], valid: true }]);
+  });
+
+  it("the newer of two good candidates is tried first, and a failed path is backtracked out of", async () => {
+    // Expired and Inter share name and key; Inter is newer and valid.
+    const r = await search("Leaf", { anchors: ["Root"], message: ["Expired", "Inter"] });
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter", "Root"], codes: [], valid: true }]);
+    const old = await search("Leaf", { anchors: ["Root"], message: ["Expired"] });
+    expect(old.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Expired", "Root"], codes: ["expired@1"], valid: false }]);
+    expect(old.chosen).toBeNull();
+  });
+
+  it("a path that ends at an untrusted root is left for a cross-certificate to a trusted one", async () => {
+    // Inter is newer than OldInterByRoot2, so it is tried first; its root is not trusted.
+    const r = await search("Leaf", { anchors: ["Root2"], message: ["Inter", "OldInterByRoot2", "Root"] });
+    expect(r.attempts.map(summary)).toEqual([
+      { chain: ["Leaf", "Inter", "Root"], codes: ["untrusted-root@2"], valid: false },
+      { chain: ["Leaf", "OldInterByRoot2", "Root2"], codes: [], valid: true },
+    ]);
+    expect(r.best).toBe(r.chosen);
+  });
+});
+
+describe("dead ends", () => {
+  it("nobody issued the top: unknown-issuer, with the issuer's name and the AIA addresses, as a warning", async () => {
+    const r = await search("Leaf", { anchors: ["Root"] });
+    expect(r.chosen).toBeNull();
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf"], codes: ["unknown-issuer@0"], valid: false }]);
+    expect(r.best.issues).toEqual([
+      { code: "unknown-issuer", severity: "warning", params: { issuer: "O=Signet Scenario, CN=Inter", caIssuers: ["http://aia.example/inter.cer"] }, certificate: 0 },
+    ]);
+  });
+
+  it("a self-signed top nobody trusts: untrusted-root, naming it", async () => {
+    const r = await search("Leaf", { message: ["Inter", "Root"] });
+    expect(r.best.issues).toEqual([{ code: "untrusted-root", severity: "warning", params: { subject: "O=Signet Scenario, CN=Root" }, certificate: 2 }]);
+    expect(names(r.best)).toEqual(["Leaf", "Inter", "Root"]);
+  });
+
+  it("a distrusted issuer is recorded as such and never used, though its own issuer is trusted", async () => {
+    const r = await search("Leaf", { anchors: ["Root"], distrust: ["Inter"], message: ["Inter"] });
+    expect(r.chosen).toBeNull();
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter"], codes: ["distrusted@1"], valid: false }]);
+    expect(r.best.issues[0]).toEqual({ code: "distrusted", severity: "error", params: { subject: "O=Signet Scenario, CN=Inter" }, certificate: 1 });
+  });
+
+  it("a distrusted anchor is not an anchor", async () => {
+    const r = await search("Leaf", { anchors: ["Root"], distrust: ["Root"], message: ["Inter"] });
+    expect(r.chosen).toBeNull();
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter", "Root"], codes: ["distrusted@2"], valid: false }]);
+  });
+
+  it("the signer's own certificate as an anchor: a path of one, validated", async () => {
+    const r = await search("Orphan", { anchors: ["Orphan"] });
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Orphan"], codes: [], valid: true }]);
+    const distrusted = await search("Orphan", { anchors: ["Orphan"], distrust: ["Orphan"] });
+    expect(distrusted.chosen).toBeNull();
+  });
+});
+
+describe("the budget (path/budget.ts)", () => {
+  const limit = (r: Awaited<ReturnType<typeof search>>) => r.best.issues.find((i) => i.code === "path-search-limit");
+
+  it("signature checks: a path of two signatures fits in two, not in one", async () => {
+    const enough = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxSignatureChecks: 2 } });
+    expect([enough.exhausted, enough.chosen !== null]).toEqual([false, true]);
+    const short = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxSignatureChecks: 1 } });
+    expect([short.exhausted, short.chosen]).toEqual([true, null]);
+    expect(limit(short)).toEqual({ code: "path-search-limit", severity: "error", params: { signatureChecks: 2, steps: 2 }, certificate: 0 });
+  });
+
+  it("steps: each candidate considered is one; two fit in two, not in one", async () => {
+    const enough = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxSteps: 2 } });
+    expect(enough.chosen !== null).toBe(true);
+    const short = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxSteps: 1 } });
+    expect(short.chosen).toBeNull();
+    expect(limit(short)?.params).toEqual({ signatureChecks: 1, steps: 2 });
+  });
+
+  it("depth: a path that would grow past the limit is cut there and said so", async () => {
+    const r = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxDepth: 2 } });
+    expect(r.chosen).toBeNull();
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter"], codes: ["path-search-limit@1"], valid: false }]);
+    expect(r.attempts[0]!.issues[0]!.params).toEqual({ limit: "maxDepth", value: 2 });
+    expect((await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxDepth: 3 } })).chosen).not.toBeNull();
+  });
+
+  it("the deadline: the search stops once the clock passes it, not before", async () => {
+    let t = 0;
+    const still = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { deadlineMs: 0 }, clock: () => t });
+    expect(still.chosen).not.toBeNull();
+    const late = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { deadlineMs: 5 }, clock: () => (t += 10) });
+    expect([late.exhausted, late.chosen]).toEqual([true, null]);
+  });
+});
+
+describe("remote sources (AIA) are asked last", () => {
+  /** A Fetcher port that counts requests and answers with Inter's DER. */
+  function fetcher(): Fetcher & { urls: string[] } {
+    const der = new Uint8Array(pki.run(["x509", "-in", pki.get("Inter").cert, "-outform", "DER"]));
+    const urls: string[] = [];
+    return { urls, fetch: async (req) => (urls.push(req.url), { ok: true, status: 200, body: der, contentType: "application/pkix-cert" }) };
+  }
+
+  it("not asked when the message has the issuer; asked when it does not, and what it finds is cached", async () => {
+    const f = fetcher();
+    const cache = new CertificatePool("cache");
+    const aia = new AiaIssuerSource(f, cache);
+    const local = await search("Leaf", { anchors: ["Root"], message: ["Inter"], remote: [aia] });
+    expect([local.chosen !== null, f.urls]).toEqual([true, []]);
+    const fetched = await search("Leaf", { anchors: ["Root"], remote: [aia] });
+    expect(names(fetched.chosen!)).toEqual(["Leaf", "?", "Root"]);
+    expect(f.urls).toEqual(["http://aia.example/inter.cer"]);
+    expect(cache.size).toBe(1);
+    expect(aia.fetched).toEqual([{ url: "http://aia.example/inter.cer", outcome: "ok", certificates: 1 }]);
+  });
+});
+
+describe("the attempt shown when nothing is valid (rank)", () => {
+  const attempt = (over: Partial<PathAttempt>): PathAttempt => ({ chain: [cert("Leaf")], anchor: null, issues: [], valid: false, ...over });
+  const anchor = { certificate: cert("Root"), source: "option" as const };
+  const problem = { code: "expired" as const, severity: "error" as const, params: {}, certificate: 0 };
+  const note = { code: "expired" as const, severity: "info" as const, params: {}, certificate: 0 };
+
+  it("valid first, then reaching an anchor, then fewer problems (notes not counted), then the longer path", () => {
+    expect(rank(attempt({ valid: true, anchor, chain: [cert("Leaf"), cert("Inter"), cert("Root")] }))).toEqual([1, 1, -0, 3]);
+    expect(rank(attempt({ issues: [problem, problem, note] }))).toEqual([0, 0, -2, 1]);
+  });
+
+  it("of two failed paths, the one that reached an anchor is shown, though it has more problems", async () => {
+    // Leaf -> Expired -> Root reaches the anchor with one problem; Leaf -> Decoy fails its signature.
+    const r = await search("Leaf", { anchors: ["Root"], message: ["Expired", "Decoy"] });
+    expect(r.chosen).toBeNull();
+    expect(r.attempts.map((a) => names(a))).toEqual([["Leaf", "Decoy"], ["Leaf", "Expired", "Root"]]);
+    expect(names(r.best)).toEqual(["Leaf", "Expired", "Root"]);
+  });
+});
