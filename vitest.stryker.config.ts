@@ -7,6 +7,7 @@
  */
 import { defineConfig, mergeConfig } from "vitest/config";
 import base from "./vitest.config.js";
+import FastFirstSequencer from "./test/helpers/fast-first-sequencer.js";
 
 export default mergeConfig(
   base,
@@ -27,6 +28,8 @@ export default mergeConfig(
         "**/node_modules/**",
       ],
       reporters: ["default"],
+      // A killing test should run early: see the sequencer.
+      sequence: { sequencer: FastFirstSequencer },
     },
   }),
 );
