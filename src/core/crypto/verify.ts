@@ -13,6 +13,7 @@ import type { CurveName, PublicKeyDescription } from "./public-key.js";
 import { verifyPkcs1, verifyPss } from "./rsa-manual.js";
 import { digest } from "./digest.js";
 import { verifyDsa } from "./dsa.js";
+import { readSigValue } from "./sig-value.js";
 
 export class UnsupportedAlgorithmError extends Error {}
 
@@ -28,52 +29,28 @@ type Buf = Uint8Array<ArrayBuffer>;
 const buf = (b: Uint8Array): Buf => b as Buf;
 
 /**
- * ECDSA-Sig-Value (RFC 3279 section 2.2.3) -> the fixed-width r||s form WebCrypto
- * takes. Null for anything that is not exactly SEQUENCE { INTEGER, INTEGER }.
+ * ECDSA-Sig-Value (RFC 3279 section 2.2.3, strict DER) -> the fixed-width r||s form
+ * WebCrypto takes. Null for anything else, or for an integer wider than the curve.
  */
 export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array | null {
-  let p = 0;
-  const readLen = (): number => {
-    const first = der[p++];
-    if (first === undefined) return -1;
-    if (first < 0x80) return first;
-    const n = first & 0x7f;
-    if (n === 0 || n > 2) return -1;
-    let len = 0;
-    for (let i = 0; i < n; i++) {
-      const b = der[p++];
-      if (b === undefined) return -1;
-      len = (len << 8) | b;
-    }
-    return len;
-  };
-  if (der[p++] !== 0x30) return null;
-  const seqLen = readLen();
-  if (seqLen < 0 || p + seqLen !== der.length) return null;
+  const value = readSigValue(der);
+  if (!value || value.r.length > size || value.s.length > size) return null;
   const out = new Uint8Array(size * 2);
-  for (let k = 0; k < 2; k++) {
-    if (der[p++] !== 0x02) return null;
-    const len = readLen();
-    if (len <= 0 || p + len > der.length) return null;
-    let int = der.subarray(p, p + len);
-    p += len;
-    while (int.length > 1 && int[0] === 0) int = int.subarray(1);
-    if (int.length > size) return null;
-    out.set(int, k * size + (size - int.length));
-  }
-  return p === der.length ? out : null;
+  out.set(value.r, size - value.r.length);
+  out.set(value.s, 2 * size - value.s.length);
+  return out;
 }
 
 async function verifyEcdsa(key: Extract<PublicKeyDescription, { kind: "ec" }>, hash: DigestName, data: Uint8Array, sig: Uint8Array) {
+  const raw = ecdsaDerToRaw(sig, CURVE_BYTES[key.curve]);
+  if (!raw) return false;
   if (WEBCRYPTO_HASHES.has(hash)) {
-    const raw = ecdsaDerToRaw(sig, CURVE_BYTES[key.curve]);
-    if (!raw) return false;
     const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "ECDSA", namedCurve: key.curve }, false, ["verify"]);
     return crypto.subtle.verify({ name: "ECDSA", hash }, k, buf(raw), buf(data));
   }
   const h = await digest(hash, data);
   try {
-    return NOBLE_CURVES[key.curve].verify(sig, h, key.point, { prehash: false, lowS: false, format: "der" });
+    return NOBLE_CURVES[key.curve].verify(raw, h, key.point, { prehash: false, lowS: false, format: "compact" });
   } catch {
     return false;
   }

@@ -1,0 +1,46 @@
+/**
+ * The two-integer signature value of DSA and ECDSA: Dss-Sig-Value and
+ * ECDSA-Sig-Value, both SEQUENCE { r INTEGER, s INTEGER } (RFC 3279 sections
+ * 2.2.2 and 2.2.3), read as strict DER (X.690 section 10). OpenSSL re-encodes
+ * what it parsed and refuses a signature whose bytes differ, so a BER variant
+ * of a valid signature (a redundant leading zero, a long-form length) is not
+ * a second valid signature there, and is not one here.
+ */
+
+/** r and s as unsigned big-endian magnitudes (no sign byte), or null for anything but that exact DER. */
+export function readSigValue(der: Uint8Array): { r: Uint8Array; s: Uint8Array } | null {
+  let p = 0;
+  /** A DER length: short form below 128, else the fewest bytes (one or two here). -1 when it is not that. */
+  const readLength = (): number => {
+    const first = der[p++];
+    if (first === undefined) return -1;
+    if (first < 0x80) return first;
+    const count = first & 0x7f;
+    if (count === 0 || count > 2) return -1;
+    let length = 0;
+    for (let i = 0; i < count; i++) {
+      const b = der[p++];
+      if (b === undefined) return -1;
+      length = (length << 8) | b;
+    }
+    // X.690 section 10.1: the definite form with the minimum number of octets.
+    return length < 0x80 || (count === 2 && length < 0x100) ? -1 : length;
+  };
+  const readInteger = (): Uint8Array | null => {
+    if (der[p++] !== 0x02) return null;
+    const length = readLength();
+    if (length <= 0 || p + length > der.length) return null;
+    const bytes = der.subarray(p, p + length);
+    p += length;
+    // X.690 section 8.3.2: no redundant leading octet; and a signature's integers are positive.
+    if (bytes[0]! & 0x80) return null;
+    if (bytes.length > 1 && bytes[0] === 0 && !(bytes[1]! & 0x80)) return null;
+    return bytes[0] === 0 && bytes.length > 1 ? bytes.subarray(1) : bytes;
+  };
+  if (der[p++] !== 0x30) return null;
+  const length = readLength();
+  if (length < 0 || p + length !== der.length) return null;
+  const r = readInteger();
+  const s = r && readInteger();
+  return r && s && p === der.length ? { r, s } : null;
+}
