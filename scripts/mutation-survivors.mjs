@@ -1,10 +1,11 @@
-// Lists what StrykerJS left alive (npm run mutate writes reports/mutation.json):
+// Lists what StrykerJS left alive (npm run mutate writes reports/" + (process.env.SIGNET_MUTATION_REPORT ?? "mutation.json")):
 // per file the counts by status and the score, then each surviving or uncovered
 // mutant with its line, mutator, replacement and source line, for the next one
 // to kill with a test or to list as equivalent. `node scripts/mutation-survivors.mjs [file-substring]`.
 import { readFileSync } from "node:fs";
 
-const report = JSON.parse(readFileSync(new URL("../reports/mutation.json", import.meta.url), "utf8"));
+// SIGNET_MUTATION_REPORT names another report (a kept copy of an earlier run).
+const report = JSON.parse(readFileSync(process.env.SIGNET_MUTATION_REPORT ?? new URL("../reports/mutation.json", import.meta.url), "utf8"));
 const only = process.argv[2] ?? "";
 for (const [file, data] of Object.entries(report.files)) {
   if (!file.includes(only)) continue;

@@ -36,6 +36,12 @@ const SPECS: CertSpec[] = [
   leaf("Ip6", "IP:2001:db8::1"),
   leaf("Rid", "RID:1.2.3.4"),
   leaf("LeafWithConstraints", "email:alice@example.org", { nameConstraints: "critical,permitted;email:example.org" }),
+  leaf("DnsStar", "DNS:*"),
+  leaf("DnsXxbar", "DNS:xxbar.example.com"),
+  leaf("MailDoubleAt", "email:bad@@example.org"),
+  leaf("MailStar", "email:*.example.com"),
+  leaf("UriUrn", "URI:urn:x:https://host.example.com/"),
+  leaf("UriMailto", "URI:mailto:alice@host.example.com"),
   // CAs, one constraint each.
   ca("EmailHost", "critical,permitted;email:example.org"),
   ca("EmailDomain", "critical,permitted;email:.example.org"),
@@ -52,6 +58,13 @@ const SPECS: CertSpec[] = [
   ca("RidConstrained", "critical,permitted;RID:1.2.3.4"),
   ca("NotCritical", "permitted;email:example.org"),
   ca("MalformedDns", "critical,permitted;DNS:.example.com"),
+  ca("MalformedMailbox", "critical,permitted;email:a@@example.org"),
+  ca("MalformedMailDomain", "critical,permitted;email:x.-bad.example"),
+  ca("DnsExcludedOrg", "critical,excluded;DNS:example.org"),
+  ca("EmailExcludedBar", "critical,excluded;email:bar.example.com"),
+  // Written as DER: an empty dNSName constraint (every host is below it), and a value that is no NameConstraints.
+  ca("DnsEmpty", undefined, { extraExtensions: ["2.5.29.30=critical,DER:30:06:a0:04:30:02:82:00"] }),
+  ca("Undecodable", undefined, { extraExtensions: ["2.5.29.30=critical,DER:05:00"] }),
   // Path length.
   ca("PathLen0", undefined, { pathLen: 0 }),
   ca("PathLen1", undefined, { pathLen: 1 }),
@@ -67,6 +80,10 @@ beforeAll(() => {
   pki = new ScenarioPki();
   pki.build(SPECS);
   for (const s of SPECS) views.set(s.name, readCertificates(pki.read(pki.get(s.name).cert)).certificates[0]!);
+  // A version 1 certificate (no extensions at all): openssl x509 -req without an extension file.
+  pki.run(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "v1.key", "-subj", "/O=Signet Scenario/CN=V1", "-config", pki.write("v1.cnf", "[req]\ndistinguished_name=dn\n[dn]\n"), "-out", "v1.csr"]);
+  pki.run(["x509", "-req", "-in", "v1.csr", "-CA", pki.get("Root").cert, "-CAkey", pki.get("Root").key, "-set_serial", "77", "-days", "30", "-out", "v1.pem"]);
+  views.set("V1", readCertificates(pki.read("v1.pem")).certificates[0]!);
 });
 afterAll(() => pki.cleanup());
 
@@ -117,9 +134,21 @@ describe("rfc822Name constraints (RFC 5280 section 4.2.1.10)", () => {
     expect(verdictUnder("SubjectEmail", "EmailHost")).toEqual(notPermitted("alice@example.net"));
   });
 
-  it("names of other forms are not held to rfc822Name constraints", () => {
+  it("names of other forms are not held to rfc822Name constraints, nor mailboxes to dNSName ones", () => {
     expect(verdictUnder("DnsWww", "EmailHost")).toBeNull();
     expect(verdictUnder("Ip4", "EmailExcluded")).toBeNull();
+    expect(verdictUnder("MailOrg", "DnsExcludedOrg")).toBeNull();
+    expect(verdictUnder("DnsWildcard", "EmailExcludedBar")).toBeNull();
+    expect(verdictUnder("MailStar", "DnsExcluded")).toBeNull();
+  });
+
+  it("a malformed mailbox is refused where rfc822Name is constrained", () => {
+    expect(verdictUnder("MailDoubleAt", "EmailHost")).toEqual({ name: "bad@@example.org", reason: "malformed name" });
+  });
+
+  it("a certificate without extensions (version 1) has only its subject to check", () => {
+    expect(verdictUnder("V1", "EmailHost")).toBeNull();
+    expect(verdictUnder("V1", "DirOther")).toEqual(notPermitted("subject"));
   });
 });
 
@@ -131,15 +160,23 @@ describe("dNSName constraints", () => {
     expect(verdictUnder("DnsLookalike", "Dns")).toEqual(notPermitted("badexample.com"));
   });
 
-  it("a wildcard that could stand for an excluded host is excluded", () => {
+  it("a wildcard that could stand for an excluded host is excluded; a name that only ends in its letters is not", () => {
     expect(verdictUnder("DnsWildcard", "DnsExcluded")).toEqual({ name: "*.example.com", reason: "excluded" });
     expect(verdictUnder("DnsWww", "DnsExcluded")).toBeNull();
+    expect(verdictUnder("DnsXxbar", "DnsExcluded")).toBeNull();
+  });
+
+  it("an empty dNSName constraint admits every host", () => {
+    expect(verdictUnder("DnsWww", "DnsEmpty")).toBeNull();
+    expect(verdictUnder("DnsLookalike", "DnsEmpty")).toBeNull();
   });
 
   it("a malformed host name is refused where dNSName is constrained, and only there", () => {
     expect(verdictUnder("DnsMalformed", "Dns")).toEqual({ name: "bad..example.com", reason: "malformed name" });
     expect(verdictUnder("DnsMalformed", "DnsExcluded")).toEqual({ name: "bad..example.com", reason: "malformed name" });
     expect(verdictUnder("DnsMalformed", "EmailHost")).toBeNull();
+    // A lone "*" is no host name: the wildcard needs a name to stand in.
+    expect(verdictUnder("DnsStar", "Dns")).toEqual({ name: "*", reason: "malformed name" });
   });
 });
 
@@ -147,6 +184,11 @@ describe("uniformResourceIdentifier constraints: the host part of the URI", () =
   it('".example.com" admits hosts below it, past user information and port', () => {
     expect(verdictUnder("UriSub", "UriDomain")).toBeNull();
     expect(verdictUnder("UriApex", "UriDomain")).toEqual(notPermitted("https://example.com/"));
+  });
+
+  it("a URI without an authority (urn:, mailto:) has no host to admit", () => {
+    expect(verdictUnder("UriUrn", "UriDomain")).toEqual(notPermitted("urn:x:https://host.example.com/"));
+    expect(verdictUnder("UriMailto", "UriDomain")).toEqual(notPermitted("mailto:alice@host.example.com"));
   });
 
   it('"example.com" admits that host only (unlike dNSName)', () => {
@@ -179,6 +221,9 @@ describe("constraints Signet cannot process, and constraints that are wrong", ()
   it("constraints not marked critical, or malformed, fail every certificate below them", () => {
     expect(verdictUnder("MailOrg", "NotCritical")).toEqual({ name: "(constraints)", reason: "name constraints not marked critical" });
     expect(verdictUnder("DnsWww", "MalformedDns")).toEqual({ name: "(constraints)", reason: "malformed constraint .example.com" });
+    expect(verdictUnder("MailOrg", "MalformedMailbox")).toEqual({ name: "(constraints)", reason: "malformed constraint a@@example.org" });
+    expect(verdictUnder("MailOrg", "MalformedMailDomain")).toEqual({ name: "(constraints)", reason: "malformed constraint x.-bad.example" });
+    expect(verdictUnder("MailOrg", "Undecodable")).toEqual({ name: "(constraints)", reason: "undecodable name constraints" });
   });
 
   it("name constraints in a signer's certificate are a defect of that certificate; a CRL signer's are not read", () => {

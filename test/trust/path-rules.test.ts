@@ -42,6 +42,11 @@ const SPECS: CertSpec[] = [
   { name: "NoKeyUsageCA", issuer: "Root", ca: true, keyUsage: "absent" },
   leafOf("EncryptOnly", "Inter", { keyUsage: "critical,keyEncipherment,dataEncipherment" }),
   leafOf("NonRepudiationOnly", "Inter", { keyUsage: "critical,nonRepudiation" }),
+  leafOf("DigitalSignatureOnly", "Inter", { keyUsage: "critical,digitalSignature" }),
+  // A keyUsage whose value is a NULL, and policy constraints written as a NULL: present, critical, undecodable.
+  leafOf("UndecodableKeyUsage", "Inter", { keyUsage: "absent", extraExtensions: ["keyUsage=critical,DER:05:00"] }),
+  { name: "UndecodablePolicyConstraints", issuer: "Root", ca: true, extraExtensions: ["2.5.29.36=critical,DER:05:00"] },
+  { name: "RequiresExplicitPolicy", issuer: "Root", ca: true, policyConstraints: "critical,requireExplicitPolicy:0" },
   leafOf("NoKeyUsageLeaf", "Inter", { keyUsage: "absent" }),
   leafOf("ClientAuthLeaf", "Inter", { eku: "clientAuth,serverAuth" }),
   leafOf("AnyEkuLeaf", "Inter", { eku: "anyExtendedKeyUsage" }),
@@ -100,6 +105,10 @@ describe("the validity period (RFC 5280 section 6.1.3 (a)(2), both ends inclusiv
     ]);
   });
 
+  it("an empty path has nothing to say (the builder never asks, but the validator does not fail on it)", () => {
+    expect(validatePath([], smimeProfile({ validationTime: MID }))).toEqual([]);
+  });
+
   it("the anchor's own dates are not checked (RFC 5280 section 6.1.1 (d))", () => {
     // The root is valid from 2020 to 2040; at 2045 only the two certificates below it are expired.
     const t = new Date("2045-01-01T00:00:00Z");
@@ -130,7 +139,8 @@ describe("the signer's key usage (RFC 8550 section 4.4.2)", () => {
     ]);
   });
 
-  it("nonRepudiation alone is enough, and so is no keyUsage at all", () => {
+  it("digitalSignature alone is enough, nonRepudiation alone too, and so is no keyUsage at all", () => {
+    expect(validate(["DigitalSignatureOnly", "Inter", "Root"])).toEqual([]);
     expect(validate(["NonRepudiationOnly", "Inter", "Root"])).toEqual([]);
     expect(validate(["NoKeyUsageLeaf", "Inter", "Root"])).toEqual([]);
   });
@@ -183,6 +193,20 @@ describe("critical extensions (RFC 5280 section 6.1.4 (o), 6.1.5 (f))", () => {
 
   it("the same extension, not critical, is ignored", () => {
     expect(validate(["UnknownNonCritical", "Inter", "Root"])).toEqual([]);
+  });
+});
+
+describe("extensions that do not decode (RFC 5280 section 4.2)", () => {
+  it("a keyUsage that is not a BIT STRING: malformed, naming the extension, not read as absent", () => {
+    expect(validate(["UndecodableKeyUsage", "Inter", "Root"])).toEqual([
+      { code: "malformed-cms", severity: "error", params: { reason: "malformed certificate extension", extensions: ["2.5.29.15"] }, certificate: 0 },
+    ]);
+  });
+
+  it("policy constraints that do not decode fail the path, where a CA's real ones would bind it", () => {
+    const policyViolation = (reason: string, certificate: number) => [{ code: "policy-violation", severity: "error", params: { reason }, certificate }];
+    expect(validate(["Leaf", "RequiresExplicitPolicy", "Root"])).toEqual(policyViolation("no acceptable policy, and an explicit policy is required", 0));
+    expect(validate(["Leaf", "UndecodablePolicyConstraints", "Root"])).toEqual(policyViolation("malformed policy extension", 1));
   });
 });
 

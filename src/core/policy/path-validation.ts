@@ -118,10 +118,10 @@ const RULES: readonly Rule[] = [
     check: (c, { policy }) => {
       const alg = c.cert.signatureAlgorithm;
       const hash = schemeHash(signatureScheme(alg.algorithmId, alg.algorithmParams, null));
+      // Stryker disable next-line ConditionalExpression: the null test only narrows the type; has(null) and null === "SHA-1" are false alike
       if (hash === null) return null;
-      if (policy.forbiddenDigests.has(hash)) return { code: "weak-digest", severity: "error", params: { algorithm: hash, role: "certificate signature" } };
-      if (hash === "SHA-1" && !policy.acceptSha1) return { code: "weak-digest", severity: "error", params: { algorithm: hash, role: "certificate signature" } };
-      return null;
+      const refused = policy.forbiddenDigests.has(hash) || (hash === "SHA-1" && !policy.acceptSha1);
+      return refused ? { code: "weak-digest", severity: "error", params: { algorithm: hash, role: "certificate signature" } } : null;
     },
   },
   {
@@ -154,7 +154,8 @@ export function validatePath(
   const constraints = emptyConstraints();
   // Name constraints carried by the anchor itself apply to the whole path (RFC 5937 section 3.2,
   // as BoringSSL and webpki do): an anchor restricted to one domain cannot vouch for others.
-  if (n >= 0 && chain[n]) addConstraints(constraints, chain[n]!);
+  const anchorCertificate = chain[n];
+  if (anchorCertificate) addConstraints(constraints, anchorCertificate);
   addEmailDomains(constraints, anchorConstraints?.emailDomains ?? []);
   // Walk from the certificate the anchor issued (RFC index 1) down to the leaf (RFC index n).
   for (let k = n - 1; k >= 0; k--) {
@@ -179,6 +180,7 @@ export function validatePath(
         maxPathLength--;
       }
       const pathLen = cert.extensions.basicConstraints?.pathLen;
+      // Stryker disable next-line EqualityOperator: taking pathLen when it equals maxPathLength changes nothing
       if (pathLen !== null && pathLen !== undefined && pathLen < maxPathLength) maxPathLength = pathLen;
       // Section 6.1.4 (g): this CA's name constraints apply below it.
       addConstraints(constraints, cert);

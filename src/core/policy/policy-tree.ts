@@ -39,8 +39,6 @@ export interface PolicyFailure {
 
 export interface PolicyResult {
   failure: PolicyFailure | null;
-  /** The authorities-constrained policies of the leaf level, for the report. */
-  userConstrainedPolicies: string[];
 }
 
 class Tree {
@@ -88,7 +86,7 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     const cert = path[i - 1]!;
     const ext = readPolicyExtensions(cert);
     const selfIssued = cert.selfIssued;
-    if (ext.malformed) return { failure: { index: i, reason: "malformed policy extension" }, userConstrainedPolicies: [] };
+    if (ext.malformed) return { failure: { index: i, reason: "malformed policy extension" } };
     // 6.1.3 (d)
     if (ext.policies && tree.root) {
       const parents = tree.atDepth(i - 1);
@@ -115,7 +113,7 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     if (i === n) break;
     // 6.1.4 (a)
     if (ext.mappings?.some((m) => m.issuer === ANY_POLICY || m.subject === ANY_POLICY)) {
-      return { failure: { index: i, reason: "anyPolicy in a policy mapping" }, userConstrainedPolicies: [] };
+      return { failure: { index: i, reason: "anyPolicy in a policy mapping" } };
     }
     // 6.1.4 (b)
     if (ext.mappings && tree.root) {
@@ -175,6 +173,5 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     tree.prune(n);
   }
   if (explicitPolicy <= 0 && !tree.root) failure ??= { index: n, reason: "no acceptable policy, and an explicit policy is required" };
-  const leaves = tree.root ? tree.atDepth(n).map((x) => x.policy) : [];
-  return { failure, userConstrainedPolicies: leaves };
+  return { failure };
 }

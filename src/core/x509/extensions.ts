@@ -143,3 +143,16 @@ export function readExtensions(cert: pkijs.Certificate): Extensions {
   out.malformed = malformed;
   return out;
 }
+
+/**
+ * Whether an extension's value is the structure `schema` describes (a pkijs class's
+ * `schema()`), to the last byte. pkijs does not refuse a value of another shape: a NULL
+ * where NameConstraints belong reads as an empty NameConstraints, which would mean "no
+ * constraints". A critical extension that does not decode must fail the certificate
+ * (RFC 5280 section 4.2), not vanish.
+ */
+export function extensionValueIs(ext: pkijs.Extension, schema: asn1js.AsnType): boolean {
+  const value = ext.extnValue.valueBlock.valueHexView;
+  const parsed = asn1js.fromBER(value);
+  return parsed.offset === value.length && asn1js.compareSchema(parsed.result, parsed.result, schema).verified;
+}

@@ -2,7 +2,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { CertificateView } from "./certificate.js";
-import { EXT } from "./extensions.js";
+import { EXT, extensionValueIs } from "./extensions.js";
 
 export interface PolicyExtensions {
   /** Policy OIDs, or null when the extension is absent. */
@@ -21,15 +21,15 @@ export function readPolicyExtensions(cert: CertificateView): PolicyExtensions {
     const v: unknown = ext.parsedValue;
     switch (ext.extnID) {
       case EXT.certificatePolicies:
-        if (v instanceof pkijs.CertificatePolicies) out.policies = v.certificatePolicies.map((p) => p.policyIdentifier);
+        if (v instanceof pkijs.CertificatePolicies && extensionValueIs(ext, pkijs.CertificatePolicies.schema())) out.policies = v.certificatePolicies.map((p) => p.policyIdentifier);
         else out.malformed = true;
         break;
       case EXT.policyMappings:
-        if (v instanceof pkijs.PolicyMappings) out.mappings = v.mappings.map((m) => ({ issuer: m.issuerDomainPolicy, subject: m.subjectDomainPolicy }));
+        if (v instanceof pkijs.PolicyMappings && extensionValueIs(ext, pkijs.PolicyMappings.schema())) out.mappings = v.mappings.map((m) => ({ issuer: m.issuerDomainPolicy, subject: m.subjectDomainPolicy }));
         else out.malformed = true;
         break;
       case EXT.policyConstraints:
-        if (v instanceof pkijs.PolicyConstraints) {
+        if (v instanceof pkijs.PolicyConstraints && extensionValueIs(ext, pkijs.PolicyConstraints.schema())) {
           out.requireExplicitPolicy = v.requireExplicitPolicy ?? null;
           out.inhibitPolicyMapping = v.inhibitPolicyMapping ?? null;
         } else out.malformed = true;
