@@ -39,7 +39,8 @@ function parseV6(host: string): number[] | null {
   const head = read(halves[0]!);
   const tail = halves.length === 2 ? read(halves[1]!) : [];
   const known = head.length + tail.length;
-  if ([...head, ...tail].some(Number.isNaN) || known > 8 || (halves.length === 1 && known !== 8)) return null;
+  // Eight groups without "::"; with it, at most seven written, as "::" stands for one group of zeros or more (RFC 4291 section 2.2).
+  if ([...head, ...tail].some(Number.isNaN) || (halves.length === 1 ? known !== 8 : known > 7)) return null;
   return [...head, ...Array<number>(8 - known).fill(0), ...tail];
 }
 
@@ -53,11 +54,12 @@ function privateV6(g: number[]): boolean {
   return (first & 0xff00) === 0xff00; // ff00::/8 multicast
 }
 
-/** True when an address a name resolved to (IPv4 dotted quad or IPv6) is this machine's or a private network's. */
+/** True when an address a name resolved to (IPv4 dotted quad or IPv6, without brackets) is this machine's or a private network's. */
 export function isPrivateAddress(address: string): boolean {
   const v4 = parseV4(address);
   if (v4 !== null) return privateV4(v4);
-  const groups = parseV6(address.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, ""));
+  // A zone index ("%eth0", RFC 4007 section 11) names the interface, not the address.
+  const groups = parseV6(address.replace(/%.*$/, ""));
   // An answer that is neither form is not trusted to be public.
   return groups === null || privateV6(groups);
 }
@@ -73,7 +75,8 @@ export function isPrivateAddressUrl(url: string): boolean {
   // RFC 6761 section 6.3: localhost and every name under it are the machine itself.
   const name = host.endsWith(".") ? host.slice(0, -1) : host;
   if (name === "localhost" || name.endsWith(".localhost")) return true;
-  if (host.startsWith("[") && host.endsWith("]")) return isPrivateAddress(host);
+  // The URL parser writes an IPv6 host in brackets, and only an IPv6 host.
+  if (host.startsWith("[")) return isPrivateAddress(host.slice(1, -1));
   // The WHATWG URL parser has already turned 0x7f.1, 127.1, 2130706433 and the like into dotted quads.
   const v4 = parseV4(name);
   return v4 !== null && privateV4(v4);
