@@ -3,6 +3,7 @@
  * in OpenSSL 3.0, sets any validity dates): each certificate is a row naming its
  * issuer and extensions, so a scenario reads as a table.
  */
+import { readFileSync } from "node:fs";
 import { OpensslPki, type KeySpec } from "./pki.js";
 
 export interface CertSpec {
@@ -57,6 +58,7 @@ export class ScenarioPki extends OpensslPki {
   private readonly issued = new Map<string, Issued>();
   private serialCounter = 0x1000;
   private databaseReady = false;
+  private crlCounter = 0;
 
   get(name: string): Issued {
     const i = this.issued.get(name);
@@ -112,11 +114,22 @@ export class ScenarioPki extends OpensslPki {
     this.run(["ca", "-config", this.caConfig(false), "-cert", issuer.cert, "-keyfile", issuer.key, "-revoke", this.get(name).cert, "-crl_reason", reason]);
   }
 
-  /** The CA's CRL (`openssl ca -gencrl`), as DER. */
-  gencrl(ca: string, days = 7): Buffer {
+  /**
+   * The CA's CRL (`openssl ca -gencrl`), as DER: valid for `days` from now, or between fixed
+   * dates (OpenSSL 3.0's -crl_lastupdate / -crl_nextupdate); `extensions` are crl_extensions
+   * lines for openssl's config (the authority key identifier is always there).
+   */
+  gencrl(ca: string, options: { days?: number; lastUpdate?: Date; nextUpdate?: Date; extensions?: string[] } = {}): Buffer {
     const issuer = this.get(ca);
-    this.run(["ca", "-config", this.caConfig(false), "-gencrl", "-cert", issuer.cert, "-keyfile", issuer.key, "-crldays", String(days), "-out", `${ca}.crl.pem`]);
-    return this.run(["crl", "-in", `${ca}.crl.pem`, "-outform", "DER"]);
+    const base = readFileSync(this.caConfig(false), "utf8");
+    const cnf = this.write(`crl-${this.crlCounter}.cnf`, `${base.replace("[d]\n", "[d]\ncrl_extensions=crl_ext\n")}[crl_ext]\nauthorityKeyIdentifier=keyid\n${(options.extensions ?? []).join("\n")}\n`);
+    const out = `${ca}-${this.crlCounter++}.crl.pem`;
+    const args = ["ca", "-config", cnf, "-gencrl", "-cert", issuer.cert, "-keyfile", issuer.key, "-out", out];
+    if (options.lastUpdate) args.push("-crl_lastupdate", asn1Time(options.lastUpdate));
+    if (options.nextUpdate) args.push("-crl_nextupdate", asn1Time(options.nextUpdate));
+    else args.push("-crldays", String(options.days ?? 7));
+    this.run(args);
+    return this.run(["crl", "-in", out, "-outform", "DER"]);
   }
 
   private reqConfig(): string {
