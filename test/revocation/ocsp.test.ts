@@ -78,6 +78,41 @@ describe("OCSP checks that only these tests guard", () => {
   });
 });
 
+describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)", () => {
+  const SKEW = 5 * 60_000;
+
+  it("thisUpdate may be up to five minutes ahead of the validation time, not a millisecond more; nextUpdate as far behind", async () => {
+    const r = respond("Good", "CA");
+    const single = r.basic!.tbsResponseData.responses[0]!;
+    const thisUpdate = single.thisUpdate.getTime();
+    const nextUpdate = single.nextUpdate!.getTime();
+    const at = (t: number) => checkWithOcsp(view("Good"), view("CA"), r, new Date(t));
+    expect((await at(thisUpdate - SKEW)).status).toBe("good");
+    expect(await at(thisUpdate - SKEW - 1)).toEqual({ status: "invalid", problem: "response from the future (thisUpdate)" });
+    expect((await at(nextUpdate + SKEW)).status).toBe("good");
+    expect(await at(nextUpdate + SKEW + 1)).toEqual({ status: "invalid", problem: "stale response (nextUpdate passed)" });
+  });
+
+  it("a delegated responder's certificate counts from its first to its last second", async () => {
+    pki.build([{ name: "DatedResponder", issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature", notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + DAY / 2) }]);
+    const r = respond("Good", "DatedResponder");
+    const responder = view("DatedResponder");
+    const at = (t: number) => checkWithOcsp(view("Good"), view("CA"), r, new Date(t));
+    const notBefore = responder.cert.notBefore.value.getTime();
+    const notAfter = responder.cert.notAfter.value.getTime();
+    const notValid = { status: "invalid", problem: "responder certificate not valid at the validation time" };
+    // On its first second the certificate is valid: what fails then is the response's own date.
+    expect(await at(notBefore)).toEqual({ status: "invalid", problem: "response from the future (thisUpdate)" });
+    expect(await at(notBefore - 1)).toEqual(notValid);
+    expect(await at(notAfter)).toMatchObject({ status: "good", responder: "delegated", responderSubject: responder.peculiar.subject });
+    expect(await at(notAfter + 1)).toEqual(notValid);
+  });
+
+  it("the answer names who signed it: the issuer itself", async () => {
+    expect(await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA"), new Date())).toMatchObject({ status: "good", responder: "issuer", responderSubject: view("CA").peculiar.subject });
+  });
+});
+
 describe("OCSP responses from openssl ocsp", () => {
   it("good, signed by the CA", async () => {
     const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA"), new Date());
