@@ -1,0 +1,42 @@
+// npm run mutate [-- FOLDER...]: StrykerJS over the security folders, one folder per run, each
+// with its own incremental file in mutation/ (committed, so that a run builds on the last one:
+// only mutants whose code or covering tests changed are tried again). FOLDER is one of the
+// names below; none means all of them, in this order. Each run's report is kept as
+// reports/mutation-FOLDER.json for scripts/mutation-survivors.mjs.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const FOLDERS = {
+  "private-address": "src/hosts/shared/private-address.ts",
+  policy: "src/core/policy/**/*.ts",
+  crypto: "src/core/crypto/**/*.ts",
+  path: "src/core/path/**/*.ts",
+  cms: "src/core/cms/**/*.ts",
+  layers: "src/core/layers/**/*.ts",
+  revocation: "src/core/revocation/**/*.ts",
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in FOLDERS));
+if (unknown.length) {
+  console.error(`mutate: unknown folder ${unknown.join(", ")}; one of ${Object.keys(FOLDERS).join(", ")}`);
+  process.exit(2);
+}
+mkdirSync(join(root, "mutation"), { recursive: true });
+const env = {
+  ...process.env,
+  SIGNET_CORPORA: process.env.SIGNET_CORPORA ?? join(root, "../shared/corpora"),
+  SIGNET_OPENSSL_REPLAY: join(root, "reports/openssl-replay"),
+};
+let failed = false;
+for (const name of asked.length ? asked : Object.keys(FOLDERS)) {
+  const args = ["stryker", "run", "--mutate", FOLDERS[name], "--incrementalFile", `mutation/${name}.json`];
+  console.log(`\nmutate: ${name} (npx ${args.join(" ")})`);
+  const run = spawnSync("npx", args, { cwd: root, env, stdio: "inherit" });
+  if (run.status !== 0) failed = true;
+  else copyFileSync(join(root, "reports/mutation.json"), join(root, `reports/mutation-${name}.json`));
+}
+process.exit(failed ? 1 : 0);
