@@ -52,6 +52,9 @@ beforeAll(() => {
     // Inter's name with another key identifier, newer still.
     { name: "OtherKeyId", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", notBefore: past(5) },
     { name: "Expired", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", keyOf: "Inter", notBefore: past(300), notAfter: past(1) },
+    // Inter's name without any key identifier, newer: once as an intermediate, once as a root of its own (a trust anchor).
+    { name: "NoSkiInter", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", ski: "none", notBefore: past(3) },
+    { name: "NoSkiAnchor", ca: true, subject: "/O=Signet Scenario/CN=Inter", ski: "none", notBefore: past(2) },
   ]);
 });
 afterAll(() => pki.cleanup());
@@ -89,6 +92,17 @@ describe("which issuer is tried first (RFC 4158 section 3.5)", () => {
   it("a matching key identifier beats a newer certificate of the same name without one", async () => {
     const r = await search("Leaf", { anchors: ["Root"], message: ["OtherKeyId", "Inter"] });
     expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter", "Root"], codes: [], valid: true }]);
+  });
+
+  it("a candidate without a key identifier ranks below a matching one, even when it is newer, or a trust anchor", async () => {
+    const r = await search("Leaf", { anchors: ["Root", "NoSkiAnchor"], message: ["Inter", "NoSkiInter"] });
+    expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter", "Root"], codes: [], valid: true }]);
+    // Without a matching one it is still tried: the anchor first, then the newer intermediate.
+    const alone = await search("Leaf", { anchors: ["Root", "NoSkiAnchor"], message: ["NoSkiInter"] });
+    expect(alone.attempts.map(summary)).toEqual([
+      { chain: ["Leaf", "NoSkiAnchor"], codes: ["bad-certificate-signature@0"], valid: false },
+      { chain: ["Leaf", "NoSkiInter"], codes: ["bad-certificate-signature@0"], valid: false },
+    ]);
   });
 
   it("among matching key identifiers the newest goes first; a wrong signature is recorded and the search goes on", async () => {

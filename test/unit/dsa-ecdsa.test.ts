@@ -201,6 +201,12 @@ describe("ECDSA (RFC 5758), P-256, P-384 and P-521", () => {
     }
   });
 
+  it("an r or an s wider than the curve is no P-256 signature value", () => {
+    expect(ecdsaDerToRaw(derSequence(derInteger(1n), derInteger(2n ** 256n + 1n)), 32)).toBeNull();
+    expect(ecdsaDerToRaw(derSequence(derInteger(2n ** 256n + 1n), derInteger(1n)), 32)).toBeNull();
+    expect(ecdsaDerToRaw(derSequence(derInteger(1n), derInteger(2n ** 255n)), 32)?.[32]).toBe(0x80);
+  });
+
   it("a negative integer (its top bit set without a leading zero) is no signature value", () => {
     expect(ecdsaDerToRaw(new Uint8Array([0x30, 0x06, 0x02, 0x01, 0x80, 0x02, 0x01, 0x01]), 32)).toBeNull();
     expect(ecdsaDerToRaw(new Uint8Array([0x30, 0x07, 0x02, 0x02, 0x00, 0x80, 0x02, 0x01, 0x01]), 32)?.[31]).toBe(0x80);

@@ -46,6 +46,8 @@ beforeAll(() => {
   keys.k1023 = makeKey("k1023", 1023);
   // 752 bits: a SHA-512 DigestInfo (83 bytes) fits with exactly the minimum 8 bytes of padding (section 9.2 step 5).
   keys.k752 = makeKey("k752", 752);
+  // 720 bits: room for the SHA-512 DigestInfo with only four bytes of padding.
+  keys.k720 = makeKey("k720", 720);
 });
 afterAll(() => pki.cleanup());
 
@@ -229,6 +231,15 @@ describe("RSASSA-PKCS1-v1_5 by hand (RFC 8017 section 8.2.2)", () => {
   it("a modulus that leaves exactly the minimum eight bytes of padding (SHA-512 in 752 bits) verifies", () => {
     const sig = opensslSign(keys.k752!, "SHA-512", DATA);
     expect(pkcs1(keys.k752!, "SHA-512", sig)).toBe(true);
+  });
+
+  it("a block with fewer than eight bytes of padding is refused (section 9.2 step 3), as OpenSSL refuses it", () => {
+    const key = keys.k720!;
+    const block = pkcs1Block(key.modulus.length, "3051300d060960864801650304020305000440", hash("SHA-512", DATA));
+    expect(block.subarray(2, 7)).toEqual(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x00]));
+    const sig = rawSign(key, block);
+    expect(opensslVerifies(key, "SHA-512", DATA, sig)).toBe(false);
+    expect(pkcs1(key, "SHA-512", sig)).toBe(false);
   });
 
   it("a modulus too short for the DigestInfo is refused, not read past", () => {

@@ -57,21 +57,33 @@ describe("describePublicKey", () => {
 
   it("EC on the NIST curves; other curves and explicit parameters are named as unsupported", () => {
     const ec = keyOf("ec.key");
-    expect(ec.kind === "ec" && [ec.curve, ec.bits, ec.point.length, ec.point[0]]).toEqual(["P-256", 256, 65, 4]);
+    expect(ec.kind === "ec" && [ec.curve, ec.bits, ec.point.length, ec.point[0], Buffer.from(ec.spki).equals(Buffer.from(spkiOf("ec.key")))]).toEqual(["P-256", 256, 65, 4, true]);
     expect(keyOf("k1.key")).toEqual({ kind: "unsupported", algorithmOid: "1.2.840.10045.2.1", detail: "curve 1.3.132.0.10" });
     expect(keyOf("explicit.key")).toEqual({ kind: "unsupported", algorithmOid: "1.2.840.10045.2.1", detail: "curve (explicit parameters)" });
   });
 
   it("Ed25519 is read; Ed448 is an unsupported key type, named by its OID", () => {
     const ed = keyOf("ed.key");
-    expect(ed.kind === "ed25519" && [ed.point.length, ed.bits]).toEqual([32, 256]);
+    expect(ed.kind === "ed25519" && [ed.point.length, ed.bits, Buffer.from(ed.spki).equals(Buffer.from(spkiOf("ed.key")))]).toEqual([32, 256, true]);
     expect(keyOf("ed448.key")).toEqual({ kind: "unsupported", algorithmOid: "1.3.101.113", detail: "1.3.101.113" });
   });
 
   it("an RSA key whose bits are not an RSAPublicKey is malformed, not a crash", () => {
     const info = pkijs.PublicKeyInfo.fromBER(spkiOf("rsa.key").slice().buffer);
-    const broken = new pkijs.PublicKeyInfo({ algorithm: info.algorithm, subjectPublicKey: new asn1js.BitString({ valueHex: new Uint8Array([0x30, 0x03, 0x02]).buffer }) });
-    expect(describePublicKey(broken)).toMatchObject({ kind: "unsupported", algorithmOid: "1.2.840.113549.1.1.1" });
+    const withBits = (bits: number[]) => new pkijs.PublicKeyInfo({ algorithm: info.algorithm, subjectPublicKey: new asn1js.BitString({ valueHex: new Uint8Array(bits).buffer }) });
+    expect(describePublicKey(withBits([0x30, 0x03, 0x02]))).toEqual({ kind: "unsupported", algorithmOid: "1.2.840.113549.1.1.1", detail: "malformed RSA key" });
+    // Well-formed DER, but a SEQUENCE of one INTEGER: pkijs refuses it, and its words are given.
+    expect(describePublicKey(withBits([0x30, 0x03, 0x02, 0x01, 0x05]))).toMatchObject({ kind: "unsupported", algorithmOid: "1.2.840.113549.1.1.1", detail: expect.stringMatching(/.+/) });
+  });
+
+  it("a DSA key whose public value is not an INTEGER, or whose parameters lack g, is malformed", () => {
+    const dsa = "1.2.840.10040.4.1";
+    const int = (n: number) => new asn1js.Integer({ value: n });
+    const key = (params: asn1js.AsnType, y: Uint8Array) => describePublicKey(new pkijs.PublicKeyInfo({ algorithm: new pkijs.AlgorithmIdentifier({ algorithmId: dsa, algorithmParams: params }), subjectPublicKey: new asn1js.BitString({ valueHex: y.slice().buffer }) }));
+    const y = new Uint8Array(int(7).toBER(false));
+    expect(key(new asn1js.Sequence({ value: [int(23), int(11), int(4)] }), y)).toEqual({ kind: "dsa", key: { p: 23n, q: 11n, g: 4n, y: 7n }, bits: 5 });
+    expect(key(new asn1js.Sequence({ value: [int(23), int(11)] }), y)).toEqual({ kind: "unsupported", algorithmOid: dsa, detail: "malformed DSA key" });
+    expect(key(new asn1js.Sequence({ value: [int(23), int(11), int(4)] }), new Uint8Array([0x04, 0x01, 0x07]))).toEqual({ kind: "unsupported", algorithmOid: dsa, detail: "malformed DSA key" });
   });
 });
 
@@ -119,6 +131,21 @@ describe("verifySignature", () => {
     await expect(verifySignature(keyOf("rsa.key"), { kind: "unsupported", reason: "1.2.3.4" }, DATA, sig)).rejects.toThrow(new UnsupportedAlgorithmError("1.2.3.4"));
     await expect(verifySignature(keyOf("k1.key"), { kind: "ecdsa", hash: "SHA-256" }, DATA, sig)).rejects.toThrow("curve 1.3.132.0.10");
     await expect(verifySignature({ kind: "dsa-inherited", y: 3n, bits: 0 }, { kind: "dsa", hash: "SHA-256" }, DATA, sig)).rejects.toThrow(DSA_INHERITED);
+  });
+});
+
+describe("keys the primitives refuse", () => {
+  it("an EC or Ed25519 key whose bytes are not a point verifies nothing, and says so as a bad signature", async () => {
+    const ec = keyOf("ec.key");
+    const ed = keyOf("ed.key");
+    if (ec.kind !== "ec" || ed.kind !== "ed25519") throw new Error("unexpected key types");
+    const badEc = { ...ec, point: new Uint8Array(65).fill(9), spki: new Uint8Array([0x30, 0x00]) };
+    const badEd = { ...ed, point: new Uint8Array(31), spki: new Uint8Array([0x30, 0x00]) };
+    const ecdsaSig = sign("ec.key", [], DATA, "sha224");
+    // SHA-224 goes to @noble, SHA-256 to WebCrypto: both refuse the key.
+    expect(await verifySignature(badEc, { kind: "ecdsa", hash: "SHA-224" }, DATA, ecdsaSig)).toBe(false);
+    expect(await verifySignature(badEd, { kind: "ed25519" }, DATA, new Uint8Array(64))).toBe(false);
+    expect(await verifySignedObject(badEc, "1.2.840.10045.4.3.2", undefined, DATA, sign("ec.key", []))).toEqual({ ok: false, reason: "bad-signature" });
   });
 });
 

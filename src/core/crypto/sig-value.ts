@@ -10,26 +10,28 @@
 /** r and s as unsigned big-endian magnitudes (no sign byte), or null for anything but that exact DER. */
 export function readSigValue(der: Uint8Array): { r: Uint8Array; s: Uint8Array } | null {
   let p = 0;
-  /** A DER length: short form below 128, else the fewest bytes (one or two here). -1 when it is not that. */
-  const readLength = (): number => {
+  /** A DER length: short form below 128, else the fewest bytes (one or two here). Null when it is not that. */
+  const readLength = (): number | null => {
     const first = der[p++];
-    if (first === undefined) return -1;
+    // Stryker disable next-line ConditionalExpression: past the end, undefined & 0x7f is 0, refused as the indefinite form below
+    if (first === undefined) return null;
     if (first < 0x80) return first;
     const count = first & 0x7f;
-    if (count === 0 || count > 2) return -1;
+    if (count === 0 || count > 2) return null;
     let length = 0;
     for (let i = 0; i < count; i++) {
       const b = der[p++];
-      if (b === undefined) return -1;
+      // Stryker disable next-line ConditionalExpression: a missing octet reads as 0, and the length then fails the minimum-octets test or overruns the input
+      if (b === undefined) return null;
       length = (length << 8) | b;
     }
     // X.690 section 10.1: the definite form with the minimum number of octets.
-    return length < 0x80 || (count === 2 && length < 0x100) ? -1 : length;
+    return length < 0x80 || (count === 2 && length < 0x100) ? null : length;
   };
   const readInteger = (): Uint8Array | null => {
     if (der[p++] !== 0x02) return null;
     const length = readLength();
-    if (length <= 0 || p + length > der.length) return null;
+    if (length === null || length === 0 || p + length > der.length) return null;
     const bytes = der.subarray(p, p + length);
     p += length;
     // X.690 section 8.3.2: no redundant leading octet; and a signature's integers are positive.
@@ -39,7 +41,7 @@ export function readSigValue(der: Uint8Array): { r: Uint8Array; s: Uint8Array } 
   };
   if (der[p++] !== 0x30) return null;
   const length = readLength();
-  if (length < 0 || p + length !== der.length) return null;
+  if (length === null || p + length !== der.length) return null;
   const r = readInteger();
   const s = r && readInteger();
   return r && s && p === der.length ? { r, s } : null;
