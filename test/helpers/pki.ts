@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { replayable } from "./openssl-replay.js";
 
-export type KeySpec = "rsa:512" | "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "dsa:1024" | "dsa:2048";
+export type KeySpec = "rsa:512" | "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "ed448" | "dsa:1024" | "dsa:2048";
 
 export interface Identity {
   name: string;
@@ -94,7 +94,7 @@ export class OpensslPki {
       this.run(["genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", `dsa_paramgen_bits:${param}`, "-out", `${name}.params`]);
       this.run(["genpkey", "-paramfile", `${name}.params`, "-out", file]);
     }
-    else this.run(["genpkey", "-algorithm", "ED25519", "-out", file]);
+    else this.run(["genpkey", "-algorithm", spec === "ed448" ? "ED448" : "ED25519", "-out", file]);
     return file;
   }
 

@@ -44,6 +44,11 @@ beforeAll(() => {
     { name: "RootByRoot2", issuer: "Root2", ca: true, subject: "/O=Signet Scenario/CN=Root", keyOf: "Root", notBefore: past(50) },
     { name: "Orphan", issuer: "Root2", email: "orphan@example.org" },
     { name: "LeafOfRoot", issuer: "Root", email: "bob@example.org" },
+    { name: "OrphanTls", issuer: "Root2", email: "orphan@example.org", eku: "clientAuth" },
+    // A root whose Ed448 signatures Signet cannot verify, and an intermediate it signed.
+    { name: "Ed448Root", key: "ed448", notBefore: past(1000) },
+    { name: "InterByEd448", issuer: "Ed448Root", ca: true },
+    { name: "LeafUnderEd448", issuer: "InterByEd448", email: "alice@example.org" },
   ]);
   interSki = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/.exec(pki.run(["x509", "-in", pki.get("Inter").cert, "-noout", "-text"]).toString())![1]!.replace(/:/g, "");
   load([
@@ -175,6 +180,19 @@ describe("dead ends", () => {
     expect(r.attempts.map(summary)).toEqual([{ chain: ["Orphan"], codes: [], valid: true }]);
     const distrusted = await search("Orphan", { anchors: ["Orphan"], distrust: ["Orphan"] });
     expect(distrusted.chosen).toBeNull();
+    // Trusted directly but not valid for mail: kept as an attempt, not chosen, and the search goes on above it.
+    const tls = await search("OrphanTls", { anchors: ["OrphanTls"] });
+    expect(tls.chosen).toBeNull();
+    expect(tls.attempts.map(summary)).toEqual([
+      { chain: ["OrphanTls"], codes: ["missing-email-protection@0"], valid: false },
+      { chain: ["OrphanTls"], codes: ["unknown-issuer@0"], valid: false },
+    ]);
+  });
+
+  it("a certificate signature Signet cannot check is unsupported-algorithm, not a bad signature", async () => {
+    const r = await search("LeafUnderEd448", { anchors: ["Ed448Root"], message: ["InterByEd448"] });
+    expect(r.chosen).toBeNull();
+    expect(r.attempts.map((a) => a.issues)).toEqual([[{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "1.3.101.113", role: "certificate signature" }, certificate: 1 }]]);
   });
 });
 
@@ -201,7 +219,7 @@ describe("the budget (path/budget.ts)", () => {
     const r = await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxDepth: 2 } });
     expect(r.chosen).toBeNull();
     expect(r.attempts.map(summary)).toEqual([{ chain: ["Leaf", "Inter"], codes: ["path-search-limit@1"], valid: false }]);
-    expect(r.attempts[0]!.issues[0]!.params).toEqual({ limit: "maxDepth", value: 2 });
+    expect(r.attempts[0]!.issues).toEqual([{ code: "path-search-limit", severity: "error", params: { limit: "maxDepth", value: 2 }, certificate: 1 }]);
     expect((await search("Leaf", { anchors: ["Root"], message: ["Inter"], budget: { maxDepth: 3 } })).chosen).not.toBeNull();
   });
 

@@ -156,7 +156,7 @@ async function append(state: SearchState, path: PathInProgress, cand: Certificat
   const ready = pending.filter((child) => keys[child + 1]);
   for (const child of ready) {
     if (!state.spend("signature")) return null;
-    const signed = await verifyIssuedBy(chain[child]!, chain[child + 1]!, keys[child + 1]!);
+    const signed = await verifyIssuedBy(chain[child]!, keys[child + 1]!);
     // The issuer's inherited parameters are now vouched for by a verified signature chain.
     if (signed.ok) chain[child + 1]!.adoptInheritedKey(keys[child + 1]!);
     if (!signed.ok) {
@@ -172,13 +172,13 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
   const chain = path.chain;
   const top = chain[chain.length - 1]!;
   const index = chain.length - 1;
-  let tried = 0;
+  let triedAny = false;
   for (const remote of [false, true]) {
     const candidates = await candidatesFor(state, top, remote);
     for (const cand of candidates) {
       // No loops: the same subject and key twice on one path (RFC 4158 section 5.2).
       if (chain.some((c) => c.subjectAndKey === cand.cert.subjectAndKey)) continue;
-      tried++;
+      triedAny = true;
       if (!state.spend("step")) return null;
       if (await state.ctx.store.isDistrusted(cand.cert)) {
         state.attempts.push({
@@ -223,7 +223,7 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
     }
     // Remote sources are asked only when nothing local worked (DESIGN.md).
   }
-  if (tried === 0) {
+  if (!triedAny) {
     // A dead end: nobody offered an issuer for `top`.
     const selfSigned = top.selfIssued;
     state.attempts.push({
@@ -251,7 +251,10 @@ export async function buildPath(leaf: CertificateView, ctx: BuildContext): Promi
   const selfAnchor = await ctx.store.anchorOf(leaf);
   if (selfAnchor && !(await ctx.store.isDistrusted(leaf))) {
     // The signer's own certificate is trusted directly (a user's choice for a self-signed sender).
-    const issues = await ctx.validate([leaf], selfAnchor);
+    // Trusting it makes it the anchor, not a certificate exempt from the signer's rules: it is
+    // validated as the one certificate below an anchor that is itself (validity, usages, EKU),
+    // as NSS still checks a directly trusted end-entity certificate.
+    const issues = await ctx.validate([leaf, leaf], selfAnchor);
     chosen = { chain: [leaf], anchor: selfAnchor, issues, valid: !issues.some((i) => i.severity === "error") };
     state.attempts.push(chosen);
     if (!chosen.valid) chosen = null;

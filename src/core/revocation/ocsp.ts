@@ -135,7 +135,7 @@ export async function checkWithOcsp(cert: CertificateView, issuer: CertificateVi
   else {
     for (const c of response.certificates) {
       if (!(await isResponder(basic, c)) || !(await signedBy(basic, c))) continue;
-      if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer)).ok) return { status: "invalid", problem: "responder certificate not issued by the certificate's issuer" };
+      if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer.publicKey)).ok) return { status: "invalid", problem: "responder certificate not issued by the certificate's issuer" };
       if (!c.extensions.extKeyUsage?.includes(EKU.ocspSigning)) return { status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" };
       const t = at.getTime();
       if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return { status: "invalid", problem: "responder certificate not valid at the validation time" };
