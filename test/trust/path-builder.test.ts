@@ -232,6 +232,15 @@ describe("the budget (path/budget.ts)", () => {
   });
 });
 
+describe("the certificate pool (issuer-source.ts)", () => {
+  it("offers a certificate given twice once, and finds issuers by the child's issuer name", async () => {
+    const pool = new CertificatePool("message", [cert("Inter"), cert("Inter"), cert("InterByRoot2"), cert("Root")]);
+    expect(pool.size).toBe(3);
+    expect(names({ chain: [...(await pool.issuersOf(cert("Leaf")))], anchor: null, issues: [], valid: false })).toEqual(["Inter", "InterByRoot2"]);
+    expect(await pool.issuersOf(cert("Root2"))).toEqual([]);
+  });
+});
+
 describe("remote sources (AIA) are asked last", () => {
   /** A Fetcher port that counts requests and answers with Inter's DER. */
   function fetcher(): Fetcher & { urls: string[] } {
