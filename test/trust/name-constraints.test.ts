@@ -41,6 +41,7 @@ const SPECS: CertSpec[] = [
   leaf("MailDoubleAt", "email:bad@@example.org"),
   leaf("MailStar", "email:*.example.com"),
   leaf("UriUrn", "URI:urn:x:https://host.example.com/"),
+  leaf("UriUserApex", "URI:https://user@example.com/"),
   leaf("UriMailto", "URI:mailto:alice@host.example.com"),
   // CAs, one constraint each.
   ca("EmailHost", "critical,permitted;email:example.org"),
@@ -59,6 +60,10 @@ const SPECS: CertSpec[] = [
   ca("NotCritical", "permitted;email:example.org"),
   ca("MalformedDns", "critical,permitted;DNS:.example.com"),
   ca("MalformedMailbox", "critical,permitted;email:a@@example.org"),
+  // A wildcard has no place in a constraint (section 4.2.1.10 speaks of hosts and domains).
+  ca("WildcardDns", "critical,permitted;DNS:*.example.com"),
+  ca("WildcardMailHost", "critical,permitted;email:*.example.org"),
+  ca("WildcardMailbox", "critical,permitted;email:a@*.example.org"),
   ca("MalformedMailDomain", "critical,permitted;email:x.-bad.example"),
   ca("DnsExcludedOrg", "critical,excluded;DNS:example.org"),
   ca("EmailExcludedBar", "critical,excluded;email:bar.example.com"),
@@ -193,6 +198,7 @@ describe("uniformResourceIdentifier constraints: the host part of the URI", () =
 
   it('"example.com" admits that host only (unlike dNSName)', () => {
     expect(verdictUnder("UriApex", "UriHost")).toBeNull();
+    expect(verdictUnder("UriUserApex", "UriHost")).toBeNull();
     expect(verdictUnder("UriSub", "UriHost")).toEqual(notPermitted("https://user@host.example.com:8443/path"));
   });
 });
@@ -223,6 +229,9 @@ describe("constraints Signet cannot process, and constraints that are wrong", ()
     expect(verdictUnder("DnsWww", "MalformedDns")).toEqual({ name: "(constraints)", reason: "malformed constraint .example.com" });
     expect(verdictUnder("MailOrg", "MalformedMailbox")).toEqual({ name: "(constraints)", reason: "malformed constraint a@@example.org" });
     expect(verdictUnder("MailOrg", "MalformedMailDomain")).toEqual({ name: "(constraints)", reason: "malformed constraint x.-bad.example" });
+    expect(verdictUnder("DnsWww", "WildcardDns")).toEqual({ name: "(constraints)", reason: "malformed constraint *.example.com" });
+    expect(verdictUnder("MailOrg", "WildcardMailHost")).toEqual({ name: "(constraints)", reason: "malformed constraint *.example.org" });
+    expect(verdictUnder("MailOrg", "WildcardMailbox")).toEqual({ name: "(constraints)", reason: "malformed constraint a@*.example.org" });
     expect(verdictUnder("MailOrg", "Undecodable")).toEqual({ name: "(constraints)", reason: "undecodable name constraints" });
   });
 

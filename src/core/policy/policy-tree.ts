@@ -77,6 +77,7 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
   // 6.1.2 (d)-(f)
   let explicitPolicy = inputs.initialExplicitPolicy ? 0 : n + 1;
   let inhibitAnyPolicy = inputs.initialAnyPolicyInhibit ? 0 : n + 1;
+  // Stryker disable next-line ArithmeticOperator: the counter is read at certificates 1 to n - 1 only, where n - 1 would still leave it above zero
   let policyMapping = inputs.initialPolicyMappingInhibit ? 0 : n + 1;
   let failure: PolicyFailure | null = null;
 
