@@ -4,6 +4,7 @@
  * issuer and extensions, so a scenario reads as a table.
  */
 import { readFileSync } from "node:fs";
+import { readCertificates, type CertificateView } from "../../src/core/index.js";
 import { OpensslPki, type KeySpec } from "./pki.js";
 
 export interface CertSpec {
@@ -59,6 +60,11 @@ export class ScenarioPki extends OpensslPki {
   private serialCounter = 0x1000;
   private databaseReady = false;
   private crlCounter = 0;
+
+  /** The named certificate as the core reads it. */
+  view(name: string): CertificateView {
+    return readCertificates(this.read(this.get(name).cert)).certificates[0]!;
+  }
 
   get(name: string): Issued {
     const i = this.issued.get(name);

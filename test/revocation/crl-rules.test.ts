@@ -9,7 +9,7 @@
  * given here as yes, or as no where that is the point.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCertificates, type CertificateView } from "../../src/core/index.js";
+import { type CertificateView } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { parseCrl, type ParsedCrl } from "../../src/core/revocation/crl.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
@@ -41,7 +41,7 @@ beforeAll(() => {
     { name: "RevokedLeaf", issuer: "Inter", email: "mallory@example.org", crl: CDP, ...wide },
   ];
   pki.build(specs);
-  for (const s of specs) views.set(s.name, readCertificates(pki.read(pki.get(s.name).cert)).certificates[0]!);
+  for (const s of specs) views.set(s.name, pki.view(s.name));
   crl("Base", "Inter"); // number 1000, before anything is revoked
   pki.revoke("Inter", "RevokedLeaf", "keyCompromise");
   crl("Plain", "Inter");

@@ -9,7 +9,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
 import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
-import { readCertificates } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { fetchCrl, fetchOcsp } from "../../src/core/revocation/fetch.js";
 import { checkWithOcsp } from "../../src/core/revocation/ocsp.js";
@@ -52,7 +51,7 @@ afterAll(async () => {
   pki.cleanup();
 });
 
-const view = (name: string) => readCertificates(pki.read(pki.get(name).cert)).certificates[0]!;
+const view = (name: string) => pki.view(name);
 
 describe("OCSP over HTTP against openssl ocsp", () => {
   it("a short request goes by GET, and the answer is good", async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
 import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
-import { inspectMessage, readCertificates, TrustStore, type InspectOptions, type Ports, type SecurityReport } from "../../src/core/index.js";
+import { inspectMessage, TrustStore, type InspectOptions, type Ports, type SecurityReport } from "../../src/core/index.js";
 import { attachCrls } from "../helpers/cms-build.js";
 import { signers } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
@@ -70,7 +70,7 @@ async function inspectFrom(
 ): Promise<SecurityReport> {
   const signed = pki.sign({ signers: [{ who: pki.get(signer) }], content: "Content-Type: text/plain\n\nrevocation\n" });
   const msg = crls.length || ocsp.length ? attachCrls(signed, crls, ocsp) : signed;
-  const anchor = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
+  const anchor = pki.view("Root");
   const trust = { store: await TrustStore.create([{ certificate: anchor, source: "option" as const }]) };
   const r = await inspectMessage(msg, { clock: { now: () => new Date() }, fetcher: privateNetworkFetcher, ...ports }, { trust, ...options });
   assertReportInvariants(r);

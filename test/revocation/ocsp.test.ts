@@ -4,7 +4,6 @@
  * `openssl ca` keeps, checked by Signet's OCSP reader.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCertificates } from "../../src/core/index.js";
 import { checkWithOcsp, parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
@@ -24,7 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => pki.cleanup());
 
-const view = (name: string) => readCertificates(pki.read(pki.get(name).cert)).certificates[0]!;
+const view = (name: string) => pki.view(name);
 let n = 0;
 
 /** One request and OpenSSL's answer to it, signed by `signer` (its key), with extra responder options. */

@@ -7,7 +7,7 @@
  * CRL past its nextUpdate. Each test fails when its check is removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inspectMessage, readCertificates, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
+import { inspectMessage, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
 import { attachCrls } from "../helpers/cms-build.js";
 import { signers } from "../helpers/inspect.js";
 import { assertReportInvariants } from "../helpers/invariants.js";
@@ -35,7 +35,7 @@ const crlBy = (ca: string, days = 7, extensions: string[] = []): Uint8Array => n
 async function inspectSigned(signer: string, include: string[], crls: Uint8Array[], ocsp: Uint8Array[], options: InspectOptions = {}): Promise<SecurityReport> {
   const signed = pki.sign({ signers: [{ who: pki.get(signer) }], content: "Content-Type: text/plain\n\nrevocation\n", extraCerts: include.map((n) => pki.get(n).cert) });
   const msg = attachCrls(signed, crls, ocsp);
-  const anchor = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
+  const anchor = pki.view("Root");
   const trust = { store: await TrustStore.create([{ certificate: anchor, source: "option" as const }]) };
   // No fetcher: only what the message carries answers.
   const r = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, ...options });

@@ -6,7 +6,7 @@
  * kept of each attempt. The network is the Fetcher port, answered here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AiaIssuerSource, CertificatePool, readCertificates, type CertificateView, type Fetcher, type FetchRequest, type FetchResult } from "../../src/core/index.js";
+import { AiaIssuerSource, CertificatePool, type CertificateView, type Fetcher, type FetchRequest, type FetchResult } from "../../src/core/index.js";
 import { parseCaIssuersResponse } from "../../src/core/path/aia-source.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
@@ -26,7 +26,7 @@ beforeAll(() => {
     { name: "LeafLdap", issuer: "Inter", email: "alice@example.org", extraExtensions: ["authorityInfoAccess=caIssuers;URI:ldap://dir.example/cn=Inter,caIssuers;URI:http://aia.example/p7c"] },
     { name: "LeafTwo", issuer: "Inter", email: "alice@example.org", extraExtensions: ["authorityInfoAccess=caIssuers;URI:http://a.example/1.cer,caIssuers;URI:http://b.example/2.cer"] },
   ]);
-  for (const n of ["Root", "Inter", "Inter2", "Leaf", "LeafLdap", "LeafTwo"]) views.set(n, readCertificates(pki.read(pki.get(n).cert)).certificates[0]!);
+  for (const n of ["Root", "Inter", "Inter2", "Leaf", "LeafLdap", "LeafTwo"]) views.set(n, pki.view(n));
   interDer = new Uint8Array(pki.run(["x509", "-in", pki.get("Inter").cert, "-outform", "DER"]));
   pki.write("two.pem", Buffer.concat([pki.read(pki.get("Inter").cert), pki.read(pki.get("Inter2").cert)]));
   bundle = new Uint8Array(pki.run(["crl2pkcs7", "-nocrl", "-certfile", "two.pem", "-outform", "DER"]));

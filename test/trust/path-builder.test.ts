@@ -7,7 +7,7 @@
  * stand-in is the clock the deadline reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AiaIssuerSource, CertificatePool, readCertificates, TrustStore, type CertificateView, type Fetcher } from "../../src/core/index.js";
+import { AiaIssuerSource, CertificatePool, TrustStore, type CertificateView, type Fetcher } from "../../src/core/index.js";
 import { buildPath, rank, type BuildContext, type PathAttempt } from "../../src/core/path/builder.js";
 import { DEFAULT_PATH_BUDGET, type PathBudget } from "../../src/core/path/budget.js";
 import type { IssuerSource } from "../../src/core/path/issuer-source.js";
@@ -26,7 +26,7 @@ let interSki = "";
 
 function load(specs: CertSpec[]): void {
   pki.build(specs);
-  for (const s of specs) views.set(s.name, readCertificates(pki.read(pki.get(s.name).cert)).certificates[0]!);
+  for (const s of specs) views.set(s.name, pki.view(s.name));
 }
 
 beforeAll(() => {

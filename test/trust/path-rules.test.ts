@@ -7,7 +7,7 @@
  * scenarios in scenarios.test.ts check the same rules end to end, by code.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCertificates, type CertificateView } from "../../src/core/index.js";
+import { type CertificateView } from "../../src/core/index.js";
 import { validatePath, type LeafPurpose } from "../../src/core/policy/path-validation.js";
 import { smimeProfile, type SmimeProfileOptions } from "../../src/core/policy/profile.js";
 import { ScenarioPki, type CertSpec } from "../helpers/scenario-pki.js";
@@ -71,7 +71,7 @@ beforeAll(() => {
   pki = new ScenarioPki();
   // Every CA and leaf shares the fixed dates except the root, which is dated wide so it never matters.
   pki.build(SPECS.map((s) => (s.issuer ? dated(s) : { ...s, notBefore: new Date("2020-01-01T00:00:00Z"), notAfter: new Date("2040-01-01T00:00:00Z") })));
-  for (const s of SPECS) views.set(s.name, readCertificates(pki.read(pki.get(s.name).cert)).certificates[0]!);
+  for (const s of SPECS) views.set(s.name, pki.view(s.name));
 });
 afterAll(() => pki.cleanup());
 

@@ -9,7 +9,7 @@
  * follows from section 6.1.5 (g)(iii).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCertificates, type CertificateView } from "../../src/core/index.js";
+import { type CertificateView } from "../../src/core/index.js";
 import { validatePath } from "../../src/core/policy/path-validation.js";
 import { ANY_POLICY, type PolicyInputs } from "../../src/core/policy/policy-tree.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
@@ -57,7 +57,7 @@ const views = new Map<string, CertificateView>();
 beforeAll(() => {
   pki = new ScenarioPki();
   pki.build(SPECS);
-  for (const s of SPECS) views.set(s.name, readCertificates(pki.read(pki.get(s.name).cert)).certificates[0]!);
+  for (const s of SPECS) views.set(s.name, pki.view(s.name));
 });
 afterAll(() => pki.cleanup());
 

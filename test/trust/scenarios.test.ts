@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AiaIssuerSource, CertificatePool, inspectMessage, readCertificates, TrustStore, type SecurityReport, type TrustStatus } from "../../src/core/index.js";
+import { AiaIssuerSource, CertificatePool, inspectMessage, TrustStore, type SecurityReport, type TrustStatus } from "../../src/core/index.js";
 // The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
 import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
 import { ed25519SignedData, multipartSigned } from "../helpers/cms-build.js";
@@ -320,7 +320,7 @@ async function run(s: Scenario): Promise<SecurityReport> {
     if (s.aia === "p7c") served = new Uint8Array(pki.run(["crl2pkcs7", "-nocrl", "-certfile", pki.get("Inter").cert, "-outform", "DER"]));
     const leafCert = pki.get("Leaf");
     const msg = pki.sign({ signers: [{ who: leafCert }], content: "Content-Type: text/plain\n\nscenario\n", extraCerts: (s.include ?? []).map((n) => pki.get(n).cert) });
-    const view = (n: string) => readCertificates(pki.read(pki.get(n).cert)).certificates[0]!;
+    const view = (n: string) => pki.view(n);
     const store = await TrustStore.create(
       s.anchors.map((n) => ({ certificate: view(n), source: "option" as const })),
       await Promise.all((s.distrust ?? []).map((n) => view(n).fingerprintHex())),
@@ -364,7 +364,7 @@ describe("trust scenarios built with openssl ca", () => {
     try {
       pki.build([{ name: "Root" }, { name: "Inter1", issuer: "Root" }, { name: "Inter2", issuer: "Inter1" }, leaf("Inter2")]);
       const msg = pki.sign({ signers: [{ who: pki.get("Leaf") }], content: "Content-Type: text/plain\n\ndepth\n", extraCerts: [pki.get("Inter1").cert, pki.get("Inter2").cert] });
-      const trust = { store: await TrustStore.create([{ certificate: readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!, source: "option" as const }]) };
+      const trust = { store: await TrustStore.create([{ certificate: pki.view("Root"), source: "option" as const }]) };
       const at = (maxDepth: number) => inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, pathBudget: { maxDepth } });
       expect(signers(await at(4))[0]!.trust).toBe("trusted");
       const short = await at(3);
@@ -387,7 +387,7 @@ describe("trust scenarios built with openssl ca", () => {
         return pki.run(["pkeyutl", "-sign", "-rawin", "-inkey", pki.get("Leaf").key, "-in", "attrs.der"]);
       }, past(100));
       const msg = Buffer.from(multipartSigned(`Date: ${past(100).toUTCString()}\r\nFrom: ${EMAIL}\r\n`, part, der), "latin1");
-      const view = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
+      const view = pki.view("Root");
       const trust = { store: await TrustStore.create([{ certificate: view, source: "option" as const }]) };
       const today = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust });
       expect([signers(today)[0]!.trust, today.issues.map((i) => i.code)]).toEqual(["invalid", ["expired"]]);
@@ -411,7 +411,7 @@ describe("trust scenarios built with openssl ca", () => {
       const decoys: CertSpec[] = [1, 2, 3, 4].map((i) => ({ name: `Decoy${i}`, issuer: "Root", ca: true, ski, subject: "/O=Signet Scenario/CN=Inter", notBefore: past(10 + i) }));
       pki.build(decoys);
       const msg = pki.sign({ signers: [{ who: pki.get("Leaf") }], content: "Content-Type: text/plain\n\nx\n", extraCerts: [...decoys.map((d) => pki.get(d.name).cert), pki.get("Inter").cert] });
-      const view = readCertificates(pki.read(pki.get("Root").cert)).certificates[0]!;
+      const view = pki.view("Root");
       const trust = { store: await TrustStore.create([{ certificate: view, source: "option" as const }]) };
       const tight = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, pathBudget: { maxSignatureChecks: 3 } });
       expect(signers(tight)[0]!.trust).not.toBe("trusted");

@@ -166,36 +166,36 @@ describe("RSASSA-PSS by hand (RFC 8017 sections 8.1.2, 9.1.2)", () => {
     });
   }
 
+  /**
+   * A block with `faults` that is below the modulus, so that it can be signed at all, and the
+   * message it is for: messages are tried until one gives such a block.
+   */
+  function signableBlock(key: Key, faults: PssFaults): { data: Uint8Array; block: Uint8Array } {
+    for (let i = 0; i < 2000; i++) {
+      const data = new TextEncoder().encode(`Pay invoice ${i}.`);
+      const block = pssBlock(key, "SHA-256", "SHA-1", salt(20), { data, ...faults });
+      if (Buffer.compare(Buffer.from(block), Buffer.from(key.modulus)) < 0) return { data, block };
+    }
+    throw new Error("no block below the modulus in 2000 tries");
+  }
+
   it("a leftmost bit that must be zero is set (step 6): refused", () => {
     const key = keys.k1023!; // emBits 1022 in 128 bytes: the two leftmost bits must be zero
-    // A block with the 0x40 bit set must still be below the modulus to be signed: try messages until one is.
-    let found: { data: Uint8Array; block: Uint8Array } | null = null;
-    for (let i = 0; i < 2000 && !found; i++) {
-      const data = new TextEncoder().encode(`Pay invoice ${i}.`);
-      const block = pssBlock(key, "SHA-256", "SHA-1", salt(20), { data, leftBit: 0x40 });
-      if (Buffer.compare(Buffer.from(block), Buffer.from(key.modulus)) < 0) found = { data, block };
-    }
-    expect(found).not.toBeNull();
-    const sig = rawSign(key, found!.block);
+    const { data, block } = signableBlock(key, { leftBit: 0x40 });
+    const sig = rawSign(key, block);
+    expect(opensslVerifies(key, "SHA-256", data, sig, { mgf1: "SHA-1", salt: 20 })).toBe(false);
+    expect(pss(key, "SHA-256", "SHA-1", 20, sig, data)).toBe(false);
     // The block is right in every other respect: the same block without the bit verifies.
-    expect(opensslVerifies(key, "SHA-256", found!.data, sig, { mgf1: "SHA-1", salt: 20 })).toBe(false);
-    expect(pss(key, "SHA-256", "SHA-1", 20, sig, found!.data)).toBe(false);
-    const clean = rawSign(key, pssBlock(key, "SHA-256", "SHA-1", salt(20), { data: found!.data }));
-    expect(pss(key, "SHA-256", "SHA-1", 20, clean, found!.data)).toBe(true);
+    const clean = rawSign(key, pssBlock(key, "SHA-256", "SHA-1", salt(20), { data }));
+    expect(pss(key, "SHA-256", "SHA-1", 20, clean, data)).toBe(true);
   });
 
   it("with a modulus one bit past a byte, the extra leading byte must be zero (section 8.1.2 step 2b)", () => {
     const key = keys.k1025!;
-    let found: { data: Uint8Array; block: Uint8Array } | null = null;
-    for (let i = 0; i < 2000 && !found; i++) {
-      const data = new TextEncoder().encode(`Pay invoice ${i}.`);
-      const block = pssBlock(key, "SHA-256", "SHA-1", salt(20), { data, leading: 0x01 });
-      if (Buffer.compare(Buffer.from(block), Buffer.from(key.modulus)) < 0) found = { data, block };
-    }
-    expect(found).not.toBeNull();
-    const sig = rawSign(key, found!.block);
-    expect(opensslVerifies(key, "SHA-256", found!.data, sig, { mgf1: "SHA-1", salt: 20 })).toBe(false);
-    expect(pss(key, "SHA-256", "SHA-1", 20, sig, found!.data)).toBe(false);
+    const { data, block } = signableBlock(key, { leading: 0x01 });
+    const sig = rawSign(key, block);
+    expect(opensslVerifies(key, "SHA-256", data, sig, { mgf1: "SHA-1", salt: 20 })).toBe(false);
+    expect(pss(key, "SHA-256", "SHA-1", 20, sig, data)).toBe(false);
   });
 
   it("a signature of the wrong length, or not below the modulus (RSAVP1, section 5.2.2), is refused", () => {
