@@ -79,12 +79,11 @@ const SPECS: CertSpec[] = [
 ];
 
 let pki: ScenarioPki;
-const views = new Map<string, CertificateView>();
+let views = new Map<string, CertificateView>();
 
 beforeAll(() => {
   pki = new ScenarioPki();
-  pki.build(SPECS);
-  for (const s of SPECS) views.set(s.name, pki.view(s.name));
+  views = pki.buildViews(SPECS);
   // A version 1 certificate (no extensions at all): openssl x509 -req without an extension file.
   pki.run(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "v1.key", "-subj", "/O=Signet Scenario/CN=V1", "-config", pki.write("v1.cnf", "[req]\ndistinguished_name=dn\n[dn]\n"), "-out", "v1.csr"]);
   pki.run(["x509", "-req", "-in", "v1.csr", "-CA", pki.get("Root").cert, "-CAkey", pki.get("Root").key, "-set_serial", "77", "-days", "30", "-out", "v1.pem"]);

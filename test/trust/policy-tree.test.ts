@@ -52,12 +52,11 @@ const SPECS: CertSpec[] = [
 ];
 
 let pki: ScenarioPki;
-const views = new Map<string, CertificateView>();
+let views = new Map<string, CertificateView>();
 
 beforeAll(() => {
   pki = new ScenarioPki();
-  pki.build(SPECS);
-  for (const s of SPECS) views.set(s.name, pki.view(s.name));
+  views = pki.buildViews(SPECS);
 });
 afterAll(() => pki.cleanup());
 
