@@ -194,8 +194,10 @@ describe("the add-on in Thunderbird 128+", () => {
   });
 
   it("registers the banner without an error in Thunderbird's console", () => {
-    // Asking getRegisteredScripts for an id not yet registered made Thunderbird 153 log this on every start.
-    expect(run.console.filter((l) => /signet-banner|does not exist/.test(l))).toEqual([]);
+    // Asking getRegisteredScripts for an id not yet registered made Thunderbird 153 log this on every start:
+    // 'The messageDisplayScript with id "signet-banner" does not exist'. Only that error is looked for:
+    // Thunderbird sometimes logs that its crash reporter "does not exist" (Debian ships none), which is not ours.
+    expect(run.console.filter((l) => /signet-banner|messageDisplayScript/.test(l))).toEqual([]);
   });
 
   it("every real banner and the header button's tooltip show the reader's personal mark, chosen at random for a new profile", () => {
