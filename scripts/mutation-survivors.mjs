@@ -1,4 +1,4 @@
-// Lists what StrykerJS left alive (npm run mutate writes reports/" + (process.env.SIGNET_MUTATION_REPORT ?? "mutation.json")):
+// Lists what StrykerJS left alive (npm run mutate writes reports/mutation.json, and a copy per folder):
 // per file the counts by status and the score, then each surviving or uncovered
 // mutant with its line, mutator, replacement and source line, for the next one
 // to kill with a test or to list as equivalent. `node scripts/mutation-survivors.mjs [file-substring]`.
