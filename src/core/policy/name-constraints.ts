@@ -8,7 +8,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { OID } from "../cms/oids.js";
 import type { CertificateView } from "../x509/certificate.js";
-import { EXT, extensionValueIs } from "../x509/extensions.js";
+import { EXT, parsedAs } from "../x509/extensions.js";
 import { nameWithin } from "../x509/name.js";
 
 const RFC822 = 1;
@@ -64,8 +64,8 @@ function validConstraint(t: Subtree): boolean {
 export function addConstraints(state: NameConstraintsState, cert: CertificateView, isCa = true): void {
   const ext = cert.cert.extensions?.find((e) => e.extnID === EXT.nameConstraints);
   if (!ext) return;
-  const nc = ext.parsedValue;
-  if (!(nc instanceof pkijs.NameConstraints) || !extensionValueIs(ext, pkijs.NameConstraints.schema())) return void state.defects.push("undecodable name constraints");
+  const nc = parsedAs(ext, pkijs.NameConstraints);
+  if (!nc) return void state.defects.push("undecodable name constraints");
   if (!ext.critical) state.defects.push("name constraints not marked critical");
   if (!isCa) state.defects.push("name constraints in an end-entity certificate");
   const byType = new Map<number, Subtree[]>();

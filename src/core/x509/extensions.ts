@@ -145,14 +145,15 @@ export function readExtensions(cert: pkijs.Certificate): Extensions {
 }
 
 /**
- * Whether an extension's value is the structure `schema` describes (a pkijs class's
- * `schema()`), to the last byte. pkijs does not refuse a value of another shape: a NULL
- * where NameConstraints belong reads as an empty NameConstraints, which would mean "no
- * constraints". A critical extension that does not decode must fail the certificate
- * (RFC 5280 section 4.2), not vanish.
+ * The extension's value as `type`, or null when it is not that structure to the last byte.
+ * pkijs does not refuse a value of another shape: a NULL where NameConstraints belong reads
+ * as an empty NameConstraints, which would mean "no constraints". A critical extension that
+ * does not decode must fail the certificate (RFC 5280 section 4.2), not vanish.
  */
-export function extensionValueIs(ext: pkijs.Extension, schema: asn1js.AsnType): boolean {
+export function parsedAs<T>(ext: pkijs.Extension, type: { new (...args: never[]): T; schema(): asn1js.AsnType }): T | null {
+  const parsedValue: unknown = ext.parsedValue;
+  if (!(parsedValue instanceof type)) return null;
   const value = ext.extnValue.valueBlock.valueHexView;
   const parsed = asn1js.fromBER(value);
-  return parsed.offset === value.length && asn1js.compareSchema(parsed.result, parsed.result, schema).verified;
+  return parsed.offset === value.length && asn1js.compareSchema(parsed.result, parsed.result, type.schema()).verified ? parsedValue : null;
 }

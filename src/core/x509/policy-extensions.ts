@@ -2,7 +2,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { CertificateView } from "./certificate.js";
-import { EXT, extensionValueIs } from "./extensions.js";
+import { EXT, parsedAs } from "./extensions.js";
 
 export interface PolicyExtensions {
   /** Policy OIDs, or null when the extension is absent. */
@@ -18,26 +18,33 @@ export interface PolicyExtensions {
 export function readPolicyExtensions(cert: CertificateView): PolicyExtensions {
   const out: PolicyExtensions = { policies: null, mappings: null, requireExplicitPolicy: null, inhibitPolicyMapping: null, inhibitAnyPolicy: null, malformed: false };
   for (const ext of cert.cert.extensions ?? []) {
-    const v: unknown = ext.parsedValue;
     switch (ext.extnID) {
-      case EXT.certificatePolicies:
-        if (v instanceof pkijs.CertificatePolicies && extensionValueIs(ext, pkijs.CertificatePolicies.schema())) out.policies = v.certificatePolicies.map((p) => p.policyIdentifier);
+      case EXT.certificatePolicies: {
+        const v = parsedAs(ext, pkijs.CertificatePolicies);
+        if (v) out.policies = v.certificatePolicies.map((p) => p.policyIdentifier);
         else out.malformed = true;
         break;
-      case EXT.policyMappings:
-        if (v instanceof pkijs.PolicyMappings && extensionValueIs(ext, pkijs.PolicyMappings.schema())) out.mappings = v.mappings.map((m) => ({ issuer: m.issuerDomainPolicy, subject: m.subjectDomainPolicy }));
+      }
+      case EXT.policyMappings: {
+        const v = parsedAs(ext, pkijs.PolicyMappings);
+        if (v) out.mappings = v.mappings.map((m) => ({ issuer: m.issuerDomainPolicy, subject: m.subjectDomainPolicy }));
         else out.malformed = true;
         break;
-      case EXT.policyConstraints:
-        if (v instanceof pkijs.PolicyConstraints && extensionValueIs(ext, pkijs.PolicyConstraints.schema())) {
+      }
+      case EXT.policyConstraints: {
+        const v = parsedAs(ext, pkijs.PolicyConstraints);
+        if (v) {
           out.requireExplicitPolicy = v.requireExplicitPolicy ?? null;
           out.inhibitPolicyMapping = v.inhibitPolicyMapping ?? null;
         } else out.malformed = true;
         break;
-      case EXT.inhibitAnyPolicy:
+      }
+      case EXT.inhibitAnyPolicy: {
+        const v: unknown = ext.parsedValue;
         if (v instanceof asn1js.Integer) out.inhibitAnyPolicy = v.valueBlock.valueDec;
         else out.malformed = true;
         break;
+      }
     }
   }
   return out;
