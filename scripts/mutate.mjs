@@ -3,6 +3,11 @@
 // only mutants whose code or covering tests changed are tried again). FOLDER is one of the
 // names below; none means all of them, in this order. Each run's report is kept as
 // reports/mutation-FOLDER.json for scripts/mutation-survivors.mjs.
+//
+// --force tries every mutant again. Use it for the figures you report: an incremental run keeps a
+// mutant that survived as survived while no test of a new name covers it, so a test made
+// stronger under its old name is not tried on it (seen here: survivors that the suite, run by
+// hand on the same mutant, kills).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -19,7 +24,13 @@ const FOLDERS = {
   revocation: "src/core/revocation/**/*.ts",
 };
 
-const asked = process.argv.slice(2);
+const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
+const asked = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const knownFlags = new Set(["--force"]);
+if (flags.some((f) => !knownFlags.has(f))) {
+  console.error(`mutate: unknown option ${flags.filter((f) => !knownFlags.has(f)).join(", ")}; only --force`);
+  process.exit(2);
+}
 const unknown = asked.filter((name) => !(name in FOLDERS));
 if (unknown.length) {
   console.error(`mutate: unknown folder ${unknown.join(", ")}; one of ${Object.keys(FOLDERS).join(", ")}`);
@@ -33,7 +44,7 @@ const env = {
 };
 let failed = false;
 for (const name of asked.length ? asked : Object.keys(FOLDERS)) {
-  const args = ["stryker", "run", "--mutate", FOLDERS[name], "--incrementalFile", `mutation/${name}.json`];
+  const args = ["stryker", "run", "--mutate", FOLDERS[name], "--incrementalFile", `mutation/${name}.json`, ...flags];
   console.log(`\nmutate: ${name} (npx ${args.join(" ")})`);
   const run = spawnSync("npx", args, { cwd: root, env, stdio: "inherit" });
   if (run.status !== 0) failed = true;

@@ -13,7 +13,7 @@ import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DigestName } from "../../src/core/crypto/algorithms.js";
 import { describePublicKey, inheritDsaParameters, type PublicKeyDescription } from "../../src/core/crypto/public-key.js";
-import { ecdsaDerToRaw, verifySignature } from "../../src/core/crypto/verify.js";
+import { ecdsaDerToRaw, verifySignature, verifySignedObject } from "../../src/core/crypto/verify.js";
 import { OpensslPki } from "../helpers/pki.js";
 
 const NODE_HASH: Partial<Record<DigestName, string>> = { "SHA-1": "sha1", "SHA-224": "sha224", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
@@ -145,6 +145,19 @@ describe("ECDSA (RFC 5758), P-256, P-384 and P-521", () => {
     expect(await verifySignature(key("dsa"), { kind: "ecdsa", hash: "SHA-256" }, DATA, sig)).toBe(false);
     expect(await verifySignature(key("P-256"), { kind: "dsa", hash: "SHA-256" }, DATA, sig)).toBe(false);
     expect(await verifySignature(key("P-256"), { kind: "rsa-pkcs1", hash: "SHA-256" }, DATA, sig)).toBe(false);
+  });
+
+  it("a key whose point is not on the curve verifies nothing: @noble says false, WebCrypto refuses the key, and a signed object calls it a bad signature", async () => {
+    // The SPKI as OpenSSL wrote it, its last coordinate changed: the point (x, y + 1) is not on P-256.
+    const der = new Uint8Array(pki.run(["pkey", "-in", keyFiles["P-256"]!, "-pubout", "-outform", "DER"]));
+    der[der.length - 1] ^= 1;
+    const offCurve = describePublicKey(pkijs.PublicKeyInfo.fromBER(der.slice().buffer));
+    expect(offCurve.kind).toBe("ec");
+    const sig224 = sign("P-256", "SHA-224", DATA);
+    expect(await verifySignature(offCurve, { kind: "ecdsa", hash: "SHA-224" }, DATA, sig224)).toBe(false);
+    // ecdsa-with-SHA224 and ecdsa-with-SHA256 (RFC 5758 section 3.2).
+    expect(await verifySignedObject(offCurve, "1.2.840.10045.4.3.1", undefined, DATA, sig224)).toEqual({ ok: false, reason: "bad-signature" });
+    expect(await verifySignedObject(offCurve, "1.2.840.10045.4.3.2", undefined, DATA, sign("P-256", "SHA-256", DATA))).toEqual({ ok: false, reason: "bad-signature" });
   });
 
   it("ecdsaDerToRaw: r and s right-aligned in fixed halves, leading zeros dropped", () => {

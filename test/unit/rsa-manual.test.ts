@@ -273,4 +273,14 @@ describe("RSASSA-PKCS1-v1_5 by hand (RFC 8017 section 8.2.2)", () => {
     expect(pkcs1(key, "SHA-224", new Uint8Array([0, ...sig]))).toBe(false);
     expect(pkcs1(key, "SHA-224", key.modulus)).toBe(false);
   });
+
+  it("s + n, the same value modulo n and still as long as the modulus, is refused (RSAVP1 step 1), as OpenSSL refuses it", () => {
+    // 1023 bits: n < 2^1023, so s + n < 2^1024 still fits in the modulus's 128 bytes.
+    const key = keys.k1023!;
+    const sig = opensslSign(key, "SHA-224", DATA);
+    const plusN = BigInt(`0x${Buffer.from(sig).toString("hex")}`) + BigInt(`0x${Buffer.from(key.modulus).toString("hex")}`);
+    const forged = Uint8Array.from(Buffer.from(plusN.toString(16).padStart(key.modulus.length * 2, "0"), "hex"));
+    expect([forged.length, pkcs1(key, "SHA-224", sig), opensslVerifies(key, "SHA-224", DATA, sig)]).toEqual([key.modulus.length, true, true]);
+    expect([pkcs1(key, "SHA-224", forged), opensslVerifies(key, "SHA-224", DATA, forged)]).toEqual([false, false]);
+  });
 });

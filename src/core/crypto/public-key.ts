@@ -24,16 +24,20 @@ export type PublicKeyDescription =
 
 function bitLength(bytes: Uint8Array): number {
   const b = stripLeadingZeros(bytes);
-  if (b.length === 0 || (b.length === 1 && b[0] === 0)) return 0;
+  // An INTEGER of no octets has no bits; a zero octet gives 0 below.
+  if (b.length === 0) return 0;
   return (b.length - 1) * 8 + (32 - Math.clz32(b[0]!));
 }
 
 /**
- * RFC 4055 section 1.2 lets an RSA key carry id-RSASSA-PSS as its algorithm.
- * WebCrypto imports only rsaEncryption SPKIs, so such keys are re-wrapped with
- * the same key bits; the PSS parameters are applied from the signature instead.
+ * The SPKI WebCrypto imports: rsaEncryption with NULL parameters (RFC 3279
+ * section 2.3.1) around the same key bits. RFC 4055 section 1.2 lets an RSA
+ * key carry id-RSASSA-PSS as its algorithm, which WebCrypto does not import;
+ * its PSS parameters are applied from the signature instead. An rsaEncryption
+ * key is wrapped the same way, so there is one form whatever the certificate
+ * wrote.
  */
-function asRsaEncryptionSpki(info: pkijs.PublicKeyInfo): Uint8Array {
+function rsaEncryptionSpki(info: pkijs.PublicKeyInfo): Uint8Array {
   const rewrapped = new pkijs.PublicKeyInfo({
     algorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
     subjectPublicKey: info.subjectPublicKey,
@@ -51,8 +55,7 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
       const rsa = new pkijs.RSAPublicKey({ schema: parsed.result });
       const modulus = stripLeadingZeros(rsa.modulus.valueBlock.valueHexView);
       const exponent = stripLeadingZeros(rsa.publicExponent.valueBlock.valueHexView);
-      const spki = oid === OID.rsaEncryption ? new Uint8Array(info.toSchema().toBER(false)) : asRsaEncryptionSpki(info);
-      return { kind: "rsa", spki, modulus, exponent, bits: bitLength(modulus) };
+      return { kind: "rsa", spki: rsaEncryptionSpki(info), modulus, exponent, bits: bitLength(modulus) };
     }
     if (oid === OID.ecPublicKey) {
       const params = info.algorithm.algorithmParams;
