@@ -1,4 +1,4 @@
-/** A small, strict argument parser: unknown options are errors, not ignored. */
+/** A small, strict argument parser: unknown options are errors, not ignored; -h is --help wherever --help is known. */
 
 export interface ParsedArgs {
   positional: string[];
@@ -16,10 +16,17 @@ export function parseArgs(argv: readonly string[], flagNames: readonly string[],
       out.positional.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith("--")) {
+    // "-" alone is a file name (standard input); "-x" is an option this parser does not know
+    // (a file whose name starts with "-" is given as ./-x or after "--").
+    if (!arg.startsWith("-") || arg === "-") {
       out.positional.push(arg);
       continue;
     }
+    if (arg === "-h" && flagNames.includes("help")) {
+      out.flags.add("help");
+      continue;
+    }
+    if (!arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (flagNames.includes(name)) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);

@@ -1,20 +1,26 @@
-/** `signet inspect FILE... [--json] [--at ISO-8601] [--allow-sha1] [--no-sender-check]` */
+/** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type SecurityReport } from "../core/index.js";
+import { inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
+import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
 import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
 import { cliFetcher } from "./node-fetcher.js";
 
-export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor PEM]... [--no-default-roots] [--at ISO-8601]
-                        [--revocation off|soft|hard] [--store DIR] [--allow-sha1] [--no-sender-check]
-                        [--allow-private-network]
-  FILE            an .eml message or an mbox file (every message in it)
-  --json          print SecurityReports as JSON (one per message; an array for several)
+export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--json] [--anchor PEM]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
+                       [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
+                       [--allow-sha1] [--no-sender-check] [--allow-private-network] [--exit-zero]`;
+
+export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
+  FILE            an .eml message or an mbox file (every message in it); - reads standard input
+  --json          print the reports as JSON: one entry per message, in the order given, each
+                  naming its source ({"file", "index"}: index counts the messages of an mbox
+                  from 1); one entry is printed as an object, several as an array. An input
+                  that cannot be read gives {"source", "issues"} with one input-unreadable error
   --anchor FILE   trust the certificates in FILE (PEM or DER) for this run; repeatable
   --no-default-roots  do not trust the bundled roots (Mozilla's email roots)
-  --store DIR     the user's trust decisions (default ~/.config/signet)
+  --store DIR     the user's trust decisions (default ~/.config/signet, or $SIGNET_STORE)
   --at TIME       judge certificates at this time instead of now
   --at-signing-time  judge each signer's certificates at its claimed signing time
   --revocation M  off, soft (default: a status that cannot be learned is a warning) or hard
@@ -22,20 +28,47 @@ export const INSPECT_USAGE = `usage: signet inspect FILE... [--json] [--anchor P
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate
   --allow-private-network  fetch AIA, CRL and OCSP URLs that name this machine or a private
-                  network (default: refused, since a stranger's certificate chooses them)`;
+                  network (default: refused, since a stranger's certificate chooses them)
+  --exit-zero     exit 0 whatever the verdicts (usage errors still exit 2)
+${EXIT_STATUS_HELP}`;
 
-interface Inspected {
-  name: string;
-  report: SecurityReport;
+/** Which input a report belongs to: the argument as given, and the message's place in an mbox. */
+export interface Source {
+  file: string;
+  /** 1 for an mbox's first message; absent for a single message. */
+  index?: number;
+}
+
+/** One entry of --json: a report with its source, or, for an input that could not be read, the finding that says so. */
+export type Entry = (SecurityReport & { source: Source }) | { source: Source; issues: Issue[] };
+
+const STDIN = "-";
+
+async function readInput(file: string): Promise<Uint8Array> {
+  if (file !== STDIN) return new Uint8Array(await readFile(file));
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The error code of a failed read (ENOENT, EACCES, EISDIR...), which says what went wrong in any language. */
+function readProblem(e: unknown): string {
+  if (e instanceof Error && "code" in e && typeof e.code === "string") return e.code;
+  return e instanceof Error ? e.message : String(e);
 }
 
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "help"], ["at", "anchor", "revocation", "revocation-depth", "store"]);
+  const args = parseArgs(
+    argv,
+    ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "help"],
+    ["at", "anchor", "revocation", "revocation-depth", "store"],
+  );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
     return 0;
   }
-  if (args.positional.length === 0) throw new UsageError("inspect needs at least one FILE");
+  if (args.positional.length === 0) throw new UsageError("inspect needs at least one FILE (or - for standard input)");
+  if (args.positional.filter((f) => f === STDIN).length > 1) throw new UsageError("standard input (-) can be given only once");
   const options: InspectOptions = {
     acceptSha1: args.flags.has("allow-sha1"),
     checkSenderBinding: !args.flags.has("no-sender-check"),
@@ -63,29 +96,30 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const fetcher = cliFetcher(args.flags.has("allow-private-network"));
   options.trust = await trustInputs(store, args.values.get("anchor") ?? [], !args.flags.has("no-default-roots"), fetcher);
   const ports = { clock: systemClock, fetcher, store };
-  const results: Inspected[] = [];
-  let failed = false;
+  const json = args.flags.has("json");
+  const entries: Entry[] = [];
+  const outcomes: Outcome[] = [];
   for (const file of args.positional) {
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(file));
+      bytes = await readInput(file);
     } catch (e) {
-      err(`signet: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-      failed = true;
+      const reason = readProblem(e);
+      err(`signet: cannot read ${file === STDIN ? "standard input" : file}: ${e instanceof Error ? e.message : reason}`);
+      outcomes.push("unreadable");
+      entries.push({ source: { file }, issues: [{ code: "input-unreadable", severity: "error", where: {}, params: { reason } }] });
       continue;
     }
-    const messages = isMbox(bytes) ? splitMbox(bytes) : [bytes];
+    const mbox = isMbox(bytes);
+    const messages = mbox ? splitMbox(bytes) : [bytes];
     for (let i = 0; i < messages.length; i++) {
-      const name = messages.length > 1 ? `${file}#${i + 1}` : file;
+      const source: Source = mbox ? { file, index: i + 1 } : { file };
       const report = await inspectMessage(messages[i]!, ports, options);
-      if (args.flags.has("json")) results.push({ name, report });
-      else out(renderText(name, report) + "\n");
+      outcomes.push(report.verdict);
+      if (json) entries.push({ source, ...report });
+      else out(renderText(mbox ? `${file}#${i + 1}` : file, report) + "\n");
     }
   }
-  if (args.flags.has("json")) {
-    const reports = results.map((r) => r.report);
-    out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  }
-  return failed ? 1 : 0;
+  if (json) out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2));
+  return args.flags.has("exit-zero") ? 0 : exitStatus(outcomes);
 }
-

@@ -1,16 +1,25 @@
-/** The `signet` command. Exit 0 when every message was inspected, whatever it says; 2 for usage errors. */
+/** The `signet` command: parses the first word and hands the rest to its command; exit statuses in exit-status.ts. */
+import { readFileSync } from "node:fs";
+import { EXIT } from "./exit-status.js";
 import { inspectCommand, INSPECT_USAGE } from "./inspect-command.js";
 import { trustCommand, TRUST_USAGE } from "./trust-command.js";
 import { UsageError } from "./args.js";
 
 const USAGE = `usage: signet <command> ...
+       signet --help | --version
 commands:
-  inspect FILE...   report the S/MIME security of messages (.eml or mbox)
+  inspect FILE...|-  report the S/MIME security of messages (.eml or mbox)
   trust ...         list and change the trust anchors
 
 ${INSPECT_USAGE}
 
 ${TRUST_USAGE}`;
+
+/** The version in package.json, which sits two folders above the compiled build/cli/main.js. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
 
 export async function main(argv: readonly string[]): Promise<number> {
   const out = (s: string): void => void process.stdout.write(s.endsWith("\n") ? s : s + "\n");
@@ -22,18 +31,24 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await inspectCommand(rest, out, err);
       case "trust":
         return await trustCommand(rest, out);
-      case undefined:
       case "help":
       case "--help":
+      case "-h":
         out(USAGE);
-        return command === undefined ? 2 : 0;
+        return EXIT.ok;
+      case "--version":
+        out(`signet ${version()}`);
+        return EXIT.ok;
+      case undefined:
+        throw new UsageError("a command is needed (inspect or trust)");
       default:
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`signet: ${e.message}\n\n${USAGE}`);
-      return 2;
+      // One line that says what was wrong, and where the rest is: help buried under it would hide it.
+      err(`signet: ${e.message}\nTry 'signet --help'.`);
+      return EXIT.usage;
     }
     throw e;
   }

@@ -40,9 +40,9 @@ describe("signet inspect on the bundled samples", () => {
   const reports = JSON.parse(run.stdout) as SecurityReport[];
   const byName = Object.fromEntries(samples.map((f, i) => [f.replace(/^samples\/\d+-|\.eml$/g, ""), reports[i]!]));
 
-  it("prints one report per file, as an array, and exits 0", () => {
-    expect(run.status).toBe(0);
-    expect(reports).toHaveLength(samples.length);
+  it("prints one report per file, as an array in the order given, each naming its file; exits 3, the worst verdict being danger", () => {
+    expect(run.status).toBe(3);
+    expect(reports.map((r) => (r as SecurityReport & { source: unknown }).source)).toEqual(samples.map((file) => ({ file })));
   });
 
   it("gives each sample the verdict its name promises", () => {
@@ -97,7 +97,7 @@ describe("signet inspect on the bundled samples", () => {
 
   it("text output leads with the verdict, then layers, signers and issues", () => {
     const text = signet("inspect", "samples/03-tampered.eml");
-    expect(text.status).toBe(0);
+    expect(text.status).toBe(3);
     const lines = text.stdout.split("\n");
     expect(lines[0]).toBe("samples/03-tampered.eml");
     expect(lines[1]).toMatch(/^ {2}DANGER: signature INVALID/);
@@ -187,12 +187,12 @@ describe("--allow-private-network", () => {
 
       const refused = await inspect();
       const r1 = JSON.parse(refused.stdout) as SecurityReport;
-      expect([refused.status, requests, r1.revocation, r1.verdict]).toEqual([0, 0, "unknown", "warning"]);
+      expect([refused.status, requests, r1.revocation, r1.verdict]).toEqual([1, 0, "unknown", "warning"]);
       expect(r1.issues.map((i) => i.code)).toEqual(["revocation-unavailable"]);
 
       const allowed = await inspect("--allow-private-network");
       const r2 = JSON.parse(allowed.stdout) as SecurityReport;
-      expect([allowed.status, requests, r2.signature, r2.revocation, r2.verdict]).toEqual([0, 1, "valid", "revoked", "danger"]);
+      expect([allowed.status, requests, r2.signature, r2.revocation, r2.verdict]).toEqual([3, 1, "valid", "revoked", "danger"]);
       expect(r2.issues.map((i) => i.code)).toEqual(["revoked"]);
 
       pki.write("root.crl.der", crl);
@@ -215,31 +215,84 @@ describe("signet inspect on an mbox", () => {
     const file = join(tmp, "box.mbox");
     writeFileSync(file, mbox, "latin1");
     const run = signet("inspect", "--json", file);
-    expect(run.status).toBe(0);
-    const reports = JSON.parse(run.stdout) as SecurityReport[];
-    expect(reports.map((r) => r.signature)).toEqual(["valid", "invalid", "unsigned"]);
+    expect(run.status).toBe(3);
+    const reports = JSON.parse(run.stdout) as (SecurityReport & { source: unknown })[];
+    expect(reports.map((r) => [r.source, r.signature])).toEqual([
+      [{ file, index: 1 }, "valid"],
+      [{ file, index: 2 }, "invalid"],
+      [{ file, index: 3 }, "unsigned"],
+    ]);
   });
 });
 
-describe("errors of the command itself", () => {
-  it("exit 2 with usage for unknown options and commands, and for a bad --at", () => {
-    expect(signet("inspect", "--bogus", "x").status).toBe(2);
-    expect(signet("frobnicate").status).toBe(2);
-    const bad = signet("inspect", "--at", "yesterday", samples[0]!);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("--at: not an ISO-8601 time");
+describe("the command's own words and exit status", () => {
+  it("a usage error is its one line and where help is, exit 2: unknown options (long or short) and commands, a bad --at, no command", () => {
+    const cases: [string[], string][] = [
+      [["inspect", "--bogus", "x"], "unknown option --bogus"],
+      [["inspect", "-x", "x"], "unknown option -x"],
+      [["frobnicate"], "unknown command: frobnicate"],
+      [["inspect", "--at", "yesterday", samples[0]!], "--at: not an ISO-8601 time: yesterday"],
+      [[], "a command is needed (inspect or trust)"],
+      [["inspect", "-", "-"], "standard input (-) can be given only once"],
+    ];
+    for (const [args, message] of cases) {
+      const r = signet(...args);
+      expect([args, r.status, r.stdout, r.stderr]).toEqual([args, 2, "", `signet: ${message}\nTry 'signet --help'.\n`]);
+    }
   });
 
-  it("an unreadable file is exit 1, and the other files are still inspected", () => {
-    const run = signet("inspect", "--json", "no/such/file.eml", samples[0]!);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain("cannot read no/such/file.eml");
-    expect((JSON.parse(run.stdout) as SecurityReport).signature).toBe("valid");
+  it("-h, --help and help print the synopsis and exit 0; after a command, that command's; --version prints package.json's version", () => {
+    for (const flag of ["-h", "--help", "help"]) {
+      const r = signet(flag);
+      expect([flag, r.status, r.stdout.split("\n")[0]]).toEqual([flag, 0, "usage: signet <command> ..."]);
+      expect(r.stdout).toContain("--at-signing-time");
+      expect(r.stdout).toContain("--revocation-depth chain|signer");
+      expect(r.stdout).toContain("3  danger");
+    }
+    for (const flag of ["-h", "--help"]) expect(signet("inspect", flag).stdout.split("\n")[0]).toMatch(/^usage: signet inspect FILE\.\.\.\|- /);
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(signet("--version")).toEqual({ status: 0, stdout: `signet ${pkg.version}\n`, stderr: "" });
   });
 
-  it("garbage is a report, not a failure: exit 0", () => {
+  it("the exit status is the worst verdict: 0 verified or not protected, 1 warning, 3 danger; --exit-zero always 0", () => {
+    const status = (...args: string[]) => signet("inspect", ...args).status;
+    expect(status(...ANCHOR, "samples/01-signed-valid.eml")).toBe(0);
+    expect(status("samples/08-unsigned.eml")).toBe(0);
+    expect(status("samples/01-signed-valid.eml")).toBe(1);
+    expect(status(...ANCHOR, "samples/01-signed-valid.eml", "samples/03-tampered.eml", "samples/10-untrusted-signer.eml")).toBe(3);
+    expect(status("--exit-zero", "samples/03-tampered.eml")).toBe(0);
+  });
+
+  it("an unreadable input keeps its place with an input-unreadable error, the others are still inspected, exit 4", () => {
+    const run = signet("inspect", "--json", ...ANCHOR, samples[0]!, "no/such/file.eml", "samples/03-tampered.eml");
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain("signet: cannot read no/such/file.eml: ENOENT");
+    const entries = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(entries.map((e) => [e.source, e.verdict])).toEqual([
+      [{ file: samples[0] }, "verified"],
+      [{ file: "no/such/file.eml" }, undefined],
+      [{ file: "samples/03-tampered.eml" }, "danger"],
+    ]);
+    expect(entries[1]).toEqual({ source: { file: "no/such/file.eml" }, issues: [{ code: "input-unreadable", severity: "error", where: {}, params: { reason: "ENOENT" } }] });
+    // --exit-zero is about verdicts; an unreadable input still gives its entry, and 0.
+    expect(signet("inspect", "--exit-zero", "no/such/file.eml").status).toBe(0);
+  });
+
+  it("- reads the message from standard input, in its place among the files", () => {
+    const r = spawnSync(process.execPath, [ENTRY, "inspect", "--json", ...ANCHOR, "samples/08-unsigned.eml", "-"], {
+      cwd: root,
+      encoding: "utf8",
+      env: ENV,
+      input: readFileSync(join(root, "samples/03-tampered.eml")),
+    });
+    const entries = JSON.parse(r.stdout) as (SecurityReport & { source: unknown })[];
+    expect([r.status, entries.map((e) => [e.source, e.signature])]).toEqual([3, [[{ file: "samples/08-unsigned.eml" }, "unsigned"], [{ file: "-" }, "invalid"]]]);
+  });
+
+  it("garbage is a report, not a failure of the command", () => {
     const file = join(tmp, "garbage.eml");
     writeFileSync(file, Buffer.from([0, 1, 2, 255, 254, 10, 13, 0]));
-    expect(signet("inspect", file).status).toBe(0);
+    const run = signet("inspect", "--json", file);
+    expect([run.stderr, (JSON.parse(run.stdout) as SecurityReport).reportVersion]).toEqual(["", 1]);
   });
 });

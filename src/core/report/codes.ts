@@ -12,6 +12,8 @@ export const ISSUE_CODES = [
   "no-signers",
   "multiple-signers",
   "limit-exceeded",
+  /** The input could not be read at all (a file that is missing or unreadable): the CLI's entry in its place. */
+  "input-unreadable",
   // Signature
   "signature-invalid",
   "digest-mismatch",

@@ -55,6 +55,10 @@ export const EN: Record<IssueCode, Render> = {
     title: `The message exceeds a safety limit (${s(p.limit)} = ${s(p.value)}).`,
     advice: "Signet stopped reading there to protect your computer. Messages built like this are rare and often hostile.",
   }),
+  "input-unreadable": (p) => ({
+    title: `Signet could not read this input${p.reason ? ` (${s(p.reason)})` : ""}, so nothing about it was checked.`,
+    advice: "Check the file's name and permissions, and try again.",
+  }),
   "signature-invalid": () => ({
     title: "The signature does not match: the message was changed after it was signed, or the signature is forged.",
     advice: "Do not trust the content. Contact the sender through another channel if it matters.",
