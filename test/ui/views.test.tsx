@@ -200,6 +200,23 @@ describe("ReportView", () => {
     expect(el.querySelector(".chain")).not.toBeNull();
   });
 
+  it("a certificate opened in one message's report closes when another message's report comes, and stays open for the same message's later report", async () => {
+    const services = { catalogue: EN_CATALOGUE, describeCertificate: (b64: string) => describeCertificate(Uint8Array.from(Buffer.from(b64, "base64"))) };
+    const show = (name: string, pending: boolean) =>
+      act(() => {
+        render(<UiContext.Provider value={services}><ReportView report={structuredClone(reports[name]!)} pending={pending} /></UiContext.Provider>, container);
+      });
+    const el = await mount(<ReportView report={reports["01-signed-valid.eml"]!} pending={true} />, services);
+    await act(() => (el.querySelector(".chain button") as HTMLButtonElement).click());
+    expect(el.querySelector(".certificate")).not.toBeNull();
+    // The same message, its revocation answer in: a new report object, the certificate still open.
+    await show("01-signed-valid.eml", false);
+    expect(el.querySelector(".certificate")).not.toBeNull();
+    // Another message: its own verdict and layers, no certificate of the first one.
+    await show("03-tampered.eml", false);
+    expect([el.querySelector(".certificate"), el.querySelector(".report")!.getAttribute("data-verdict"), el.querySelector(".chain") !== null]).toEqual([null, "danger", true]);
+  });
+
   it("gives every button an accessible name and every coloured badge a word", async () => {
     const el = await mount(<ReportView report={reports["10-untrusted-signer.eml"]!} pending={false} />);
     for (const b of el.querySelectorAll("button")) expect(b.getAttribute("aria-label") ?? text(b)).not.toBe("");

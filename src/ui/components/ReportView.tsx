@@ -20,10 +20,18 @@ export interface ReportViewProps {
   error?: string;
 }
 
+/** What tells one message from another in a report: its summary (Message-ID, sender, date, subject, size). */
+const messageKey = (report: SecurityReport): string => JSON.stringify(report.message);
+
 export function ReportView({ report, pending, error }: ReportViewProps) {
   const { catalogue } = useContext(UiContext);
   const ui = catalogue.ui;
-  const [selected, setSelected] = useState<CertificateSummary | null>(null);
+  // The open certificate belongs to the message it was opened in: a later report of the same
+  // message (revocation answers arriving) keeps it open, another message's report does not.
+  const [opened, setOpened] = useState<{ message: string; certificate: CertificateSummary } | null>(null);
+  const message = report ? messageKey(report) : "";
+  const selected = opened?.message === message ? opened.certificate : null;
+  const setSelected = (certificate: CertificateSummary | null) => setOpened(certificate && { message, certificate });
   if (error || !report) {
     return (
       <Root>
