@@ -1,6 +1,7 @@
 /** The terminal view of a SecurityReport: verdict first, then layers, signers and issues. */
 import type { Issue, Layer, SecurityReport, SignerReport } from "../core/index.js";
 import { describeIssue } from "../ui/messages/en.js";
+import { count } from "../ui/messages/en-words.js";
 
 const VERDICT_LINE: Record<SecurityReport["verdict"], string> = {
   verified: "VERIFIED",
@@ -87,7 +88,7 @@ function renderLayer(l: Layer): string[] {
   if (l.kind === "signed") return [head, ...l.signers.flatMap(renderSigner)];
   if (l.kind === "enveloped") {
     const alg = l.contentEncryptionAlgorithm?.name ?? "unknown algorithm";
-    return [head, `      ${alg}${l.authenticated ? " (authenticated)" : ""}, ${l.recipients.length} recipient(s)`];
+    return [head, `      ${alg}${l.authenticated ? " (authenticated)" : ""}, ${count(l.recipients.length, "recipient")}`];
   }
   return [head, `      ${l.algorithm?.name ?? "unknown"}: ${l.compressedBytes} -> ${l.decompressedBytes ?? "?"} bytes`];
 }

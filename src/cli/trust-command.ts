@@ -1,5 +1,6 @@
 /** `signet trust list|add|distrust|remove`: the user's trust decisions, kept in the store folder. */
 import { addAnchor, BUNDLED_ROOTS_INFO, distrust, listTrust, removeDecision, type TrustEntry } from "../core/index.js";
+import { daysAgo } from "../ui/messages/en-words.js";
 import { parseArgs, UsageError } from "./args.js";
 import { FolderStore, defaultStoreDir } from "./folder-store.js";
 import { readCertificateFile } from "./trust-setup.js";
@@ -20,7 +21,7 @@ function line(e: TrustEntry): string {
 /** How old the bundled roots are, so an administrator notices a stale build. */
 export function bundledAge(now: Date = new Date()): string {
   const days = Math.floor((now.getTime() - Date.parse(BUNDLED_ROOTS_INFO.extracted)) / 86_400_000);
-  return `${BUNDLED_ROOTS_INFO.count} bundled email roots from ${BUNDLED_ROOTS_INFO.source}, extracted ${BUNDLED_ROOTS_INFO.extracted} (${days} days ago)`;
+  return `${BUNDLED_ROOTS_INFO.count} bundled email roots from ${BUNDLED_ROOTS_INFO.source}, extracted ${BUNDLED_ROOTS_INFO.extracted} (${daysAgo(days)})`;
 }
 
 export async function trustCommand(argv: readonly string[], out: (s: string) => void): Promise<number> {

@@ -25,13 +25,13 @@ beforeAll(async () => {
   listing = await listTrust(store, { bundled: true });
 });
 
-async function mount(actions: TrustActions): Promise<HTMLElement> {
+async function mount(actions: TrustActions, daysAfterExtraction = 10): Promise<HTMLElement> {
   const el = document.createElement("div");
   document.body.append(el);
   await act(() => {
     render(
       <UiContext.Provider value={{ catalogue: EN_CATALOGUE }}>
-        <TrustManager listing={listing} now={new Date(Date.parse(BUNDLED_ROOTS_INFO.extracted) + 10 * 86_400_000)} actions={actions} />
+        <TrustManager listing={listing} now={new Date(Date.parse(BUNDLED_ROOTS_INFO.extracted) + daysAfterExtraction * 86_400_000)} actions={actions} />
       </UiContext.Provider>,
       el,
     );
@@ -50,6 +50,11 @@ describe("TrustManager", () => {
     expect(r).toHaveLength(2);
     expect(r[0]).toMatch(/Signet Sample Root CA.*trusted.*added by you.*only for example\.org/);
     expect(r[1]).toMatch(/Bob Example.*distrusted.*added by you/);
+  });
+
+  it("the roots' age reads true on the day they were extracted, a day after, and with a clock set before that day", async () => {
+    const info = (days: number) => mount(noActions(), days).then((el) => /\(([^)]*)\)\.$/m.exec(el.querySelector("p.muted")?.textContent ?? "")?.[1]);
+    expect([await info(0.5), await info(1), await info(-2829)]).toEqual(["today", "1 day ago", "a date after this computer's clock"]);
   });
 
   it("shows the bundled roots on request, and searches by name or fingerprint", async () => {

@@ -4,6 +4,7 @@
  * the Preact UI will too. Other languages add a file of the same shape.
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
+import { count, span } from "./en-words.js";
 
 export interface IssueText {
   /** One line: what is wrong. */
@@ -155,7 +156,7 @@ export const EN: Record<IssueCode, Render> = {
   "date-mismatch": (p) => ({
     title: p.reason
       ? "The message has no Date header to compare with the signing time."
-      : `The signing time (${s(p.signingTime)}) and the Date header (${s(p.date)}) are ${s(p.minutesApart)} minutes apart.`,
+      : `The signing time (${s(p.signingTime)}) and the Date header (${s(p.date)}) are ${span(Number(p.minutesApart))} apart.`,
     advice: "An old signed message may have been re-sent with a new date. Check that the content is current.",
   }),
   expired: (p) => ({
@@ -239,8 +240,8 @@ export const EN: Record<IssueCode, Render> = {
     advice: "It was not signed by the certificate's CA or an authorised responder. Treat the revocation status as unknown.",
   }),
   "no-decryption-key": (p) => ({
-    title: `The message is encrypted${p.recipients !== undefined ? ` to ${s(p.recipients)} recipient(s)` : ""}, and Signet holds no key to open it.`,
-    advice: "Open it in your mail program with your own key, or import your key into Signet.",
+    title: `The message is encrypted${p.recipients !== undefined ? ` to ${count(Number(p.recipients), "recipient")}` : ""}, and Signet holds no key to open it.`,
+    advice: "Open it in your mail program, which holds your key. Signet cannot decrypt it yet.",
   }),
   "decryption-failed": () => ({ title: "The message could not be decrypted.", advice: "It may be damaged, or encrypted to a different key of yours." }),
   "unauthenticated-encryption": (p) => ({

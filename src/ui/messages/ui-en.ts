@@ -3,6 +3,7 @@
  * texts live in en.ts; a language adds one file of each shape.
  */
 import type { EncryptionStatus, RevocationEvidence, RevocationStatus, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
+import { count, daysAgo } from "./en-words.js";
 
 export interface UiStrings {
   verdict: Record<Verdict | "checking", string>;
@@ -133,7 +134,7 @@ export const UI_EN: UiStrings = {
   toolbarTitle: (label, title, detail) => [`Signet: ${label}`, title, detail].filter(Boolean).join(" · "),
   toolbarIdle: "Signet: open one message to see its security",
   signedBy: (who) => `Signed by ${who}`,
-  encryptedFor: (n) => `Encrypted for ${n} recipient${n === 1 ? "" : "s"}`,
+  encryptedFor: (n) => `Encrypted for ${count(n, "recipient")}`,
   notProtected: "This message is neither signed nor encrypted.",
   notProtectedAdvice: "Anyone could have written or changed it on the way. That is normal for most mail; be careful with requests for money or passwords.",
   trustText: {
@@ -226,7 +227,7 @@ export const UI_EN: UiStrings = {
   trust: {
     title: "Trusted roots",
     search: "Search by name or fingerprint",
-    bundledInfo: (count, source, extracted, days) => `${count} roots bundled from ${source}, extracted ${extracted} (${days} days ago).`,
+    bundledInfo: (n, source, extracted, days) => `${count(n, "root")} bundled from ${source}, extracted ${extracted} (${daysAgo(days)}).`,
     showBundled: "Show bundled roots",
     add: "Add a root certificate…",
     addHint: "PEM or DER file. Only add roots you got from a source you trust.",
