@@ -33,7 +33,8 @@ function parseDate(value: string | null): Date | null {
 /** The sender fields, every copy of each: which copy a client shows differs from client to client. */
 function senderHeaders(h: readonly HeaderField[]): SenderHeaders {
   const fields = (name: string) => h.filter((f) => f.name === name).map((f) => parseMailboxes(f.value));
-  return { fromFields: fields("from"), senderFields: fields("sender"), date: parseDate(headerValue(h, "date")) };
+  const date = headerValue(h, "date");
+  return { fromFields: fields("from"), senderFields: fields("sender"), date: parseDate(date), hasDateField: date !== null };
 }
 
 function summarize(root: MimeEntity | null, size: number, senders: SenderHeaders | null): MessageSummary {

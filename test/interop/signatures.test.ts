@@ -379,9 +379,17 @@ describe("sender binding", () => {
     expect(r.issues[0]!.params.minutesApart).toBeGreaterThanOrEqual(3 * 24 * 60 - 1);
   });
 
-  it("no Date header is date-mismatch as well", async () => {
+  it("no Date header is no-date, a note: nothing to compare with, no sign of re-sending; the verdict is unchanged", async () => {
     const r = await inspect(pki.sign({ signers: [{ who: alice }], content: TEXT, date: null }));
-    expect(codes(r)).toEqual(["date-mismatch"]);
-    expect(r.issues[0]!.params.reason).toBe("no Date header");
+    expect(r.issues.map((i) => [i.code, i.severity, i.params.dateField])).toEqual([["no-date", "info", "absent"]]);
+    const dated = await inspect(pki.sign({ signers: [{ who: alice }], content: TEXT }));
+    expect([r.signature, r.verdict]).toEqual(["valid", dated.verdict]);
+    expect(dated.issues).toEqual([]);
+  });
+
+  it("a Date header that cannot be read is no-date too, said to be unreadable", async () => {
+    const message = Buffer.from(pki.sign({ signers: [{ who: alice }], content: TEXT })).toString("latin1").replace(/^Date: .*$/m, "Date: the third of December");
+    const r = await inspect(new Uint8Array(Buffer.from(message, "latin1")));
+    expect(r.issues.map((i) => [i.code, i.severity, i.params.dateField])).toEqual([["no-date", "info", "unreadable"]]);
   });
 });

@@ -26,7 +26,10 @@ export interface SenderHeaders {
   fromFields: Mailbox[][];
   /** The mailboxes of each Sender header field. */
   senderFields: Mailbox[][];
+  /** The Date field read as a time; null when it is absent or cannot be read. */
   date: Date | null;
+  /** Whether the message has a Date field at all (RFC 5322 section 3.6 requires one). */
+  hasDateField: boolean;
 }
 
 const addressesOf = (fields: readonly Mailbox[][]): string[] => fields.flat().map((m) => m.address);
@@ -105,7 +108,8 @@ export function bindSender(
 
 export function checkSigningTime(signingTime: string | null, headers: SenderHeaders, policy: SmimePolicy): LocalIssue[] {
   if (signingTime === null) return [];
-  if (headers.date === null) return [{ code: "date-mismatch", severity: "warning", params: { signingTime, reason: "no Date header" } }];
+  // Nothing to compare with: a fact worth knowing, not a sign of re-sending (no-date, info).
+  if (headers.date === null) return [{ code: "no-date", severity: "info", params: { signingTime, dateField: headers.hasDateField ? "unreadable" : "absent" } }];
   const gapMs = Math.abs(Date.parse(signingTime) - headers.date.getTime());
   if (gapMs <= policy.maxDateSkewMs) return [];
   return [

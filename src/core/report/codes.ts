@@ -34,6 +34,8 @@ export const ISSUE_CODES = [
   "no-email-in-certificate",
   "header-mismatch",
   "date-mismatch",
+  /** A signed message without a Date field, or with one that cannot be read: the signing time has nothing to be compared with. */
+  "no-date",
   // Path
   "expired",
   "not-yet-valid",

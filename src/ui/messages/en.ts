@@ -153,10 +153,14 @@ export const EN: Record<IssueCode, Render> = {
       ? "Someone on the way changed the message's header. Replies may go to someone else: check the address before you answer."
       : "Someone on the way changed the message's header. Trust the signed version, which Signet shows with the signature.",
   }),
+  "no-date": (p) => ({
+    title: p.dateField === "unreadable"
+      ? "The message's Date line cannot be read, so the signing time cannot be compared with it."
+      : "The message has no Date line, so the signing time cannot be compared with it.",
+    advice: "Nothing to do: the signature is judged as usual. Mail programs normally add a Date line, so its absence is unusual.",
+  }),
   "date-mismatch": (p) => ({
-    title: p.reason
-      ? "The message has no Date header to compare with the signing time."
-      : `The signing time (${s(p.signingTime)}) and the Date header (${s(p.date)}) are ${span(Number(p.minutesApart))} apart.`,
+    title: `The signing time (${s(p.signingTime)}) and the Date header (${s(p.date)}) are ${span(Number(p.minutesApart))} apart.`,
     advice: "An old signed message may have been re-sent with a new date. Check that the content is current.",
   }),
   expired: (p) => ({
