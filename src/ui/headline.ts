@@ -40,6 +40,14 @@ export function firstSigner(report: SecurityReport): SignerReport | null {
   return null;
 }
 
+/** The signer an issue is about (its `where`), with its place among its layer's signers. */
+function signerAt(report: SecurityReport, issue: Issue): { signer: SignerReport; index: number; count: number } | null {
+  const { layer, signer } = issue.where;
+  const l = layer === undefined ? undefined : report.layers[layer];
+  if (l?.kind !== "signed" || signer === undefined || !l.signers[signer]) return null;
+  return { signer: l.signers[signer], index: signer, count: l.signers.length };
+}
+
 /**
  * "Alice Example <alice@example.org>", from the certificate: its address that the From line
  * names, else its first; the From address when there is no certificate.
@@ -74,7 +82,11 @@ export function headline(report: SecurityReport, pending: boolean, cat: Catalogu
     return { tone, label: ui.verdict[tone], title: who ?? ui.encryptionText[report.encryption], detail: parts.filter(Boolean).join(", ") };
   }
   const problem = cat.issue(top).title;
-  return { tone, label: ui.verdict[tone], title: problem, detail: [who, pending ? ui.checking : null].filter(Boolean).join(". ") };
+  // Name the signer the problem is about: with two signers, "Signed by" the valid one under
+  // "the content was changed" would blame the wrong person.
+  const about = signerAt(report, top);
+  const whose = about ? (about.count > 1 ? ui.signerOf(signerName(about.signer, report), about.index, about.count) : ui.signedBy(signerName(about.signer, report))) : who;
+  return { tone, label: ui.verdict[tone], title: problem, detail: [whose, pending ? ui.checking : null].filter(Boolean).join(". ") };
 }
 
 /** The headline of any state: before the report (reading), without one (an error), or of the report. */

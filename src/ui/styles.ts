@@ -64,6 +64,8 @@ export const SIGNET_CSS = `
 .signet .issue { padding: 6px 10px; border-left: 4px solid currentColor; margin: 6px 0; border-radius: 0 4px 4px 0; }
 .signet .issue .title { font-weight: 600; color: var(--fg); }
 .signet .issue .advice { color: var(--fg); }
+.signet .issue .particulars summary { cursor: pointer; color: var(--muted); }
+.signet .issue .particulars ul { margin: 2px 0 0; padding-left: 1.2em; overflow-wrap: anywhere; }
 .signet .muted { color: var(--muted); }
 .signet .signed-preview { margin: 6px 0; }
 .signet .signed-preview figcaption { color: var(--muted); }

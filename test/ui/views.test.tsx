@@ -51,6 +51,25 @@ describe("headline", () => {
     expect(h.detail).toMatch(/^Signed by Alice Example <alice@example\.org>/);
   });
 
+  it("with two signers, the problem of one is headed by that signer, not by the first", async () => {
+    const base = await sampleReport("09-two-signers.eml");
+    const layer = base.layers[0]!;
+    if (layer.kind !== "signed") throw new Error("09-two-signers.eml is signed");
+    // The second signature fails, as the core reports a changed digest for signer 1.
+    const r: SecurityReport = {
+      ...base,
+      signature: "invalid",
+      verdict: "danger",
+      layers: [{ ...layer, signers: [layer.signers[0]!, { ...layer.signers[1]!, status: "invalid" }] }],
+      issues: [{ code: "digest-mismatch", severity: "error", where: { layer: 0, signer: 1 }, params: {} }],
+    };
+    const second = layer.signers[1]!.certificate!;
+    expect(headline(r, false, EN_CATALOGUE)).toMatchObject({
+      title: "The signed content was changed after signing.",
+      detail: `Signer 2 of 2: ${second.subject.match(/CN=([^,]+)/)![1]} <${second.emails[0]}>`,
+    });
+  });
+
   it("an unsigned message says so plainly", () => {
     expect(headline(reports["08-unsigned.eml"]!, false, EN_CATALOGUE)).toMatchObject({ tone: "none", title: "This message is neither signed nor encrypted." });
   });
@@ -147,6 +166,22 @@ describe("ReportView", () => {
     expect(text(el.querySelector("h2"))).toBe('Only part of this message is signed: the part that begins "Hi Bob, the signed contract is attached. Alice".');
     expect(text(el.querySelector(".signed-preview pre"))).toBe("Hi Bob, the signed contract is attached. Alice");
     expect(text(el.querySelector(".signed-preview figcaption"))).toMatch(/^What this signature covers/);
+  });
+
+  it("a revocation service out of reach is one short sentence in the headline; what was tried is one click away", async () => {
+    // As check-chain.ts words the sources it tried when the network fails (Thunderbird's fetch error).
+    const problems = [
+      "OCSP http://ocsp.example.org/signet: network: NetworkError when attempting to fetch resource.",
+      "CRL http://crl.example.org/signet-sample-root-ca.crl: network: NetworkError when attempting to fetch resource.",
+    ];
+    const base = reports["01-signed-valid.eml"]!;
+    const r: SecurityReport = { ...base, revocation: "unknown", verdict: "warning", issues: [{ code: "revocation-unavailable", severity: "warning", where: { layer: 0, signer: 0, certificate: 0 }, params: { problems } }] };
+    const h = headline(r, false, EN_CATALOGUE);
+    expect([h.title, h.detail]).toEqual(["The revocation service could not be reached.", "Signed by Alice Example <alice@example.org>"]);
+    const el = await mount(<ReportView report={r} pending={false} />);
+    const details = el.querySelector('[data-code="revocation-unavailable"] details')!;
+    expect([details.hasAttribute("open"), text(details.querySelector("summary")), [...details.querySelectorAll("li")].map(text)]).toEqual([false, "What was tried", problems]);
+    expect(text(el.querySelector('[data-code="revocation-unavailable"] .title'))).toBe("⚠ Warning: The revocation service could not be reached.");
   });
 
   it("lists errors before warnings before notes", async () => {

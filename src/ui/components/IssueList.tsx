@@ -24,6 +24,16 @@ export function IssueList({ issues, where }: { issues: readonly Issue[]; where: 
               {text.title}
             </div>
             <div class="advice">{text.advice}</div>
+            {text.details?.length ? (
+              <details class="particulars">
+                <summary>{ui.particulars}</summary>
+                <ul class="mono">
+                  {text.details.map((d, k) => (
+                    <li key={k}>{d}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             <div class="muted mono">
               {issue.code}
               {place ? ` · ${place}` : ""}

@@ -11,6 +11,8 @@ export interface IssueText {
   title: string;
   /** What the reader can do about it. */
   advice: string;
+  /** The particulars (each source tried and what it answered), for whoever opens them: never in the headline. */
+  details?: string[];
 }
 
 type Render = (p: IssueParams) => IssueText;
@@ -20,6 +22,9 @@ const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "a
 const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
 const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
 const quoted = (v: unknown): string => `"${String(v ?? "")}"`;
+
+/** The sources a revocation check tried and what each answered, as the core lists them. */
+const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
 
 const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
@@ -228,20 +233,24 @@ export const EN: Record<IssueCode, Render> = {
     advice: "Its owner or CA withdrew it, for example because the key was stolen. Do not trust this signature.",
   }),
   "revocation-unknown": (p) => ({
-    title: `Signet could not learn whether a certificate was revoked${Array.isArray(p.problems) && p.problems.length ? ` (${s(p.problems)})` : ""}.`,
+    title: "Signet could not learn whether a certificate was revoked.",
     advice: "The signature may still be fine. If it matters, ask the sender to confirm by another channel.",
+    details: problems(p),
   }),
   "revocation-unavailable": (p) => ({
-    title: `The revocation service could not be reached${Array.isArray(p.problems) && p.problems.length ? ` (${s(p.problems)})` : ""}.`,
+    title: "The revocation service could not be reached.",
     advice: "Check your connection and open the message again later; the answer is cached once it arrives.",
+    details: problems(p),
   }),
-  "revocation-stale": () => ({
+  "revocation-stale": (p) => ({
     title: "The revocation information available is out of date.",
     advice: "Open the message again when you are online, so Signet can fetch a current answer.",
+    details: problems(p),
   }),
   "revocation-response-invalid": (p) => ({
-    title: `A revocation answer could not be trusted${Array.isArray(p.problems) && p.problems.length ? ` (${s(p.problems)})` : ""}.`,
+    title: "A revocation answer could not be trusted.",
     advice: "It was not signed by the certificate's CA or an authorised responder. Treat the revocation status as unknown.",
+    details: problems(p),
   }),
   "no-decryption-key": (p) => ({
     title: `The message is encrypted${p.recipients !== undefined ? ` to ${count(Number(p.recipients), "recipient")}` : ""}, and Signet holds no key to open it.`,

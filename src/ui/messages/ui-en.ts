@@ -15,6 +15,8 @@ export interface UiStrings {
   /** The toolbar button's tooltip when no single message is shown. */
   toolbarIdle: string;
   signedBy: (who: string) => string;
+  /** The signer a finding is about, when its layer has several: "Signer 2 of 2: Mallory <m@example.org>". */
+  signerOf: (who: string, index: number, count: number) => string;
   encryptedFor: (n: number) => string;
   notProtected: string;
   notProtectedAdvice: string;
@@ -61,6 +63,8 @@ export interface UiStrings {
   issues: string;
   severity: { error: string; warning: string; info: string };
   noIssues: string;
+  /** The disclosure that holds a finding's particulars (each revocation source tried and its answer). */
+  particulars: string;
   alsoTried: string;
   certificate: {
     title: string;
@@ -134,6 +138,7 @@ export const UI_EN: UiStrings = {
   toolbarTitle: (label, title, detail) => [`Signet: ${label}`, title, detail].filter(Boolean).join(" · "),
   toolbarIdle: "Signet: open one message to see its security",
   signedBy: (who) => `Signed by ${who}`,
+  signerOf: (who, index, count) => `Signer ${index + 1} of ${count}: ${who}`,
   encryptedFor: (n) => `Encrypted for ${count(n, "recipient")}`,
   notProtected: "This message is neither signed nor encrypted.",
   notProtectedAdvice: "Anyone could have written or changed it on the way. That is normal for most mail; be careful with requests for money or passwords.",
@@ -198,6 +203,7 @@ export const UI_EN: UiStrings = {
   issues: "Findings",
   severity: { error: "Problem", warning: "Warning", info: "Note" },
   noIssues: "Nothing to report.",
+  particulars: "What was tried",
   alsoTried: "Other paths tried",
   certificate: {
     title: "Certificate",
