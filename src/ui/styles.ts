@@ -47,18 +47,20 @@ export const SIGNET_CSS = `
 .signet fieldset.colours legend { padding: 0; margin-bottom: 4px; }
 .signet .colour { display: inline-flex; align-items: center; gap: 4px; }
 .signet .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; }
-.signet .badge { display: inline-flex; align-items: center; gap: 4px; font-weight: 700; padding: 1px 8px; border-radius: 10px; white-space: nowrap; }
-.signet .report { padding: 12px; min-width: 320px; max-width: 760px; }
+.signet .badge { display: inline-flex; align-items: center; gap: 4px; font-weight: 700; padding: 1px 8px; border-radius: 10px; max-width: 100%; overflow-wrap: anywhere; }
+.signet .headline .badge { white-space: nowrap; flex: none; }
+/* No minimum width: Outlook's task pane is about 320 px wide, and the report must fit it with room to spare. */
+.signet .report { padding: 12px; max-width: 760px; }
+@media (max-width: 420px) { .signet .report { padding: 8px 0; } .signet .headline { padding: 8px; } }
 .signet .headline { display: flex; gap: 10px; align-items: flex-start; padding: 10px; border-radius: 6px; }
 .signet .headline .title { font-weight: 600; color: var(--fg); }
 .signet .headline .detail { color: var(--fg); }
 .signet .status-line { min-height: 1.6em; margin: 6px 0 0; color: var(--muted); }
 .signet .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; margin: 6px 0; background: var(--panel); }
-.signet dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0; }
+.signet dl { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 2px 12px; margin: 4px 0; }
 .signet dt { color: var(--muted); }
 .signet dd { margin: 0; overflow-wrap: anywhere; }
 .signet .chain li { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 2px 0; }
-.signet .chain .badge { white-space: normal; }
 .signet .chain li + li::before { content: "↑"; color: var(--muted); }
 .signet .chain button { text-align: left; }
 .signet .issue { padding: 6px 10px; border-left: 4px solid currentColor; margin: 6px 0; border-radius: 0 4px 4px 0; }

@@ -177,6 +177,37 @@ describe("the demo page in Chromium", () => {
     }
   });
 
+  it("reads at 320 px (Outlook's task pane) and 390 px (a phone) without scrolling sideways: report, banner, certificate; with screenshots", async () => {
+    /** How far anything reaches past the viewport's right edge, and which element reaches furthest. */
+    const overflow = () =>
+      page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        let worst = { by: 0, what: "" };
+        for (const e of document.querySelectorAll("body *")) {
+          const r = e.getBoundingClientRect();
+          if (r.width > 0 && r.right - width > worst.by) worst = { by: Math.round(r.right - width), what: `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}` };
+        }
+        return { scroll: document.documentElement.scrollWidth - width, worst };
+      });
+    try {
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const sample of ["01-signed-valid.eml", "03-tampered.eml", "10-untrusted-signer.eml", "11-revoked.eml"]) {
+          await openSample(sample);
+          expect([width, sample, await overflow()]).toEqual([width, sample, { scroll: 0, worst: { by: 0, what: "" } }]);
+          if (sample === "11-revoked.eml") await page.screenshot({ path: join(shots, `demo-${width}px-revoked.png`), fullPage: true });
+        }
+        await page.locator(".chain button").first().click();
+        await page.locator(".certificate dd", { hasText: "Email protection" }).waitFor();
+        expect([width, "certificate", await overflow()]).toEqual([width, "certificate", { scroll: 0, worst: { by: 0, what: "" } }]);
+        await page.screenshot({ path: join(shots, `demo-${width}px-certificate.png`), fullPage: true });
+        await page.locator(".certificate button", { hasText: "Back to the report" }).click();
+      }
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
+  });
+
   it("follows a dark colour scheme", async () => {
     await openSample("01-signed-valid.eml");
     const background = () => page.locator(".report").evaluate((e) => getComputedStyle(e.closest(".signet")!).backgroundColor);

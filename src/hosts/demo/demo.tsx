@@ -111,7 +111,9 @@ function Demo() {
         {current ? (
           <UiContext.Provider value={services}>
             <p class="current">{current}</p>
+            <p class="preview-label">What Thunderbird shows above the message:</p>
             <Banner {...state} />
+            <p class="preview-label">The report (Signet's button in the message header, or Details):</p>
             <ReportView {...state} />
           </UiContext.Provider>
         ) : (
