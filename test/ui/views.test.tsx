@@ -149,6 +149,22 @@ describe("ReportView", () => {
     expect(text(el.querySelector("h2"))).toBe('The sender\'s name "ceo@example.org" shows the address ceo@example.org, but the message was signed by alice@example.org.');
   });
 
+  it("the identity badge has the colour of the findings about the sender: red for an error, amber for a warning, green only with none", async () => {
+    const badge = async (from: string) => {
+      const r = await sampleReport("01-signed-valid.eml", from);
+      const el = await mount(<ReportView report={r} pending={false} />);
+      const b = [...el.querySelectorAll(".signer dd")][1]!.querySelector(".badge")!;
+      const found = r.issues.map((i) => `${i.code}:${i.severity}`);
+      render(null, container);
+      return [b.getAttribute("data-tone"), text(b), found];
+    };
+    // Letter case only (RFC 5321 section 2.4 keeps the local part's case; the core says so as a warning).
+    expect(await badge("Alice@example.org")).toEqual(["warning", "⚠see the findings about the sender", ["sender-mismatch:warning"]]);
+    expect(await badge("The Manager <alice@example.org>")).toEqual(["warning", "⚠see the findings about the sender", ["display-name-unverified:warning"]]);
+    expect(await badge("mallory@example.org")).toEqual(["danger", "✖does not match the sender shown", ["sender-mismatch:error"]]);
+    expect(await badge("Alice Example <alice@example.org>")).toEqual(["verified", "✔matches the From address", []]);
+  });
+
   it("says which header lines the signature does not cover, and shows those it does as the signer wrote them", async () => {
     const r = reports["01-signed-valid.eml"]!;
     const el = await mount(<ReportView report={r} pending={false} />);

@@ -40,7 +40,8 @@ export interface UiStrings {
   signerStatus: Record<SignerStatus, string>;
   signatureLabel: string;
   identityLabel: string;
-  identity: { match: string; mismatch: string; unknown: string };
+  /** The identity badge: "caveat" when a finding about the sender is a warning. */
+  identity: { match: string; mismatch: string; unknown: string; caveat: string };
   /** The From line as the reader's mail client shows it (display name and address). */
   fromShown: (from: string) => string;
   noFrom: string;
@@ -181,7 +182,7 @@ export const UI_EN: UiStrings = {
   signatureLabel: "Signature",
   identityLabel: "Sender",
   signerStatus: { valid: "Signature valid", invalid: "Signature does not match", unverifiable: "Signature could not be checked" },
-  identity: { match: "matches the From address", mismatch: "does not match the sender shown", unknown: "no address to compare" },
+  identity: { match: "matches the From address", mismatch: "does not match the sender shown", unknown: "no address to compare", caveat: "see the findings about the sender" },
   fromShown: (from) => `From: ${from}`,
   noFrom: "(none)",
   certificateAddresses: (emails) => `Certificate: ${emails}`,
