@@ -8,7 +8,7 @@ import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
 import { cliFetcher } from "./node-fetcher.js";
 
-export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--json] [--anchor PEM]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
+export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
                        [--allow-sha1] [--no-sender-check] [--allow-private-network] [--exit-zero]`;
 
@@ -19,6 +19,8 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
                   from 1); one entry is printed as an object, several as an array. An input
                   that cannot be read gives {"source", "issues"} with one input-unreadable error
   --anchor FILE   trust the certificates in FILE (PEM or DER) for this run; repeatable
+  --crl FILE      CRLs (PEM or DER) to check revocation with, offline, after those the
+                  message carries and before any fetched; repeatable
   --no-default-roots  do not trust the bundled roots (Mozilla's email roots)
   --store DIR     the user's trust decisions (default ~/.config/signet, or $SIGNET_STORE)
   --at TIME       judge certificates at this time instead of now
@@ -61,7 +63,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const args = parseArgs(
     argv,
     ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "help"],
-    ["at", "anchor", "revocation", "revocation-depth", "store"],
+    ["at", "anchor", "crl", "revocation", "revocation-depth", "store"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -94,7 +96,8 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
   // The network is reached only for AIA and revocation, through the fetcher; answers are cached in the store.
   const fetcher = cliFetcher(args.flags.has("allow-private-network"));
-  options.trust = await trustInputs(store, args.values.get("anchor") ?? [], !args.flags.has("no-default-roots"), fetcher);
+  const files = { anchors: args.values.get("anchor") ?? [], crls: args.values.get("crl") ?? [] };
+  options.trust = await trustInputs(store, files, !args.flags.has("no-default-roots"), fetcher);
   const ports = { clock: systemClock, fetcher, store };
   const json = args.flags.has("json");
   const entries: Entry[] = [];

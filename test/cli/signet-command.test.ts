@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SecurityReport } from "../../src/core/index.js";
+import { signers } from "../helpers/inspect.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -203,6 +204,36 @@ describe("--allow-private-network", () => {
     } finally {
       server.closeAllConnections();
       server.close();
+      pki.cleanup();
+    }
+  });
+});
+
+describe("--crl", () => {
+  it("a CRL given on the command line (PEM or DER) is checked offline: Carol revoked, as OpenSSL says with the same CRL; without it, not checked", () => {
+    const pki = new ScenarioPki();
+    try {
+      pki.build([{ name: "Offline Root" }, { name: "Carol", issuer: "Offline Root", email: "carol@example.org" }]);
+      pki.revoke("Offline Root", "Carol", "keyCompromise");
+      const der = pki.write("root.crl.der", pki.gencrl("Offline Root"));
+      pki.run(["crl", "-inform", "DER", "-in", "root.crl.der", "-out", "root.crl.pem"]);
+      const pem = pki.path("root.crl.pem");
+      const message = pki.write("carol.eml", pki.sign({ signers: [{ who: pki.get("Carol") }], from: "carol@example.org", content: "Content-Type: text/plain\n\noffline\n" }));
+      const base = ["inspect", "--json", "--no-default-roots", "--anchor", pki.path(pki.get("Offline Root").cert)];
+      const judge = (...flags: string[]) => {
+        const run = signet(...base, ...flags, message);
+        const r = JSON.parse(run.stdout) as SecurityReport;
+        const evidence = signers(r)[0]!.revocationEvidence?.[0];
+        return [run.status, r.revocation, r.verdict, evidence?.status, evidence?.source, evidence?.reason];
+      };
+      expect(judge()).toEqual([0, "not-checked", "verified", "not-checked", undefined, undefined]);
+      expect(judge("--crl", pem)).toEqual([3, "revoked", "danger", "revoked", "supplied-crl", "keyCompromise"]);
+      expect(judge("--crl", der)).toEqual([3, "revoked", "danger", "revoked", "supplied-crl", "keyCompromise"]);
+      const caAndCrl = pki.write("ca-and-crl.pem", Buffer.concat([pki.read(pki.get("Offline Root").cert), pki.read("root.crl.pem")]));
+      expect(spawnSync("openssl", ["cms", "-verify", "-crl_check", "-CAfile", caAndCrl, "-in", message, "-out", "/dev/null"], { encoding: "utf8" }).stderr).toMatch(/certificate revoked/);
+      // A --crl file that holds no CRL is a usage error, not a CRL quietly missing.
+      expect(signet(...base, "--crl", pki.path(pki.get("Offline Root").cert), message)).toMatchObject({ status: 2, stderr: expect.stringContaining("--crl: ") });
+    } finally {
       pki.cleanup();
     }
   });

@@ -100,6 +100,7 @@ describe.skipIf(dir === null)("x509-limbo CRL cases", () => {
           policy,
           embeddedCrls: crls,
           embeddedOcsp: [],
+          suppliedCrls: [],
           candidates: [...path, ...intermediates],
           signerValid: async (c) => path.includes(c),
           now: () => Date.now(),

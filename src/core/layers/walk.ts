@@ -317,6 +317,7 @@ function revocationContext(
     ...(ctx.store ? { store: ctx.store } : {}),
     embeddedCrls: embedded.crls,
     embeddedOcsp: embedded.ocsp,
+    suppliedCrls: ctx.trust?.crls ?? [],
     candidates: [...path, ...signed.certificates],
     signerValid: async (signer) => {
       if (inProgress.has(signer) || path.includes(signer)) return true;

@@ -97,7 +97,8 @@ export interface RevocationEvidence {
   /** Index in the signer's `chain`. */
   certificate: number;
   status: "good" | "revoked" | "unknown" | "not-checked";
-  source?: "ocsp" | "crl" | "embedded-ocsp" | "embedded-crl";
+  /** "supplied-crl": a CRL the caller gave (the CLI's --crl). */
+  source?: "ocsp" | "crl" | "embedded-ocsp" | "embedded-crl" | "supplied-crl";
   url?: string;
   fromCache?: boolean;
   thisUpdate?: string;

@@ -28,6 +28,8 @@ export interface RevocationContext {
   store?: Store;
   embeddedCrls: readonly ParsedCrl[];
   embeddedOcsp: readonly ParsedOcsp[];
+  /** CRLs the caller supplied (the CLI's --crl): asked after the message's own, before the network. */
+  suppliedCrls: readonly ParsedCrl[];
   /** Certificates that may sign CRLs (the path, the message's certificates). */
   candidates: readonly CertificateView[];
   /** Is a CRL signer's own certificate valid on a path to a trusted anchor? */
@@ -140,6 +142,12 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
     const a = decide(v, "embedded-crl", {});
     if (a) return a;
     if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `embedded CRL: ${p}`));
+  }
+  if (ctx.suppliedCrls.length) {
+    const v = await checkWithCrls(cert, issuer, crlCtx(ctx.suppliedCrls));
+    const a = decide(v, "supplied-crl", {});
+    if (a) return a;
+    if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `supplied CRL: ${p}`));
   }
   for (const url of crlUrls) {
     const key = await cacheKey("crl", url);

@@ -6,6 +6,7 @@
 import { AiaIssuerSource } from "../path/aia-source.js";
 import { CertificatePool } from "../path/issuer-source.js";
 import type { Fetcher, Store } from "../ports.js";
+import type { ParsedCrl } from "../revocation/crl.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { bundledAnchors } from "./bundled.js";
 import type { TrustInputs } from "./signer-trust.js";
@@ -21,6 +22,8 @@ export interface TrustSetup {
   extraAnchors?: readonly CertificateView[];
   /** Include Mozilla's email roots. Default true. */
   bundledRoots?: boolean;
+  /** CRLs the caller supplies (the CLI's --crl). Default none. */
+  crls?: readonly ParsedCrl[];
 }
 
 export async function buildTrustInputs(setup: TrustSetup): Promise<TrustInputs> {
@@ -32,5 +35,6 @@ export async function buildTrustInputs(setup: TrustSetup): Promise<TrustInputs> 
   ];
   const cache = new CertificatePool("cache");
   const store = await TrustStore.create(anchors, user.distrusted, user.distrustedCertificates);
-  return setup.fetcher ? { store, cache, remote: [new AiaIssuerSource(setup.fetcher, cache)] } : { store, cache };
+  const crls = setup.crls?.length ? { crls: setup.crls } : {};
+  return setup.fetcher ? { store, cache, remote: [new AiaIssuerSource(setup.fetcher, cache)], ...crls } : { store, cache, ...crls };
 }

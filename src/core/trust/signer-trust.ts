@@ -13,6 +13,7 @@ import type { CertificateView } from "../x509/certificate.js";
 import { formatName } from "../x509/name.js";
 import type { TrustStore } from "./trust-store.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
+import type { ParsedCrl } from "../revocation/crl.js";
 
 export interface TrustInputs {
   store: TrustStore;
@@ -20,6 +21,8 @@ export interface TrustInputs {
   cache?: CertificatePool;
   /** Remote sources (AIA), asked last. */
   remote?: readonly IssuerSource[];
+  /** CRLs the caller supplies (the CLI's --crl), consulted after those the message carries and before the network. */
+  crls?: readonly ParsedCrl[];
 }
 
 export interface SignerTrust {

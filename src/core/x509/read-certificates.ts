@@ -3,8 +3,7 @@
  * RFC 7468) or a single DER certificate. Blocks that do not parse are
  * reported, not skipped silently.
  */
-import { decodeBase64Text } from "../util/base64.js";
-import { latin1 } from "../util/bytes.js";
+import { pemOrDer } from "../util/pem.js";
 import { CertificateView } from "./certificate.js";
 
 export interface ReadCertificates {
@@ -13,13 +12,12 @@ export interface ReadCertificates {
   errors: string[];
 }
 
-const PEM_BLOCK = /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
+/** RFC 7468 section 5.1's label, and the two older ones OpenSSL still writes and reads. */
+const CERTIFICATE_LABELS = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"];
 
 export function readCertificates(bytes: Uint8Array): ReadCertificates {
   const out: ReadCertificates = { certificates: [], errors: [] };
-  const text = latin1(bytes, 0, Math.min(bytes.length, 16 * 1024 * 1024));
-  const blocks = [...text.matchAll(PEM_BLOCK)].map((m) => decodeBase64Text(m[1]!).bytes);
-  if (blocks.length === 0 && !text.includes("-----BEGIN")) blocks.push(bytes);
+  const blocks = pemOrDer(bytes, CERTIFICATE_LABELS);
   for (const der of blocks) {
     try {
       out.certificates.push(CertificateView.fromDer(der));

@@ -197,7 +197,7 @@ export const UI_EN: UiStrings = {
   certProblem: "problem",
   revocation: "Revocation",
   evidenceStatus: { good: "not revoked", revoked: "REVOKED", unknown: "unknown", "not-checked": "not checked" },
-  evidenceSource: { ocsp: "OCSP", crl: "CRL", "embedded-ocsp": "OCSP response in the message", "embedded-crl": "CRL in the message" },
+  evidenceSource: { ocsp: "OCSP", crl: "CRL", "embedded-ocsp": "OCSP response in the message", "embedded-crl": "CRL in the message", "supplied-crl": "CRL you supplied" },
   cached: "saved earlier",
   asOf: (thisUpdate, nextUpdate) => `as of ${minute(thisUpdate)}${nextUpdate ? `, next update ${minute(nextUpdate)}` : ""}`,
   responder: "responder",
