@@ -95,7 +95,10 @@ function renderLayer(l: Layer): string[] {
 
 export function renderText(name: string, r: SecurityReport): string {
   const m = r.message;
-  const statuses = [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], REVOCATION_TEXT[r.revocation], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
+  // Bytes that are not mail were not inspected: no word about signing or encryption would be true.
+  const statuses = r.issues.some((i) => i.code === "not-a-message")
+    ? ["not a mail message, nothing checked"]
+    : [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], REVOCATION_TEXT[r.revocation], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
   const lines = [
     `${name}`,
     `  ${VERDICT_LINE[r.verdict]}: ${statuses.join("; ")}`,

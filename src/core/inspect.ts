@@ -7,6 +7,7 @@ import { parseMailboxes } from "./mime/address.js";
 import { decodeHeaderText } from "./mime/encoded-words.js";
 import { parseEntity, type MimeEntity } from "./mime/entity.js";
 import { headerValue, type HeaderField } from "./mime/headers.js";
+import { messageStart, notAMessage } from "./mime/message-shape.js";
 import { senderFieldFindings, type SenderHeaders } from "./layers/identity.js";
 import { smimeProfile, type SmimeProfileOptions } from "./policy/profile.js";
 import type { Ports } from "./ports.js";
@@ -87,12 +88,17 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   let senders: SenderHeaders | null = null;
   let hiddenContent = false;
   try {
+    const notMail = raw.length > policy.limits.maxMessageBytes ? null : notAMessage(raw);
     if (raw.length > policy.limits.maxMessageBytes) {
       issues.add("limit-exceeded", "error", {}, { limit: "maxMessageBytes", value: policy.limits.maxMessageBytes, size: raw.length });
       hiddenContent = true;
+    } else if (notMail) {
+      // Not mail at all: nothing was inspected, so nothing may be said about signing or encryption.
+      issues.add("not-a-message", "error", {}, { found: notMail });
+      hiddenContent = true;
     } else {
       const parse = { limits: policy.limits, problems: [], partCount: 0 };
-      root = parseEntity(raw, 0, raw.length, "", 0, parse);
+      root = parseEntity(raw, messageStart(raw), raw.length, "", 0, parse);
       const h = root.headers;
       const ctx: WalkContext = {
         policy,

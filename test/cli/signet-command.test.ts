@@ -320,10 +320,18 @@ describe("the command's own words and exit status", () => {
     expect([r.status, entries.map((e) => [e.source, e.signature])]).toEqual([3, [[{ file: "samples/08-unsigned.eml" }, "unsigned"], [{ file: "-" }, "invalid"]]]);
   });
 
-  it("garbage is a report, not a failure of the command", () => {
-    const file = join(tmp, "garbage.eml");
-    writeFileSync(file, Buffer.from([0, 1, 2, 255, 254, 10, 13, 0]));
-    const run = signet("inspect", "--json", file);
-    expect([run.stderr, (JSON.parse(run.stdout) as SecurityReport).reportVersion]).toEqual(["", 1]);
+  it("bytes that are not mail are a report saying so (not-a-message), and exit non-zero: never 'not protected', 0", () => {
+    const garbage = join(tmp, "garbage.eml");
+    writeFileSync(garbage, Buffer.from([0, 1, 2, 255, 254, 10, 13, 0]));
+    const empty = join(tmp, "empty.eml");
+    writeFileSync(empty, "");
+    for (const [file, found] of [[garbage, "no-header-field"], [empty, "empty"]] as const) {
+      const run = signet("inspect", "--json", file);
+      const r = JSON.parse(run.stdout) as SecurityReport;
+      expect([run.status, run.stderr, r.issues.map((i) => [i.code, i.params.found]), r.verdict]).toEqual([3, "", [["not-a-message", found]], "danger"]);
+    }
+    const text = signet("inspect", empty).stdout;
+    expect(text.split("\n")[1]).toBe("  DANGER: not a mail message, nothing checked");
+    expect(text).toMatch(/This is not a mail message: it is empty, so Signet checked nothing in it\./);
   });
 });

@@ -43,10 +43,28 @@ function withSignatureDer(msg: string, edit: (der: Buffer) => Buffer): string {
 }
 
 describe("malformed input gives a report, never an exception", () => {
-  it("empty input", async () => {
-    const r = await check(new Uint8Array());
-    expect(r.signature).toBe("unsigned");
-    expect(r.verdict).toBe("none");
+  it("bytes that are not mail are not-a-message, never 'not signed, not encrypted': empty, DER, PEM, an HTTP capture, a PNG", async () => {
+    const certificateDer = pki.run(["x509", "-in", alice.cert, "-outform", "DER"]);
+    const cases: [string, Uint8Array | string][] = [
+      ["empty", new Uint8Array()],
+      ["empty", " \r\n\r\n\t"],
+      ["der", new Uint8Array(certificateDer)],
+      ["pem", pki.read(alice.cert).toString("latin1")],
+      // An AS2 capture: a request line, then headers and a MIME body.
+      ["http", `POST /as2 HTTP/1.1\r\nHost: example.org\r\nContent-Type: application/pkcs7-mime\r\n\r\nxxxx`],
+      ["http", `HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n`],
+      ["no-header-field", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
+      ["no-header-field", "Dear Alice,\r\nplease find the invoice attached.\r\n"],
+    ];
+    for (const [found, input] of cases) {
+      const r = await check(input);
+      expect([found, r.issues.map((i) => [i.code, i.severity, i.params.found]), r.signature, r.encryption, r.verdict]).toEqual([found, [["not-a-message", "error", found]], "unverifiable", "none", "danger"]);
+    }
+  });
+
+  it("a message stored with its mbox postmark line first is still a message (RFC 4155)", async () => {
+    const r = await check(`From alice@example.org Thu Dec  3 10:00:00 2026\r\n${signed}`);
+    expect([r.signature, codes(r).includes("not-a-message")]).toEqual(["valid", false]);
   });
 
   it("64 KiB of random bytes", async () => {

@@ -4,6 +4,8 @@
  */
 export const ISSUE_CODES = [
   // Structure
+  /** The bytes are not a mail message (empty, a DER or PEM object, an HTTP capture, no header field first): params.found says which. */
+  "not-a-message",
   "malformed-mime",
   "malformed-cms",
   "partially-signed",

@@ -23,12 +23,27 @@ const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", 
 const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
 const quoted = (v: unknown): string => `"${String(v ?? "")}"`;
 
+/** What the bytes are instead of a message (message-shape.ts). */
+const NOT_A_MESSAGE: Record<string, string> = {
+  empty: ": it is empty",
+  der: ": it is a DER object (a certificate, CRL or raw CMS file)",
+  pem: ": it is a PEM file",
+  http: ": it is an HTTP exchange",
+  "no-header-field": ": it does not begin with a header line",
+};
+
 /** The sources a revocation check tried and what each answered, as the core lists them. */
 const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
 
 const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
 export const EN: Record<IssueCode, Render> = {
+  "not-a-message": (p) => ({
+    title: `This is not a mail message${NOT_A_MESSAGE[String(p.found)] ?? ""}, so Signet checked nothing in it.`,
+    advice: p.found === "der" || p.found === "pem"
+      ? "Signet inspects mail messages (.eml). A certificate or signature file on its own is not a message."
+      : "Signet inspects mail messages (.eml, or an mbox file). Save the message from your mail program and open that file.",
+  }),
   "malformed-mime": (p) => ({
     title: `The message structure is damaged${p.reason ? `: ${s(p.reason)}` : ""}.`,
     advice: "Parts of the message may be missing or shown differently by other mail programs. Ask the sender to resend it.",
