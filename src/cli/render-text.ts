@@ -40,6 +40,7 @@ const ENCRYPTION_TEXT: Record<SecurityReport["encryption"], string> = {
   decrypted: "encrypted, decrypted",
   "no-key": "encrypted, no key to decrypt",
   failed: "encrypted, decryption FAILED",
+  "not-inspected": "encrypted with OpenPGP, not inspected",
 };
 
 function where(issue: Issue, r: SecurityReport): string {

@@ -53,9 +53,9 @@ function summarize(root: MimeEntity | null, size: number, senders: SenderHeaders
   };
 }
 
-function encryptionStatus(layers: readonly Layer[]): EncryptionStatus {
+function encryptionStatus(layers: readonly Layer[], foreignEncryption: boolean): EncryptionStatus {
   const enveloped = layers.filter((l) => l.kind === "enveloped");
-  if (enveloped.length === 0) return "none";
+  if (enveloped.length === 0) return foreignEncryption ? "not-inspected" : "none";
   return enveloped.every((l) => l.kind === "enveloped" && l.opened) ? "decrypted" : "no-key";
 }
 
@@ -87,6 +87,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   let root: MimeEntity | null = null;
   let senders: SenderHeaders | null = null;
   let hiddenContent = false;
+  let foreignEncryption = false;
   try {
     const notMail = raw.length > policy.limits.maxMessageBytes ? null : notAMessage(raw);
     if (raw.length > policy.limits.maxMessageBytes) {
@@ -115,6 +116,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
       hiddenContent = ctx.hiddenContent;
+      foreignEncryption = ctx.foreignEncryption === true;
       // Who the reader is shown as the sender matters once a signature speaks for someone.
       if (policy.checkSenderBinding && layers.some((l) => l.kind === "signed")) {
         for (const i of senderFieldFindings(ctx.headers)) issues.add(i.code, i.severity, {}, i.params);
@@ -131,7 +133,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   // Signed but no signer report (unreadable CMS, hidden content): nothing was checked.
   const trust = signature === "unsigned" ? "not-applicable" : signers.length === 0 ? "unknown" : combineTrust(signers);
   const revocation = signature === "unsigned" ? "not-applicable" : signers.length === 0 ? "not-checked" : combineRevocation(signers);
-  const encryption = encryptionStatus(layers);
+  const encryption = encryptionStatus(layers, foreignEncryption);
   return {
     reportVersion: 1,
     signature,

@@ -17,6 +17,7 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
 import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
+import { inlinePgpForm, isEncryptedForm, pgpMimeForm, type OpenPgpForm } from "./openpgp.js";
 import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields } from "./header-protection.js";
 import type { HeaderField } from "../mime/headers.js";
 import { textPreview } from "../mime/text-preview.js";
@@ -40,6 +41,8 @@ export interface WalkContext {
   outerHeaders: readonly HeaderField[];
   /** Some content stayed behind a layer that could not be opened. */
   hiddenContent: boolean;
+  /** OpenPGP encryption was found: the message is encrypted, in a form Signet does not inspect. */
+  foreignEncryption?: boolean;
   /** Trust anchors and issuer sources; without them trust stays `unknown`. */
   trust?: TrustInputs;
   /** The host's ports for revocation: without a fetcher only attached and cached answers count. */
@@ -64,6 +67,13 @@ function addLocal(ctx: WalkContext, local: readonly LocalIssue[], loc: IssueLoca
 
 export async function walk(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
   const type = describeType(entity);
+  const pgp = pgpMimeForm(entity) ?? inlinePgpForm(entity);
+  if (pgp) {
+    openPgp(ctx, entity, pgp, pos);
+    // A PGP/MIME signed message's first part is its content, which may hold more.
+    if (pgp === "pgp-mime-signed" && entity.parts[0]) await walk(ctx, entity.parts[0], { ...pos, whole: false });
+    return;
+  }
   if (type === "multipart/signed") {
     const sigPart = entity.parts[1];
     const protocol = entity.contentType.params.get("protocol")?.toLowerCase();
@@ -79,6 +89,16 @@ export async function walk(ctx: WalkContext, entity: MimeEntity, pos: Position):
     for (const part of entity.parts) await walk(ctx, part, { ...pos, whole: pos.whole && alone });
   }
   // message/rfc822 is a forwarded message: its protection is not this message's.
+}
+
+/**
+ * OpenPGP: named, and its content counted as unseen, so the report says "could not be verified"
+ * rather than "not signed", and the message is never called unencrypted.
+ */
+function openPgp(ctx: WalkContext, entity: MimeEntity, form: OpenPgpForm, pos: Position): void {
+  ctx.issues.add("openpgp-not-inspected", "warning", {}, { form, mimePath: pos.pathPrefix + entity.path });
+  ctx.hiddenContent = true;
+  if (isEncryptedForm(form)) ctx.foreignEncryption = true;
 }
 
 function fileName(entity: MimeEntity): string {

@@ -6,6 +6,8 @@ export const ISSUE_CODES = [
   // Structure
   /** The bytes are not a mail message (empty, a DER or PEM object, an HTTP capture, no header field first): params.found says which. */
   "not-a-message",
+  /** OpenPGP (PGP/MIME or inline armour), which Signet does not inspect: params.form says which. */
+  "openpgp-not-inspected",
   "malformed-mime",
   "malformed-cms",
   "partially-signed",

@@ -7,7 +7,8 @@ import type { IssueCode } from "./codes.js";
 export type SignatureStatus = "valid" | "invalid" | "unsigned" | "unverifiable";
 export type TrustStatus = "trusted" | "untrusted" | "invalid" | "unknown" | "not-applicable";
 export type RevocationStatus = "good" | "revoked" | "unknown" | "not-checked" | "not-applicable";
-export type EncryptionStatus = "none" | "decrypted" | "no-key" | "failed";
+/** "not-inspected": encrypted in a form Signet does not inspect (OpenPGP). */
+export type EncryptionStatus = "none" | "decrypted" | "no-key" | "failed" | "not-inspected";
 export type Verdict = "verified" | "warning" | "danger" | "none";
 export type Severity = "error" | "warning" | "info";
 export type SignerStatus = "valid" | "invalid" | "unverifiable";

@@ -32,6 +32,14 @@ const NOT_A_MESSAGE: Record<string, string> = {
   "no-header-field": ": it does not begin with a header line",
 };
 
+/** The OpenPGP forms (layers/openpgp.ts). */
+const OPENPGP: Record<string, string> = {
+  "pgp-mime-encrypted": "This message is encrypted with OpenPGP (PGP/MIME), which Signet does not inspect.",
+  "inline-encrypted": "This message holds OpenPGP-encrypted text, which Signet does not inspect.",
+  "pgp-mime-signed": "This message is signed with OpenPGP (PGP/MIME); Signet checks S/MIME signatures only.",
+  "inline-signed": "This message holds OpenPGP-signed text; Signet checks S/MIME signatures only.",
+};
+
 /** The sources a revocation check tried and what each answered, as the core lists them. */
 const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
 
@@ -43,6 +51,10 @@ export const EN: Record<IssueCode, Render> = {
     advice: p.found === "der" || p.found === "pem"
       ? "Signet inspects mail messages (.eml). A certificate or signature file on its own is not a message."
       : "Signet inspects mail messages (.eml, or an mbox file). Save the message from your mail program and open that file.",
+  }),
+  "openpgp-not-inspected": (p) => ({
+    title: OPENPGP[String(p.form)] ?? "This message uses OpenPGP, which Signet does not inspect.",
+    advice: "Signet checks S/MIME only. Use an OpenPGP program (Thunderbird has one built in) to decrypt it or check its signature.",
   }),
   "malformed-mime": (p) => ({
     title: `The message structure is damaged${p.reason ? `: ${s(p.reason)}` : ""}.`,

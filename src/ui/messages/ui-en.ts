@@ -162,6 +162,7 @@ export const UI_EN: UiStrings = {
     decrypted: "encrypted, decrypted",
     "no-key": "encrypted, no key to decrypt",
     failed: "encrypted, decryption failed",
+    "not-inspected": "encrypted with OpenPGP, which Signet does not inspect",
   },
   checking: "Checking revocation and missing certificates…",
   checked: (time) => `Checked ${minute(time)}`,
