@@ -205,7 +205,7 @@ export const EN: Record<IssueCode, Render> = {
   }),
   "unknown-issuer": (p) => ({
     title: `The certificate was issued by "${s(p.issuer)}", which Signet could not find${Array.isArray(p.caIssuers) && p.caIssuers.length ? ` (also not at ${s(p.caIssuers)})` : ""}.`,
-    advice: "The sender's mail program probably left out an intermediate certificate. Ask them to send the full chain, or add that CA yourself if you know it is genuine.",
+    advice: "Either the sender's mail program left out an intermediate certificate (ask them to send the full chain), or that CA is one you do not have: add it only after checking it with its owner.",
   }),
   "untrusted-root": (p) => ({
     title: `The chain ends at "${s(p.subject)}", a root you do not trust.`,
