@@ -1,7 +1,9 @@
 // Lists what StrykerJS left alive (npm run mutate writes reports/mutation.json, and a copy per folder):
 // per file the counts by status and the score, then each surviving or uncovered
-// mutant with its line, mutator, replacement and source line, for the next one
-// to kill with a test or to list as equivalent. `node scripts/mutation-survivors.mjs [file-substring]`.
+// mutant with its line, mutator, and the line as the mutant changed it (the
+// replaced text between [[ ]]: "ConditionalExpression -> false" may stand for
+// one operand only, not the whole test), for the next one to kill with a test
+// or to list as equivalent. `node scripts/mutation-survivors.mjs [file-substring]`.
 import { readFileSync } from "node:fs";
 
 // SIGNET_MUTATION_REPORT names another report (a kept copy of an earlier run).
@@ -16,7 +18,11 @@ for (const [file, data] of Object.entries(report.files)) {
   console.log(`\n${file}: ${valid ? ((100 * detected) / valid).toFixed(1) : "-"}% ${JSON.stringify(counts)}`);
   const lines = data.source.split("\n");
   for (const m of data.mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage")) {
-    const line = m.location.start.line;
-    console.log(`  ${m.status === "Survived" ? "survived" : "no cover"} ${line}: ${m.mutatorName} -> ${JSON.stringify(m.replacement ?? "").slice(0, 60)}  | ${lines[line - 1].trim().slice(0, 100)}`);
+    const { start, end } = m.location;
+    const text = lines[start.line - 1];
+    // Columns are 1-based; a mutant spanning lines is shown on its first line, cut at the line's end.
+    const stop = end.line === start.line ? end.column - 1 : text.length;
+    const mutated = `${text.slice(0, start.column - 1)}[[${m.replacement ?? ""}]]${text.slice(stop)}`.trim();
+    console.log(`  ${m.status === "Survived" ? "survived" : "no cover"} ${start.line}: ${m.mutatorName}  | ${mutated.slice(0, 160)}`);
   }
 }

@@ -77,6 +77,46 @@ describe("OCSP checks that only these tests guard", () => {
   });
 });
 
+describe("what parseOcspResponse makes of responses that carry no answer", () => {
+  /** OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ... OPTIONAL } (RFC 6960 section 4.2.1). */
+  const ocspResponse = (status: number, responseBytes: number[] = []) => {
+    const body = [0x0a, 0x01, status, ...responseBytes];
+    return new Uint8Array([0x30, body.length, ...body]);
+  };
+
+  it("an unsuccessful status is kept with its name (RFC 6960 section 4.2.1; 4 is unused, so named by number), and checkWithOcsp says the responder answered so", async () => {
+    const tryLater = parseOcspResponse(ocspResponse(3));
+    expect(tryLater).toEqual({ raw: ocspResponse(3), responseStatus: "tryLater", basic: null, producedAt: null, certificates: [] });
+    expect(parseOcspResponse(ocspResponse(4))).toMatchObject({ responseStatus: "status 4", basic: null });
+    expect(parseOcspResponse(ocspResponse(6))).toMatchObject({ responseStatus: "unauthorized" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), tryLater as ParsedOcsp, new Date())).toEqual({ status: "invalid", problem: "responder answered tryLater" });
+  });
+
+  it("successful without responseBytes, or with a response type other than id-pkix-ocsp-basic, is an error; so are bytes that are not BER", () => {
+    expect(parseOcspResponse(ocspResponse(0))).toEqual({ error: "successful response without responseBytes" });
+    // responseBytes [0] { SEQUENCE { OID 1.3.6.1.5.5.7.48.1.2 (id-pkix-ocsp-nonce, not a response type), OCTET STRING {} } }
+    const nonceType = [0x06, 0x09, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x02];
+    const rb = [0x30, nonceType.length + 2, ...nonceType, 0x04, 0x00];
+    expect(parseOcspResponse(ocspResponse(0, [0xa0, rb.length, ...rb]))).toEqual({ error: "unknown response type 1.3.6.1.5.5.7.48.1.2" });
+    // A SEQUENCE that claims five octets and holds one: the BER reader's refusal, before pkijs is asked.
+    expect(parseOcspResponse(new Uint8Array([0x30, 0x05, 0x0a]))).toEqual({ error: expect.stringContaining("End of input reached before message was fully decoded") });
+    expect(parseOcspResponse(new Uint8Array())).toEqual({ error: "empty" });
+    // A certificate is BER but no OCSPResponse: pkijs's schema refuses it, and its words are kept.
+    expect(parseOcspResponse(new Uint8Array(pki.run(["x509", "-in", pki.get("Good").cert, "-outform", "DER"])))).toEqual({ error: expect.stringContaining("OCSPResponse") });
+  });
+});
+
+describe("CertID hashes (RFC 6960 section 4.1.1)", () => {
+  it("a CertID made with SHA-256 matches as SHA-1 does; one made with a hash Signet does not compute (SHA3-256) is said so, not 'another issuer'", async () => {
+    const signedByCa = ["-CA", pki.get("CA").cert, "-rsigner", pki.get("CA").cert, "-rkey", pki.get("CA").key];
+    const sha256 = answer(["-issuer", pki.get("CA").cert, "-sha256", "-cert", pki.get("Good").cert], signedByCa);
+    expect((await checkWithOcsp(view("Good"), view("CA"), sha256, new Date())).status).toBe("good");
+    const sha3 = answer(["-issuer", pki.get("CA").cert, "-sha3-256", "-cert", pki.get("Good").cert], signedByCa);
+    expect(sha3.basic!.tbsResponseData.responses[0]!.certID.hashAlgorithm.algorithmId).toBe("2.16.840.1.101.3.4.2.8");
+    expect(await checkWithOcsp(view("Good"), view("CA"), sha3, new Date())).toEqual({ status: "invalid", problem: "the response's CertID names the issuer with a hash Signet does not support" });
+  });
+});
+
 describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)", () => {
   const SKEW = 5 * 60_000;
 
@@ -147,7 +187,22 @@ describe("OCSP responses from openssl ocsp", () => {
   it("a response without certificates: fine from the CA, unusable from a delegate", async () => {
     expect((await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA", ["-resp_no_certs"]), new Date())).status).toBe("good");
     const delegated = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "Responder", ["-resp_no_certs"]), new Date());
-    expect(delegated.status).toBe("invalid");
+    expect(delegated).toEqual({ status: "invalid", problem: "response not signed by the issuer or an authorised responder" });
+  });
+
+  it("a responder certificate with no extended key usage at all lacks id-kp-OCSPSigning (RFC 6960 section 4.2.2.2)", async () => {
+    pki.build([{ name: "NoEkuResponder", issuer: "CA", eku: "absent", keyUsage: "critical,digitalSignature" }]);
+    expect(await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NoEkuResponder"), new Date())).toEqual({ status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" });
+  });
+
+  it("a ResponderID that names someone other than the issuer is not the issuer, though the issuer's key signed (RFC 6960 section 4.2.2.3), as OpenSSL finds no signer", async () => {
+    // "CA Twin" has the CA's key and another name; the response names it (byName) and carries no certificate.
+    pki.build([{ name: "CATwin2", subject: "/O=Signet Scenario/CN=CA Twin 2", keyOf: "CA" }]);
+    const r = respond("Good", "CATwin2", ["-resp_no_certs"]);
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "response not signed by the issuer or an authorised responder" });
+    pki.write("twin-resp.der", r.raw);
+    const peer = pki.status(["ocsp", "-respin", "twin-resp.der", "-issuer", pki.get("CA").cert, "-CAfile", pki.get("CA").cert, "-cert", pki.get("Good").cert, "-no_nonce"]);
+    expect(peer).not.toBe(0);
   });
 
   it("a stale response (past nextUpdate) and a response about another certificate", async () => {
