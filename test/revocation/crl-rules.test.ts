@@ -8,6 +8,7 @@
  * directly; the CRL signer's own path is the caller's answer (signerValid),
  * given here as yes, or as no where that is the point.
  */
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CertificateView } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
@@ -39,6 +40,8 @@ beforeAll(() => {
     { name: "NoCdpLeaf", issuer: "Inter", email: "alice@example.org", ...wide },
     { name: "SubCa", issuer: "Inter", ca: true as const, crl: CDP, ...wide },
     { name: "RevokedLeaf", issuer: "Inter", email: "mallory@example.org", crl: CDP, ...wide },
+    // A cRLDistributionPoints whose value is a NULL, not the structure of section 4.2.1.13.
+    { name: "MalformedCdpLeaf", issuer: "Inter", email: "alice@example.org", extraExtensions: ["2.5.29.31=DER:05:00"], ...wide },
   ];
   pki.build(specs);
   for (const s of specs) views.set(s.name, pki.view(s.name));
@@ -54,9 +57,31 @@ beforeAll(() => {
   crl("KeyCompromiseOnly", "Inter", ["issuingDistributionPoint=critical,@idp", "[idp]", "onlysomereasons=keyCompromise"]);
   // The delta CRL indicator names the base's CRL number; openssl's config has no name for it, so it is written as DER.
   const number = crls.Base!.crlNumber!;
-  const base = number.length % 2 ? `0${number}` : number;
-  crl("Delta", "Inter", [`2.5.29.27=critical,DER:02:${(base.length / 2).toString(16).padStart(2, "0")}:${base.match(/../g)!.join(":")}`]);
+  crl("Delta", "Inter", [deltaIndicator(number)]);
+  // The same delta with one bit of its signature changed.
+  const forged = new Uint8Array(crls.Delta!.der);
+  forged[forged.length - 1] = forged.at(-1)! ^ 1;
+  const parsedForged = parseCrl(forged);
+  if ("error" in parsedForged) throw new Error(parsedForged.error);
+  crls.ForgedDelta = parsedForged;
+  // A delta naming a base number above the complete CRL's: it extends a CRL not at hand (section 5.2.4).
+  crl("DeltaOfLater", "Inter", [deltaIndicator((BigInt(`0x${number}`) + 5n).toString(16))]);
+  // A delta by another CA (Root), naming the Inter CRL's number: not a delta of that CRL.
+  crl("RootDelta", "Root", [deltaIndicator(number)]);
+  crl("TwoUnknownCritical", "Inter", ["1.3.6.1.4.1.99999.3=critical,ASN1:NULL", "1.3.6.1.4.1.99999.4=critical,ASN1:NULL"]);
+  // An issuingDistributionPoint whose value is a NULL, not the structure of section 5.2.5.
+  crl("MalformedIdp", "Inter", ["2.5.29.28=critical,DER:05:00"]);
+  // A newer complete CRL, published a day after the revocation (Plain and Base are from LAST).
+  crl("Newer", "Inter", [], { lastUpdate: new Date(LAST.getTime() + 86_400_000), nextUpdate: NEXT });
 });
+
+/** The delta CRL indicator (section 5.2.4) naming a base CRL number (hex); openssl's config has no name for it, so it is written as DER. */
+function deltaIndicator(numberHex: string): string {
+  const even = numberHex.length % 2 ? `0${numberHex}` : numberHex;
+  const bytes = even.match(/../g)!;
+  const octets = Number.parseInt(bytes[0]!, 16) & 0x80 ? ["00", ...bytes] : bytes;
+  return `2.5.29.27=critical,DER:02:${octets.length.toString(16).padStart(2, "0")}:${octets.join(":")}`;
+}
 afterAll(() => pki.cleanup());
 
 function check(cert: string, list: string[], at = MID, signerValid = true) {
@@ -131,7 +156,42 @@ describe("CRLs that must not be used", () => {
   });
 });
 
+describe("more than one complete CRL (section 6.3.3 (d))", () => {
+  it("the newest decides, in whatever order the CRLs come: a revocation published since the older CRL counts, as OpenSSL counts it", async () => {
+    // Base (before the revocation) and Newer (a day after it) from the same CA, both fresh at MID.
+    for (const order of [["Base", "Newer"], ["Newer", "Base"]]) {
+      const v = await check("RevokedLeaf", order);
+      expect([order, v.status === "revoked" && v.crl]).toEqual([order, crls.Newer]);
+    }
+    // OpenSSL, given both CRLs, chooses the newer (the latest thisUpdate) and says revoked.
+    pki.write("base-and-newer.pem", Buffer.concat([crls.Base!.der, crls.Newer!.der].map((der) => pki.run(["crl", "-inform", "DER"], der))));
+    pki.write("root-inter.pem", Buffer.concat([pki.read(pki.get("Root").cert), pki.read(pki.get("Inter").cert)]));
+    const peer = spawnSync("openssl", ["verify", "-attime", String(MID.getTime() / 1000), "-crl_check", "-CAfile", "root-inter.pem", "-CRLfile", "base-and-newer.pem", pki.get("RevokedLeaf").cert], { cwd: pki.path("."), encoding: "utf8" });
+    expect(peer.stdout + peer.stderr).toMatch(/certificate revoked/);
+  });
+});
+
+describe("malformed extensions", () => {
+  it("a certificate's unreadable cRLDistributionPoints, a CRL's unreadable issuingDistributionPoint: unknown, each said", async () => {
+    expect(await check("MalformedCdpLeaf", ["Plain"])).toEqual(unknown("malformed cRLDistributionPoints"));
+    expect(await check("Leaf", ["MalformedIdp"])).toEqual(unknown("malformed issuingDistributionPoint"));
+  });
+
+  it("several unknown critical extensions are all named", async () => {
+    expect(await check("Leaf", ["TwoUnknownCritical"])).toEqual(unknown("CRL with unknown critical extensions 1.3.6.1.4.1.99999.3, 1.3.6.1.4.1.99999.4"));
+  });
+});
+
 describe("delta CRLs (section 5.2.4, 6.3.3 (c), (h))", () => {
+  it("a delta whose signature does not verify is not applied (section 6.3.3 (g)): the entry it brings does not count", async () => {
+    expect(await check("RevokedLeaf", ["Base", "ForgedDelta"])).toMatchObject({ status: "good", crl: crls.Base });
+  });
+
+  it("a delta of a later base than the complete CRL at hand, or by another CA, is not applied", async () => {
+    expect(await check("RevokedLeaf", ["Base", "DeltaOfLater"])).toMatchObject({ status: "good", crl: crls.Base });
+    expect(await check("RevokedLeaf", ["Base", "RootDelta"])).toMatchObject({ status: "good", crl: crls.Base });
+  });
+
   it("a delta on a complete CRL from before the revocation brings the entry in", async () => {
     expect((await check("RevokedLeaf", ["Base"])).status).toBe("good");
     const v = await check("RevokedLeaf", ["Base", "Delta"]);

@@ -81,9 +81,10 @@ const bool = (bytes: Uint8Array, t: Tlv): boolean => t.end > t.contentStart && b
 
 /** The cRLDistributionPoints extension value (DER), for a certificate issued by `issuer`. */
 export function readDistributionPoints(der: Uint8Array, issuer: pkijs.RelativeDistinguishedNames): DistributionPointView[] | null {
-  const seq = readTlv(der, 0);
-  const list = seq ? children(der, seq) : null;
-  if (!list) return null;
+  // CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint (RFC 5280 section 4.2.1.13),
+  // each a SEQUENCE, filling the value to its last byte: anything else is malformed, not "no points".
+  const list = wholeSequence(der);
+  if (!list || list.length === 0 || list.some((dp) => dp.tag !== SEQUENCE)) return null;
   return list.map((dp) => {
     const view: DistributionPointView = { names: null, reasons: ALL_REASONS, crlIssuers: null };
     let nameTlv: Tlv | null = null;
@@ -104,10 +105,19 @@ export function readDistributionPoints(der: Uint8Array, issuer: pkijs.RelativeDi
   });
 }
 
+const SEQUENCE = 0x30;
+
+/** The elements of the SEQUENCE that is the whole of `der`, or null when `der` is anything else. */
+function wholeSequence(der: Uint8Array): Tlv[] | null {
+  const seq = readTlv(der, 0);
+  if (!seq || seq.tag !== SEQUENCE || seq.end !== der.length) return null;
+  return children(der, seq);
+}
+
 /** The issuingDistributionPoint extension value (DER) of a CRL issued by `crlIssuer`. */
 export function readIssuingDistributionPoint(der: Uint8Array, crlIssuer: pkijs.RelativeDistinguishedNames): IssuingDistributionPointView | null {
-  const seq = readTlv(der, 0);
-  const fields = seq ? children(der, seq) : null;
+  // IssuingDistributionPoint ::= SEQUENCE { ... } (RFC 5280 section 5.2.5): a NULL or a truncated value is malformed.
+  const fields = wholeSequence(der);
   if (!fields) return null;
   const view: IssuingDistributionPointView = { names: null, onlyUserCerts: false, onlyCaCerts: false, onlyAttributeCerts: false, reasons: ALL_REASONS, indirect: false };
   for (const f of fields) {
