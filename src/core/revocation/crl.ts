@@ -30,7 +30,6 @@ export type RevocationReason = Exclude<(typeof REVOCATION_REASONS)[number], null
 export interface CrlEntry {
   revocationDate: Date;
   reason: RevocationReason | null;
-  invalidityDate: Date | null;
 }
 
 export interface ParsedCrl {
@@ -53,7 +52,6 @@ export interface ParsedCrl {
   crlNumberCritical: boolean;
   /** Set on a delta CRL (section 5.2.4): the base CRL number it extends. */
   deltaBase: string | null;
-  authorityKeyId: Uint8Array | null;
   /** The issuingDistributionPoint extension, DER of its value, when present (section 5.2.5). */
   issuingDistributionPoint: Uint8Array | null;
   /** Critical CRL or entry extensions this reader does not understand (section 5.2: such a CRL must not be used). */
@@ -89,10 +87,12 @@ function readExtensions(bytes: Uint8Array, seq: Tlv): Extension[] | null {
   if (!list) return null;
   const out: Extension[] = [];
   for (const ext of list) {
+    // Extension ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
     const parts = children(bytes, ext);
-    if (!parts || parts.length < 2) return null;
+    if (!parts || parts.length < 2 || parts.length > 3) return null;
+    if (parts.length === 3 && parts[1]!.tag !== 0x01) return null;
     const oid = readOid(bytes, parts[0]!);
-    const critical = parts.length === 3 && parts[1]!.tag === 0x01 && bytes[parts[1]!.contentStart] !== 0;
+    const critical = parts.length === 3 && bytes[parts[1]!.contentStart] !== 0;
     const octets = parts[parts.length - 1]!;
     if (!oid || octets.tag !== 0x04) return null;
     const value = readTlv(bytes, octets.contentStart, octets.end);
@@ -167,7 +167,6 @@ export function parseCrl(der: Uint8Array): ParsedCrl | { error: string } {
     crlNumber: null,
     crlNumberCritical: false,
     deltaBase: null,
-    authorityKeyId: null,
     issuingDistributionPoint: null,
     unknownCritical: [],
   };
@@ -184,14 +183,13 @@ export function parseCrl(der: Uint8Array): ParsedCrl | { error: string } {
       if (!serial || serial.tag !== 0x02 || !date) return fail("malformed revoked certificate");
       const revocationDate = readTime(der, date);
       if (!revocationDate) return fail("bad revocationDate");
-      const e: CrlEntry = { revocationDate, reason: null, invalidityDate: null };
+      const e: CrlEntry = { revocationDate, reason: null };
       if (date.end < entry.end) {
         const extSeq = readTlv(der, date.end, entry.end);
         const exts = extSeq ? readExtensions(der, extSeq) : null;
         if (!exts) return fail("malformed entry extensions");
         for (const x of exts) {
           if (x.oid === EXT.reasonCode && x.value.tag === 0x0a) e.reason = REVOCATION_REASONS[der[x.value.contentStart]!] ?? null;
-          else if (x.oid === EXT.invalidityDate) e.invalidityDate = readTime(der, x.value);
           else if (x.oid === EXT.certificateIssuer) {
             // Section 5.3.3: this and the following entries belong to that issuer.
             const key = certificateIssuerKey(der, x.value);
@@ -215,10 +213,6 @@ export function parseCrl(der: Uint8Array): ParsedCrl | { error: string } {
       }
       else if (x.oid === EXT.deltaCRLIndicator) crl.deltaBase = integerHex(der, x.value);
       else if (x.oid === EXT.issuingDistributionPoint) crl.issuingDistributionPoint = der.slice(x.value.start, x.value.end);
-      else if (x.oid === EXT.authorityKeyIdentifier) {
-        const aki = children(der, x.value)?.find((t) => t.tag === 0x80);
-        crl.authorityKeyId = aki ? der.slice(aki.contentStart, aki.end) : null;
-      }
       if (x.critical && !KNOWN_CRL_EXTENSIONS.has(x.oid)) crl.unknownCritical.push(x.oid);
     }
   }
