@@ -1,0 +1,180 @@
+/**
+ * Revocation of a whole path (src/core/revocation/check-chain.ts): which
+ * source is asked in which order, what is cached and when a cached answer is
+ * asked again, the deadline, and what each failed source leaves in the
+ * evidence. The network is the Fetcher port (a host seam): here it answers
+ * from OpenSSL's own material, the CA's CRLs from `openssl ca -gencrl` and
+ * OCSP answers from `openssl ocsp` run on the request Signet sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FetchRequest, FetchResult, Fetcher } from "../../src/core/index.js";
+import { smimeProfile } from "../../src/core/policy/profile.js";
+import { checkChainRevocation, type RevocationContext } from "../../src/core/revocation/check-chain.js";
+import { parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
+import type { CertificateView } from "../../src/core/x509/certificate.js";
+import { MemoryStore } from "../helpers/memory-store.js";
+import { ScenarioPki } from "../helpers/scenario-pki.js";
+
+const OCSP_URL = "http://ocsp.test/inter";
+const INTER_CRL = "http://crl.test/inter.crl";
+const ROOT_CRL = "http://crl.test/root.crl";
+const DAY = 86_400_000;
+
+let pki: ScenarioPki;
+let chain: CertificateView[];
+let revokedChain: CertificateView[];
+
+/** The network as OpenSSL's responder and CA would answer it; each request is logged as "METHOD url". */
+class OpensslNetwork implements Fetcher {
+  requests: string[] = [];
+  down = new Set<string>();
+  /** Days the OCSP responder's answers are valid (-ndays). */
+  ocspDays = 1;
+  private n = 0;
+  async fetch(r: FetchRequest): Promise<FetchResult> {
+    this.requests.push(`${r.method} ${r.url.startsWith(OCSP_URL) ? OCSP_URL : r.url}`);
+    if ([...this.down].some((u) => r.url.startsWith(u))) return { ok: false, error: "network", detail: "down for the test" };
+    if (r.url === INTER_CRL) return ok(pki.gencrl("Inter"));
+    if (r.url === ROOT_CRL) return ok(pki.gencrl("Root"));
+    // OCSP: GET is refused here, so Signet posts (RFC 6960 appendix A.1 allows both).
+    if (r.url.startsWith(OCSP_URL) && r.method === "POST" && r.body) {
+      const id = this.n++;
+      pki.write(`net-req-${id}.der`, r.body);
+      const inter = pki.get("Inter");
+      pki.run(["ocsp", "-index", "index.txt", "-CA", inter.cert, "-rsigner", inter.cert, "-rkey", inter.key, "-reqin", `net-req-${id}.der`, "-respout", `net-resp-${id}.der`, "-ndays", String(this.ocspDays)]);
+      return ok(pki.read(`net-resp-${id}.der`));
+    }
+    return { ok: false, error: "http-status", status: 405 };
+  }
+}
+const ok = (body: Uint8Array): FetchResult => ({ ok: true, status: 200, contentType: null, body: new Uint8Array(body) });
+
+beforeAll(() => {
+  pki = new ScenarioPki();
+  pki.build([
+    { name: "Root" },
+    { name: "Inter", issuer: "Root", ca: true, crl: ROOT_CRL },
+    { name: "Leaf", issuer: "Inter", email: "alice@example.org", ocsp: OCSP_URL, crl: INTER_CRL },
+    { name: "RevokedLeaf", issuer: "Inter", email: "mallory@example.org", ocsp: OCSP_URL, crl: INTER_CRL },
+    { name: "NotAResponder", issuer: "Inter", eku: "emailProtection", keyUsage: "critical,digitalSignature" },
+  ]);
+  pki.revoke("Inter", "RevokedLeaf", "keyCompromise");
+  chain = ["Leaf", "Inter", "Root"].map((n) => pki.view(n));
+  revokedChain = ["RevokedLeaf", "Inter", "Root"].map((n) => pki.view(n));
+});
+afterAll(() => pki.cleanup());
+
+/**
+ * The S/MIME profile, soft mode, with a deadline far beyond what OpenSSL needs on a loaded machine
+ * (the default ten seconds could pass while it works, and the deadline has its own test).
+ */
+const policy = (options: Parameters<typeof smimeProfile>[0] = {}) => smimeProfile({ revocation: "soft", revocationDeadlineMs: 600_000, ...options });
+
+function context(net: OpensslNetwork, store: MemoryStore, extra: Partial<RevocationContext> & { at?: Date } = {}): RevocationContext {
+  const { at, ...rest } = extra;
+  return {
+    policy: policy(at ? { validationTime: at } : {}),
+    fetcher: net,
+    store,
+    embeddedCrls: [],
+    embeddedOcsp: [],
+    suppliedCrls: [],
+    candidates: chain.concat(revokedChain),
+    signerValid: async () => true,
+    now: () => Date.now(),
+    ...rest,
+  };
+}
+
+/** The evidence without its times, which OpenSSL sets from the clock. */
+const sources = (evidence: { certificate: number; status: string; source?: string; url?: string; fromCache?: boolean; problems?: string[] }[]) =>
+  evidence.map((e) => ({ certificate: e.certificate, status: e.status, source: e.source, url: e.url, fromCache: e.fromCache, ...(e.problems ? { problems: e.problems } : {}) }));
+
+describe("checkChainRevocation over the network", () => {
+  it("the signer by OCSP, the intermediate by its CA's CRL; asked again, both come from the cache and nothing is fetched", async () => {
+    const net = new OpensslNetwork();
+    const store = new MemoryStore();
+    const first = await checkChainRevocation(chain, context(net, store));
+    expect(sources(first.evidence)).toEqual([
+      { certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false },
+      { certificate: 1, status: "good", source: "crl", url: ROOT_CRL, fromCache: false },
+    ]);
+    expect(first.evidence[0]!.producedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(first.issues).toEqual([]);
+    expect(net.requests).toEqual([`GET ${OCSP_URL}`, `POST ${OCSP_URL}`, `GET ${ROOT_CRL}`]);
+    const again = await checkChainRevocation(chain, context(net, store));
+    expect(sources(again.evidence)).toEqual([
+      { certificate: 0, status: "good", source: "ocsp", url: undefined, fromCache: true },
+      { certificate: 1, status: "good", source: "crl", url: ROOT_CRL, fromCache: true },
+    ]);
+    expect(net.requests).toHaveLength(3);
+  });
+
+  it("a cached OCSP answer past its nextUpdate is asked for again, not used, and not a reason to give up on OCSP", async () => {
+    const net = new OpensslNetwork();
+    const store = new MemoryStore();
+    await checkChainRevocation(chain, context(net, store, { policy: policy({ revocationDepth: "signer" }) }));
+    // Two days on, the cached answer (valid one day) is stale; the responder now answers for three.
+    net.ocspDays = 3;
+    const later = await checkChainRevocation(chain, context(net, store, { policy: policy({ revocationDepth: "signer", validationTime: new Date(Date.now() + 2 * DAY) }) }));
+    expect(sources(later.evidence)).toEqual([{ certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false }]);
+    expect(net.requests.filter((r) => r.startsWith("POST"))).toHaveLength(2);
+  });
+
+  it("a cached CRL past its nextUpdate is fetched again; the fresh one replaces it in the cache", async () => {
+    const net = new OpensslNetwork();
+    const store = new MemoryStore();
+    const signerOnly = { revocationDepth: "signer" as const };
+    net.down.add(OCSP_URL);
+    await checkChainRevocation(chain, context(net, store, { policy: policy(signerOnly) }));
+    expect(net.requests.filter((r) => r === `GET ${INTER_CRL}`)).toHaveLength(1);
+    // Eight days on, the CRL (valid seven) is stale in the cache; the CA's next one is fetched.
+    const later = await checkChainRevocation(chain, context(net, store, { policy: policy({ ...signerOnly, validationTime: new Date(Date.now() + 8 * DAY) }) }));
+    expect(net.requests.filter((r) => r === `GET ${INTER_CRL}`)).toHaveLength(2);
+    // The CA's new CRL is itself dated now, valid seven days: at eight days it is stale too, and said so.
+    expect(sources(later.evidence)[0]).toMatchObject({ status: "unknown" });
+    expect(later.evidence[0]!.problems).toContain(`CRL ${INTER_CRL}: stale CRL`);
+  });
+
+  it("the OCSP responder out of reach: the CRL answers, and what failed stays in the evidence", async () => {
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore()));
+    expect(sources(r.evidence)[0]).toEqual({
+      certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false,
+      problems: [`OCSP ${OCSP_URL}: POST network: down for the test`],
+    });
+  });
+
+  it("revoked by OCSP: the revoked issue with its reason, date and source", async () => {
+    const r = await checkChainRevocation(revokedChain, context(new OpensslNetwork(), new MemoryStore()));
+    expect(r.evidence[0]).toMatchObject({ status: "revoked", source: "ocsp", reason: "keyCompromise" });
+    expect(r.issues).toEqual([{ code: "revoked", severity: "error", params: { reason: "keyCompromise", date: r.evidence[0]!.revocationDate, source: "ocsp" }, certificate: 0 }]);
+  });
+
+  it("an attached OCSP answer that cannot be trusted is said, and the network is still asked", async () => {
+    const id = "embedded";
+    const leaf = pki.get("Leaf");
+    pki.run(["ocsp", "-issuer", pki.get("Inter").cert, "-cert", leaf.cert, "-no_nonce", "-reqout", `${id}-req.der`]);
+    pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Inter").cert, "-rsigner", pki.get("NotAResponder").cert, "-rkey", pki.get("NotAResponder").key, "-reqin", `${id}-req.der`, "-respout", `${id}-resp.der`, "-ndays", "1"]);
+    const attached = parseOcspResponse(new Uint8Array(pki.read(`${id}-resp.der`))) as ParsedOcsp;
+    const net = new OpensslNetwork();
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { embeddedOcsp: [attached], policy: policy({ revocationDepth: "signer" }) }));
+    expect(sources(r.evidence)).toEqual([
+      { certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false, problems: ["embedded OCSP: responder certificate lacks id-kp-OCSPSigning"] },
+    ]);
+  });
+
+  it("past the deadline nothing more is fetched, each source skipped says so, and the status is unknown (revocation-unavailable)", async () => {
+    const net = new OpensslNetwork();
+    let calls = 0;
+    // The deadline is set on the first reading of the clock; every later reading is past it.
+    const now = () => (calls++ === 0 ? 0 : 10_000_000);
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { now, policy: policy({ revocationDepth: "signer" }) }));
+    expect(net.requests).toEqual([]);
+    expect(r.evidence).toEqual([
+      { certificate: 0, status: "unknown", problems: [`OCSP ${OCSP_URL}: not tried, revocation deadline reached`, `CRL ${INTER_CRL}: not tried, revocation deadline reached`] },
+    ]);
+    expect(r.issues.map((i) => [i.code, i.severity])).toEqual([["revocation-unavailable", "warning"]]);
+  });
+});
