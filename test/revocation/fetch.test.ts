@@ -12,12 +12,14 @@ import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { fetchCrl, fetchOcsp } from "../../src/core/revocation/fetch.js";
 import { checkWithOcsp } from "../../src/core/revocation/ocsp.js";
+import { responseNonce } from "../../src/core/revocation/ocsp-request.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
 let pki: ScenarioPki;
 let server: Server;
 let base = "";
 let crl: Uint8Array = new Uint8Array();
+let lastAnswer: Uint8Array = new Uint8Array();
 const seen: string[] = [];
 
 beforeAll(async () => {
@@ -34,12 +36,18 @@ beforeAll(async () => {
       if (req.url === "/slow") return; // never answers
       if (req.url === "/big") return void res.end(Buffer.alloc(200_000));
       if (req.url === "/crl") return void res.end(crl);
+      if (req.url === "/crl.pem") return void res.end(pki.run(["crl", "-inform", "DER"], crl));
+      if (req.url?.startsWith("/garbage")) return void res.end("this is not DER");
+      if (req.url?.startsWith("/missing")) return void res.writeHead(404).end();
+      // An answer recorded for an earlier request, given back whatever is asked: a replay.
+      if (req.url?.startsWith("/replay")) return void res.end(lastAnswer);
       const der = req.method === "POST" ? Buffer.concat(chunks) : Buffer.from(decodeURIComponent(req.url!.slice("/ocsp/".length)), "base64");
       const id = n++;
       pki.write(`req-${id}.der`, der);
       pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("CA").cert, "-rsigner", pki.get("CA").cert, "-rkey", pki.get("CA").key, "-reqin", `req-${id}.der`, "-respout", `resp-${id}.der`, "-ndays", "1"]);
       res.writeHead(200, { "content-type": "application/ocsp-response" });
-      res.end(pki.read(`resp-${id}.der`));
+      lastAnswer = pki.read(`resp-${id}.der`);
+      res.end(lastAnswer);
     });
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -70,6 +78,27 @@ describe("OCSP over HTTP against openssl ocsp", () => {
     expect(await checkWithOcsp(view("Revoked"), view("CA"), r.value, new Date())).toMatchObject({ status: "revoked", single: { reason: "superseded" } });
   });
 
+  it("the nonce OpenSSL echoes is ours; an answer echoing another request's nonce is refused as a replay (RFC 8954 section 2.1)", async () => {
+    const mine = new Uint8Array(32).fill(7);
+    const first = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Good"), view("CA"), undefined, mine);
+    if (!first.ok || !first.value.basic) throw new Error("no answer");
+    expect([...responseNonce(first.value.basic)!]).toEqual([...mine]);
+    // The recorded answer, given back to a request with another nonce.
+    const replayed = await fetchOcsp(privateNetworkFetcher, `${base}/replay`, view("Good"), view("CA"), undefined, new Uint8Array(32).fill(9));
+    expect(replayed).toEqual({ ok: false, url: `${base}/replay`, problem: "nonce mismatch" });
+    // Without a nonce of ours there is nothing to compare: the answer is taken, and judged on its own.
+    expect((await fetchOcsp(privateNetworkFetcher, `${base}/replay`, view("Good"), view("CA"))).ok).toBe(true);
+  });
+
+  it("an answer that is not OCSP, or none at all (404), is said with the method that got it; ldap is unsupported", async () => {
+    const garbage = await fetchOcsp(privateNetworkFetcher, `${base}/garbage`, view("Good"), view("CA"), undefined, new Uint8Array(16));
+    expect(garbage).toMatchObject({ ok: false, problem: expect.stringMatching(/^unreadable response: /) });
+    // GET first (no nonce), then POST: the last attempt's problem is kept.
+    expect(await fetchOcsp(privateNetworkFetcher, `${base}/missing`, view("Good"), view("CA"))).toEqual({ ok: false, url: `${base}/missing`, problem: "POST http-status 404" });
+    expect(seen.filter((r) => r.startsWith("GET missing") || r.startsWith("POST missing"))).toEqual(["GET missing", "POST missing"]);
+    expect(await fetchOcsp(privateNetworkFetcher, "ldap://ocsp.example.com/", view("Good"), view("CA"))).toEqual({ ok: false, url: "ldap://ocsp.example.com/", problem: "unsupported URL scheme (ldap)" });
+  });
+
   it("a responder that never answers times out within the limit; a huge answer is refused; ldap is unsupported", async () => {
     const opts = { timeoutMs: 300, maxOcspBytes: 64 * 1024, maxCrlBytes: 1024 };
     const slow = await fetchOcsp(privateNetworkFetcher, `${base}/slow`, view("Good"), view("CA"), opts, new Uint8Array(16));
@@ -81,6 +110,15 @@ describe("OCSP over HTTP against openssl ocsp", () => {
       url: "ldap://ldap.example.com/cn=CA?certificateRevocationList",
       problem: "unsupported URL scheme (ldap)",
     });
+  });
+});
+
+describe("CRLs over HTTP, as DER or PEM", () => {
+  it("a CRL served as PEM is the same CRL; bytes that are no CRL, or a 404, are said", async () => {
+    const pem = await fetchCrl(privateNetworkFetcher, `${base}/crl.pem`);
+    expect(pem.ok && Buffer.from(pem.value.der).equals(Buffer.from(crl))).toBe(true);
+    expect(await fetchCrl(privateNetworkFetcher, `${base}/garbage.crl`)).toEqual({ ok: false, url: `${base}/garbage.crl`, problem: "unreadable CRL: not a DER SEQUENCE" });
+    expect(await fetchCrl(privateNetworkFetcher, `${base}/missing.crl`)).toEqual({ ok: false, url: `${base}/missing.crl`, problem: "http-status 404" });
   });
 });
 
