@@ -1,0 +1,84 @@
+/**
+ * The distribution point readers (src/core/revocation/distribution-point.ts):
+ * a certificate's cRLDistributionPoints (RFC 5280 section 4.2.1.13) and a
+ * CRL's issuingDistributionPoint (section 5.2.5), as `openssl ca` writes them
+ * from its configuration, and a few forms OpenSSL does not write (an explicit
+ * FALSE), built with asn1js. Names are compared as keys of names OpenSSL put
+ * in certificates of their own, so the expected values do not come from the
+ * reader.
+ */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCrl } from "../../src/core/revocation/crl.js";
+import { ALL_REASONS, readDistributionPoints, readIssuingDistributionPoint } from "../../src/core/revocation/distribution-point.js";
+import { ScenarioPki } from "../helpers/scenario-pki.js";
+
+/** ReasonFlags bits (section 5.3.1 / 4.2.1.13): keyCompromise 1, cACompromise 2, superseded 4, aACompromise 8. */
+const BIT = { keyCompromise: 1 << 1, cACompromise: 1 << 2, superseded: 1 << 4, aACompromise: 1 << 8 };
+
+let pki: ScenarioPki;
+
+beforeAll(() => {
+  pki = new ScenarioPki();
+  pki.build([
+    { name: "Inter" },
+    // Certificates that exist only for their names: what the readers' keys must equal.
+    { name: "CrlIssuerName", subject: "/O=Signet Scenario/CN=CRL Issuer" },
+    { name: "RelativeName", subject: "/O=Signet Scenario/CN=Inter/CN=Part 1" },
+    {
+      name: "Leaf", issuer: "Inter", email: "alice@example.org",
+      extraExtensions: [
+        "crlDistributionPoints=dp1,dp2",
+        "[dp1]", "fullname=URI:http://crl.example/a.crl", "reasons=keyCompromise,CACompromise,AACompromise", "CRLissuer=dirName:crl_issuer",
+        "[dp2]", "relativename=relative",
+        "[relative]", "CN=Part 1",
+        "[crl_issuer]", "O=Signet Scenario", "CN=CRL Issuer",
+      ],
+    },
+  ]);
+});
+afterAll(() => pki.cleanup());
+
+const extensionValue = (name: string, oid: string): Uint8Array => new Uint8Array(pki.view(name).cert.extensions!.find((e) => e.extnID === oid)!.extnValue.valueBlock.valueHexView);
+
+describe("cRLDistributionPoints as openssl ca writes them", () => {
+  it("full name, reasons (aACompromise in the second octet) and cRLIssuer; a name relative to the issuer, appended to its name", () => {
+    const inter = pki.view("Inter");
+    const points = readDistributionPoints(extensionValue("Leaf", "2.5.29.31"), inter.cert.subject);
+    expect(points).toEqual([
+      { names: ["uri:http://crl.example/a.crl"], reasons: BIT.keyCompromise | BIT.cACompromise | BIT.aACompromise, crlIssuers: [`dn:${pki.view("CrlIssuerName").subjectKey}`] },
+      { names: [`dn:${pki.view("RelativeName").subjectKey}`], reasons: ALL_REASONS, crlIssuers: null },
+    ]);
+  });
+});
+
+describe("issuingDistributionPoint", () => {
+  const idpOf = (lines: string[]) => {
+    const crl = parseCrl(new Uint8Array(pki.gencrl("Inter", { extensions: ["issuingDistributionPoint=critical,@idp", "[idp]", ...lines] })));
+    if ("error" in crl) throw new Error(crl.error);
+    return readIssuingDistributionPoint(crl.issuingDistributionPoint!, crl.issuer);
+  };
+  const plain = { names: null, onlyUserCerts: false, onlyCaCerts: false, onlyAttributeCerts: false, reasons: ALL_REASONS, indirect: false };
+
+  it("each field as openssl ca writes it: a full name, only user, only CA, only attribute certificates, some reasons, indirect", () => {
+    expect(idpOf(["fullname=URI:http://crl.example/a.crl"])).toEqual({ ...plain, names: ["uri:http://crl.example/a.crl"] });
+    expect(idpOf(["onlyuser=TRUE"])).toEqual({ ...plain, onlyUserCerts: true });
+    expect(idpOf(["onlyCA=TRUE"])).toEqual({ ...plain, onlyCaCerts: true });
+    expect(idpOf(["onlyAA=TRUE"])).toEqual({ ...plain, onlyAttributeCerts: true });
+    expect(idpOf(["onlysomereasons=keyCompromise,superseded"])).toEqual({ ...plain, reasons: BIT.keyCompromise | BIT.superseded });
+    expect(idpOf(["indirectCRL=TRUE"])).toEqual({ ...plain, indirect: true });
+  });
+
+  it("a BOOLEAN written out as FALSE is false (DER leaves a DEFAULT FALSE out; BER may write it)", () => {
+    const f = (tagNumber: number) => new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber }, valueHex: new Uint8Array([0x00]).buffer });
+    const der = new Uint8Array(new asn1js.Sequence({ value: [f(1), f(2), f(4), f(5)] }).toBER(false));
+    expect(readIssuingDistributionPoint(der, new pkijs.RelativeDistinguishedNames())).toEqual(plain);
+  });
+
+  it("reasons read only the octets the BIT STRING has: a one-octet string sets nothing in the second", () => {
+    // onlySomeReasons [3] with one unused-bits octet and one flags octet 0xFF: bits 0 to 7; aACompromise (8) stays clear.
+    const der = new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 3 }, valueHex: new Uint8Array([0x00, 0xff]).buffer })] }).toBER(false));
+    expect(readIssuingDistributionPoint(der, new pkijs.RelativeDistinguishedNames())!.reasons).toBe(ALL_REASONS & ~BIT.aACompromise);
+  });
+});
