@@ -120,10 +120,10 @@ export class ScenarioPki extends OpensslPki {
     this.issued.set(spec.name, { name: spec.name, cert: out, key: keyFile });
   }
 
-  /** Marks a certificate revoked in its CA's database (`openssl ca -revoke`). */
-  revoke(ca: string, name: string, reason: string): void {
+  /** Marks a certificate revoked in its CA's database (`openssl ca -revoke`); without a reason, its CRL entry has no reason code. */
+  revoke(ca: string, name: string, reason?: string): void {
     const issuer = this.get(ca);
-    this.run(["ca", "-config", this.caConfig(false), "-cert", issuer.cert, "-keyfile", issuer.key, "-revoke", this.get(name).cert, "-crl_reason", reason]);
+    this.run(["ca", "-config", this.caConfig(false), "-cert", issuer.cert, "-keyfile", issuer.key, "-revoke", this.get(name).cert, ...(reason ? ["-crl_reason", reason] : [])]);
   }
 
   /**

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FetchRequest, FetchResult, Fetcher } from "../../src/core/index.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
-import { checkChainRevocation, type RevocationContext } from "../../src/core/revocation/check-chain.js";
+import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../../src/core/revocation/check-chain.js";
 import { parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
 import type { CertificateView } from "../../src/core/x509/certificate.js";
 import { MemoryStore } from "../helpers/memory-store.js";
@@ -53,12 +53,18 @@ beforeAll(() => {
   pki = new ScenarioPki();
   pki.build([
     { name: "Root" },
-    { name: "Inter", issuer: "Root", ca: true, crl: ROOT_CRL },
+    // The intermediate publishes both: CRLs are asked first for a CA, so its OCSP responder (which
+    // answers nothing here) is never reached while the CRL answers.
+    { name: "Inter", issuer: "Root", ca: true, crl: ROOT_CRL, ocsp: "http://ocsp.test/root" },
+    { name: "Quiet", issuer: "Inter", email: "q@example.org" },
+    { name: "UnsaidLeaf", issuer: "Inter", email: "u@example.org", crl: INTER_CRL },
     { name: "Leaf", issuer: "Inter", email: "alice@example.org", ocsp: OCSP_URL, crl: INTER_CRL },
     { name: "RevokedLeaf", issuer: "Inter", email: "mallory@example.org", ocsp: OCSP_URL, crl: INTER_CRL },
     { name: "NotAResponder", issuer: "Inter", eku: "emailProtection", keyUsage: "critical,digitalSignature" },
   ]);
   pki.revoke("Inter", "RevokedLeaf", "keyCompromise");
+  // Revoked without a reason code: the CRL entry has none (RFC 5280 section 5.3.1 says to leave it out rather than write unspecified).
+  pki.revoke("Inter", "UnsaidLeaf");
   chain = ["Leaf", "Inter", "Root"].map((n) => pki.view(n));
   revokedChain = ["RevokedLeaf", "Inter", "Root"].map((n) => pki.view(n));
 });
@@ -175,6 +181,42 @@ describe("checkChainRevocation over the network", () => {
     expect(r.evidence).toEqual([
       { certificate: 0, status: "unknown", problems: [`OCSP ${OCSP_URL}: not tried, revocation deadline reached`, `CRL ${INTER_CRL}: not tried, revocation deadline reached`] },
     ]);
-    expect(r.issues.map((i) => [i.code, i.severity])).toEqual([["revocation-unavailable", "warning"]]);
+    expect(r.issues).toEqual([{ code: "revocation-unavailable", severity: "warning", params: { problems: r.evidence[0]!.problems }, certificate: 0 }]);
+  });
+
+  it("a certificate that publishes nothing and carries nothing: not-checked, quietly, in soft mode; unknown, an error, in hard mode", async () => {
+    const quiet = ["Quiet", "Inter", "Root"].map((n) => pki.view(n));
+    const soft = await checkChainRevocation(quiet, context(new OpensslNetwork(), new MemoryStore(), { policy: policy({ revocationDepth: "signer" }) }));
+    expect([soft.evidence, soft.issues]).toEqual([[{ certificate: 0, status: "not-checked", problems: ["no revocation information published or attached"] }], []]);
+    const hard = await checkChainRevocation(quiet, context(new OpensslNetwork(), new MemoryStore(), { policy: policy({ revocation: "hard", revocationDepth: "signer" }) }));
+    expect(hard.issues).toEqual([{ code: "revocation-unknown", severity: "error", params: { problems: ["no revocation information published or attached"] }, certificate: 0 }]);
+  });
+
+  it("revoked on a CRL entry without a reason: the issue says unspecified (RFC 5280 section 5.3.1)", async () => {
+    const r = await checkChainRevocation(["UnsaidLeaf", "Inter", "Root"].map((n) => pki.view(n)), context(new OpensslNetwork(), new MemoryStore(), { policy: policy({ revocationDepth: "signer" }) }));
+    expect(r.evidence[0]).toMatchObject({ status: "revoked", source: "crl", reason: null });
+    expect(r.issues).toEqual([{ code: "revoked", severity: "error", params: { reason: "unspecified", date: r.evidence[0]!.revocationDate, source: "crl" }, certificate: 0 }]);
+  });
+
+  it("the issue for an unknown status names the most telling problem, wherever it stands among the others", async () => {
+    // OCSP out of reach, and the only CRL at hand stale: stale, not unavailable.
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    const stale = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: policy({ revocationDepth: "signer", validationTime: new Date(Date.now() + 8 * DAY) }) }));
+    expect(stale.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: POST network: down for the test`, `CRL ${INTER_CRL}: stale CRL`]);
+    expect(stale.issues.map((i) => i.code)).toEqual(["revocation-stale"]);
+  });
+});
+
+describe("summarizeRevocation", () => {
+  it("revoked over unknown over good; good with unchecked CAs above is good; nothing checked is not-checked", () => {
+    const e = (status: "good" | "revoked" | "unknown" | "not-checked") => ({ certificate: 0, status });
+    expect([
+      summarizeRevocation([e("good"), e("revoked"), e("unknown")]),
+      summarizeRevocation([e("good"), e("unknown")]),
+      summarizeRevocation([e("good"), e("not-checked")]),
+      summarizeRevocation([e("not-checked")]),
+      summarizeRevocation([]),
+    ]).toEqual(["revoked", "unknown", "good", "not-checked", "not-checked"]);
   });
 });
