@@ -92,6 +92,9 @@ describe("describePublicKey", () => {
     const y = new Uint8Array(int(7).toBER(false));
     expect(key(new asn1js.Sequence({ value: [int(23), int(11), int(4)] }), y)).toEqual({ kind: "dsa", key: { p: 23n, q: 11n, g: 4n, y: 7n }, bits: 5 });
     expect(key(new asn1js.Sequence({ value: [int(23), int(11)] }), y)).toEqual({ kind: "unsupported", algorithmOid: dsa, detail: "malformed DSA key" });
+    // p, or q, that is not an INTEGER (a NULL in its place) is as malformed as a g left out.
+    expect(key(new asn1js.Sequence({ value: [new asn1js.Null(), int(11), int(4)] }), y)).toEqual({ kind: "unsupported", algorithmOid: dsa, detail: "malformed DSA key" });
+    expect(key(new asn1js.Sequence({ value: [int(23), new asn1js.Null(), int(4)] }), y)).toEqual({ kind: "unsupported", algorithmOid: dsa, detail: "malformed DSA key" });
     expect(key(new asn1js.Sequence({ value: [int(23), int(11), int(4)] }), new Uint8Array([0x04, 0x01, 0x07]))).toEqual({ kind: "unsupported", algorithmOid: dsa, detail: "malformed DSA key" });
   });
 });
