@@ -24,9 +24,11 @@ beforeAll(() => {
     { name: "Leaf", issuer: "Inter", email: "alice@example.org", caIssuers: "http://aia.example/inter.cer" },
     // Two addresses, the first of which LDAP (RFC 5280 allows it; no host here speaks it).
     { name: "LeafLdap", issuer: "Inter", email: "alice@example.org", extraExtensions: ["authorityInfoAccess=caIssuers;URI:ldap://dir.example/cn=Inter,caIssuers;URI:http://aia.example/p7c"] },
+    // An ldap URL with "http://" inside it: the scheme is what counts, not the text.
+    { name: "LeafLdapHttp", issuer: "Inter", email: "alice@example.org", caIssuers: "ldap://dir.example/cn=Inter?http://aia.example/p7c" },
     { name: "LeafTwo", issuer: "Inter", email: "alice@example.org", extraExtensions: ["authorityInfoAccess=caIssuers;URI:http://a.example/1.cer,caIssuers;URI:http://b.example/2.cer"] },
   ]);
-  for (const n of ["Root", "Inter", "Inter2", "Leaf", "LeafLdap", "LeafTwo"]) views.set(n, pki.view(n));
+  for (const n of ["Root", "Inter", "Inter2", "Leaf", "LeafLdap", "LeafLdapHttp", "LeafTwo"]) views.set(n, pki.view(n));
   interDer = new Uint8Array(pki.run(["x509", "-in", pki.get("Inter").cert, "-outform", "DER"]));
   pki.write("two.pem", Buffer.concat([pki.read(pki.get("Inter").cert), pki.read(pki.get("Inter2").cert)]));
   bundle = new Uint8Array(pki.run(["crl2pkcs7", "-nocrl", "-certfile", "two.pem", "-outform", "DER"]));
@@ -78,6 +80,9 @@ describe("AiaIssuerSource", () => {
       { url: "ldap://dir.example/cn=Inter", outcome: "skipped", detail: "only http and https URLs are fetched", certificates: 0 },
       { url: "http://aia.example/p7c", outcome: "ok", certificates: 2 },
     ]);
+    const inside = new AiaIssuerSource(f, undefined);
+    expect(await inside.issuersOf(views.get("LeafLdapHttp")!)).toEqual([]);
+    expect([f.requests.length, inside.fetched.map((r) => r.outcome)]).toEqual([1, ["skipped"]]);
   });
 
   it("a failed fetch and an unreadable answer are recorded as such, and not fetched again", async () => {

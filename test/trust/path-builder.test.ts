@@ -54,6 +54,8 @@ beforeAll(() => {
   load([
     // Inter's name and key identifier with another key, newer: a look-alike that did not sign Leaf.
     { name: "Decoy", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", ski: interSki, notBefore: past(10) },
+    // The same look-alike, older than Expired: tried after it.
+    { name: "OldDecoy", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", ski: interSki, notBefore: past(400) },
     // Inter's name with another key identifier, newer still.
     { name: "OtherKeyId", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", notBefore: past(5) },
     { name: "Expired", issuer: "Root", ca: true, subject: "/O=Signet Scenario/CN=Inter", keyOf: "Inter", notBefore: past(300), notAfter: past(1) },
@@ -280,5 +282,13 @@ describe("the attempt shown when nothing is valid (rank)", () => {
     expect(r.chosen).toBeNull();
     expect(r.attempts.map((a) => names(a))).toEqual([["Leaf", "Decoy"], ["Leaf", "Expired", "Root"]]);
     expect(names(r.best)).toEqual(["Leaf", "Expired", "Root"]);
+  });
+
+  it("the closest attempt is chosen wherever it stands: a worse one tried after it does not replace it; of equals, the first tried stays", async () => {
+    const r = await search("Leaf", { anchors: ["Root"], message: ["Expired", "Decoy", "OldDecoy"] });
+    expect(r.attempts.map((a) => names(a))).toEqual([["Leaf", "Decoy"], ["Leaf", "Expired", "Root"], ["Leaf", "OldDecoy"]]);
+    expect(names(r.best)).toEqual(["Leaf", "Expired", "Root"]);
+    const equals = await search("Leaf", { anchors: ["Root"], message: ["Decoy", "OldDecoy"] });
+    expect([equals.attempts.map((a) => names(a)), names(equals.best)]).toEqual([[["Leaf", "Decoy"], ["Leaf", "OldDecoy"]], ["Leaf", "Decoy"]]);
   });
 });
