@@ -6,6 +6,7 @@
  * Its From addresses ("examples.com") differ from its certificates
  * ("example.com"), so sender binding is switched off for it.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -101,12 +102,15 @@ describe.skipIf(rfc === null)("RFC 4134 examples", () => {
 });
 
 describe.skipIf(misc === null)("misc-smime samples", () => {
-  it("OpenSSL's SignedData with an empty digestAlgorithms set: no crash, and the gap is reported", async () => {
-    const r = await run(readFileSync(join(misc!, "openssl/pkcs7-empty-digest-set.eml")), {});
+  it("OpenSSL's SignedData with an empty digestAlgorithms set: a damaged structure, never a valid signature, as OpenSSL refuses it", async () => {
+    const file = join(misc!, "openssl/pkcs7-empty-digest-set.eml");
+    const r = await run(readFileSync(file), {});
     expect(r.issues.find((i) => i.code === "malformed-cms")).toMatchObject({
-      severity: "warning",
+      severity: "error",
       params: { reason: "the signer's digest algorithm is missing from digestAlgorithms" },
     });
+    expect([r.signature, signers(r)[0]!.status, r.verdict]).toEqual(["unverifiable", "unverifiable", "danger"]);
+    expect(spawnSync("openssl", ["cms", "-verify", "-noverify", "-in", file, "-out", "/dev/null"]).status).not.toBe(0);
   });
 
   it("autocrypt protected-headers: the signed samples verify; the encrypted ones wait for decryption", async () => {

@@ -229,9 +229,10 @@ async function verifySignerUnguarded(
   }
   if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", { algorithm: digestOid, role: "digest" });
   // RFC 5652 section 5.1: digestAlgorithms lists every signer's digest, for one-pass readers.
-  // OpenSSL refuses to verify without it; the signature itself does not depend on it.
+  // The signature does not depend on it, but a SignedData without it is not well formed and
+  // OpenSSL refuses to verify it: a damaged structure is never shown as a valid signature.
   if (!parsed.signedData.digestAlgorithms.some((a) => a.algorithmId === digestOid)) {
-    check.note("malformed-cms", "warning", { reason: "the signer's digest algorithm is missing from digestAlgorithms" });
+    check.cannotTell("malformed-cms", "error", { reason: "the signer's digest algorithm is missing from digestAlgorithms" });
   }
   if (scheme.kind === "unsupported") {
     check.cannotTell("unsupported-algorithm", "error", { algorithm: algorithmName(sigOid).name, role: "signature", detail: scheme.reason });
