@@ -6,5 +6,5 @@ export { PersonalMarkEditor, type PersonalMarkEditorProps } from "./components/P
 export { randomMark, validMark, PERSONAL_MARK_COLOURS, type PersonalMark } from "./personal-mark.js";
 export { TrustManager, type TrustActions, type TrustManagerProps } from "./components/TrustManager.js";
 export { UiContext, type UiServices } from "./context.js";
-export { catalogueFor, EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
+export { catalogueFor, DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
 export { headline, type Headline, type Tone } from "./headline.js";

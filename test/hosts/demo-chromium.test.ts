@@ -208,6 +208,21 @@ describe("the demo page in Chromium", () => {
     }
   });
 
+  it("speaks German to a German browser (navigator.language de-DE), with a screenshot", async () => {
+    const context = await browser.newContext({ locale: "de-DE", viewport: { width: 1100, height: 900 } });
+    try {
+      const german = await context.newPage();
+      await german.goto(`${server.url}#11-revoked.eml`);
+      await german.locator(`.report[data-pending="false"]`).waitFor();
+      expect(await german.locator(".headline .badge").innerText()).toMatch(/Gefahr/);
+      expect(await german.locator(".report h2").innerText()).toMatch(/^Ein Zertifikat der Kette wurde am \d{4}-\d\d-\d\d gesperrt \(keyCompromise\)\.$/);
+      expect(await german.locator(".report").innerText()).toMatch(/Zertifikatskette/i);
+      await german.screenshot({ path: join(shots, "demo-de-revoked.png"), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   it("follows a dark colour scheme", async () => {
     await openSample("01-signed-valid.eml");
     const background = () => page.locator(".report").evaluate((e) => getComputedStyle(e.closest(".signet")!).backgroundColor);

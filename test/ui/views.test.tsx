@@ -10,7 +10,7 @@ import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeCertificate, type SecurityReport } from "../../src/core/index.js";
-import { Banner, catalogueFor, EN_CATALOGUE, headline, ReportView, UiContext, type UiServices } from "../../src/ui/index.js";
+import { Banner, catalogueFor, DE_CATALOGUE, EN_CATALOGUE, headline, ReportView, UiContext, type UiServices } from "../../src/ui/index.js";
 import { signers } from "../helpers/inspect.js";
 import { root, sampleReport } from "./reports.js";
 
@@ -84,9 +84,9 @@ describe("headline", () => {
     });
   });
 
-  it("unknown languages fall back to English", () => {
-    expect(catalogueFor("de-DE")).toBe(EN_CATALOGUE);
-    expect(catalogueFor("en-GB")).toBe(EN_CATALOGUE);
+  it("the host's language picks the catalogue by its base (de-AT is German); unknown languages fall back to English", () => {
+    expect([catalogueFor("de-DE"), catalogueFor("de-AT"), catalogueFor("de")]).toEqual([DE_CATALOGUE, DE_CATALOGUE, DE_CATALOGUE]);
+    expect([catalogueFor("en-GB"), catalogueFor("fr-FR"), catalogueFor(undefined)]).toEqual([EN_CATALOGUE, EN_CATALOGUE, EN_CATALOGUE]);
   });
 });
 

@@ -1,0 +1,289 @@
+/**
+ * German text for every issue code, the same shape as en.ts: what happened, and
+ * what the reader can do. The reader is addressed as "Sie". test/ui/catalogues.test.ts
+ * holds it to the English: every code, and the same parameters in every text.
+ */
+import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
+import { count, span } from "./de-words.js";
+import type { IssueText } from "./en.js";
+
+type Render = (p: IssueParams) => IssueText;
+
+const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "einem unbekannten Datum");
+
+/** Header field names stay as mail programs write them (From, Reply-To), which German clients show too. */
+const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
+const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
+const quoted = (v: unknown): string => `„${String(v ?? "")}“`;
+
+const NOT_A_MESSAGE: Record<string, string> = {
+  empty: ": sie ist leer",
+  der: ": es ist ein DER-Objekt (ein Zertifikat, eine Sperrliste oder eine CMS-Datei)",
+  pem: ": es ist eine PEM-Datei",
+  http: ": es ist ein HTTP-Austausch",
+  "no-header-field": ": sie beginnt nicht mit einer Kopfzeile",
+};
+
+const OPENPGP: Record<string, string> = {
+  "pgp-mime-encrypted": "Diese Nachricht ist mit OpenPGP (PGP/MIME) verschlüsselt, das Signet nicht prüft.",
+  "inline-encrypted": "Diese Nachricht enthält mit OpenPGP verschlüsselten Text, den Signet nicht prüft.",
+  "pgp-mime-signed": "Diese Nachricht ist mit OpenPGP (PGP/MIME) signiert; Signet prüft nur S/MIME-Signaturen.",
+  "inline-signed": "Diese Nachricht enthält mit OpenPGP signierten Text; Signet prüft nur S/MIME-Signaturen.",
+};
+
+const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
+
+const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
+
+export const DE: Record<IssueCode, Render> = {
+  "not-a-message": (p) => ({
+    title: `Das ist keine E-Mail-Nachricht${NOT_A_MESSAGE[String(p.found)] ?? ""}, daher hat Signet darin nichts geprüft.`,
+    advice: p.found === "der" || p.found === "pem"
+      ? "Signet prüft E-Mail-Nachrichten (.eml). Eine Zertifikats- oder Signaturdatei allein ist keine Nachricht."
+      : "Signet prüft E-Mail-Nachrichten (.eml oder eine mbox-Datei). Speichern Sie die Nachricht aus Ihrem Mailprogramm und öffnen Sie diese Datei.",
+  }),
+  "openpgp-not-inspected": (p) => ({
+    title: OPENPGP[String(p.form)] ?? "Diese Nachricht verwendet OpenPGP, das Signet nicht prüft.",
+    advice: "Signet prüft nur S/MIME. Entschlüsseln oder prüfen Sie sie mit einem OpenPGP-Programm (Thunderbird hat eines eingebaut).",
+  }),
+  "malformed-mime": (p) => ({
+    title: `Der Aufbau der Nachricht ist beschädigt${p.reason ? `: ${s(p.reason)}` : ""}.`,
+    advice: "Teile der Nachricht fehlen vielleicht oder werden von anderen Mailprogrammen anders angezeigt. Bitten Sie den Absender, sie erneut zu senden.",
+  }),
+  "malformed-cms": (p) => ({
+    title: `Die Signatur- oder Verschlüsselungsdaten sind beschädigt${p.reason ? ` (${s(p.reason)})` : ""}.`,
+    advice: "Nichts in diesem Teil ist vertrauenswürdig. Bitten Sie den Absender, die Nachricht erneut zu senden.",
+  }),
+  "partially-signed": (p) => ({
+    title: p.beginsWith ? `Nur ein Teil dieser Nachricht ist signiert: der Teil, der mit „${s(p.beginsWith)}“ beginnt.` : "Nur ein Teil dieser Nachricht ist signiert.",
+    advice: "Text oder Anhänge außerhalb des signierten Teils kann jeder hinzugefügt haben, und sie werden vielleicht zuerst angezeigt. Vertrauen Sie nur dem signierten Teil; sein Anfang wird bei der Signatur gezeigt.",
+  }),
+  "partially-encrypted": () => ({
+    title: "Nur ein Teil dieser Nachricht war verschlüsselt.",
+    advice: "Die unverschlüsselten Teile waren unterwegs lesbar und könnten von jemand anderem stammen. Vorsicht beim Antworten mit zitiertem Text.",
+  }),
+  "nested-signature": (p) => ({
+    title: `In der signierten Nachricht steckt eine weitere signierte Nachricht${Array.isArray(p.signedBy) && p.signedBy.length ? `, signiert von ${s(p.signedBy)}` : ""} (${s(p.depth)} Ebenen).`,
+    advice: "Meist eine weitergeleitete oder neu signierte Nachricht. Die äußere Signatur steht für den Absender, den Sie sehen; die innere nur für den Text, den sie abdeckt, der älter sein kann.",
+  }),
+  "no-signers": () => ({
+    title: "Die Nachricht gibt sich als signiert aus, enthält aber keine Signatur.",
+    advice: "Behandeln Sie sie als unsigniert. Eine als signiert aufgemachte Nachricht ohne Signatur ist verdächtig.",
+  }),
+  "multiple-signers": (p) => ({
+    title: `Die Nachricht hat ${s(p.count)} Signaturen.`,
+    advice: "Jeder Unterzeichner wird einzeln gezeigt; die Nachricht gilt nur als gültig, wenn jede Signatur gültig ist.",
+  }),
+  "limit-exceeded": (p) => ({
+    title: `Die Nachricht überschreitet eine Sicherheitsgrenze (${s(p.limit)} = ${s(p.value)}).`,
+    advice: "Signet hat dort aufgehört zu lesen, um Ihren Computer zu schützen. So gebaute Nachrichten sind selten und oft feindselig.",
+  }),
+  "input-unreadable": (p) => ({
+    title: `Signet konnte diese Eingabe nicht lesen${p.reason ? ` (${s(p.reason)})` : ""}, daher wurde nichts an ihr geprüft.`,
+    advice: "Prüfen Sie Namen und Zugriffsrechte der Datei und versuchen Sie es erneut.",
+  }),
+  "signature-invalid": () => ({
+    title: "Die Signatur passt nicht: Die Nachricht wurde nach dem Signieren verändert, oder die Signatur ist gefälscht.",
+    advice: "Vertrauen Sie dem Inhalt nicht. Wenn es wichtig ist, fragen Sie den Absender auf einem anderen Weg.",
+  }),
+  "digest-mismatch": () => ({
+    title: "Der signierte Inhalt wurde nach dem Signieren verändert.",
+    advice: "Vertrauen Sie dem Inhalt nicht. Er kann unterwegs oder von einem Angreifer verändert worden sein.",
+  }),
+  "content-type-mismatch": (p) => ({
+    title: `Die Signatur wurde für eine andere Art von Inhalt erstellt (${s(p.found)} statt ${s(p.expected)}).`,
+    advice: "Das deutet auf Manipulation oder ein fehlerhaftes Mailprogramm hin. Vertrauen Sie dem Inhalt nicht.",
+  }),
+  "signer-certificate-missing": () => ({
+    title: "Das Zertifikat des Unterzeichners ist nicht in der Nachricht enthalten.",
+    advice: "Signet kann nicht feststellen, wer signiert hat. Bitten Sie den Absender, sein Zertifikat mitzusenden (die meisten Mailprogramme tun das von selbst).",
+  }),
+  "unsupported-algorithm": (p) => ({
+    title: `Die Nachricht verwendet ein Verfahren, das Signet nicht prüfen kann (${s(p.algorithm)}${p.role ? `, ${s(p.role)}` : ""}).`,
+    advice: "Die Signatur kann in Ordnung sein, lässt sich hier aber nicht prüfen. Bitten Sie den Absender um ein aktuelles Verfahren (RSA oder ECDSA mit SHA-256).",
+  }),
+  "weak-digest": (p) => ({
+    title: p.accepted
+      ? `Die Signatur verwendet ${s(p.algorithm)}, das veraltet ist; sie wurde angenommen, weil Ihre Einstellungen es erlauben.`
+      : `Die Signatur verwendet ${s(p.algorithm)}, das zu schwach ist, um ihm zu vertrauen: Fälschungen sind praktisch möglich.`,
+    advice: "Bitten Sie den Absender, sein Mailprogramm zu aktualisieren; jedes aktuelle signiert mit SHA-256.",
+  }),
+  "weak-key": (p) => ({
+    title: `Der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
+    advice: "So kurze Schlüssel lassen sich brechen. Bitten Sie den Absender, ein neues Zertifikat zu beschaffen.",
+  }),
+  "sender-mismatch": (p) =>
+    p.field === "sender"
+      ? {
+          title: `Die Sender-Zeile (${s(p.addresses)}) steht nicht im Zertifikat des Unterzeichners (${s(p.certificateEmails)}).`,
+          advice: "Die From-Adresse ist die des Unterzeichners; die Sender-Zeile hat jemand anderes hinzugefügt, oft eine Mailingliste. Die Signatur bürgt nicht für sie.",
+        }
+      : p.caseOnly
+        ? {
+            title: `Die Absenderadresse ${s(p.addresses)} unterscheidet sich von der des Zertifikats (${s(p.certificateEmails)}) nur in Groß- und Kleinschreibung.`,
+            advice: "Meist harmlos: Mailprogramme schreiben Adressen unterschiedlich. Das Postfach ist bei fast jedem Anbieter dasselbe.",
+          }
+        : {
+            title: `Die Absenderadresse ${s(p.addresses)} steht nicht im Zertifikat des Unterzeichners (${s(p.certificateEmails)}).`,
+            advice: "Vielleicht gibt sich jemand mit seinem eigenen gültigen Zertifikat als der Absender aus. Prüfen Sie die Adresse genau.",
+          },
+  "signed-on-behalf": (p) => ({
+    title: `Signiert von ${s(p.sender)} (dem Sender), nicht von ${s(p.from)}, den die From-Zeile nennt.`,
+    advice: "Die Signatur bürgt nur für den Sender. Behandeln Sie die Nachricht als von ihm, nicht von der in From genannten Person.",
+  }),
+  "display-name-spoof": (p) => ({
+    title: `Der Name des Absenders „${s(p.displayName)}“ zeigt die Adresse ${s(p.shownAddress)}, signiert hat aber ${s(p.address)}.`,
+    advice: "Ein Name, der die Adresse eines anderen trägt, ist ein bekannter Trick, sich als jemand anderes auszugeben. Der echte Absender ist die Adresse des Unterzeichners.",
+  }),
+  "display-name-unverified": (p) => ({
+    title: `Signiert von ${s(p.address)}, angezeigt als „${s(p.displayName)}“.`,
+    advice: `Das Zertifikat bürgt für die Adresse ${s(p.address)}${Array.isArray(p.certificateNames) && p.certificateNames.length ? ` und den Namen ${s(p.certificateNames)}` : ""}, nicht für den angezeigten Namen. Prüfen Sie die Adresse, bevor Sie auf die Nachricht hin handeln.`,
+  }),
+  "multiple-from-fields": (p) => ({
+    title: `Die Nachricht hat ${s(p.count)} From-Zeilen (${s(p.addresses)}); erlaubt ist nur eine.`,
+    advice: "Mailprogramme zeigen unterschiedliche davon an, vielleicht also gerade die, für die nicht signiert wurde. Betrachten Sie den Absender als nicht bestätigt.",
+  }),
+  "multiple-sender-fields": (p) => ({
+    title: `Die Nachricht hat ${s(p.count)} Sender-Zeilen (${s(p.addresses)}); erlaubt ist höchstens eine.`,
+    advice: "Mailprogramme zeigen unterschiedliche davon an. Betrachten Sie den Absender als nicht bestätigt.",
+  }),
+  "missing-from": () => ({
+    title: "Die Nachricht hat keine From-Adresse, also verbindet nichts die Signatur mit einem Absender.",
+    advice: "Die Signatur beweist, wer signiert hat, nicht, von wem die Nachricht angeblich stammt. Sehen Sie sich das Zertifikat des Unterzeichners selbst an.",
+  }),
+  "lookalike-address": (p) => ({
+    title: `Die Adresse ${s(p.address)} ${
+      p.reason === "mixed-scripts"
+        ? `mischt Buchstaben mehrerer Schriften (${s(p.scripts)})`
+        : p.reason === "looks-latin"
+          ? `ist in ${s(p.scripts)} Buchstaben geschrieben, die wie lateinische aussehen`
+          : "enthält unsichtbare Zeichen"
+    }; in reinem ASCII geschrieben lautet sie ${s(p.ascii)}.`,
+    advice: "Solche Adressen sollen als eine andere durchgehen. Vergleichen Sie die ASCII-Schreibweise mit der Adresse, die Sie erwarten.",
+  }),
+  "no-email-in-certificate": () => ({
+    title: "Das Zertifikat des Unterzeichners enthält keine E-Mail-Adresse.",
+    advice: "Signet kann nicht bestätigen, dass der Unterzeichner der Absender ist. Prüfen Sie den Namen im Zertifikat selbst.",
+  }),
+  "header-mismatch": (p) => ({
+    title: p.notProtected
+      ? `Die ${fieldName(p.header)}-Zeile (${quoted(p.outer)}) wurde außerhalb der Signatur hinzugefügt: Der Unterzeichner hat sie nicht geschrieben.`
+      : p.missingOutside
+        ? `Der Unterzeichner hat eine ${fieldName(p.header)}-Zeile (${quoted(p.protected)}) geschrieben, die die Nachricht nicht mehr zeigt.`
+        : `Die angezeigte ${fieldName(p.header)}-Zeile (${quoted(p.outer)}) ist nicht die, die der Unterzeichner geschrieben hat (${quoted(p.protected)}).`,
+    advice: p.header === "reply-to" || p.notProtected
+      ? "Jemand unterwegs hat den Kopf der Nachricht verändert. Antworten gehen vielleicht an jemand anderen: Prüfen Sie die Adresse, bevor Sie antworten."
+      : "Jemand unterwegs hat den Kopf der Nachricht verändert. Vertrauen Sie der signierten Fassung, die Signet bei der Signatur zeigt.",
+  }),
+  "no-date": (p) => ({
+    title: p.dateField === "unreadable"
+      ? "Die Date-Zeile der Nachricht ist nicht lesbar, daher lässt sich die Signaturzeit nicht mit ihr vergleichen."
+      : "Die Nachricht hat keine Date-Zeile, daher lässt sich die Signaturzeit nicht mit ihr vergleichen.",
+    advice: "Nichts zu tun: Die Signatur wird wie üblich beurteilt. Mailprogramme fügen normalerweise eine Date-Zeile ein, ihr Fehlen ist ungewöhnlich.",
+  }),
+  "date-mismatch": (p) => ({
+    title: `Die Signaturzeit (${s(p.signingTime)}) und die Date-Zeile (${s(p.date)}) liegen ${span(Number(p.minutesApart))} auseinander.`,
+    advice: "Eine alte signierte Nachricht wurde vielleicht mit neuem Datum erneut gesendet. Prüfen Sie, ob der Inhalt aktuell ist.",
+  }),
+  expired: (p) => ({
+    title: `Ein Zertifikat der Kette ist am ${day(p.notAfter)} abgelaufen.`,
+    advice: "Der Absender (oder seine CA) muss es erneuern. Ein abgelaufenes Zertifikat kann für niemanden mehr bürgen.",
+  }),
+  "not-yet-valid": (p) => ({
+    title: `Ein Zertifikat der Kette ist erst ab ${day(p.notBefore)} gültig.`,
+    advice: "Prüfen Sie die Uhr Ihres Computers. Geht sie richtig, wurde das Zertifikat mit einem Beginn in der Zukunft ausgestellt.",
+  }),
+  "unknown-issuer": (p) => ({
+    title: `Das Zertifikat wurde von „${s(p.issuer)}“ ausgestellt, das Signet nicht finden konnte${Array.isArray(p.caIssuers) && p.caIssuers.length ? ` (auch nicht unter ${s(p.caIssuers)})` : ""}.`,
+    advice: "Entweder hat das Mailprogramm des Absenders ein Zwischenzertifikat weggelassen (bitten Sie um die vollständige Kette), oder Ihnen fehlt diese CA: Fügen Sie sie erst hinzu, nachdem Sie sie mit ihrem Betreiber geprüft haben.",
+  }),
+  "untrusted-root": (p) => ({
+    title: `Die Kette endet bei „${s(p.subject)}“, einer Wurzel, der Sie nicht vertrauen.`,
+    advice: "Vertrauen Sie dieser Wurzel nur, wenn Sie sie mit ihrem Betreiber geprüft haben (zum Beispiel der eigenen CA Ihrer Firma).",
+  }),
+  distrusted: (p) => ({
+    title: `„${s(p.subject)}“ steht auf Ihrer Liste misstrauter Zertifikate.`,
+    advice: "Signet verlässt sich nie auf ein Zertifikat, dem Sie misstrauen. Vertrauen Sie dieser Signatur nicht.",
+  }),
+  "bad-certificate-signature": (p) => ({
+    title: `Die Signatur eines Zertifikats passt nicht zu seinem Aussteller („${s(p.issuer)}“).`,
+    advice: "Die Kette ist gefälscht oder beschädigt. Vertrauen Sie dieser Signatur nicht.",
+  }),
+  "not-a-ca": (p) => ({
+    title: `„${s(p.subject)}“ hat ein Zertifikat ausgestellt, ist aber keine Zertifizierungsstelle.`,
+    advice: "Die Kette ist ungültig: Nur Zertifizierungsstellen dürfen Zertifikate ausstellen.",
+  }),
+  "path-length-exceeded": () => ({
+    title: "Die Kette hat mehr Zertifizierungsstellen, als eine darüberliegende erlaubt.",
+    advice: "Die Kette ist ungültig. Die CA des Absenders muss von einer erlaubten Stelle aus ausstellen.",
+  }),
+  "key-usage": (p) => ({
+    title: `Die Schlüsselverwendung eines Zertifikats erlaubt diesen Zweck nicht (nötig: ${s(p.required)}).`,
+    advice: "Das Zertifikat wurde nicht für das ausgestellt, wofür es hier verwendet wird.",
+  }),
+  "missing-email-protection": () => ({
+    title: "Ein Zertifikat der Kette ist nicht für E-Mail ausgestellt (kein emailProtection).",
+    advice: "Der Absender braucht ein S/MIME-Zertifikat; dieses ist für etwas anderes gedacht, etwa Webserver.",
+  }),
+  "name-constraints-violated": (p) => ({
+    title: `Eine CA darf nicht für ${s(p.name)} ausstellen.`,
+    advice: "Die CA hat die ihr gesetzten Grenzen überschritten. Vertrauen Sie dieser Signatur nicht.",
+  }),
+  "policy-violation": (p) => ({
+    title: `Die Kette erfüllt die verlangte Zertifikatsrichtlinie nicht (${s(p.reason)}).`,
+    advice: "Die Kette ist unter der Richtlinie, die Ihre Einstellungen verlangen, ungültig.",
+  }),
+  "unhandled-critical-extension": (p) => ({
+    title: `Ein Zertifikat hat eine kritische Erweiterung, die Signet nicht versteht (${s(p.extensions)}).`,
+    advice: "Eine kritische Erweiterung muss verstanden werden, bevor ein Zertifikat verwendet wird; es kann daher nicht angenommen werden.",
+  }),
+  "path-search-limit": () => ({
+    title: "Signet hat die Suche nach einer Zertifikatskette abgebrochen: Die Nachricht bietet zu viele oder zu verworrene Zertifikate an.",
+    advice: "Echte Absender brauchen nie so viele. Die Nachricht ist vielleicht gebaut, um Mailprogramme auszubremsen.",
+  }),
+  "validated-at-signing-time": (p) => ({
+    title: `Die Zertifikate wurden zur vom Unterzeichner angegebenen Signaturzeit (${s(p.signingTime)}) beurteilt, nicht jetzt.`,
+    advice: "Wer den Schlüssel hat, kann jede Signaturzeit angeben. Verlassen Sie sich darauf nur bei Post, von der Sie wissen, dass sie damals ankam.",
+  }),
+  revoked: (p) => ({
+    title: `Ein Zertifikat der Kette wurde${p.date ? ` am ${day(p.date)}` : ""} gesperrt${p.reason && p.reason !== "unspecified" ? ` (${s(p.reason)})` : ""}.`,
+    advice: "Sein Inhaber oder seine CA hat es zurückgezogen, zum Beispiel weil der Schlüssel gestohlen wurde. Vertrauen Sie dieser Signatur nicht.",
+  }),
+  "revocation-unknown": (p) => ({
+    title: "Signet konnte nicht erfahren, ob ein Zertifikat gesperrt wurde.",
+    advice: "Die Signatur kann trotzdem in Ordnung sein. Wenn es wichtig ist, lassen Sie sie sich vom Absender auf einem anderen Weg bestätigen.",
+    details: problems(p),
+  }),
+  "revocation-unavailable": (p) => ({
+    title: "Der Sperrdienst war nicht erreichbar.",
+    advice: "Prüfen Sie Ihre Verbindung und öffnen Sie die Nachricht später erneut; die Antwort wird gespeichert, sobald sie eintrifft.",
+    details: problems(p),
+  }),
+  "revocation-stale": (p) => ({
+    title: "Die vorliegenden Sperrinformationen sind veraltet.",
+    advice: "Öffnen Sie die Nachricht erneut, wenn Sie online sind, damit Signet eine aktuelle Antwort holen kann.",
+    details: problems(p),
+  }),
+  "revocation-response-invalid": (p) => ({
+    title: "Einer Sperrauskunft war nicht zu trauen.",
+    advice: "Sie war nicht von der CA des Zertifikats oder einem von ihr beauftragten Dienst signiert. Betrachten Sie den Sperrstatus als unbekannt.",
+    details: problems(p),
+  }),
+  "no-decryption-key": (p) => ({
+    title: `Die Nachricht ist${p.recipients !== undefined ? ` an ${count(Number(p.recipients), "Empfänger", "Empfänger")}` : ""} verschlüsselt, und Signet hat keinen Schlüssel, um sie zu öffnen.`,
+    advice: "Öffnen Sie sie in Ihrem Mailprogramm, das Ihren Schlüssel hat. Signet kann sie noch nicht entschlüsseln.",
+  }),
+  "decryption-failed": () => ({ title: "Die Nachricht konnte nicht entschlüsselt werden.", advice: "Sie ist vielleicht beschädigt oder an einen anderen Ihrer Schlüssel verschlüsselt." }),
+  "unauthenticated-encryption": (p) => ({
+    title: `Die Verschlüsselung (${s(p.algorithm)}) schützt nicht vor Veränderung.`,
+    advice: "So verschlüsselte Inhalte lassen sich unbemerkt verändern (EFAIL). Eine Signatur darin schützt sie.",
+  }),
+  "weak-encryption": (p) => ({
+    title: `Die Nachricht ist mit ${s(p.algorithm)} verschlüsselt, einem veralteten Verfahren.`,
+    advice: "Bitten Sie den Absender, sein Mailprogramm zu aktualisieren, damit es AES verwendet.",
+  }),
+};
+
+export function describeIssueDe(issue: Issue): IssueText {
+  return DE[issue.code](issue.params);
+}

@@ -1,0 +1,81 @@
+/**
+ * Every language says everything, with the same particulars: each catalogue has
+ * a text for every issue code and every view string, and each text uses the same
+ * parameters as the English one. Parameters are found by rendering with marked
+ * values (a Proxy hands "⟦name⟧" for any parameter read), so a translation that
+ * drops the address a finding is about, or names another, fails here. Run with
+ * the marks (every condition that tests a parameter sees it set) and with no
+ * parameters at all (every condition sees it unset). Also: the Thunderbird
+ * add-on's own _locales hold the same keys in every language.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ISSUE_CODES, type Issue, type IssueCode, type IssueParams } from "../../src/core/index.js";
+import { DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "../../src/ui/index.js";
+import { root } from "./reports.js";
+
+const OTHERS: Catalogue[] = [DE_CATALOGUE];
+const MARK = /⟦[^⟧]*⟧/g;
+
+/** Params that hand a mark for whatever is read, so the text shows which it used. */
+const marked = (): IssueParams =>
+  new Proxy({} as IssueParams, { get: (_t, key) => (typeof key === "string" ? `⟦${key}⟧` : undefined), has: () => true });
+
+function marksIn(value: unknown): string[] {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return [...new Set(text.match(MARK) ?? [])].sort();
+}
+
+const render = (c: Catalogue, code: IssueCode, params: IssueParams) => c.issue({ code, severity: "warning", where: {}, params } as Issue);
+
+describe("issue texts in every catalogue", () => {
+  for (const other of OTHERS) {
+    it(`${other.lang}: a title and advice for every issue code, naming the same parameters as English`, () => {
+      for (const code of ISSUE_CODES) {
+        for (const params of [marked(), {}]) {
+          const en = render(EN_CATALOGUE, code, params);
+          const text = render(other, code, params);
+          expect([code, text.title.length > 0, text.advice.length > 0]).toEqual([code, true, true]);
+          expect([code, marksIn([text.title, text.advice]), marksIn(text.details ?? [])]).toEqual([code, marksIn([en.title, en.advice]), marksIn(en.details ?? [])]);
+          // A text in the other language is not the English one left in place.
+          expect([code, text.title === en.title]).toEqual([code, false]);
+        }
+      }
+    });
+  }
+});
+
+/** Every leaf of a UI string tree: strings as they are, functions called with marked arguments. */
+function leaves(value: unknown, path = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === "string") out.set(path, value);
+  else if (typeof value === "function") {
+    const args = Array.from({ length: value.length }, (_, i) => `⟦${i}⟧`);
+    out.set(path, String((value as (...a: string[]) => unknown)(...args)));
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) for (const [p, t] of leaves(v, path ? `${path}.${k}` : k)) out.set(p, t);
+  }
+  return out;
+}
+
+describe("view strings in every catalogue", () => {
+  for (const other of OTHERS) {
+    it(`${other.lang}: the same strings as English, each using the same arguments`, () => {
+      const en = leaves(EN_CATALOGUE.ui);
+      const them = leaves(other.ui);
+      expect([...them.keys()].sort()).toEqual([...en.keys()].sort());
+      for (const [key, text] of en) expect([key, marksIn(them.get(key))]).toEqual([key, marksIn(text)]);
+    });
+  }
+});
+
+describe("the add-on's _locales", () => {
+  it("every language has the keys English has (manifest.json names its strings from there)", () => {
+    const dir = join(root, "_locales");
+    const keys = (lang: string) => Object.keys(JSON.parse(readFileSync(join(dir, lang, "messages.json"), "utf8")) as object).sort();
+    const langs = readdirSync(dir).sort();
+    expect(langs).toEqual(["de", "en"]);
+    for (const lang of langs) expect([lang, keys(lang)]).toEqual([lang, keys("en")]);
+  });
+});
