@@ -111,6 +111,7 @@ export function renderText(name: string, r: SecurityReport): string {
     for (const issue of r.issues) {
       const t = describeIssue(issue);
       lines.push(`    ${issue.severity.padEnd(7)} ${issue.code}${where(issue, r)}: ${t.title}`, `            ${t.advice}`);
+      if (issue.params.untrustedPath === true) lines.push("            (found on a chain that reaches no trusted root)");
       for (const d of t.details ?? []) lines.push(`            - ${d}`);
     }
   }

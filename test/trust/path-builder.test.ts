@@ -45,6 +45,8 @@ beforeAll(() => {
     { name: "Orphan", issuer: "Root2", email: "orphan@example.org" },
     { name: "LeafOfRoot", issuer: "Root", email: "bob@example.org" },
     { name: "OrphanTls", issuer: "Root2", email: "orphan@example.org", eku: "clientAuth" },
+    // Expired, and issued by a root nobody here trusts: both are to be told.
+    { name: "ExpiredOrphan", issuer: "Root2", email: "orphan@example.org", notBefore: past(400), notAfter: past(2) },
     // A root whose Ed448 signatures Signet cannot verify, and an intermediate it signed.
     { name: "Ed448Root", key: "ed448", notBefore: past(1000) },
     { name: "InterByEd448", issuer: "Ed448Root", ca: true },
@@ -188,6 +190,23 @@ describe("dead ends", () => {
     expect(tls.attempts.map(summary)).toEqual([
       { chain: ["OrphanTls"], codes: ["missing-email-protection@0"], valid: false },
       { chain: ["OrphanTls"], codes: ["unknown-issuer@0"], valid: false },
+    ]);
+  });
+
+  it("no anchor reached: the closest attempt is still validated as if its top were trusted, and its defects are told, marked untrustedPath", async () => {
+    // Root2 is in the message but trusted by nobody: "ExpiredOrphan -> Root2" is the closest attempt.
+    const r = await search("ExpiredOrphan", { anchors: ["Root"], message: ["Root2"] });
+    expect(r.chosen).toBeNull();
+    expect(names(r.best)).toEqual(["ExpiredOrphan", "Root2"]);
+    expect(r.best.issues.map((i) => [i.code, i.certificate, i.params.untrustedPath ?? false])).toEqual([
+      ["untrusted-root", 1, false],
+      ["expired", 0, true],
+    ]);
+    // Without Root2: a path of one, its issuer unknown, and still expired.
+    const alone = await search("ExpiredOrphan", { anchors: ["Root"] });
+    expect(alone.best.issues.map((i) => [i.code, i.certificate, i.params.untrustedPath ?? false])).toEqual([
+      ["unknown-issuer", 0, false],
+      ["expired", 0, true],
     ]);
   });
 

@@ -279,8 +279,8 @@ const SCENARIOS: Scenario[] = [
     certs: [
       { name: "CA1" },
       { name: "CA2" },
-      { name: "CA1byCA2", issuer: "CA2", subject: "/O=Signet Scenario/CN=CA1", keyOf: "CA1" },
-      { name: "CA2byCA1", issuer: "CA1", subject: "/O=Signet Scenario/CN=CA2", keyOf: "CA2" },
+      { name: "CA1byCA2", issuer: "CA2", subject: "/O=Signet Scenario/CN=CA1", keyOf: "CA1", ca: true },
+      { name: "CA2byCA1", issuer: "CA1", subject: "/O=Signet Scenario/CN=CA2", keyOf: "CA2", ca: true },
       leaf("CA1"),
     ],
     include: ["CA1byCA2", "CA2byCA1"],

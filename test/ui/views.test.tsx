@@ -200,6 +200,14 @@ describe("ReportView", () => {
     expect(text(el.querySelector('[data-code="revocation-unavailable"] .title'))).toBe("⚠ Warning: The revocation service could not be reached.");
   });
 
+  it("a defect found on a chain that reaches no trusted root says so beside it", async () => {
+    const base = reports["10-untrusted-signer.eml"]!;
+    const r: SecurityReport = { ...base, issues: [...base.issues, { code: "expired", severity: "error", where: { layer: 0, signer: 0, certificate: 0 }, params: { notAfter: "2026-01-01T00:00:00.000Z", untrustedPath: true } }] };
+    const el = await mount(<ReportView report={r} pending={false} />);
+    expect(text(el.querySelector('[data-code="expired"]'))).toContain("Found on a chain that reaches no root you trust, so it is told as well.");
+    expect(text(el.querySelector('[data-code="unknown-issuer"]'))).not.toContain("Found on a chain");
+  });
+
   it("lists errors before warnings before notes", async () => {
     const r = { ...reports["04-wrong-sender.eml"]!, issues: [
       { code: "nested-signature" as const, severity: "info" as const, where: {}, params: { depth: 2 } },

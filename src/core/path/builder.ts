@@ -280,5 +280,21 @@ export async function buildPath(leaf: CertificateView, ctx: BuildContext): Promi
       ],
     };
   }
+  if (!chosen && !best.anchor) best = await withUntrustedPathDefects(best, ctx);
   return { chosen, best, attempts: state.attempts, exhausted: state.exhausted };
+}
+
+/**
+ * The whole story of a chain that reached no anchor: the closest attempt is validated as if
+ * its top were trusted, so its other defects (an expired signer, a wrong key usage, a broken
+ * name constraint) are told beside "issuer not found" rather than hidden behind it. Each is
+ * marked `untrustedPath`: found on a path that does not make the signer trusted anyway. The
+ * top's own signature is not checked here (nothing above it is known).
+ */
+async function withUntrustedPathDefects(best: PathAttempt, ctx: BuildContext): Promise<PathAttempt> {
+  const top = best.chain[best.chain.length - 1]!;
+  const found = await ctx.validate([...best.chain, top], { certificate: top, source: "option" });
+  const known = new Set(best.issues.map((i) => `${i.code}@${i.certificate ?? 0}`));
+  const added = found.filter((i) => !known.has(`${i.code}@${i.certificate ?? 0}`)).map((i) => ({ ...i, params: { ...i.params, untrustedPath: true } }));
+  return added.length ? { ...best, issues: [...best.issues, ...added] } : best;
 }

@@ -24,6 +24,7 @@ export function IssueList({ issues, where }: { issues: readonly Issue[]; where: 
               {text.title}
             </div>
             <div class="advice">{text.advice}</div>
+            {issue.params.untrustedPath === true ? <div class="muted">{ui.onUntrustedPath}</div> : null}
             {text.details?.length ? (
               <details class="particulars">
                 <summary>{ui.particulars}</summary>

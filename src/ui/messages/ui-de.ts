@@ -83,6 +83,7 @@ export const UI_DE: UiStrings = {
   severity: { error: "Problem", warning: "Warnung", info: "Hinweis" },
   noIssues: "Nichts zu melden.",
   particulars: "Was versucht wurde",
+  onUntrustedPath: "Gefunden an einer Kette, die keine Wurzel erreicht, der Sie vertrauen; daher ebenfalls genannt.",
   alsoTried: "Weitere versuchte Wege",
   certificate: {
     title: "Zertifikat",

@@ -66,6 +66,8 @@ export interface UiStrings {
   noIssues: string;
   /** The disclosure that holds a finding's particulars (each revocation source tried and its answer). */
   particulars: string;
+  /** Beside a finding made on a chain that reaches no trusted root (params.untrustedPath). */
+  onUntrustedPath: string;
   alsoTried: string;
   certificate: {
     title: string;
@@ -206,6 +208,7 @@ export const UI_EN: UiStrings = {
   severity: { error: "Problem", warning: "Warning", info: "Note" },
   noIssues: "Nothing to report.",
   particulars: "What was tried",
+  onUntrustedPath: "Found on a chain that reaches no root you trust, so it is told as well.",
   alsoTried: "Other paths tried",
   certificate: {
     title: "Certificate",
