@@ -176,11 +176,16 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
   const top = chain[chain.length - 1]!;
   const index = chain.length - 1;
   let triedAny = false;
+  /** An issuer offered for `top` that is already on the path: the certificates issue each other in a loop. */
+  let loopsTo: CertificateView | null = null;
   for (const remote of [false, true]) {
     const candidates = await candidatesFor(state, top, remote);
     for (const cand of candidates) {
       // No loops: the same subject and key twice on one path (RFC 4158 section 5.2).
-      if (chain.some((c) => c.subjectAndKey === cand.cert.subjectAndKey)) continue;
+      if (chain.some((c) => c.subjectAndKey === cand.cert.subjectAndKey)) {
+        loopsTo ??= cand.cert;
+        continue;
+      }
       triedAny = true;
       if (!state.spend("step")) return null;
       if (await state.ctx.store.isDistrusted(cand.cert)) {
@@ -227,7 +232,8 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
     // Remote sources are asked only when nothing local worked (DESIGN.md).
   }
   if (!triedAny) {
-    // A dead end: nobody offered an issuer for `top`.
+    // A dead end: nobody offered an issuer for `top`, or only ones already on the path (a loop:
+    // named so, since the issuer is drawn in the chain and "not found" would not be true).
     const selfSigned = top.selfIssued;
     state.attempts.push({
       chain,
@@ -235,12 +241,14 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
       issues: [
         selfSigned
           ? { code: "untrusted-root", severity: "warning", params: { subject: formatName(top.cert.subject) }, certificate: index }
-          : {
-              code: "unknown-issuer",
-              severity: "warning",
-              params: { issuer: formatName(top.cert.issuer), caIssuers: [...top.extensions.caIssuers] },
-              certificate: index,
-            },
+          : loopsTo
+            ? { code: "issuer-loop", severity: "warning", params: { issuer: formatName(top.cert.issuer) }, certificate: index }
+            : {
+                code: "unknown-issuer",
+                severity: "warning",
+                params: { issuer: formatName(top.cert.issuer), caIssuers: [...top.extensions.caIssuers] },
+                certificate: index,
+              },
       ],
       valid: false,
     });

@@ -45,6 +45,8 @@ export const ISSUE_CODES = [
   "not-yet-valid",
   "unknown-issuer",
   "untrusted-root",
+  /** The certificates issue each other in a loop (cross-certificates): no chain from them reaches a root. */
+  "issuer-loop",
   "distrusted",
   "bad-certificate-signature",
   "not-a-ca",

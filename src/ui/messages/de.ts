@@ -197,6 +197,10 @@ export const DE: Record<IssueCode, Render> = {
     title: `Das Zertifikat wurde von „${s(p.issuer)}“ ausgestellt, das Signet nicht finden konnte${Array.isArray(p.caIssuers) && p.caIssuers.length ? ` (auch nicht unter ${s(p.caIssuers)})` : ""}.`,
     advice: "Entweder hat das Mailprogramm des Absenders ein Zwischenzertifikat weggelassen (bitten Sie um die vollständige Kette), oder Ihnen fehlt diese CA: Fügen Sie sie erst hinzu, nachdem Sie sie mit ihrem Betreiber geprüft haben.",
   }),
+  "issuer-loop": (p) => ({
+    title: `Die Kette läuft im Kreis: „${s(p.issuer)}“ ist nur von Zertifikaten beglaubigt, die schon in der Kette stehen, daher erreicht sie keine Wurzel.`,
+    advice: "Die CAs beglaubigen sich gegenseitig, und die Wurzel, die den Kreis beendet, fehlt. Bitten Sie den Absender um die vollständige Kette, oder fügen Sie diese Wurzel erst hinzu, nachdem Sie sie mit ihrem Betreiber geprüft haben.",
+  }),
   "untrusted-root": (p) => ({
     title: `Die Kette endet bei „${s(p.subject)}“, einer Wurzel, der Sie nicht vertrauen.`,
     advice: "Vertrauen Sie dieser Wurzel nur, wenn Sie sie mit ihrem Betreiber geprüft haben (zum Beispiel der eigenen CA Ihrer Firma).",

@@ -207,6 +207,10 @@ export const EN: Record<IssueCode, Render> = {
     title: `The certificate was issued by "${s(p.issuer)}", which Signet could not find${Array.isArray(p.caIssuers) && p.caIssuers.length ? ` (also not at ${s(p.caIssuers)})` : ""}.`,
     advice: "Either the sender's mail program left out an intermediate certificate (ask them to send the full chain), or that CA is one you do not have: add it only after checking it with its owner.",
   }),
+  "issuer-loop": (p) => ({
+    title: `The chain runs in a loop: "${s(p.issuer)}" is certified only by certificates already in the chain, so it reaches no root.`,
+    advice: "The CAs certify each other and the root that ends the loop is missing. Ask the sender for the full chain, or add that root only after checking it with its owner.",
+  }),
   "untrusted-root": (p) => ({
     title: `The chain ends at "${s(p.subject)}", a root you do not trust.`,
     advice: "Trust this root only if you have checked it with its owner (for example your company's own CA).",
