@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as asn1js from "asn1js";
 import { createHash } from "node:crypto";
-import { attribute, multipartSigned, rsaSignedData } from "../helpers/cms-build.js";
+import * as pkijs from "pkijs";
+import { attribute, multipartSigned, pkcs7MimeMessage, rsaSignedData } from "../helpers/cms-build.js";
 import { codes, inspect, signers } from "../helpers/inspect.js";
 import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
 
@@ -69,6 +70,65 @@ describe("signed attributes (RFC 5652 section 5.3, 11.1, 11.2)", () => {
   });
 });
 
+describe("signed attributes that name the content type more than once, or not once", () => {
+  it("two content-type attributes, or one with two values: malformed, invalid (RFC 5652 section 11.1: exactly one value)", async () => {
+    const ct = () => new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" });
+    for (const edit of [
+      (a: pkijs.Attribute[]) => [...a, attribute(OID_CONTENT_TYPE, ct())],
+      (a: pkijs.Attribute[]) => a.map((x) => (x.type === OID_CONTENT_TYPE ? new pkijs.Attribute({ type: OID_CONTENT_TYPE, values: [ct(), ct()] }) : x)),
+    ]) {
+      const der = rsaSignedData({ content: Buffer.from(TEXT, "latin1"), certPem: pki.read(alice.cert).toString(), sign: opensslSign, editAttributes: edit });
+      const r = await inspect(message(der));
+      expect([signers(r)[0]!.status, r.issues.map((i) => [i.code, i.params.reason])]).toEqual(["invalid", [["malformed-cms", "signed attributes need exactly one content-type"]]]);
+    }
+  });
+});
+
+describe("signers Signet cannot verify, or must refuse, made by openssl cms -sign", () => {
+  function signWith(key: string, cert: string, extra: string[] = []): Buffer {
+    const input = pki.write("plain.txt", "Content-Type: text/plain\n\nPay 100.\n");
+    pki.run(["cms", "-sign", "-in", input, "-signer", cert, "-inkey", key, "-from", "alice@example.org", "-out", "signed.eml", ...extra]);
+    return Buffer.concat([Buffer.from(`Date: ${rfc2822(new Date())}\n`), pki.read("signed.eml")]);
+  }
+
+  it("a digest Signet does not compute (SHA3-256): unsupported-algorithm for the digest, unverifiable, though OpenSSL verifies it", async () => {
+    const msg = signWith(alice.key, alice.cert, ["-md", "sha3-256"]);
+    expect(pki.opensslVerifies(msg)).toBe(true);
+    const r = await inspect(msg);
+    // rsaEncryption names no hash of its own (RFC 5652 section 5.3), so the signature scheme is unknown too.
+    expect([r.signature, signers(r)[0]!.status, r.issues.map((i) => [i.code, i.params.role, i.params.algorithm])]).toEqual([
+      "unverifiable", "unverifiable", [["unsupported-algorithm", "digest", "2.16.840.1.101.3.4.2.8"], ["unsupported-algorithm", "signature", "RSA"]],
+    ]);
+  });
+
+  it("a signer key on a curve Signet does not verify (secp256k1): the key is unsupported, named, and the signature unverifiable, not invalid", async () => {
+    const k1 = pki.makeLeaf("k1", ca, { sanEmails: ["alice@example.org"], key: "ec:secp256k1" });
+    const msg = signWith(k1.key, k1.cert);
+    expect(pki.opensslVerifies(msg)).toBe(true);
+    const r = await inspect(msg);
+    expect([r.signature, signers(r)[0]!.status]).toEqual(["unverifiable", "unverifiable"]);
+    expect(r.issues.find((i) => i.code === "unsupported-algorithm")?.params).toEqual({ role: "key", algorithm: "1.2.840.10045.2.1", detail: "curve 1.3.132.0.10" });
+  });
+
+  it("an RSA signer key under 1024 bits is refused as weak-key, invalid, though OpenSSL verifies the signature", async () => {
+    const small = pki.makeLeaf("rsa512", ca, { sanEmails: ["alice@example.org"], key: "rsa:512" });
+    const msg = signWith(small.key, small.cert);
+    expect(pki.opensslVerifies(msg)).toBe(true);
+    const r = await inspect(msg);
+    expect([r.signature, r.issues.find((i) => i.code === "weak-key")?.params]).toEqual(["invalid", { bits: 512, minimum: 1024 }]);
+  });
+
+  it("a SignedData without its content in an application/pkcs7-mime part: nothing to verify, said so (malformed-cms)", async () => {
+    const input = pki.write("plain.txt", "Content-Type: text/plain\n\nPay 100.\n");
+    const detachedDer = pki.run(["cms", "-sign", "-in", input, "-signer", alice.cert, "-inkey", alice.key, "-outform", "DER"]);
+    const r = await inspect(pkcs7MimeMessage(`Date: ${rfc2822(new Date())}\r\nFrom: alice@example.org\r\n`, new Uint8Array(detachedDer), "signed-data"));
+    expect([r.signature, r.issues.map((i) => [i.code, i.params.reason])]).toEqual([
+      "unverifiable",
+      [["malformed-cms", "opaque signed message without content"], ["malformed-cms", "no content to verify (detached signature without content)"]],
+    ]);
+  });
+});
+
 describe("a signature without signed attributes (openssl cms -sign -noattr)", () => {
   function noattr(content: string): Buffer {
     const input = pki.write("noattr.txt", content);
@@ -85,6 +145,20 @@ describe("a signature without signed attributes (openssl cms -sign -noattr)", ()
     expect(pki.opensslVerifies(changed)).toBe(false);
     const bad = await inspect(changed);
     expect([bad.signature, signers(bad)[0]!.status, codes(bad)]).toEqual(["invalid", "invalid", ["signature-invalid"]]);
+  });
+});
+
+describe("no signed attributes, and content that is not id-data", () => {
+  it("is refused as content-type-mismatch, invalid (RFC 5652 section 5.3: other content types need signed attributes), though OpenSSL verifies it", async () => {
+    const input = pki.write("tst.txt", "Content-Type: text/plain\n\nPay 100.\n");
+    pki.run(["cms", "-sign", "-noattr", "-nodetach", "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-in", input, "-signer", alice.cert, "-inkey", alice.key, "-from", "alice@example.org", "-out", "tst.eml"]);
+    const msg = Buffer.concat([Buffer.from(`Date: ${rfc2822(new Date())}\n`), pki.read("tst.eml")]);
+    expect(pki.opensslVerifies(msg)).toBe(true);
+    const r = await inspect(msg);
+    expect([signers(r)[0]!.status, r.issues.find((i) => i.code === "content-type-mismatch")?.params]).toEqual([
+      "invalid",
+      { expected: "1.2.840.113549.1.7.1", found: "1.2.840.113549.1.9.16.1.4", reason: "no signed attributes" },
+    ]);
   });
 });
 
