@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { replayable } from "./openssl-replay.js";
 
-export type KeySpec = "rsa:512" | "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ed25519" | "ed448" | "dsa:1024" | "dsa:2048";
+export type KeySpec = "rsa:512" | "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ec:secp256k1" | "ed25519" | "ed448" | "dsa:1024" | "dsa:2048";
 
 export interface Identity {
   name: string;

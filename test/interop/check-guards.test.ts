@@ -148,6 +148,35 @@ describe("a signature without signed attributes (openssl cms -sign -noattr)", ()
   });
 });
 
+describe("the encryption key preference (RFC 8551 section 2.5.3) in every form, and Microsoft's", () => {
+  const OID_EKP = "1.2.840.113549.1.9.16.2.11";
+  const OID_MS_EKP = "1.3.6.1.4.1.311.16.4";
+  const ski = Uint8Array.from(Buffer.from("0A0B0C0D0E0F", "hex"));
+  const tagged = (tagNumber: number, value: asn1js.AsnType[]) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber }, value });
+
+  async function preference(extra: pkijs.Attribute) {
+    const der = rsaSignedData({ content: Buffer.from(TEXT, "latin1"), certPem: pki.read(alice.cert).toString(), sign: opensslSign, editAttributes: (a) => [...a, extra] });
+    const r = await inspect(message(der));
+    expect([r.signature, signers(r)[0]!.status]).toEqual(["valid", "valid"]);
+    return signers(r)[0]!.encryptionKeyPreference;
+  }
+
+  it("issuerAndSerialNumber [0], recipientKeyId [1] and subjectAltKeyIdentifier [2]; Microsoft's plain IssuerAndSerialNumber", async () => {
+    const cert = pkijs.Certificate.fromBER(Uint8Array.from(pki.run(["x509", "-in", alice.cert, "-outform", "DER"])).buffer);
+    const serial = pki.run(["x509", "-in", alice.cert, "-noout", "-serial"]).toString().trim().split("=")[1]!;
+    const issuer = "O=Signet Test, CN=GuardCA";
+    const ias = [cert.issuer.toSchema(), cert.serialNumber];
+    expect(await preference(attribute(OID_EKP, tagged(0, ias)))).toEqual({ kind: "issuer-and-serial", issuer, serialNumber: serial });
+    expect(await preference(attribute(OID_EKP, tagged(1, [new asn1js.OctetString({ valueHex: ski.slice().buffer })])))).toEqual({ kind: "subject-key-identifier", subjectKeyIdentifier: "0A0B0C0D0E0F" });
+    // [2] IMPLICIT SubjectKeyIdentifier: the OCTET STRING's tag replaced, so the element is primitive.
+    const implicit = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 }, valueHex: ski.slice().buffer });
+    expect(await preference(attribute(OID_EKP, implicit))).toEqual({ kind: "subject-key-identifier", subjectKeyIdentifier: "0A0B0C0D0E0F" });
+    expect(await preference(attribute(OID_MS_EKP, new asn1js.Sequence({ value: ias })))).toEqual({ kind: "issuer-and-serial", issuer, serialNumber: serial });
+    // Something else in its place is no preference, and no harm to the signature.
+    expect(await preference(attribute(OID_EKP, new asn1js.Integer({ value: 5 })))).toBeUndefined();
+  });
+});
+
 describe("no signed attributes, and content that is not id-data", () => {
   it("is refused as content-type-mismatch, invalid (RFC 5652 section 5.3: other content types need signed attributes), though OpenSSL verifies it", async () => {
     const input = pki.write("tst.txt", "Content-Type: text/plain\n\nPay 100.\n");

@@ -46,19 +46,23 @@ const RC2_CBC = "1.2.840.113549.3.2";
  */
 export function encryptionKeyPreference(attrs: pkijs.SignedAndUnsignedAttributes | undefined): EncryptionKeyPreference | undefined {
   const [values] = attributeValues(attrs, OID.encryptionKeyPreference);
-  const el = values?.[0] as asn1js.AsnType | undefined;
-  if (el && el.idBlock.tagClass === 3) {
-    const inner = (el as asn1js.Constructed).valueBlock.value;
+  const el = values?.[0];
+  // The module has IMPLICIT TAGS: [0] and [1] replace a SEQUENCE's tag (constructed), [2] an OCTET STRING's (primitive).
+  if (el instanceof asn1js.Constructed && el.idBlock.tagClass === 3) {
+    const inner = el.valueBlock.value;
     if (el.idBlock.tagNumber === 0) return issuerAndSerial(new asn1js.Sequence({ value: inner }));
-    if (el.idBlock.tagNumber === 2 || el.idBlock.tagNumber === 1) {
-      const ski = (el as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString | undefined;
-      const bytes = ski?.valueBlock?.valueHexView ?? new Uint8Array((el as asn1js.Primitive).valueBlock.valueHexView);
-      return { kind: "subject-key-identifier", subjectKeyIdentifier: toHex(bytes).toUpperCase() };
-    }
+    // recipientKeyId [1]: RecipientKeyIdentifier ::= SEQUENCE { subjectKeyIdentifier, date OPTIONAL, other OPTIONAL }
+    if (el.idBlock.tagNumber === 1 && inner[0] instanceof asn1js.OctetString) return subjectKeyIdentifier(inner[0].valueBlock.valueHexView);
   }
+  // subjectAltKeyIdentifier [2] IMPLICIT SubjectKeyIdentifier (an OCTET STRING).
+  if (el instanceof asn1js.Primitive && el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 2) return subjectKeyIdentifier(el.valueBlock.valueHexView);
   const [ms] = attributeValues(attrs, OID.msEncryptionKeyPreference);
   if (ms?.[0] instanceof asn1js.Sequence) return issuerAndSerial(ms[0]);
   return undefined;
+}
+
+function subjectKeyIdentifier(bytes: Uint8Array): EncryptionKeyPreference {
+  return { kind: "subject-key-identifier", subjectKeyIdentifier: toHex(bytes).toUpperCase() };
 }
 
 function issuerAndSerial(seq: asn1js.Sequence): EncryptionKeyPreference | undefined {
