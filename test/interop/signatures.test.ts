@@ -98,7 +98,8 @@ describe("DSA signatures (legacy, RFC 8551 section 2.2)", () => {
     expect(signers(r)[0]!.certificate).toMatchObject({ keyAlgorithm: "DSA", keyBits: 2048 });
     const tampered = flipSignatureBit(msg);
     expect(pki.opensslVerifies(tampered)).toBe(false);
-    expect(codes(await inspect(tampered))).toEqual(["signature-invalid"]);
+    // The signature is over the signed attributes (RFC 5652 section 5.4), and it is what fails.
+    expect((await inspect(tampered)).issues.map((i) => [i.code, i.params])).toEqual([["signature-invalid", { over: "signed attributes" }]]);
   });
 });
 
@@ -180,7 +181,7 @@ describe("weak algorithms", () => {
     const msg = pki.sign({ signers: [{ who: alice }], content: TEXT, md: "sha1" });
     const r = await inspect(msg, { acceptSha1: true });
     expect(r.signature).toBe("valid");
-    expect(r.issues.map((i) => [i.code, i.severity])).toEqual([["weak-digest", "warning"]]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.params])).toEqual([["weak-digest", "warning", { algorithm: "SHA-1", accepted: true }]]);
   });
 
   it("an RSA-1024 signer gets weak-key but the signature stays valid", async () => {
@@ -200,7 +201,9 @@ describe("tampering", () => {
     const r = await inspect(tampered);
     expect(r.signature).toBe("invalid");
     expect(r.verdict).toBe("danger");
-    expect(codes(r)).toEqual(["digest-mismatch"]);
+    expect(r.issues.map((i) => [i.code, i.params])).toEqual([["digest-mismatch", { algorithm: "SHA-256" }]]);
+    // Without a trust setup, the chain shown is the signer's own certificate, as the message gave it.
+    expect(signers(r)[0]!.chain).toEqual([signers(r)[0]!.certificate]);
   });
 
   it("a changed header of the signed part is digest-mismatch", async () => {
