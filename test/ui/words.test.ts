@@ -19,6 +19,14 @@ describe("English numbers", () => {
     expect([1, 119, 120, 2879, 2880, 15292, -90].map(span)).toEqual(["1 minute", "119 minutes", "2 hours", "47 hours", "2 days", "10 days", "90 minutes"]);
   });
 
+  it("a weak certificate signature names the CA that made it, not the sender's mail program", () => {
+    const cert = describeIssue(issue("weak-digest", { algorithm: "MD5", role: "certificate signature" }));
+    expect([cert.title, /mail program cannot/.test(cert.advice), /update their mail program/.test(cert.advice)]).toEqual([
+      "A certificate in the chain was signed by its CA with MD5, which is too weak to trust: such certificates can be forged.", true, false,
+    ]);
+    expect(describeIssue(issue("weak-digest", { algorithm: "SHA-1" })).advice).toMatch(/update their mail program/);
+  });
+
   it("date-mismatch and no-decryption-key say their numbers in words", () => {
     expect(describeIssue(issue("date-mismatch", { signingTime: "2026-11-01T10:00:00.000Z", date: "2026-11-12T00:52:00.000Z", minutesApart: 15292 })).title).toBe(
       "The signing time (2026-11-01T10:00:00.000Z) and the Date header (2026-11-12T00:52:00.000Z) are 10 days apart.",

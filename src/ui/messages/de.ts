@@ -102,12 +102,18 @@ export const DE: Record<IssueCode, Render> = {
     title: `Die Nachricht verwendet ein Verfahren, das Signet nicht prüfen kann (${s(p.algorithm)}${p.role ? `, ${s(p.role)}` : ""}).`,
     advice: "Die Signatur kann in Ordnung sein, lässt sich hier aber nicht prüfen. Bitten Sie den Absender um ein aktuelles Verfahren (RSA oder ECDSA mit SHA-256).",
   }),
-  "weak-digest": (p) => ({
-    title: p.accepted
-      ? `Die Signatur verwendet ${s(p.algorithm)}, das veraltet ist; sie wurde angenommen, weil Ihre Einstellungen es erlauben.`
-      : `Die Signatur verwendet ${s(p.algorithm)}, das zu schwach ist, um ihm zu vertrauen: Fälschungen sind praktisch möglich.`,
-    advice: "Bitten Sie den Absender, sein Mailprogramm zu aktualisieren; jedes aktuelle signiert mit SHA-256.",
-  }),
+  "weak-digest": (p) =>
+    p.role === "certificate signature"
+      ? {
+          title: `Ein Zertifikat der Kette wurde von seiner CA mit ${s(p.algorithm)} signiert, das zu schwach ist, um ihm zu vertrauen: Solche Zertifikate lassen sich fälschen.`,
+          advice: "Die Zertifizierungsstelle des Absenders muss ein mit SHA-256 signiertes Zertifikat ausstellen; das Mailprogramm des Absenders kann daran nichts ändern.",
+        }
+      : {
+          title: p.accepted
+            ? `Die Signatur verwendet ${s(p.algorithm)}, das veraltet ist; sie wurde angenommen, weil Ihre Einstellungen es erlauben.`
+            : `Die Signatur verwendet ${s(p.algorithm)}, das zu schwach ist, um ihm zu vertrauen: Fälschungen sind praktisch möglich.`,
+          advice: "Bitten Sie den Absender, sein Mailprogramm zu aktualisieren; jedes aktuelle signiert mit SHA-256.",
+        },
   "weak-key": (p) => ({
     title: `Der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
     advice: "So kurze Schlüssel lassen sich brechen. Bitten Sie den Absender, ein neues Zertifikat zu beschaffen.",

@@ -112,12 +112,19 @@ export const EN: Record<IssueCode, Render> = {
     title: `The message uses an algorithm Signet cannot check (${s(p.algorithm)}${p.role ? `, ${s(p.role)}` : ""}).`,
     advice: "The signature could be fine, but it cannot be verified here. Ask the sender to use a current algorithm (RSA or ECDSA with SHA-256).",
   }),
-  "weak-digest": (p) => ({
-    title: p.accepted
-      ? `The signature uses ${s(p.algorithm)}, which is outdated; it was accepted because your settings allow it.`
-      : `The signature uses ${s(p.algorithm)}, which is too weak to trust: forgeries are practical.`,
-    advice: "Ask the sender to update their mail program; any current one signs with SHA-256.",
-  }),
+  "weak-digest": (p) =>
+    p.role === "certificate signature"
+      ? {
+          // The CA made this signature, not the sender's program (issue 11: name who made it).
+          title: `A certificate in the chain was signed by its CA with ${s(p.algorithm)}, which is too weak to trust: such certificates can be forged.`,
+          advice: "The sender's certificate authority must issue a certificate signed with SHA-256; the sender's mail program cannot change this.",
+        }
+      : {
+          title: p.accepted
+            ? `The signature uses ${s(p.algorithm)}, which is outdated; it was accepted because your settings allow it.`
+            : `The signature uses ${s(p.algorithm)}, which is too weak to trust: forgeries are practical.`,
+          advice: "Ask the sender to update their mail program; any current one signs with SHA-256.",
+        },
   "weak-key": (p) => ({
     title: `The signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
     advice: "Keys this short can be broken. Ask the sender to get a new certificate.",
