@@ -13,6 +13,7 @@ const VERDICT_LINE: Record<SecurityReport["verdict"], string> = {
 const SIGNATURE_TEXT: Record<SecurityReport["signature"], string> = {
   valid: "signature valid",
   invalid: "signature INVALID",
+  refused: "signature intact but REFUSED (weak algorithm or key)",
   unsigned: "not signed",
   unverifiable: "signature could not be verified",
 };

@@ -6,10 +6,10 @@
 import { ISSUE_CODES, type SecurityReport } from "../core/index.js";
 
 const ENUMS = {
-  signature: ["valid", "invalid", "unsigned", "unverifiable"],
+  signature: ["valid", "invalid", "refused", "unsigned", "unverifiable"],
   trust: ["trusted", "untrusted", "invalid", "unknown", "not-applicable"],
   revocation: ["good", "revoked", "unknown", "not-checked", "not-applicable"],
-  encryption: ["none", "decrypted", "no-key", "failed"],
+  encryption: ["none", "decrypted", "no-key", "failed", "not-inspected"],
   verdict: ["verified", "warning", "danger", "none"],
 } as const;
 

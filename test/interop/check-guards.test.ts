@@ -110,12 +110,12 @@ describe("signers Signet cannot verify, or must refuse, made by openssl cms -sig
     expect(r.issues.find((i) => i.code === "unsupported-algorithm")?.params).toEqual({ role: "key", algorithm: "1.2.840.10045.2.1", detail: "curve 1.3.132.0.10" });
   });
 
-  it("an RSA signer key under 1024 bits is refused as weak-key, invalid, though OpenSSL verifies the signature", async () => {
+  it("an RSA signer key under 1024 bits is refused as weak-key (refused: the mathematics holds, as OpenSSL says)", async () => {
     const small = pki.makeLeaf("rsa512", ca, { sanEmails: ["alice@example.org"], key: "rsa:512" });
     const msg = signWith(small.key, small.cert);
     expect(pki.opensslVerifies(msg)).toBe(true);
     const r = await inspect(msg);
-    expect([r.signature, r.issues.find((i) => i.code === "weak-key")?.params]).toEqual(["invalid", { bits: 512, minimum: 1024 }]);
+    expect([r.signature, r.issues.find((i) => i.code === "weak-key")?.params]).toEqual(["refused", { bits: 512, minimum: 1024, intact: true }]);
   });
 
   it("a SignedData without its content in an application/pkcs7-mime part: nothing to verify, said so (malformed-cms)", async () => {

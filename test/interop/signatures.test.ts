@@ -160,21 +160,29 @@ function flipSignatureBit(msg: Uint8Array): Uint8Array {
 }
 
 describe("weak algorithms", () => {
-  it("SHA-1 is refused by default (weak-digest, invalid), like Thunderbird", async () => {
+  it("SHA-1 is refused by default, like Thunderbird: refused, not invalid, since the mathematics holds (OpenSSL verifies it)", async () => {
     const msg = pki.sign({ signers: [{ who: alice }], content: TEXT, md: "sha1" });
     expect(pki.opensslVerifies(msg)).toBe(true); // the math is fine: it is a policy decision
     const r = await inspect(msg);
-    expect(r.signature).toBe("invalid");
-    expect(r.verdict).toBe("danger");
-    expect(r.issues).toEqual([{ code: "weak-digest", severity: "error", where: { layer: 0, signer: 0 }, params: { algorithm: "SHA-1" } }]);
+    expect([r.signature, signers(r)[0]!.status, r.verdict]).toEqual(["refused", "refused", "danger"]);
+    expect(r.issues).toEqual([{ code: "weak-digest", severity: "error", where: { layer: 0, signer: 0 }, params: { algorithm: "SHA-1", intact: true } }]);
+  });
+
+  it("SHA-1 and changed after signing: invalid, the mathematics failing outranks the refusal, and the refusal does not claim the message intact", async () => {
+    const msg = Buffer.from(pki.sign({ signers: [{ who: alice }], content: TEXT, md: "sha1" })).toString("latin1");
+    const tampered = Buffer.from(msg.replace("meeting is at 10", "meeting is at 11"), "latin1");
+    expect(pki.opensslVerifies(tampered)).toBe(false);
+    const r = await inspect(tampered);
+    expect([r.signature, signers(r)[0]!.status]).toEqual(["invalid", "invalid"]);
+    expect(r.issues.map((i) => [i.code, i.params])).toEqual([["weak-digest", { algorithm: "SHA-1" }], ["digest-mismatch", { algorithm: "SHA-1" }]]);
   });
 
   it("MD5 is refused even when SHA-1 is allowed (RFC 8551 section 2.1)", async () => {
     const msg = pki.sign({ signers: [{ who: alice }], content: TEXT, md: "md5" });
     expect(pki.opensslVerifies(msg)).toBe(true);
     const r = await inspect(msg, { acceptSha1: true });
-    expect(r.signature).toBe("invalid");
-    expect(r.issues).toEqual([{ code: "weak-digest", severity: "error", where: { layer: 0, signer: 0 }, params: { algorithm: "MD5" } }]);
+    expect(r.signature).toBe("refused");
+    expect(r.issues).toEqual([{ code: "weak-digest", severity: "error", where: { layer: 0, signer: 0 }, params: { algorithm: "MD5", intact: true } }]);
   });
 
   it("SHA-1 with acceptSha1 is valid with a warning", async () => {

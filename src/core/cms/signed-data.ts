@@ -115,13 +115,33 @@ function signedAttributesDer(si: pkijs.SignerInfo): Uint8Array {
   return new Uint8Array(si.signedAttrs!.encodedValue);
 }
 
+/**
+ * What one signer's checks found. Cryptography and policy are separate facts: `fail` is the
+ * mathematics failing (invalid), `refuse` is policy refusing an algorithm or key whose
+ * mathematics may well hold (refused, once the mathematics is checked and holds), and
+ * `cannotTell` is a check that could not be made (unverifiable). Invalid outranks the others;
+ * a refusal whose mathematics could not be checked stays unverifiable.
+ */
 class SignerCheck {
   readonly issues: LocalIssue[] = [];
-  private status: SignerStatus = "valid";
+  private status: Exclude<SignerStatus, "refused"> = "valid";
+  private readonly refusals: LocalIssue[] = [];
 
   fail(code: IssueCode, params: IssueParams = {}, certificate?: number): void {
     this.push({ code, severity: "error", params }, certificate);
     this.status = "invalid";
+  }
+
+  refuse(code: IssueCode, params: IssueParams = {}, certificate?: number): void {
+    const issue: LocalIssue = certificate === undefined ? { code, severity: "error", params } : { code, severity: "error", params, certificate };
+    this.issues.push(issue);
+    this.refusals.push(issue);
+  }
+
+  /** Once the mathematics is known: a refused signer's refusals say that the signature itself is intact. */
+  settle(): void {
+    if (this.result !== "refused") return;
+    for (const issue of this.refusals) issue.params = { ...issue.params, intact: true };
   }
 
   cannotTell(code: IssueCode, severity: Severity, params: IssueParams = {}, certificate?: number): void {
@@ -139,7 +159,7 @@ class SignerCheck {
   }
 
   get result(): SignerStatus {
-    return this.status;
+    return this.status === "valid" && this.refusals.length > 0 ? "refused" : this.status;
   }
 }
 
@@ -226,10 +246,10 @@ async function verifySignerUnguarded(
   for (const used of new Set<DigestName | null>([digestAlg, sigHash])) {
     // Stryker disable next-line ConditionalExpression: no policy set holds null, and null is not "SHA-1"
     if (used === null) continue;
-    if (policy.forbiddenDigests.has(used)) check.fail("weak-digest", { algorithm: used });
+    if (policy.forbiddenDigests.has(used)) check.refuse("weak-digest", { algorithm: used });
     else if (used === "SHA-1") {
       if (policy.acceptSha1) check.note("weak-digest", "warning", { algorithm: used, accepted: true });
-      else check.fail("weak-digest", { algorithm: used });
+      else check.refuse("weak-digest", { algorithm: used });
     }
   }
   if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", { algorithm: digestOid, role: "digest" });
@@ -249,7 +269,7 @@ async function verifySignerUnguarded(
     if (key.kind === "unsupported") {
       check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail }, 0);
     } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.hardMinRsaBits) {
-      check.fail("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits }, 0);
+      check.refuse("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits }, 0);
     } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.minRsaBits) {
       check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits }, 0);
     }
@@ -261,6 +281,7 @@ async function verifySignerUnguarded(
   if (canVerify && content !== null) {
     await checkSignatureValue(si, parsed, content, digestAlg, scheme, key, check);
   }
+  check.settle();
   report.status = check.result;
   return { report, certificate, issues: check.issues };
 }

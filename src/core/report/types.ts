@@ -4,14 +4,15 @@
  */
 import type { IssueCode } from "./codes.js";
 
-export type SignatureStatus = "valid" | "invalid" | "unsigned" | "unverifiable";
+/** "refused": the mathematics holds, but policy refuses the algorithm or key (SHA-1, MD5, a short RSA key). */
+export type SignatureStatus = "valid" | "invalid" | "refused" | "unsigned" | "unverifiable";
 export type TrustStatus = "trusted" | "untrusted" | "invalid" | "unknown" | "not-applicable";
 export type RevocationStatus = "good" | "revoked" | "unknown" | "not-checked" | "not-applicable";
 /** "not-inspected": encrypted in a form Signet does not inspect (OpenPGP). */
 export type EncryptionStatus = "none" | "decrypted" | "no-key" | "failed" | "not-inspected";
 export type Verdict = "verified" | "warning" | "danger" | "none";
 export type Severity = "error" | "warning" | "info";
-export type SignerStatus = "valid" | "invalid" | "unverifiable";
+export type SignerStatus = "valid" | "invalid" | "refused" | "unverifiable";
 export type IdentityStatus = "match" | "mismatch" | "unknown";
 
 /** Where an issue belongs: indexes into `layers`, a layer's `signers`, and a signer's `chain`. */

@@ -28,6 +28,8 @@ export function signatureStatus(layers: readonly Layer[], hiddenContent: boolean
   if (signed.length === 0) return hiddenContent ? "unverifiable" : "unsigned";
   const statuses: SignerStatus[] = allSigners(layers).map((s) => s.status);
   if (statuses.includes("invalid")) return "invalid";
+  // A refused signature is intact but not acceptable: as serious as a broken one, and told apart from it.
+  if (statuses.includes("refused")) return "refused";
   if (statuses.length === 0 || statuses.includes("unverifiable")) return "unverifiable";
   // A signed layer without any signer (no-signers) proves nothing, and one whose
   // signers were not all verified (a limit stopped us) proves too little.
@@ -67,7 +69,7 @@ export interface VerdictInputs {
  */
 export function computeVerdict(v: VerdictInputs): Verdict {
   const errors = v.issues.some((i) => i.severity === "error");
-  if (v.signature === "invalid" || v.trust === "invalid" || v.revocation === "revoked" || errors) return "danger";
+  if (v.signature === "invalid" || v.signature === "refused" || v.trust === "invalid" || v.revocation === "revoked" || errors) return "danger";
   const warnings = v.issues.some((i) => i.severity === "warning");
   if (v.signature === "unsigned") {
     if (v.encryption === "none" && !warnings) return "none";

@@ -14,7 +14,7 @@ export interface SignerCardProps {
   onSelect: (certificate: CertificateSummary) => void;
 }
 
-const SIGNER_TONE = { valid: "verified", invalid: "danger", unverifiable: "warning" } as const;
+const SIGNER_TONE = { valid: "verified", invalid: "danger", refused: "danger", unverifiable: "warning" } as const;
 
 /** The findings about who signed, beside the From line: they set the identity badge. */
 const IDENTITY_CODES: ReadonlySet<Issue["code"]> = new Set([

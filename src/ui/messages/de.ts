@@ -111,11 +111,15 @@ export const DE: Record<IssueCode, Render> = {
       : {
           title: p.accepted
             ? `Die Signatur verwendet ${s(p.algorithm)}, das veraltet ist; sie wurde angenommen, weil Ihre Einstellungen es erlauben.`
-            : `Die Signatur verwendet ${s(p.algorithm)}, das zu schwach ist, um ihm zu vertrauen: Fälschungen sind praktisch möglich.`,
+            : p.intact
+              ? `Die Nachricht ist unverändert, wurde aber mit ${s(p.algorithm)} signiert, das Signet ablehnt, weil sich solche Signaturen fälschen lassen.`
+              : `Die Signatur verwendet ${s(p.algorithm)}, das zu schwach ist, um ihm zu vertrauen: Fälschungen sind praktisch möglich.`,
           advice: "Bitten Sie den Absender, sein Mailprogramm zu aktualisieren; jedes aktuelle signiert mit SHA-256.",
         },
   "weak-key": (p) => ({
-    title: `Der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
+    title: p.intact
+      ? `Die Nachricht ist unverändert, aber der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet), was Signet ablehnt: So kurze Schlüssel lassen sich brechen.`
+      : `Der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
     advice: "So kurze Schlüssel lassen sich brechen. Bitten Sie den Absender, ein neues Zertifikat zu beschaffen.",
   }),
   "sender-mismatch": (p) =>

@@ -122,11 +122,15 @@ export const EN: Record<IssueCode, Render> = {
       : {
           title: p.accepted
             ? `The signature uses ${s(p.algorithm)}, which is outdated; it was accepted because your settings allow it.`
-            : `The signature uses ${s(p.algorithm)}, which is too weak to trust: forgeries are practical.`,
+            : p.intact
+              ? `The message is intact, but it was signed with ${s(p.algorithm)}, which Signet refuses because such signatures can be forged.`
+              : `The signature uses ${s(p.algorithm)}, which is too weak to trust: forgeries are practical.`,
           advice: "Ask the sender to update their mail program; any current one signs with SHA-256.",
         },
   "weak-key": (p) => ({
-    title: `The signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
+    title: p.intact
+      ? `The message is intact, but the signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected), which Signet refuses: keys this short can be broken.`
+      : `The signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
     advice: "Keys this short can be broken. Ask the sender to get a new certificate.",
   }),
   "sender-mismatch": (p) =>

@@ -59,7 +59,7 @@ export const UI_DE: UiStrings = {
   signer: (n) => `Unterzeichner ${n + 1}`,
   signatureLabel: "Signatur",
   identityLabel: "Absender",
-  signerStatus: { valid: "Signatur gültig", invalid: "Signatur passt nicht", unverifiable: "Signatur nicht prüfbar" },
+  signerStatus: { valid: "Signatur gültig", invalid: "Signatur passt nicht", refused: "Unversehrt, aber abgelehnt: schwaches Verfahren oder Schlüssel", unverifiable: "Signatur nicht prüfbar" },
   identity: { match: "passt zur From-Adresse", mismatch: "passt nicht zum angezeigten Absender", unknown: "keine Adresse zum Vergleich", caveat: "siehe die Hinweise zum Absender" },
   fromShown: (from) => `From: ${from}`,
   noFrom: "(keine)",

@@ -184,7 +184,7 @@ export const UI_EN: UiStrings = {
   signer: (n) => `Signer ${n + 1}`,
   signatureLabel: "Signature",
   identityLabel: "Sender",
-  signerStatus: { valid: "Signature valid", invalid: "Signature does not match", unverifiable: "Signature could not be checked" },
+  signerStatus: { valid: "Signature valid", invalid: "Signature does not match", refused: "Intact, but refused: weak algorithm or key", unverifiable: "Signature could not be checked" },
   identity: { match: "matches the From address", mismatch: "does not match the sender shown", unknown: "no address to compare", caveat: "see the findings about the sender" },
   fromShown: (from) => `From: ${from}`,
   noFrom: "(none)",
