@@ -29,10 +29,13 @@ beforeAll(() => {
     {
       name: "Leaf", issuer: "Inter", email: "alice@example.org",
       extraExtensions: [
-        "crlDistributionPoints=dp1,dp2",
+        "crlDistributionPoints=dp1,dp2,dp3",
         "[dp1]", "fullname=URI:http://crl.example/a.crl", "reasons=keyCompromise,CACompromise,AACompromise", "CRLissuer=dirName:crl_issuer",
         "[dp2]", "relativename=relative",
         "[relative]", "CN=Part 1",
+        // A name that is neither a URI nor a directory name (an rfc822Name), and a cRLIssuer of a URI and then a
+        // directory name, relative to which the point's name is read.
+        "[dp3]", "fullname=email:crl@example.org", "CRLissuer=URI:http://crl.example/issuer,dirName:crl_issuer",
         "[crl_issuer]", "O=Signet Scenario", "CN=CRL Issuer",
       ],
     },
@@ -49,7 +52,17 @@ describe("cRLDistributionPoints as openssl ca writes them", () => {
     expect(points).toEqual([
       { names: ["uri:http://crl.example/a.crl"], reasons: BIT.keyCompromise | BIT.cACompromise | BIT.aACompromise, crlIssuers: [`dn:${pki.view("CrlIssuerName").subjectKey}`] },
       { names: [`dn:${pki.view("RelativeName").subjectKey}`], reasons: ALL_REASONS, crlIssuers: null },
+      // rfc822Name is GeneralName [1]: kept by its tag and octets, never taken for a URI.
+      { names: [`1:${Buffer.from("crl@example.org").toString("hex")}`], reasons: ALL_REASONS, crlIssuers: ["uri:http://crl.example/issuer", `dn:${pki.view("CrlIssuerName").subjectKey}`] },
     ]);
+  });
+
+  it("an empty list, or one with an element that is no DistributionPoint, is malformed (section 4.2.1.13: SIZE (1..MAX) OF SEQUENCE)", () => {
+    const issuer = pki.view("Inter").cert.subject;
+    expect(readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [] }).toBER(false)), issuer)).toBeNull();
+    expect(readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [] }), new asn1js.Integer({ value: 1 })] }).toBER(false)), issuer)).toBeNull();
+    // One empty DistributionPoint: every reason, no names, the certificate's issuer's CRLs.
+    expect(readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [] })] }).toBER(false)), issuer)).toEqual([{ names: null, reasons: ALL_REASONS, crlIssuers: null }]);
   });
 });
 
@@ -76,9 +89,20 @@ describe("issuingDistributionPoint", () => {
     expect(readIssuingDistributionPoint(der, new pkijs.RelativeDistinguishedNames())).toEqual(plain);
   });
 
-  it("reasons read only the octets the BIT STRING has: a one-octet string sets nothing in the second", () => {
+  it("reasons read only the octets the BIT STRING has: a one-octet string sets nothing in the second, though bytes follow it", () => {
     // onlySomeReasons [3] with one unused-bits octet and one flags octet 0xFF: bits 0 to 7; aACompromise (8) stays clear.
-    const der = new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 3 }, valueHex: new Uint8Array([0x00, 0xff]).buffer })] }).toBER(false));
-    expect(readIssuingDistributionPoint(der, new pkijs.RelativeDistinguishedNames())!.reasons).toBe(ALL_REASONS & ~BIT.aACompromise);
+    // indirectCRL [4] follows: its tag octet (0x84) has the top bit set, which must not be read as aACompromise.
+    const reasons = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 3 }, valueHex: new Uint8Array([0x00, 0xff]).buffer });
+    const indirect = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 4 }, valueHex: new Uint8Array([0xff]).buffer });
+    const der = new Uint8Array(new asn1js.Sequence({ value: [reasons, indirect] }).toBER(false));
+    expect(readIssuingDistributionPoint(der, new pkijs.RelativeDistinguishedNames())).toEqual({ ...plain, reasons: ALL_REASONS & ~BIT.aACompromise, indirect: true });
+  });
+
+  it("a BOOLEAN of no octets is false, not whatever byte comes next; a point name [0] with nothing in it names nothing", () => {
+    const empty = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 1 }, valueHex: new ArrayBuffer(0) });
+    const next = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 }, valueHex: new Uint8Array([0x00]).buffer });
+    expect(readIssuingDistributionPoint(new Uint8Array(new asn1js.Sequence({ value: [empty, next] }).toBER(false)), new pkijs.RelativeDistinguishedNames())).toEqual(plain);
+    const noName = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [] });
+    expect(readIssuingDistributionPoint(new Uint8Array(new asn1js.Sequence({ value: [noName] }).toBER(false)), new pkijs.RelativeDistinguishedNames())).toEqual({ ...plain, names: [] });
   });
 });
