@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FetchRequest, FetchResult, Fetcher } from "../../src/core/index.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../../src/core/revocation/check-chain.js";
+import { parseCrl } from "../../src/core/revocation/crl.js";
 import { parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
 import type { CertificateView } from "../../src/core/x509/certificate.js";
 import { MemoryStore } from "../helpers/memory-store.js";
@@ -30,6 +31,10 @@ class OpensslNetwork implements Fetcher {
   down = new Set<string>();
   /** Days the OCSP responder's answers are valid (-ndays). */
   ocspDays = 1;
+  /** Who signs the OCSP answers (a certificate of the PKI); the CA itself by default. */
+  ocspSigner = "Inter";
+  /** Answer every OCSP request with this response instead (an answer about another certificate, say). */
+  ocspAnswer: Uint8Array | null = null;
   private n = 0;
   async fetch(r: FetchRequest): Promise<FetchResult> {
     this.requests.push(`${r.method} ${r.url.startsWith(OCSP_URL) ? OCSP_URL : r.url}`);
@@ -38,10 +43,11 @@ class OpensslNetwork implements Fetcher {
     if (r.url === ROOT_CRL) return ok(pki.gencrl("Root"));
     // OCSP: GET is refused here, so Signet posts (RFC 6960 appendix A.1 allows both).
     if (r.url.startsWith(OCSP_URL) && r.method === "POST" && r.body) {
+      if (this.ocspAnswer) return ok(this.ocspAnswer);
       const id = this.n++;
       pki.write(`net-req-${id}.der`, r.body);
-      const inter = pki.get("Inter");
-      pki.run(["ocsp", "-index", "index.txt", "-CA", inter.cert, "-rsigner", inter.cert, "-rkey", inter.key, "-reqin", `net-req-${id}.der`, "-respout", `net-resp-${id}.der`, "-ndays", String(this.ocspDays)]);
+      const signer = pki.get(this.ocspSigner);
+      pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Inter").cert, "-rsigner", signer.cert, "-rkey", signer.key, "-reqin", `net-req-${id}.der`, "-respout", `net-resp-${id}.der`, "-ndays", String(this.ocspDays)]);
       return ok(pki.read(`net-resp-${id}.der`));
     }
     return { ok: false, error: "http-status", status: 405 };
@@ -205,6 +211,43 @@ describe("checkChainRevocation over the network", () => {
     const stale = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: policy({ revocationDepth: "signer", validationTime: new Date(Date.now() + 8 * DAY) }) }));
     expect(stale.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: POST network: down for the test`, `CRL ${INTER_CRL}: stale CRL`]);
     expect(stale.issues.map((i) => i.code)).toEqual(["revocation-stale"]);
+  });
+});
+
+describe("checkChainRevocation: answers that do not count", () => {
+  const signerOnly = () => policy({ revocationDepth: "signer" });
+
+  it("an OCSP answer about another certificate, or signed by someone not authorised, is said, and the CRL answers", async () => {
+    // The responder's answer for RevokedLeaf, given back to a question about Leaf.
+    const other = new OpensslNetwork();
+    await checkChainRevocation(revokedChain, context(other, new MemoryStore(), { policy: signerOnly() }));
+    const net = new OpensslNetwork();
+    net.ocspAnswer = pki.read(`net-resp-0.der`);
+    const aboutAnother = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
+    expect(sources(aboutAnother.evidence)).toEqual([
+      { certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false, problems: [`OCSP ${OCSP_URL}: the answer is about another certificate`] },
+    ]);
+    const unauthorised = new OpensslNetwork();
+    unauthorised.ocspSigner = "NotAResponder";
+    const r = await checkChainRevocation(chain, context(unauthorised, new MemoryStore(), { policy: signerOnly() }));
+    expect(r.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: responder certificate lacks id-kp-OCSPSigning`]);
+    expect(r.evidence[0]).toMatchObject({ status: "good", source: "crl" });
+  });
+
+  it("a certificate that publishes where to ask, with no network to ask it: unknown (revocation-unavailable), never 'not checked'", async () => {
+    const r = await checkChainRevocation(chain, { ...context(new OpensslNetwork(), new MemoryStore(), { policy: signerOnly() }), fetcher: undefined });
+    expect(r.evidence).toEqual([{ certificate: 0, status: "unknown", problems: [] }]);
+    expect(r.issues.map((i) => [i.code, i.severity])).toEqual([["revocation-unavailable", "warning"]]);
+  });
+
+  it("a CRL supplied by the caller (the CLI's --crl) answers before the network, named supplied-crl", async () => {
+    const supplied = parseCrl(new Uint8Array(pki.gencrl("Inter")));
+    if ("error" in supplied) throw new Error(supplied.error);
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    const r = await checkChainRevocation(revokedChain, context(net, new MemoryStore(), { policy: signerOnly(), suppliedCrls: [supplied] }));
+    expect(r.evidence[0]).toMatchObject({ status: "revoked", source: "supplied-crl", reason: "keyCompromise" });
+    expect(net.requests.filter((x) => x.includes("crl.test"))).toEqual([]);
   });
 });
 
