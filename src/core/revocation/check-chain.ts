@@ -137,17 +137,17 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
     const base: Answer = { status: v.status, source, thisUpdate: v.crl.thisUpdate.toISOString(), nextUpdate: v.crl.nextUpdate?.toISOString() ?? null, ...extra };
     return v.status === "revoked" ? { ...base, revocationDate: v.entry.revocationDate.toISOString(), reason: v.entry.reason } : base;
   };
-  if (ctx.embeddedCrls.length) {
-    const v = await checkWithCrls(cert, issuer, crlCtx(ctx.embeddedCrls));
-    const a = decide(v, "embedded-crl", {});
+  // The CRLs at hand, the message's own first, then the caller's: no request is needed for either.
+  const atHand = [
+    { crls: ctx.embeddedCrls, source: "embedded-crl", label: "embedded CRL" },
+    { crls: ctx.suppliedCrls, source: "supplied-crl", label: "supplied CRL" },
+  ] as const;
+  for (const { crls, source, label } of atHand) {
+    if (!crls.length) continue;
+    const v = await checkWithCrls(cert, issuer, crlCtx(crls));
+    const a = decide(v, source, {});
     if (a) return a;
-    if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `embedded CRL: ${p}`));
-  }
-  if (ctx.suppliedCrls.length) {
-    const v = await checkWithCrls(cert, issuer, crlCtx(ctx.suppliedCrls));
-    const a = decide(v, "supplied-crl", {});
-    if (a) return a;
-    if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `supplied CRL: ${p}`));
+    if (v.status === "unknown") problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `${label}: ${p}`));
   }
   for (const url of crlUrls) {
     const key = await cacheKey("crl", url);
