@@ -5,15 +5,13 @@
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
 import { count, span } from "./de-words.js";
+import { fieldName, problems, s } from "./params.js";
 import type { IssueText } from "./en.js";
 
 type Render = (p: IssueParams) => IssueText;
 
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "einem unbekannten Datum");
 
-/** Header field names stay as mail programs write them (From, Reply-To), which German clients show too. */
-const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
-const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
 const quoted = (v: unknown): string => `„${String(v ?? "")}“`;
 
 const NOT_A_MESSAGE: Record<string, string> = {
@@ -30,10 +28,6 @@ const OPENPGP: Record<string, string> = {
   "pgp-mime-signed": "Diese Nachricht ist mit OpenPGP (PGP/MIME) signiert; Signet prüft nur S/MIME-Signaturen.",
   "inline-signed": "Diese Nachricht enthält mit OpenPGP signierten Text; Signet prüft nur S/MIME-Signaturen.",
 };
-
-const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
-
-const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
 export const DE: Record<IssueCode, Render> = {
   "not-a-message": (p) => ({

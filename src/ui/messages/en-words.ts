@@ -4,18 +4,17 @@
  * that stays true when the computer's clock is behind. en.ts and ui-en.ts use them;
  * another language's catalogue brings its own.
  */
+import { spanUnit } from "./params.js";
 
 /** "1 recipient", "2 recipients". */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A span of minutes: minutes up to two hours, hours up to two days, then days (rounded down: "10 days" for 15292 minutes). */
+/** A span of minutes in words ("10 days" for 15292 minutes; the unit as params.ts's spanUnit chooses). */
 export function span(minutes: number): string {
-  const m = Math.abs(Math.floor(minutes));
-  if (m < 120) return count(m, "minute");
-  if (m < 48 * 60) return count(Math.floor(m / 60), "hour");
-  return count(Math.floor(m / (24 * 60)), "day");
+  const { n, unit } = spanUnit(minutes);
+  return count(n, unit);
 }
 
 /** How long ago a day was: "today", "1 day ago", "12 days ago"; a day ahead of the clock is said to be so. */

@@ -5,6 +5,7 @@
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
 import { count, span } from "./en-words.js";
+import { fieldName, problems, s } from "./params.js";
 
 export interface IssueText {
   /** One line: what is wrong. */
@@ -19,8 +20,6 @@ type Render = (p: IssueParams) => IssueText;
 
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "an unknown date");
 
-const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
-const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
 const quoted = (v: unknown): string => `"${String(v ?? "")}"`;
 
 /** What the bytes are instead of a message (message-shape.ts). */
@@ -39,11 +38,6 @@ const OPENPGP: Record<string, string> = {
   "pgp-mime-signed": "This message is signed with OpenPGP (PGP/MIME); Signet checks S/MIME signatures only.",
   "inline-signed": "This message holds OpenPGP-signed text; Signet checks S/MIME signatures only.",
 };
-
-/** The sources a revocation check tried and what each answered, as the core lists them. */
-const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
-
-const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
 export const EN: Record<IssueCode, Render> = {
   "not-a-message": (p) => ({

@@ -1,0 +1,22 @@
+/**
+ * Reading an issue's params for text, the same in every language: values as text
+ * (lists joined), the revocation sources tried, and header field names as mail
+ * programs write them (From, Reply-To), which every language's clients show.
+ */
+import type { IssueParams } from "../../core/index.js";
+
+export const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
+
+/** The sources a revocation check tried and what each answered, as the core lists them. */
+export const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
+
+/** A span of minutes in the unit a reader takes in: minutes up to two hours, hours up to two days, then days (rounded down). */
+export function spanUnit(minutes: number): { n: number; unit: "minute" | "hour" | "day" } {
+  const m = Math.abs(Math.floor(minutes));
+  if (m < 120) return { n: m, unit: "minute" };
+  if (m < 48 * 60) return { n: Math.floor(m / 60), unit: "hour" };
+  return { n: Math.floor(m / (24 * 60)), unit: "day" };
+}
+
+const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
+export const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
