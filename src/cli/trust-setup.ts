@@ -4,29 +4,29 @@ import { buildTrustInputs, readCertificates, readCrls, type CertificateView, typ
 import { UsageError } from "./args.js";
 import type { Fetcher } from "../core/index.js";
 
-export async function readCertificateFile(file: string, option: string): Promise<CertificateView[]> {
+/**
+ * What an option's file holds, read by `reader` (certificates, CRLs); a file that cannot be read,
+ * or holds anything else, is a usage error naming the option and the file.
+ */
+async function readOptionFile<T>(file: string, option: string, reader: (bytes: Uint8Array) => { errors: string[] } & T): Promise<T> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
     throw new UsageError(`${option}: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const read = readCertificates(bytes);
+  const read = reader(bytes);
   if (read.errors.length > 0) throw new UsageError(`${option}: ${file}: ${read.errors.join("; ")}`);
-  return read.certificates;
+  return read;
 }
 
-/** The CRLs in a --crl file (PEM or DER); a file that cannot be read, or holds anything else, is a usage error. */
+export async function readCertificateFile(file: string, option: string): Promise<CertificateView[]> {
+  return (await readOptionFile(file, option, readCertificates)).certificates;
+}
+
+/** The CRLs in a --crl file (PEM or DER). */
 async function readCrlFile(file: string): Promise<ParsedCrl[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (e) {
-    throw new UsageError(`--crl: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const read = readCrls(bytes);
-  if (read.errors.length > 0) throw new UsageError(`--crl: ${file}: ${read.errors.join("; ")}`);
-  return read.crls;
+  return (await readOptionFile(file, "--crl", readCrls)).crls;
 }
 
 export interface TrustFiles {
