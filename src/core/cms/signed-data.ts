@@ -133,9 +133,7 @@ class SignerCheck {
   }
 
   refuse(code: IssueCode, params: IssueParams = {}, certificate?: number): void {
-    const issue: LocalIssue = certificate === undefined ? { code, severity: "error", params } : { code, severity: "error", params, certificate };
-    this.issues.push(issue);
-    this.refusals.push(issue);
+    this.refusals.push(this.push({ code, severity: "error", params }, certificate));
   }
 
   /** Once the mathematics is known: a refused signer's refusals say that the signature itself is intact. */
@@ -153,9 +151,12 @@ class SignerCheck {
     this.push({ code, severity, params }, certificate);
   }
 
-  private push(issue: LocalIssue, certificate: number | undefined): void {
+  /** Adds the issue, pinned to `certificate` when given, and gives back the issue as stored. */
+  private push(issue: LocalIssue, certificate: number | undefined): LocalIssue {
     // Stryker disable next-line ConditionalExpression: { certificate: undefined } reads and serialises as no certificate
-    this.issues.push(certificate === undefined ? issue : { ...issue, certificate });
+    const stored = certificate === undefined ? issue : { ...issue, certificate };
+    this.issues.push(stored);
+    return stored;
   }
 
   get result(): SignerStatus {
