@@ -4,10 +4,7 @@
  * German mail programs show them.
  */
 import { count, daysAgo } from "./de-words.js";
-import type { UiStrings } from "./ui-en.js";
-
-const day = (iso: string): string => iso.slice(0, 10);
-const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+import { day, minute, type UiStrings } from "./ui-en.js";
 
 export const UI_DE: UiStrings = {
   verdict: { verified: "Bestätigt", warning: "Warnung", danger: "Gefahr", none: "Nicht geschützt", checking: "Wird geprüft" },

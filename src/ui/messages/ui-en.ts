@@ -131,8 +131,9 @@ export interface UiStrings {
   error: (message: string) => string;
 }
 
-const day = (iso: string): string => iso.slice(0, 10);
-const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** Dates and times as the views show them in every language: ISO day, and minute in UTC. */
+export const day = (iso: string): string => iso.slice(0, 10);
+export const minute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 export const UI_EN: UiStrings = {
   verdict: { verified: "Verified", warning: "Warning", danger: "Danger", none: "Not protected", checking: "Checking" },
