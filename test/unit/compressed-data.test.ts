@@ -55,4 +55,12 @@ describe("decompress", () => {
     const noType = await decompress(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: ZLIB })] }), new asn1js.Sequence({ value: [new asn1js.Integer({ value: 1 }), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: stream.slice().buffer })] })] })] }), () => 1 << 20);
     expect(noType.ok && noType.eContentType).toBe("");
   });
+
+  it("an encapContentInfo that is no SEQUENCE, or content not wrapped in [0] EXPLICIT (RFC 5652 section 5.2), is malformed", async () => {
+    const malformed = { ok: false, algorithm: ZLIB, compressedBytes: 0, reason: "malformed", detail: "CompressedData structure" };
+    const withEci = (eci: asn1js.AsnType) => new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: ZLIB })] }), eci] });
+    expect(await decompress(withEci(new asn1js.OctetString({ valueHex: stream.slice().buffer })), () => 1 << 20)).toEqual(malformed);
+    const bare = new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: DATA }), new asn1js.OctetString({ valueHex: stream.slice().buffer })] });
+    expect(await decompress(withEci(bare), () => 1 << 20)).toEqual(malformed);
+  });
 });

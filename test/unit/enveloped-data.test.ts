@@ -6,6 +6,8 @@
  * OpenSSL's own (`openssl x509 -serial`, `-ext subjectKeyIdentifier`,
  * `openssl cms -cmsout -print`).
  */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContentInfo } from "../../src/core/cms/content-info.js";
 import { summarizeEnveloped } from "../../src/core/cms/enveloped-data.js";
@@ -24,13 +26,26 @@ beforeAll(() => {
 });
 afterAll(() => pki.cleanup());
 
-/** `openssl cms -encrypt` of a short text with `args`, as DER, summarised. */
-function summary(args: string[]) {
+/** `openssl cms -encrypt` of a short text with `args`, as DER. */
+function encrypted(args: string[]): Uint8Array {
   pki.write("plain.txt", "secret\n");
-  const der = pki.run(["cms", "-encrypt", "-in", "plain.txt", "-outform", "DER", ...args]);
-  const ci = parseContentInfo(new Uint8Array(der));
+  return new Uint8Array(pki.run(["cms", "-encrypt", "-in", "plain.txt", "-outform", "DER", ...args]));
+}
+
+function summarized(der: Uint8Array) {
+  const ci = parseContentInfo(der);
   if (!ci.ok) throw new Error(ci.reason);
   return summarizeEnveloped(ci.value.content);
+}
+
+const summary = (args: string[]) => summarized(encrypted(args));
+
+/** OpenSSL's EnvelopedData with `edit` applied to pkijs's reading of it, encoded again. */
+function rewritten(der: Uint8Array, edit: (ed: pkijs.EnvelopedData) => void): Uint8Array {
+  const ci = pkijs.ContentInfo.fromBER(Uint8Array.from(der).buffer);
+  const ed = new pkijs.EnvelopedData({ schema: ci.content });
+  edit(ed);
+  return new Uint8Array(new pkijs.ContentInfo({ contentType: ci.contentType, content: ed.toSchema() }).toSchema().toBER(false));
 }
 
 const serialOf = (who: Identity) => pki.run(["x509", "-in", who.cert, "-noout", "-serial"]).toString().trim().split("=")[1]!;
@@ -62,7 +77,30 @@ describe("summarizeEnveloped on openssl cms -encrypt", () => {
     const kek = summary(["-aes128", "-secretkey", "000102030405060708090A0B0C0D0E0F", "-secretkeyid", "0102"]);
     expect(kek.recipients).toEqual([{ kind: "kek", algorithm: expect.objectContaining({ oid: "2.16.840.1.101.3.4.1.5" }) }]);
     const pwri = summary(["-aes128", "-pwri_password", "correct horse"]);
-    expect(pwri.recipients.map((x) => x.kind)).toEqual(["password"]);
+    // id-alg-PWRI-KEK (RFC 3211 section 2.3), as `openssl cms -cmsout -print` shows it.
+    expect(pwri.recipients).toEqual([{ kind: "password", algorithm: expect.objectContaining({ oid: "1.2.840.113549.1.9.16.3.9" }) }]);
+  });
+
+  it("key agreement named by subject key identifier (-keyid: rKeyId, RFC 5652 section 6.2.2)", () => {
+    expect(summary(["-aes128", "-keyid", carol.cert]).recipients).toEqual([{ kind: "key-agreement", algorithm: expect.objectContaining({ oid: "1.3.133.16.840.63.0.2" }), subjectKeyIdentifier: skiOf(carol) }]);
+  });
+
+  it("a RecipientInfo of another kind (OtherRecipientInfo [4]) is listed as other, beside the ones it knows", () => {
+    // pkijs cannot encode one, so it is added to OpenSSL's structure as asn1js reads it: ori [4] { oriType, oriValue }.
+    const ci = asn1js.fromBER(Uint8Array.from(encrypted(["-aes128", bob.cert])).buffer).result as asn1js.Sequence;
+    const ed = (ci.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
+    const ori = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [new asn1js.ObjectIdentifier({ value: "1.2.3.4" }), new asn1js.Null()] });
+    (ed.valueBlock.value[1] as asn1js.Set).valueBlock.value.push(ori);
+    const der = new Uint8Array(ci.toBER(false));
+    expect(summarized(der).recipients.map((x) => x.kind)).toEqual(["key-transport", "other"]);
+  });
+
+  it("originatorInfo ([0], RFC 5652 section 6.1) before the recipients is stepped over", () => {
+    const der = rewritten(encrypted(["-aes128", bob.cert]), (ed) => {
+      const cert = pkijs.Certificate.fromBER(Uint8Array.from(pki.run(["x509", "-in", bob.cert, "-outform", "DER"])).buffer);
+      ed.originatorInfo = new pkijs.OriginatorInfo({ certs: new pkijs.CertificateSet({ certificates: [cert] }) });
+    });
+    expect(summarized(der).recipients.map((x) => [x.kind, x.serialNumber])).toEqual([["key-transport", serialOf(bob)]]);
   });
 
   it("a structure that is not EnvelopedData is refused with its reason", () => {
@@ -70,5 +108,7 @@ describe("summarizeEnveloped on openssl cms -encrypt", () => {
     const ci = parseContentInfo(new Uint8Array(signed));
     if (!ci.ok) throw new Error(ci.reason);
     expect(() => summarizeEnveloped(ci.value.content)).toThrow();
+    expect(() => summarizeEnveloped(new asn1js.Integer({ value: 0 }))).toThrow("EnvelopedData is not a SEQUENCE");
+    expect(() => summarizeEnveloped(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] }))).toThrow("recipientInfos missing");
   });
 });

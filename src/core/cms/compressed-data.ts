@@ -12,7 +12,9 @@ export type Decompressed =
   | { ok: true; algorithm: string; compressedBytes: number; bytes: Uint8Array; eContentType: string }
   | { ok: false; algorithm: string | null; compressedBytes: number; reason: "malformed" | "unsupported" | "limit"; detail: string };
 
-export async function inflateLimited(input: Uint8Array, maxOutput: number): Promise<{ bytes: Uint8Array } | { exceeded: true } | { error: string }> {
+type Inflated = { kind: "bytes"; bytes: Uint8Array } | { kind: "exceeded" } | { kind: "error"; error: string };
+
+export async function inflateLimited(input: Uint8Array, maxOutput: number): Promise<Inflated> {
   const stream = new Blob([input as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate"));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,29 +26,34 @@ export async function inflateLimited(input: Uint8Array, maxOutput: number): Prom
       total += value.length;
       if (total > maxOutput) {
         await reader.cancel();
-        return { exceeded: true };
+        return { kind: "exceeded" };
       }
       chunks.push(value);
     }
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { kind: "error", error: e instanceof Error ? e.message : String(e) };
   }
-  return { bytes: concatBytes(chunks) };
+  return { kind: "bytes", bytes: concatBytes(chunks) };
 }
 
 export async function decompress(content: asn1js.AsnType, maxOutputFor: (compressedSize: number) => number): Promise<Decompressed> {
-  // CompressedData ::= SEQUENCE { version, compressionAlgorithm, encapContentInfo }
-  const fields = content instanceof asn1js.Sequence ? content.valueBlock.value : [];
+  const malformed = (algorithm: string | null): Decompressed => ({ ok: false, algorithm, compressedBytes: 0, reason: "malformed", detail: "CompressedData structure" });
+  // CompressedData ::= SEQUENCE { version, compressionAlgorithm, encapContentInfo } (RFC 3274 section 1.1)
+  if (!(content instanceof asn1js.Sequence)) return malformed(null);
+  const fields = content.valueBlock.value;
   const alg = fields[1] instanceof asn1js.Sequence ? oidString(fields[1].valueBlock.value[0]) : null;
-  const eci = fields[2] instanceof asn1js.Sequence ? fields[2].valueBlock.value : [];
-  const eContentType = oidString(eci[0]) ?? "";
-  const wrapped = eci[1] as asn1js.Constructed | undefined;
-  const compressed = wrapped?.valueBlock?.value?.[0] ? octetStringContent(wrapped.valueBlock.value[0]) : null;
-  if (!alg || !compressed) return { ok: false, algorithm: alg, compressedBytes: 0, reason: "malformed", detail: "CompressedData structure" };
+  const eci = fields[2];
+  if (!alg || !(eci instanceof asn1js.Sequence)) return malformed(alg);
+  // EncapsulatedContentInfo ::= SEQUENCE { eContentType, eContent [0] EXPLICIT OCTET STRING OPTIONAL } (RFC 5652 section 5.2)
+  const [type, wrapped] = eci.valueBlock.value;
+  const eContentType = oidString(type) ?? "";
+  const inner = wrapped instanceof asn1js.Constructed ? wrapped.valueBlock.value[0] : undefined;
+  const compressed = inner ? octetStringContent(inner) : null;
+  if (!compressed) return malformed(alg);
   if (alg !== OID.zlibCompress) return { ok: false, algorithm: alg, compressedBytes: compressed.length, reason: "unsupported", detail: alg };
   const maxOutput = maxOutputFor(compressed.length);
   const result = await inflateLimited(compressed, maxOutput);
-  if ("exceeded" in result) return { ok: false, algorithm: alg, compressedBytes: compressed.length, reason: "limit", detail: String(maxOutput) };
-  if ("error" in result) return { ok: false, algorithm: alg, compressedBytes: compressed.length, reason: "malformed", detail: result.error };
+  if (result.kind === "exceeded") return { ok: false, algorithm: alg, compressedBytes: compressed.length, reason: "limit", detail: String(maxOutput) };
+  if (result.kind === "error") return { ok: false, algorithm: alg, compressedBytes: compressed.length, reason: "malformed", detail: result.error };
   return { ok: true, algorithm: alg, compressedBytes: compressed.length, bytes: result.bytes, eContentType };
 }

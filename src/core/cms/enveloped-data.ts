@@ -17,12 +17,12 @@ export interface EnvelopedSummary {
   contentEncryptionAlgorithm: AlgorithmName | null;
 }
 
-function identify(rid: pkijs.IssuerAndSerialNumber | asn1js.OctetString | undefined): Partial<RecipientSummary> {
+/** A recipient named by issuer and serial, or by subject key identifier (RFC 5652 sections 6.2.1 and 6.2.2). */
+function identify(rid: pkijs.IssuerAndSerialNumber | asn1js.OctetString): Partial<RecipientSummary> {
   if (rid instanceof pkijs.IssuerAndSerialNumber) {
     return { issuer: formatName(rid.issuer), serialNumber: serialToHex(rid.serialNumber.valueBlock.valueHexView) };
   }
-  if (rid instanceof asn1js.OctetString) return { subjectKeyIdentifier: toHex(rid.valueBlock.valueHexView).toUpperCase() };
-  return {};
+  return { subjectKeyIdentifier: toHex(rid.valueBlock.valueHexView).toUpperCase() };
 }
 
 function summarizeRecipient(el: asn1js.AsnType): RecipientSummary[] {
@@ -33,13 +33,15 @@ function summarizeRecipient(el: asn1js.AsnType): RecipientSummary[] {
   }
   if (v instanceof pkijs.KeyAgreeRecipientInfo) {
     return v.recipientEncryptedKeys.encryptedKeys.map((k) => {
-      const rid: unknown = k.rid.value;
-      const id = rid instanceof pkijs.IssuerAndSerialNumber ? identify(rid) : {};
+      // KeyAgreeRecipientIdentifier (RFC 5652 section 6.2.2): issuerAndSerialNumber, or rKeyId [0] whose first field is the key identifier.
+      const rid: pkijs.IssuerAndSerialNumber | pkijs.RecipientKeyIdentifier = k.rid.value;
+      const id = identify(rid instanceof pkijs.IssuerAndSerialNumber ? rid : rid.subjectKeyIdentifier);
       return { kind: "key-agreement" as const, algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId), ...id };
     });
   }
   if (v instanceof pkijs.KEKRecipientInfo) return [{ kind: "kek", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId) }];
   if (v instanceof pkijs.PasswordRecipientinfo) return [{ kind: "password", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId) }];
+  // OtherRecipientInfo [4] (RFC 5652 section 6.2.5): a kind this reader does not know.
   return [{ kind: "other", algorithm: algorithmName("") }];
 }
 
