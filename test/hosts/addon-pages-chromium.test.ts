@@ -82,7 +82,7 @@ describe("the popup (message_display_action)", () => {
     const page = await openPage("popup.html");
     await page.locator('.report[data-pending="false"]').waitFor();
     expect(await page.locator(".report").getAttribute("data-verdict")).toBe("danger");
-    expect(await page.locator(".headline").innerText()).toMatch(/revoked on \d{4}-\d\d-\d\d \(keyCompromise\)/);
+    expect(await page.locator(".headline").innerText()).toMatch(/revoked on \d{4}-\d\d-\d\d \(reason: its private key was compromised\)/);
     await page.locator(".chain button").first().click();
     await page.locator(".certificate dt", { hasText: "Extended key usage" }).waitFor();
     expect(await page.locator(".certificate").innerText()).toMatch(/carol@example\.org/);

@@ -52,7 +52,7 @@ describe("the demo page in Chromium", () => {
     ["01-signed-valid.eml", "verified", /Signed by Alice Example <alice@example\.org>/],
     ["03-tampered.eml", "danger", /The signed content was changed after signing/],
     ["10-untrusted-signer.eml", "warning", /issuer.*(not|unknown)|not trusted|unknown/i],
-    ["11-revoked.eml", "danger", /revoked on \d{4}-\d\d-\d\d \(keyCompromise\)/],
+    ["11-revoked.eml", "danger", /revoked on \d{4}-\d\d-\d\d \(reason: its private key was compromised\)/],
   ];
   for (const [sample, verdict, text] of cases) {
     it(`${sample}: ${verdict}, in words, with a screenshot`, async () => {
@@ -215,7 +215,7 @@ describe("the demo page in Chromium", () => {
       await german.goto(`${server.url}#11-revoked.eml`);
       await german.locator(`.report[data-pending="false"]`).waitFor();
       expect(await german.locator(".headline .badge").innerText()).toMatch(/Gefahr/);
-      expect(await german.locator(".report h2").innerText()).toMatch(/^Ein Zertifikat der Kette wurde am \d{4}-\d\d-\d\d gesperrt \(keyCompromise\)\.$/);
+      expect(await german.locator(".report h2").innerText()).toMatch(/^Ein Zertifikat der Kette wurde am \d{4}-\d\d-\d\d gesperrt \(Grund: sein privater Schlüssel wurde kompromittiert\)\.$/);
       expect(await german.locator(".report").innerText()).toMatch(/Zertifikatskette/i);
       await german.screenshot({ path: join(shots, "demo-de-revoked.png"), fullPage: true });
     } finally {

@@ -59,6 +59,21 @@ function leaves(value: unknown, path = ""): Map<string, string> {
   return out;
 }
 
+describe("the reason a certificate was revoked (CRLReason, RFC 5280 section 5.3.1)", () => {
+  const title = (c: Catalogue, reason?: string) => render(c, "revoked", { date: "2026-11-02T10:00:00Z", ...(reason === undefined ? {} : { reason }) }).title;
+
+  it("is said in words in every language; unspecified, or none, adds nothing; a name no table knows stays as given", () => {
+    expect([title(EN_CATALOGUE, "keyCompromise"), title(EN_CATALOGUE, "cACompromise"), title(EN_CATALOGUE, "unspecified"), title(EN_CATALOGUE), title(EN_CATALOGUE, "reason11")]).toEqual([
+      "A certificate in the chain was revoked on 2026-11-02 (reason: its private key was compromised).",
+      "A certificate in the chain was revoked on 2026-11-02 (reason: the issuing CA was compromised).",
+      "A certificate in the chain was revoked on 2026-11-02.",
+      "A certificate in the chain was revoked on 2026-11-02.",
+      "A certificate in the chain was revoked on 2026-11-02 (reason: reason11).",
+    ]);
+    expect(title(DE_CATALOGUE, "superseded")).toBe("Ein Zertifikat der Kette wurde am 2026-11-02 gesperrt (Grund: ein neueres Zertifikat ersetzt es).");
+  });
+});
+
 describe("view strings in every catalogue", () => {
   for (const other of OTHERS) {
     it(`${other.lang}: the same strings as English, each using the same arguments`, () => {

@@ -97,7 +97,7 @@ describe("Banner", () => {
     const banner = el.querySelector('[role="status"]')!;
     expect(banner.getAttribute("data-verdict")).toBe("danger");
     expect(text(banner)).toMatch(/^✖ ?Danger/);
-    expect(text(banner)).toMatch(/revoked on \d{4}-\d\d-\d\d \(keyCompromise\)/);
+    expect(text(banner)).toMatch(/revoked on \d{4}-\d\d-\d\d \(reason: its private key was compromised\)/);
     const button = el.querySelector("button")!;
     expect(text(button)).toBe("Details");
     button.click();
@@ -124,7 +124,7 @@ describe("ReportView", () => {
   it("puts the verdict first, then layers, signer, chain leaf to root, revocation and findings", async () => {
     const el = await mount(<ReportView report={reports["11-revoked.eml"]!} pending={false} />);
     const headings = [...el.querySelectorAll("h2, h3, h4")].map(text);
-    expect(headings[0]).toMatch(/^A certificate in the chain was revoked on \d{4}-\d\d-\d\d \(keyCompromise\)\.$/);
+    expect(headings[0]).toMatch(/^A certificate in the chain was revoked on \d{4}-\d\d-\d\d \(reason: its private key was compromised\)\.$/);
     expect(headings.slice(1)).toEqual([
       "What is protected",
       "Signer 1: Carol Example <carol@example.org>",
@@ -134,7 +134,7 @@ describe("ReportView", () => {
     ]);
     expect([...el.querySelectorAll(".chain button")].map(text)).toEqual(["Carol Example", "Signet Sample Root CA"]);
     expect(text(el.querySelector(".chain li"))).toMatch(/REVOKED/);
-    expect(text(el.querySelector(".revocation li"))).toMatch(/Carol Example: REVOKED .* CRL in the message .* as of/);
+    expect(text(el.querySelector(".revocation li"))).toMatch(/Carol Example: REVOKED \(\d{4}-\d\d-\d\d, its private key was compromised\) · CRL in the message · as of/);
     expect([...el.querySelectorAll(".issue")].map((i) => i.getAttribute("data-code"))).toEqual(["revoked"]);
   });
 

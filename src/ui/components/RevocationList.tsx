@@ -3,6 +3,7 @@ import { useContext } from "preact/hooks";
 import type { SignerReport } from "../../core/index.js";
 import { UiContext } from "../context.js";
 import { commonName } from "../headline.js";
+import { revocationReason } from "../messages/params.js";
 
 export function RevocationList({ signer }: { signer: SignerReport }) {
   const { catalogue } = useContext(UiContext);
@@ -14,10 +15,11 @@ export function RevocationList({ signer }: { signer: SignerReport }) {
       {evidence.map((e) => {
         const who = commonName(signer.chain[e.certificate]?.subject ?? "?");
         const source = e.source ? ui.evidenceSource[e.source] : null;
+        const why = revocationReason(e.reason, ui.revocationReason);
         return (
           <li key={e.certificate} data-status={e.status}>
             <strong>{who}</strong>: {ui.evidenceStatus[e.status]}
-            {e.status === "revoked" && e.revocationDate ? ` (${e.revocationDate.slice(0, 10)}${e.reason ? `, ${e.reason}` : ""})` : ""}
+            {e.status === "revoked" && e.revocationDate ? ` (${e.revocationDate.slice(0, 10)}${why ? `, ${why}` : ""})` : ""}
             {source ? ` · ${source}${e.fromCache ? ` (${ui.cached})` : ""}` : ""}
             {e.thisUpdate ? ` · ${ui.asOf(e.thisUpdate, e.nextUpdate)}` : ""}
             {e.responder ? ` · ${ui.responder} ${commonName(e.responder)}` : ""}

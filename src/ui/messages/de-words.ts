@@ -3,6 +3,7 @@
  * in the right number (the plural given, German plurals being irregular), a span
  * of time in a readable unit, an age that stays true when the clock is behind.
  */
+import type { RevocationReason } from "../../core/index.js";
 import { spanUnit } from "./params.js";
 
 /** "1 Empfänger", "2 Empfänger"; "1 Wurzel", "2 Wurzeln". */
@@ -25,3 +26,17 @@ export function daysAgo(days: number): string {
   if (days === 0) return "heute";
   return `vor ${count(days, "Tag", "Tagen")}`;
 }
+
+/** Why a certificate was revoked (CRLReason, RFC 5280 section 5.3.1), in German. */
+export const REVOCATION_REASON: Record<RevocationReason, string> = {
+  unspecified: "keiner angegeben",
+  keyCompromise: "sein privater Schlüssel wurde kompromittiert",
+  cACompromise: "die ausstellende CA wurde kompromittiert",
+  affiliationChanged: "die Zugehörigkeit des Inhabers hat sich geändert",
+  superseded: "ein neueres Zertifikat ersetzt es",
+  cessationOfOperation: "es wird nicht mehr verwendet",
+  certificateHold: "es ist vorübergehend gesperrt",
+  removeFromCRL: "eine vorübergehende Sperre wurde aufgehoben",
+  privilegeWithdrawn: "seine Berechtigungen wurden entzogen",
+  aACompromise: "die Attributautorität wurde kompromittiert",
+};

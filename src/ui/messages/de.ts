@@ -4,13 +4,14 @@
  * holds it to the English: every code, and the same parameters in every text.
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
-import { count, span } from "./de-words.js";
-import { fieldName, problems, s } from "./params.js";
+import { count, REVOCATION_REASON, span } from "./de-words.js";
+import { fieldName, problems, revocationReason, s } from "./params.js";
 import type { IssueText } from "./en.js";
 
 type Render = (p: IssueParams) => IssueText;
 
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "einem unbekannten Datum");
+const reasonText = (why: string | null): string => (why ? ` (Grund: ${why})` : "");
 
 const quoted = (v: unknown): string => `„${String(v ?? "")}“`;
 
@@ -254,7 +255,7 @@ export const DE: Record<IssueCode, Render> = {
     advice: "Wer den Schlüssel hat, kann jede Signaturzeit angeben. Verlassen Sie sich darauf nur bei Post, von der Sie wissen, dass sie damals ankam.",
   }),
   revoked: (p) => ({
-    title: `Ein Zertifikat der Kette wurde${p.date ? ` am ${day(p.date)}` : ""} gesperrt${p.reason && p.reason !== "unspecified" ? ` (${s(p.reason)})` : ""}.`,
+    title: `Ein Zertifikat der Kette wurde${p.date ? ` am ${day(p.date)}` : ""} gesperrt${reasonText(revocationReason(p.reason, REVOCATION_REASON))}.`,
     advice: "Sein Inhaber oder seine CA hat es zurückgezogen, zum Beispiel weil der Schlüssel gestohlen wurde. Vertrauen Sie dieser Signatur nicht.",
   }),
   "revocation-unknown": (p) => ({

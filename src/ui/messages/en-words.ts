@@ -4,6 +4,7 @@
  * that stays true when the computer's clock is behind. en.ts and ui-en.ts use them;
  * another language's catalogue brings its own.
  */
+import type { RevocationReason } from "../../core/index.js";
 import { spanUnit } from "./params.js";
 
 /** "1 recipient", "2 recipients". */
@@ -23,3 +24,18 @@ export function daysAgo(days: number): string {
   if (days === 0) return "today";
   return `${count(days, "day")} ago`;
 }
+
+/** Why a certificate was revoked (CRLReason, RFC 5280 section 5.3.1), as a reader says it. */
+export const REVOCATION_REASON: Record<RevocationReason, string> = {
+  unspecified: "none given",
+  keyCompromise: "its private key was compromised",
+  cACompromise: "the issuing CA was compromised",
+  affiliationChanged: "its holder's affiliation changed",
+  superseded: "a newer certificate replaced it",
+  cessationOfOperation: "it is no longer used",
+  certificateHold: "it is on hold",
+  // Only a delta CRL should carry it (RFC 5280 section 5.3.1): it lifts an earlier hold.
+  removeFromCRL: "a hold was lifted",
+  privilegeWithdrawn: "its privileges were withdrawn",
+  aACompromise: "the attribute authority was compromised",
+};

@@ -4,8 +4,8 @@
  * the Preact UI will too. Other languages add a file of the same shape.
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
-import { count, span } from "./en-words.js";
-import { fieldName, problems, s } from "./params.js";
+import { count, REVOCATION_REASON, span } from "./en-words.js";
+import { fieldName, problems, revocationReason, s } from "./params.js";
 
 export interface IssueText {
   /** One line: what is wrong. */
@@ -19,6 +19,7 @@ export interface IssueText {
 type Render = (p: IssueParams) => IssueText;
 
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "an unknown date");
+const reasonText = (why: string | null): string => (why ? ` (reason: ${why})` : "");
 
 const quoted = (v: unknown): string => `"${String(v ?? "")}"`;
 
@@ -265,7 +266,7 @@ export const EN: Record<IssueCode, Render> = {
     advice: "Anyone holding the key can claim any signing time. Rely on this only for mail you know arrived back then.",
   }),
   revoked: (p) => ({
-    title: `A certificate in the chain was revoked${p.date ? ` on ${day(p.date)}` : ""}${p.reason && p.reason !== "unspecified" ? ` (${s(p.reason)})` : ""}.`,
+    title: `A certificate in the chain was revoked${p.date ? ` on ${day(p.date)}` : ""}${reasonText(revocationReason(p.reason, REVOCATION_REASON))}.`,
     advice: "Its owner or CA withdrew it, for example because the key was stolen. Do not trust this signature.",
   }),
   "revocation-unknown": (p) => ({

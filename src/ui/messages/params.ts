@@ -3,7 +3,7 @@
  * (lists joined), the revocation sources tried, and header field names as mail
  * programs write them (From, Reply-To), which every language's clients show.
  */
-import type { IssueParams } from "../../core/index.js";
+import type { IssueParams, RevocationReason } from "../../core/index.js";
 
 export const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
@@ -20,3 +20,12 @@ export function spanUnit(minutes: number): { n: number; unit: "minute" | "hour" 
 
 const FIELD_NAMES: Record<string, string> = { from: "From", to: "To", cc: "Cc", "reply-to": "Reply-To", subject: "Subject", date: "Date" };
 export const fieldName = (v: unknown): string => FIELD_NAMES[String(v)] ?? String(v);
+
+/**
+ * A revocation's reason in a catalogue's words, or null when there is none worth saying (absent, or
+ * unspecified, RFC 5280 section 5.3.1: no reason code is the same); a name no table knows stays as given.
+ */
+export function revocationReason(v: unknown, words: Record<RevocationReason, string>): string | null {
+  if (v === undefined || v === null || v === "unspecified") return null;
+  return Object.hasOwn(words, String(v)) ? words[String(v) as RevocationReason] : String(v);
+}
