@@ -10,7 +10,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SecurityReport } from "../../src/core/index.js";
-import { compressedData, compressedDataFromDeflated, multipartSigned, pkcs7MimeMessage } from "../helpers/cms-build.js";
+import { compressedData, compressedDataFromDeflated, pkcs7MimeMessage } from "../helpers/cms-build.js";
 import { inspect, signedLayers } from "../helpers/inspect.js";
 import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
 
