@@ -43,6 +43,19 @@ describe("OpenPGP", () => {
     const quoted = `${HEAD}Content-Type: text/plain\r\n\r\nYou wrote:\r\n> -----BEGIN PGP MESSAGE-----\r\n> hQEMA1lQ\r\nand the line -----BEGIN PGP MESSAGE----- starts the block.\r\n`;
     expect(await summary(quoted)).toEqual({ issues: [], signature: "unsigned", encryption: "none", verdict: "none" });
   });
+
+  it("only multipart/encrypted and multipart/signed carry the PGP protocols, only text/plain carries armour, and only in its first MiB", async () => {
+    const plain = { issues: [], signature: "unsigned", encryption: "none", verdict: "none" };
+    const parts = `--b\r\nContent-Type: text/plain\r\n\r\nSee you on Tuesday.\r\n--b--\r\n`;
+    const notPgp = [
+      `${HEAD}Content-Type: multipart/encrypted; protocol="application/x-other"; boundary="b"\r\n\r\n${parts}`,
+      `${HEAD}Content-Type: multipart/mixed; protocol="application/pgp-encrypted"; boundary="b"\r\n\r\n${parts}`,
+      `${HEAD}Content-Type: multipart/mixed; protocol="application/pgp-signature"; boundary="b"\r\n\r\n${parts}`,
+      `${HEAD}Content-Type: text/html\r\n\r\n${ARMOURED}`,
+      `${HEAD}Content-Type: text/plain\r\n\r\n${"x".repeat(1024 * 1024)}\r\n${ARMOURED}`,
+    ];
+    for (const message of notPgp) expect(await summary(message)).toEqual(plain);
+  });
 });
 
 const tb = corpus("thunderbird-smime");

@@ -78,8 +78,21 @@ describe("look-alike addresses (UTS #39)", () => {
     expect(lookalikeAddress("ev\u202Ee@example.org")?.reason).toBe("invisible-characters");
   });
 
-  it("the ASCII form: A-label domain, other characters by code point", () => {
+  it("the ASCII form: A-label domain, other characters by code point (upper-case hex, from U+0080 on)", () => {
     expect(asciiAddress("p\u0430ypal@bücher.example")).toBe(`pU+0430ypal@${domainToASCII("bücher.example")}`);
+    expect(asciiAddress("j\u00fcrgen\u007f\u0080")).toBe("jU+00FCrgen\u007fU+0080");
+    expect(asciiAddress("@bücher.example")).toBe(`@${domainToASCII("bücher.example")}`);
+  });
+
+  it("digits are in every script; a letter of a script not listed is Other; invisible characters name no script", () => {
+    expect(lookalikeAddress("alice2@example2.org")).toBeNull();
+    expect(lookalikeAddress("12345@example.org")).toBeNull();
+    expect(lookalikeAddress("a\u1200@example.org")).toMatchObject({ reason: "mixed-scripts", scripts: ["Latin", "Other"] });
+    expect(lookalikeAddress("pay\u200bpal@example.org")).toMatchObject({ reason: "invisible-characters", scripts: [] });
+  });
+
+  it("a Cyrillic label of Latin look-alikes is one with a hyphen and digits in it too", () => {
+    expect(lookalikeAddress("eve@\u0440\u0430\u0443-1.example")).toMatchObject({ reason: "looks-latin", scripts: ["Cyrillic"] });
   });
 });
 
@@ -89,16 +102,28 @@ describe("the display-name rule", () => {
     expect(nameWords("Smith, John")).toEqual(["smith", "john"]);
     expect(nameWords("Jürgen MÜLLER")).toEqual(nameWords("Juergen Mueller"));
     expect(nameWords("José")).toEqual(["jose"]);
+    // German's own spellings of umlauts and sharp s (DIN 5007-2).
+    expect(nameWords("Jäger Öztürk Weiß")).toEqual(["jaeger", "oeztuerk", "weiss"]);
+    // Two letters make a word (a surname such as Li); one does not.
+    expect(nameWords("Li Na J.")).toEqual(["li", "na"]);
   });
   it("another address in the name is a spoof; the same address is not", () => {
     expect(judgeDisplayName("ceo@example.org", "jsmith@example.org", john)).toEqual({ kind: "spoof", shownAddress: "ceo@example.org" });
     expect(judgeDisplayName("John Smith via ceo@example.org.", "jsmith@example.org", john)).toEqual({ kind: "spoof", shownAddress: "ceo@example.org" });
     expect(judgeDisplayName("JSmith@Example.org", "jsmith@example.org", john)).toBe(null);
+    // Dots before an address are the name's punctuation, not the address's.
+    expect(judgeDisplayName("...jsmith@example.org", "jsmith@example.org", john)).toBe(null);
+    expect(judgeDisplayName("  jsmith@example.org  ", "jsmith@example.org", john)).toBe(null);
   });
   it("support: one shared word with the certificate's names or its address's local part", () => {
     expect(judgeDisplayName("Smith, John", "jsmith@example.org", john)).toBe(null);
     expect(judgeDisplayName(null, "jsmith@example.org", john)).toBe(null);
     expect(judgeDisplayName("The Manager", "jsmith@example.org", john)).toEqual({ kind: "unsupported" });
     expect(judgeDisplayName("🔒", "jsmith@example.org", john)).toEqual({ kind: "unsupported" });
+    // The address's domain is no name: only its local part supports one.
+    expect(judgeDisplayName("Example", "jsmith@example.org", john)).toEqual({ kind: "unsupported" });
+    // An address without a local part, or with no @ at all, supports what it holds.
+    const odd = { personalNames: [], emails: ["archive", "@records"] };
+    expect([judgeDisplayName("Archive", "a@x.org", odd), judgeDisplayName("Records", "a@x.org", odd)]).toEqual([null, null]);
   });
 });

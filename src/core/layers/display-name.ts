@@ -41,6 +41,7 @@ export function nameWords(text: string): string[] {
     .replace(/ü/g, "ue")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
+    // Stryker disable next-line Regex: splitting at each separator leaves empty words, which the length filter drops
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 2);
 }
@@ -58,12 +59,14 @@ export function judgeDisplayName(
   if (displayName === null) return null;
   const shown = displayName.normalize("NFKC");
   for (const m of shown.matchAll(ADDRESS_IN_TEXT)) {
-    const found = m[0].replace(/^[.]+|[.]+$/g, "");
+    // Leading dots are taken in by the local part's pattern; the domain's pattern cannot end in one.
+    const found = m[0].replace(/^[.]+/, "");
     if (found.toLowerCase() !== address.normalize("NFKC").toLowerCase()) return { kind: "spoof", shownAddress: found };
   }
+  // Stryker disable next-line StringLiteral: a character beside an address that could join a word is taken into the address
   const words = nameWords(shown.replace(ADDRESS_IN_TEXT, " "));
   const supported = new Set([...certificate.personalNames, ...certificate.emails.map(localPart)].flatMap(nameWords));
   // A display name that is only the address itself adds nothing to check.
-  if (words.length === 0 && shown.replace(ADDRESS_IN_TEXT, "").trim() === "") return null;
+  if (shown.replace(ADDRESS_IN_TEXT, "").trim() === "") return null;
   return words.some((w) => supported.has(w)) ? null : { kind: "unsupported" };
 }
