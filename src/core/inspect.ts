@@ -16,6 +16,7 @@ import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
 import { joinHostDecrypted, needsHostDecryption } from "./layers/host-decrypted.js";
 import { bytesEqual } from "./util/bytes.js";
+import { parseMailDate } from "./mime/date.js";
 import type { EncryptionStatus, Layer, MessageSummary, SecurityReport } from "./report/types.js";
 import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureStatus } from "./report/verdict.js";
 
@@ -24,18 +25,11 @@ export interface InspectOptions extends SmimeProfileOptions {
   trust?: TrustInputs;
 }
 
-/** RFC 5322 section 3.3 dates; Date.parse reads that form in every engine we run on. */
-function parseDate(value: string | null): Date | null {
-  if (value === null) return null;
-  const t = Date.parse(value.replace(/\([^)]*\)/g, " ").trim());
-  return Number.isNaN(t) ? null : new Date(t);
-}
-
 /** The sender fields, every copy of each: which copy a client shows differs from client to client. */
 function senderHeaders(h: readonly HeaderField[]): SenderHeaders {
   const fields = (name: string) => h.filter((f) => f.name === name).map((f) => parseMailboxes(f.value));
   const date = headerValue(h, "date");
-  return { fromFields: fields("from"), senderFields: fields("sender"), date: parseDate(date), hasDateField: date !== null };
+  return { fromFields: fields("from"), senderFields: fields("sender"), date: parseMailDate(date), hasDateField: date !== null };
 }
 
 function summarize(root: MimeEntity | null, size: number, senders: SenderHeaders | null): MessageSummary {

@@ -11,6 +11,7 @@
  */
 import type { LocalIssue } from "../cms/signed-data.js";
 import { parseMailboxes } from "../mime/address.js";
+import { parseMailDate } from "../mime/date.js";
 import { decodeHeaderText } from "../mime/encoded-words.js";
 import { mediaType } from "../mime/content-type.js";
 import type { MimeEntity } from "../mime/entity.js";
@@ -46,7 +47,11 @@ export function isMessageWrapper(content: MimeEntity): boolean {
 }
 
 function sameValue(name: string, inner: string, outer: string): boolean {
-  if (name === "date") return Date.parse(inner.replace(/\([^)]*\)/g, " ")) === Date.parse(outer.replace(/\([^)]*\)/g, " "));
+  if (name === "date") {
+    // The same instant however written; two copies that cannot be read as dates must be the same text.
+    const [a, b] = [parseMailDate(inner), parseMailDate(outer)];
+    return a && b ? a.getTime() === b.getTime() : inner === outer;
+  }
   if (name === "subject") return inner === outer;
   // Address fields: the same mailboxes, names included (a changed display name is a changed header).
   const key = (v: string) => parseMailboxes(v).map((m) => `${m.displayName ?? ""}<${m.address.toLowerCase()}>`).join(",");
