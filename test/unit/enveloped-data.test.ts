@@ -92,7 +92,7 @@ describe("summarizeEnveloped on openssl cms -encrypt", () => {
     const ori = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [new asn1js.ObjectIdentifier({ value: "1.2.3.4" }), new asn1js.Null()] });
     (ed.valueBlock.value[1] as asn1js.Set).valueBlock.value.push(ori);
     const der = new Uint8Array(ci.toBER(false));
-    expect(summarized(der).recipients.map((x) => x.kind)).toEqual(["key-transport", "other"]);
+    expect(summarized(der).recipients.map((x) => [x.kind, x.algorithm.oid])).toEqual([["key-transport", "1.2.840.113549.1.1.1"], ["other", "1.2.3.4"]]);
   });
 
   it("originatorInfo ([0], RFC 5652 section 6.1) before the recipients is stepped over", () => {

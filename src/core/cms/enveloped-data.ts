@@ -41,15 +41,17 @@ function summarizeRecipient(el: asn1js.AsnType): RecipientSummary[] {
   }
   if (v instanceof pkijs.KEKRecipientInfo) return [{ kind: "kek", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId) }];
   if (v instanceof pkijs.PasswordRecipientinfo) return [{ kind: "password", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId) }];
-  // OtherRecipientInfo [4] (RFC 5652 section 6.2.5): a kind this reader does not know.
-  return [{ kind: "other", algorithm: algorithmName("") }];
+  // OtherRecipientInfo [4] (RFC 5652 section 6.2.5): a kind this reader does not know, named by its oriType.
+  return [{ kind: "other", algorithm: algorithmName(v instanceof pkijs.OtherRecipientInfo ? v.oriType : "") }];
 }
 
 export function summarizeEnveloped(content: asn1js.AsnType): EnvelopedSummary {
   if (!(content instanceof asn1js.Sequence)) throw new Error("EnvelopedData is not a SEQUENCE");
   const fields = content.valueBlock.value;
   let i = 1; // version
-  if (fields[i]?.idBlock.tagClass === 3 && fields[i]?.idBlock.tagNumber === 0) i++; // originatorInfo
+  // originatorInfo [0] IMPLICIT is the one tagged field that may stand before recipientInfos (a SET):
+  // a tagged field there is stepped over (this reader describes what it finds; it decides nothing).
+  if (fields[i]?.idBlock.tagClass === 3) i++;
   const set = fields[i++];
   if (!(set instanceof asn1js.Set)) throw new Error("recipientInfos missing");
   const recipients = set.valueBlock.value.flatMap(summarizeRecipient);
