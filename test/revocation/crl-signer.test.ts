@@ -36,8 +36,8 @@ beforeAll(() => {
 afterAll(() => pki.cleanup());
 
 /** `signer`'s message with the CRL signers' certificates and `crls` attached, judged against Root. */
-async function judged(signer: string, crls: Buffer[], options: InspectOptions = {}): Promise<SecurityReport> {
-  const extraCerts = ["Inter", "InterCrlSigner", "RootIssuedSigner", "Impostor", "Other"].map((n) => pki.get(n).cert);
+async function judged(signer: string, crls: Buffer[], options: InspectOptions = {}, carried = ["Inter", "InterCrlSigner", "RootIssuedSigner", "Impostor", "Other"]): Promise<SecurityReport> {
+  const extraCerts = carried.map((n) => pki.get(n).cert);
   const msg = attachCrls(pki.sign({ signers: [{ who: pki.get(signer) }], content: "Content-Type: text/plain\n\ncrl signers\n", extraCerts }), crls);
   const trust = { store: await TrustStore.create([{ certificate: pki.view("Root"), source: "option" as const }]) };
   return inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, ...options });
@@ -65,5 +65,16 @@ describe("a CRL signed by another key under the CA's name", () => {
     // Asked again about the same signer (a second CRL of its), the answer stays no.
     const twice = [...crls, pki.gencrl("RootIssuedSigner", { days: 2 })];
     expect(leafStatus(await judged("RevokedLeaf", twice, { revocation: "hard" }))).toBe("unknown");
+  });
+});
+
+describe("certificates under the CA's name that are not the CA", () => {
+  it("without the CA's own certificate no path is found; the report names the closest attempt and lists the others tried", async () => {
+    const r = await judged("Leaf", [], {}, ["InterCrlSigner", "RootIssuedSigner", "Impostor", "Other"]);
+    const s = signers(r)[0]!;
+    expect([s.trust, r.issues[0]?.code]).toEqual(["untrusted", "bad-certificate-signature"]);
+    // Three certificates carry Inter's name; the closest attempt is one, so at least two more were tried.
+    expect(s.pathAttempts?.length).toBeGreaterThanOrEqual(2);
+    expect(s.pathAttempts!.every((a) => a.subjects[0] === "O=Signet Scenario, CN=Leaf" && a.subjects[1] === "O=Signet Scenario, CN=Inter")).toBe(true);
   });
 });

@@ -166,4 +166,12 @@ describe("revocation in the report", () => {
     const noneHard = await inspectFrom("Offline", { revocation: "hard" }, { fetcher: undefined });
     expect(noneHard.issues.map((i) => i.code)).toEqual(["revocation-unknown"]);
   });
+
+  it("an attached OCSP response that cannot be read is passed over: the attached CRL still answers", async () => {
+    reset();
+    // SEQUENCE { INTEGER 1 }: not an OCSPResponse (RFC 6960 section 4.2.1), whose first field is an ENUMERATED.
+    const junk = Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x01]);
+    const r = await inspectFrom("Revoked", {}, { fetcher: undefined }, [crl], [junk]);
+    expect([r.revocation, signers(r)[0]!.revocationEvidence![0]]).toMatchObject(["revoked", { status: "revoked", source: "embedded-crl" }]);
+  });
 });

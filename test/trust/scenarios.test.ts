@@ -394,7 +394,8 @@ describe("trust scenarios built with openssl ca", () => {
       expect([signers(today)[0]!.trust, today.issues.map((i) => i.code)]).toEqual(["invalid", ["expired"]]);
       const then = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust, validateAtSigningTime: true });
       expect(signers(then)[0]!.trust).toBe("trusted");
-      expect(then.issues.map((i) => [i.code, i.severity])).toEqual([["validated-at-signing-time", "warning"]]);
+      expect(then.issues.map((i) => [i.code, i.severity, i.params])).toEqual([["validated-at-signing-time", "warning", { signingTime: signers(then)[0]!.signingTime }]]);
+      expect(Math.abs(Date.parse(signers(then)[0]!.signingTime!) - past(100).getTime())).toBeLessThan(1000);
       expect(then.verdict).toBe("warning");
     } finally {
       pki.cleanup();
