@@ -74,6 +74,7 @@ describe("when the host is not asked, or its answer is not used", () => {
   it("a signed message, or one whose encrypted part is not the whole message, is not handed to the host", async () => {
     const signed = pki.sign({ signers: [{ who: alice }], content: "Content-Type: text/plain\n\nPay 100.\n" });
     expect((await withHost(signed, null)).asked).toBe(0);
+    expect((await withHost(`${head()}Content-Type: text/plain\n\nPlain mail.\n`, null)).asked).toBe(0);
     const part = encrypted("Content-Type: text/plain\n\nPay 100.\n").message;
     const mixed = `${head()}MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="m"\n\n--m\nContent-Type: text/plain\n\nSee attached.\n--m\n${Buffer.from(part).toString("latin1").replace(/^(Date|From|To|Subject): .*\n/gm, "")}\n--m--\n`;
     const { report, asked } = await withHost(mixed, null);

@@ -271,7 +271,7 @@ describe("application/pkcs7-mime that cannot be opened", () => {
     expect([unreadable.layers.length, found(unreadable)]).toEqual([1, [["malformed-cms", "error", { layer: 0 }, { reason: "eContent is not an OCTET STRING" }]]]);
     const messy = `${headers()}MIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; smime-type=signed-data\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(opaque(PART))}\r\n*** not base64 ***\r\n`;
     const m = await inspect(messy);
-    expect(found(m).map(([code, severity, where]) => [code, severity, where])).toEqual([["malformed-mime", "warning", { layer: 0 }]]);
+    expect(found(m).map(([code, severity, where, params]) => [code, severity, where, typeof (params as { reason: unknown }).reason])).toEqual([["malformed-mime", "warning", { layer: 0 }, "string"]]);
     const contentless = await inspect(pkcs7MimeMessage(headers(), detached(PART), "signed-data"));
     expect(found(contentless)).toEqual([
       ["malformed-cms", "error", { layer: 0 }, { reason: "opaque signed message without content" }],
@@ -323,5 +323,32 @@ describe("MIME problems inside a layer", () => {
     for (let i = 0; i < 12; i++) nested = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${nested}\r\n--n${i}--\r\n`;
     const r = await inspect(pkcs7MimeMessage(headers(), compressedData(new TextEncoder().encode(nested)), "compressed-data"), { limits: { maxMimeDepth: 4 } });
     expect(found(r).map(([code, severity, where, params]) => [code, severity, where, (params as { limit: string }).limit])).toEqual([["limit-exceeded", "error", { layer: 0 }, "maxMimeDepth"]]);
+  });
+});
+
+describe("a signed message/rfc822 wrapper (RFC 8551 section 3.1)", () => {
+  const enveloped = () => {
+    pki.write("walk-wrap.txt", "Content-Type: text/plain\r\n\r\nsecret\r\n");
+    const der = new Uint8Array(pki.run(["cms", "-encrypt", "-in", "walk-wrap.txt", "-outform", "DER", bob.cert]));
+    return `Content-Type: application/pkcs7-mime; smime-type=enveloped-data\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(der)}`;
+  };
+  const wrapper = () => {
+    const inner = `From: alice@example.org\r\nTo: bob@example.org\r\nSubject: walk\r\n${mixed(PART, enveloped(), "Content-Type: multipart/mixed\r\n\r\nno boundary\r\n")}`;
+    return `Content-Type: message/rfc822\r\n\r\n${inner}`;
+  };
+
+  it("is walked as the signer's message: its parts named inside it (L0m:), its problems said at the signed layer, its headers compared", async () => {
+    const part = wrapper();
+    const r = await inspect(headers() + signedEntity(part, detached(part)));
+    expect(r.layers.map((l) => [l.index, l.kind, l.mimePath, l.coverage])).toEqual([[0, "signed", "", "whole"], [1, "enveloped", "L0m:2", "partial"]]);
+    expect(found(r).filter(([code]) => code === "malformed-mime")).toEqual([["malformed-mime", "warning", { layer: 0 }, { reason: "multipart without a usable boundary", mimePath: "L0m:3" }]]);
+    expect(signedLayers(r)[0]!.protectedHeaders?.form).toBe("message/rfc822");
+  });
+
+  it("beside other parts, it covers only part of the message: its headers are not taken as the message's", async () => {
+    const part = wrapper();
+    const r = await inspect(headers() + mixed(signedEntity(part, detached(part)), PART));
+    const layer = signedLayers(r)[0]!;
+    expect([layer.coverage, layer.protectedHeaders, layer.uncoveredHeaders]).toEqual(["partial", undefined, undefined]);
   });
 });

@@ -66,6 +66,13 @@ describe("a CRL signed by another key under the CA's name", () => {
     const twice = [...crls, pki.gencrl("RootIssuedSigner", { days: 2 })];
     expect(leafStatus(await judged("RevokedLeaf", twice, { revocation: "hard" }))).toBe("unknown");
   });
+
+  // Last: the revocation stays in the PKI's database, and so in every CRL made after it.
+  it("from a signer revoked in its own CRL: does not count, though the CA above it is good", async () => {
+    pki.revoke("Inter", "InterCrlSigner");
+    const r = await judged("Leaf", [pki.gencrl("InterCrlSigner"), pki.gencrl("Root")]);
+    expect(leafStatus(r)).toBe("unknown");
+  });
 });
 
 describe("certificates under the CA's name that are not the CA", () => {

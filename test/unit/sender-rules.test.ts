@@ -85,7 +85,7 @@ describe("protected header fields (RFC 9788)", () => {
     const ctx: ParseContext = { limits: DEFAULT_LIMITS, problems: [], partCount: 0 };
     return parseEntity(bytes, 0, bytes.length, "", 0, ctx);
   };
-  const part = (param: string) => entity(`Content-Type: text/plain; ${param}\r\nMIME-Version: 1.0\r\nSubject:   Quarterly\r\n  report  \r\nDate: Thu, 03 Dec 2026 10:00:00 +0000 (UTC)\r\n\r\nbody\r\n`);
+  const part = (param: string) => entity(`Content-Type: text/plain; ${param}\r\nMIME-Version: 1.0\r\nSubject: =?utf-8?Q?_Quarterly?=\r\n  \t report  \r\nDate: Thu, 03 Dec 2026 10:00:00 +0000 (UTC)\r\n\r\nbody\r\n`);
 
   it("hp=clear, hp=cipher and the draft's protected-headers=v1 are read; their fields without the structural ones, whitespace folded", () => {
     expect(protectedHeadersOf(part("hp=clear"), null)).toEqual({ form: "hp=clear", fields: [{ name: "subject", value: "Quarterly report" }, { name: "date", value: "Thu, 03 Dec 2026 10:00:00 +0000 (UTC)" }] });
@@ -99,6 +99,7 @@ describe("protected header fields (RFC 9788)", () => {
     expect(compareWithOuter(fields("Thu, 03 Dec 2026 10:00:00 +0000"), outer("Thu, 03 Dec 2026 10:05:00 +0000")).map((i) => i.params.header)).toEqual(["date"]);
     expect(compareWithOuter(fields("soon"), outer("soon"))).toEqual([]);
     expect(compareWithOuter(fields("soon"), outer("later")).map((i) => i.params.header)).toEqual(["date"]);
+    expect(compareWithOuter(fields("soon"), outer("Thu, 03 Dec 2026 10:00:00 +0000")).map((i) => i.params.header)).toEqual(["date"]);
   });
 
   it("address fields compare mailbox by mailbox, the address in any case, the name exactly", () => {
@@ -107,15 +108,28 @@ describe("protected header fields (RFC 9788)", () => {
     expect(compareWithOuter(fields("Bob <bob@example.org>, carol@example.org"), outer("Bob <BOB@example.org>, carol@example.org"))).toEqual([]);
     expect(compareWithOuter(fields("Bob <bob@example.org>, carol@example.org"), outer("Bob <bob@example.org>carol@example.org"))).not.toEqual([]);
     expect(compareWithOuter(fields("bob@example.org"), outer("bob@example.org, carol@example.org")).map((i) => i.params.header)).toEqual(["to"]);
+    // A group with no members (RFC 5322 section 3.4) names no mailbox, yet a field on one side only is still a difference.
+    const none = { form: "hp=clear" as const, fields: [] };
+    expect(compareWithOuter(none, outer("undisclosed-recipients:;")).map((i) => i.params)).toEqual([{ header: "to", protected: "", outer: "undisclosed-recipients:;", notProtected: true }]);
+    expect(compareWithOuter(fields("undisclosed-recipients:;"), []).map((i) => i.params)).toEqual([{ header: "to", protected: "undisclosed-recipients:;", outer: "", missingOutside: true }]);
   });
 
   it("a field only outside is not protected; only inside, missing outside; the outer copy is read with whitespace folded", () => {
     const fields = { form: "hp=clear" as const, fields: [{ name: "subject", value: "Quarterly report" }] };
     expect(compareWithOuter(fields, parseHeaderBlock("Subject:  Quarterly\r\n report \r\n"))).toEqual([]);
+    expect(compareWithOuter(fields, parseHeaderBlock("Subject: Quarterly \t  report"))).toEqual([]);
+    // An encoded word may carry spaces of its own at either end (RFC 2047 section 4.2: _ is a space).
+    expect(compareWithOuter(fields, parseHeaderBlock("Subject: =?utf-8?Q?_Quarterly_report_?="))).toEqual([]);
     expect(compareWithOuter(fields, parseHeaderBlock("Cc: eve@example.org\r\n")).map((i) => i.params)).toEqual([
       { header: "cc", protected: "", outer: "eve@example.org", notProtected: true },
       { header: "subject", protected: "Quarterly report", outer: "", missingOutside: true },
     ]);
+  });
+
+  it("the obscured Subject of RFC 9788 section 4.3.3 stands in for the Subject only, and only under hp=cipher", () => {
+    const cipher = { form: "hp=cipher" as const, fields: [{ name: "subject", value: "Quarterly report" }, { name: "to", value: "bob@example.org" }] };
+    expect(compareWithOuter(cipher, parseHeaderBlock("Subject: [...]\r\nTo: [...]")).map((i) => i.params.header)).toEqual(["to"]);
+    expect(compareWithOuter({ ...cipher, form: "hp=clear" }, parseHeaderBlock("Subject: [...]\r\nTo: bob@example.org")).map((i) => i.params.header)).toEqual(["subject"]);
   });
 
   it("the fields a reader acts on that no signature covers, by name", () => {

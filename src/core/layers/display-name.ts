@@ -30,6 +30,9 @@ export type DisplayNameFinding = { kind: "spoof"; shownAddress: string } | { kin
 // as RFC 6532 does), "@", a domain of at least two labels.
 const ADDRESS_IN_TEXT = /[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
+// Stryker disable next-line Regex: splitting at each separator leaves empty words, which the length filter drops
+const NAME_SEPARATORS = /[^\p{L}\p{N}]+/u;
+
 /** The words of a name, folded for comparison (at least two characters: initials say too little). */
 export function nameWords(text: string): string[] {
   return text
@@ -41,8 +44,7 @@ export function nameWords(text: string): string[] {
     .replace(/ü/g, "ue")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
-    // Stryker disable next-line Regex: splitting at each separator leaves empty words, which the length filter drops
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NAME_SEPARATORS)
     .filter((w) => w.length >= 2);
 }
 
