@@ -1,6 +1,6 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
+import { inspectDetachedSignature, inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
@@ -8,12 +8,15 @@ import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
 import { cliFetcher } from "./node-fetcher.js";
 
-export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
+export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
                        [--allow-sha1] [--no-sender-check] [--allow-private-network] [--exit-zero]`;
 
 export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
-  FILE            an .eml message or an mbox file (every message in it); - reads standard input
+  FILE            an .eml message, an mbox file (every message in it), or an S/MIME file on its
+                  own (.p7m, .p7s: DER, PEM or base64); - reads standard input
+  --content FILE  the file a detached signature (.p7s, the one FILE) signs, checked byte for
+                  byte as given (as openssl cms -verify -binary -content does)
   --json          print the reports as JSON: one entry per message, in the order given, each
                   naming its source ({"file", "index"}: index counts the messages of an mbox
                   from 1); one entry is printed as an object, several as an array. An input
@@ -63,7 +66,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const args = parseArgs(
     argv,
     ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "help"],
-    ["at", "anchor", "crl", "revocation", "revocation-depth", "store"],
+    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -71,6 +74,9 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   }
   if (args.positional.length === 0) throw new UsageError("inspect needs at least one FILE (or - for standard input)");
   if (args.positional.filter((f) => f === STDIN).length > 1) throw new UsageError("standard input (-) can be given only once");
+  const contentFile = args.values.get("content")?.at(-1);
+  if (contentFile !== undefined && args.positional.length !== 1) throw new UsageError("--content goes with exactly one FILE, the detached signature it belongs to");
+  if (contentFile === STDIN && args.positional[0] === STDIN) throw new UsageError("standard input (-) can be given only once");
   const options: InspectOptions = {
     acceptSha1: args.flags.has("allow-sha1"),
     checkSenderBinding: !args.flags.has("no-sender-check"),
@@ -102,6 +108,19 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const json = args.flags.has("json");
   const entries: Entry[] = [];
   const outcomes: Outcome[] = [];
+  const emit = (source: Source, label: string, report: SecurityReport): void => {
+    outcomes.push(report.verdict);
+    if (json) entries.push({ source, ...report });
+    else out(renderText(label, report) + "\n");
+  };
+  let content: Uint8Array | null = null;
+  if (contentFile !== undefined) {
+    try {
+      content = await readInput(contentFile);
+    } catch (e) {
+      throw new UsageError(`--content: cannot read ${contentFile}: ${readProblem(e)}`);
+    }
+  }
   for (const file of args.positional) {
     let bytes: Uint8Array;
     try {
@@ -113,14 +132,15 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
       entries.push({ source: { file }, issues: [{ code: "input-unreadable", severity: "error", where: {}, params: { reason } }] });
       continue;
     }
+    if (content) {
+      emit({ file }, file, await inspectDetachedSignature(bytes, content, ports, options));
+      continue;
+    }
     const mbox = isMbox(bytes);
     const messages = mbox ? splitMbox(bytes) : [bytes];
     for (let i = 0; i < messages.length; i++) {
       const source: Source = mbox ? { file, index: i + 1 } : { file };
-      const report = await inspectMessage(messages[i]!, ports, options);
-      outcomes.push(report.verdict);
-      if (json) entries.push({ source, ...report });
-      else out(renderText(mbox ? `${file}#${i + 1}` : file, report) + "\n");
+      emit(source, mbox ? `${file}#${i + 1}` : file, await inspectMessage(messages[i]!, ports, options));
     }
   }
   if (json) out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2));

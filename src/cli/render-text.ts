@@ -84,9 +84,10 @@ function renderSigner(s: SignerReport): string[] {
   return lines;
 }
 
-function renderLayer(l: Layer): string[] {
-  const at = l.mimePath === "" ? "message" : `part ${l.mimePath}`;
-  const head = `  [${l.index}] ${l.kind} (${l.contentType}, ${at}), covers ${l.coverage === "whole" ? "the whole message" : "PART of the message"}`;
+/** What the input is called: a message, or an S/MIME file given on its own (cms-object). */
+function renderLayer(l: Layer, whole: "message" | "file"): string[] {
+  const at = l.mimePath === "" ? whole : `part ${l.mimePath}`;
+  const head = `  [${l.index}] ${l.kind} (${l.contentType}, ${at}), covers ${l.coverage === "whole" ? `the whole ${whole}` : `PART of the ${whole}`}`;
   if (l.kind === "signed") return [head, ...l.signers.flatMap(renderSigner)];
   if (l.kind === "enveloped") {
     const alg = l.contentEncryptionAlgorithm?.name ?? "unknown algorithm";
@@ -101,12 +102,11 @@ export function renderText(name: string, r: SecurityReport): string {
   const statuses = r.issues.some((i) => i.code === "not-a-message")
     ? ["not a mail message, nothing checked"]
     : [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], REVOCATION_TEXT[r.revocation], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
-  const lines = [
-    `${name}`,
-    `  ${VERDICT_LINE[r.verdict]}: ${statuses.join("; ")}`,
-    `  from: ${m.from.join(", ") || "(none)"}   subject: ${m.subject ?? "(none)"}`,
-  ];
-  if (r.layers.length) lines.push("  layers:", ...r.layers.flatMap(renderLayer));
+  const file = r.issues.some((i) => i.code === "cms-object");
+  const lines = [`${name}`, `  ${VERDICT_LINE[r.verdict]}: ${statuses.join("; ")}`];
+  // An S/MIME file on its own has no header fields to show.
+  if (!file) lines.push(`  from: ${m.from.join(", ") || "(none)"}   subject: ${m.subject ?? "(none)"}`);
+  if (r.layers.length) lines.push("  layers:", ...r.layers.flatMap((l) => renderLayer(l, file ? "file" : "message")));
   if (r.issues.length) {
     lines.push("  issues:");
     for (const issue of r.issues) {

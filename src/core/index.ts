@@ -1,5 +1,5 @@
 /** The core's public surface, for hosts, the CLI and the UI. */
-export { inspectMessage, type InspectOptions } from "./inspect.js";
+export { inspectDetachedSignature, inspectMessage, type InspectOptions } from "./inspect.js";
 export type { Ports, Clock, Fetcher, Store, HostDecrypt, FetchRequest, FetchResult } from "./ports.js";
 export { systemClock } from "./ports.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";

@@ -2,14 +2,15 @@
  * inspectMessage(raw, ports, options) -> SecurityReport. The core's one entry
  * point: it never throws for any input; every failure is an issue in the report.
  */
-import { walk, reportParseProblems, type WalkContext } from "./layers/walk.js";
+import { walk, walkCmsFile, walkDetachedFile, reportParseProblems, type WalkContext } from "./layers/walk.js";
+import { cmsFileObject } from "./cms/cms-file.js";
 import { parseMailboxes } from "./mime/address.js";
 import { decodeHeaderText } from "./mime/encoded-words.js";
 import { parseEntity, type MimeEntity } from "./mime/entity.js";
 import { headerValue, type HeaderField } from "./mime/headers.js";
 import { messageStart, notAMessage } from "./mime/message-shape.js";
 import { senderFieldFindings, type SenderHeaders } from "./layers/identity.js";
-import { smimeProfile, type SmimeProfileOptions } from "./policy/profile.js";
+import { smimeProfile, type SmimePolicy, type SmimeProfileOptions } from "./policy/profile.js";
 import type { Ports } from "./ports.js";
 import type { TrustInputs } from "./trust/signer-trust.js";
 import { systemClock } from "./ports.js";
@@ -74,7 +75,37 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
   return joinHostDecrypted(outer, inner);
 }
 
-async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOptions): Promise<SecurityReport> {
+/**
+ * Inspects a detached signature given as a file (a .p7s, DER, PEM or base64) over `content`, the
+ * file it signs, given apart: as `openssl cms -verify -binary -content` checks it. Bytes that hold
+ * no CMS object are reported as not-a-message.
+ */
+export async function inspectDetachedSignature(
+  signature: Uint8Array,
+  content: Uint8Array,
+  ports: Ports = { clock: systemClock },
+  options: InspectOptions = {},
+): Promise<SecurityReport> {
+  return inspectOnce(signature, ports, options, content);
+}
+
+function walkContext(policy: SmimePolicy, issues: IssueCollector, layers: Layer[], outerHeaders: readonly HeaderField[], ports: Ports, options: InspectOptions): WalkContext {
+  const ctx: WalkContext = {
+    policy,
+    parse: { limits: policy.limits, problems: [], partCount: 0 },
+    issues,
+    layers,
+    headers: senderHeaders(outerHeaders),
+    outerHeaders,
+    hiddenContent: false,
+  };
+  if (options.trust) ctx.trust = options.trust;
+  if (ports.fetcher) ctx.fetcher = ports.fetcher;
+  if (ports.store) ctx.store = ports.store;
+  return ctx;
+}
+
+async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOptions, detachedContent: Uint8Array | null = null): Promise<SecurityReport> {
   const policy = smimeProfile(options, ports.clock.now());
   const issues = new IssueCollector();
   const layers: Layer[] = [];
@@ -83,9 +114,23 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   let hiddenContent = false;
   let foreignEncryption = false;
   try {
-    const notMail = raw.length > policy.limits.maxMessageBytes ? null : notAMessage(raw);
-    if (raw.length > policy.limits.maxMessageBytes) {
+    const tooLarge = raw.length > policy.limits.maxMessageBytes;
+    const notMail = tooLarge ? null : notAMessage(raw);
+    // A CMS object is looked for in what is no message, and in a signature file given with its content.
+    const cms = tooLarge || (!notMail && !detachedContent) ? null : cmsFileObject(raw);
+    if (tooLarge) {
       issues.add("limit-exceeded", "error", {}, { limit: "maxMessageBytes", value: policy.limits.maxMessageBytes, size: raw.length });
+      hiddenContent = true;
+    } else if (cms) {
+      // A CMS object on its own: its layers are inspected, with no header fields to judge.
+      const ctx = walkContext(policy, issues, layers, [], ports, options);
+      ctx.standalone = true;
+      issues.add("cms-object", "info", {}, { detached: detachedContent !== null });
+      if (detachedContent) await walkDetachedFile(ctx, cms, detachedContent);
+      else await walkCmsFile(ctx, cms);
+      hiddenContent = ctx.hiddenContent;
+    } else if (detachedContent) {
+      issues.add("malformed-cms", "error", {}, { reason: "the signature file holds no CMS object" });
       hiddenContent = true;
     } else if (notMail) {
       // Not mail at all: nothing was inspected, so nothing may be said about signing or encryption.
@@ -94,19 +139,8 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
     } else {
       const parse = { limits: policy.limits, problems: [], partCount: 0 };
       root = parseEntity(raw, messageStart(raw), raw.length, "", 0, parse);
-      const h = root.headers;
-      const ctx: WalkContext = {
-        policy,
-        parse,
-        issues,
-        layers,
-        headers: (senders = senderHeaders(h)),
-        outerHeaders: h,
-        hiddenContent: false,
-      };
-      if (options.trust) ctx.trust = options.trust;
-      if (ports.fetcher) ctx.fetcher = ports.fetcher;
-      if (ports.store) ctx.store = ports.store;
+      const ctx = { ...walkContext(policy, issues, layers, root.headers, ports, options), parse };
+      senders = ctx.headers;
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
       hiddenContent = ctx.hiddenContent;

@@ -336,3 +336,46 @@ describe("the command's own words and exit status", () => {
     expect(text).toMatch(/This is not a mail message: it is empty, so Signet checked nothing in it\./);
   });
 });
+
+describe("S/MIME files on their own (.p7m, .p7s)", () => {
+  const pki = new ScenarioPki();
+  afterAll(() => pki.cleanup());
+  pki.build([{ name: "FileRoot" }, { name: "FileSigner", issuer: "FileRoot", email: "files@example.org" }]);
+  const root = pki.path(pki.get("FileRoot").cert);
+  const doc = pki.write("doc.txt", "Quarterly figures\nline two, with a bare LF\n");
+  const signWith = (out: string, args: string[]) =>
+    pki.run(["cms", "-sign", "-binary", "-in", doc, "-signer", pki.get("FileSigner").cert, "-inkey", pki.get("FileSigner").key, "-out", out, ...args]);
+  signWith("doc.p7s", ["-outform", "DER"]);
+  signWith("doc.p7m", ["-nodetach", "-outform", "DER"]);
+  signWith("doc.p7m.pem", ["-nodetach", "-outform", "PEM"]);
+  writeFileSync(pki.path("doc.p7m.b64"), readFileSync(pki.path("doc.p7m")).toString("base64").replace(/.{64}/g, "$&\n"));
+  const changed = pki.write("changed.txt", "Quarterly figures\nline two, with a bare LF, and more\n");
+  const report = (...args: string[]) => {
+    const run = signet("inspect", "--json", "--anchor", root, ...args);
+    const r = JSON.parse(run.stdout) as SecurityReport;
+    return [run.status, r.signature, r.trust, r.issues.map((i) => [i.code, i.severity])];
+  };
+  const opensslSays = (content: string) => pki.status(["cms", "-verify", "-binary", "-inform", "DER", "-in", "doc.p7s", "-content", content, "-CAfile", root, "-out", "/dev/null"]) === 0;
+
+  it("an attached signature as DER, PEM or base64 is inspected as CMS: verified, said to be a file with no sender to compare", () => {
+    for (const f of ["doc.p7m", "doc.p7m.pem", "doc.p7m.b64"]) {
+      expect([f, ...report(pki.path(f))]).toEqual([f, 0, "valid", "trusted", [["cms-object", "info"]]]);
+    }
+    const text = signet("inspect", "--anchor", root, pki.path("doc.p7m")).stdout;
+    expect(text).toMatch(/\[0\] signed \(application\/pkcs7-mime, file\), covers the whole file/);
+    expect(text).not.toMatch(/from: /);
+  });
+
+  it("a detached signature alone says its content is missing (a warning, exit 1); with --content it is checked byte for byte, as OpenSSL checks it", () => {
+    expect(report(pki.path("doc.p7s"))).toEqual([1, "unverifiable", "unknown", [["cms-object", "info"], ["detached-signature", "warning"]]]);
+    expect([opensslSays(doc), ...report(pki.path("doc.p7s"), "--content", doc)]).toEqual([true, 0, "valid", "trusted", [["cms-object", "info"]]]);
+    expect([opensslSays(changed), ...report(pki.path("doc.p7s"), "--content", changed)]).toEqual([false, 3, "invalid", "trusted", [["cms-object", "info"], ["digest-mismatch", "error"]]]);
+  });
+
+  it("--content goes with one FILE; a certificate file is no S/MIME file", () => {
+    const two = signet("inspect", pki.path("doc.p7s"), pki.path("doc.p7m"), "--content", doc);
+    expect([two.status, two.stderr]).toEqual([2, "signet: --content goes with exactly one FILE, the detached signature it belongs to\nTry 'signet --help'.\n"]);
+    const cert = signet("inspect", "--json", root);
+    expect((JSON.parse(cert.stdout) as SecurityReport).issues.map((i) => [i.code, i.params.found])).toEqual([["not-a-message", "pem"]]);
+  });
+});

@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { inspectMessage, readCertificates, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
+import { inspectDetachedSignature, inspectMessage, readCertificates, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
 import { multipartSigned, pkcs7MimeMessage } from "../helpers/cms-build.js";
 import { corpus } from "../helpers/corpora.js";
 import { codes, signers } from "../helpers/inspect.js";
@@ -52,6 +52,26 @@ describe.skipIf(rfc === null)("RFC 4134 examples", () => {
       expect(codes(r, "error"), name).toEqual([]);
     }
     console.log(`rfc4134: ${results.length} of ${results.length} signed examples valid (${results.join(" ")})`);
+  });
+
+  it("the raw files as they are, with no MIME around them, are inspected as CMS: the same verdicts, said to be files (4.3 with its content given apart)", async () => {
+    const raw: [string, Promise<SecurityReport>][] = ["4.1", "4.2", "4.4", "4.5", "4.7", "4.10"].map((n) => [n, inspectMessage(read(`${n}.bin`), AT, lenient)]);
+    raw.push(["4.3", inspectDetachedSignature(read("4.3.bin"), read("ExContent.bin"), AT, lenient)]);
+    for (const [name, pending] of raw) {
+      const r = await pending;
+      assertReportInvariants(r);
+      expect([name, r.signature, codes(r, "error"), codes(r).includes("cms-object")]).toEqual([name, "valid", [], true]);
+    }
+    // An enveloped example as it is (5.1.bin): its encryption described, to Bob.
+    const enveloped = await run(read("5.1.bin"), lenient);
+    // RFC 4134 section 5.1 encrypts with 3DES (DES-EDE3-CBC), legacy under RFC 8551 section 2.7.
+    expect([enveloped.encryption, enveloped.layers.map((l) => l.kind), codes(enveloped)]).toEqual(["no-key", ["enveloped"], ["cms-object", "weak-encryption", "unauthenticated-encryption", "no-decryption-key"]]);
+    // The same object as PEM under RFC 7468's CMS label.
+    const pem = `-----BEGIN CMS-----\n${read("4.1.bin").toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CMS-----\n`;
+    expect((await run(pem, lenient)).signature).toBe("valid");
+    // 4.3 alone is a detached signature whose content was not given: said, not called damaged.
+    const alone = await run(read("4.3.bin"), lenient);
+    expect([alone.signature, codes(alone)]).toEqual(["unverifiable", ["cms-object", "detached-signature"]]);
   });
 
   it("by default the same examples are refused for SHA-1 (weak-digest)", async () => {

@@ -117,6 +117,26 @@ describe("the demo page in Chromium", () => {
     }
   });
 
+  it("opens an S/MIME file on its own (.p7m, DER, from openssl cms -sign -nodetach): inspected as CMS, said to be a file with no sender to compare", async () => {
+    const pki = new OpensslPki();
+    try {
+      const ca = pki.makeCa("Unknown Corp CA");
+      const dana = pki.makeLeaf("dana", ca, { sanEmails: ["dana@example.com"] });
+      pki.write("figures.txt", "Quarterly figures\n");
+      const p7m = pki.run(["cms", "-sign", "-binary", "-nodetach", "-in", "figures.txt", "-signer", dana.cert, "-inkey", dana.key, "-outform", "DER"]);
+      await page.locator('input[type="file"]').setInputFiles({ name: "figures.p7m", mimeType: "application/pkcs7-mime", buffer: p7m });
+      await reportFor("figures.p7m");
+      const report = await page.locator(".report").innerText();
+      expect(report).toMatch(/This is an S\/MIME file on its own \(CMS\), not a mail message\./);
+      expect(report).toMatch(/Signed by dana <dana@example\.com>/);
+      expect(report).toMatch(/Signed · covers the whole file/);
+      expect(await page.locator(".report").getAttribute("data-verdict")).toBe("warning");
+      await page.screenshot({ path: join(shots, "demo-p7m-file.png"), fullPage: true });
+    } finally {
+      pki.cleanup();
+    }
+  });
+
   it("a display name that carries another address: the headline says who signed, the signer card shows both, with a screenshot", async () => {
     const pki = new OpensslPki();
     try {

@@ -48,6 +48,11 @@ export interface WalkContext {
   /** The host's ports for revocation: without a fetcher only attached and cached answers count. */
   fetcher?: Fetcher;
   store?: Store;
+  /**
+   * A CMS object given on its own, not in a message: there are no header fields, so no From to bind
+   * a signer to and no Date to compare the signing time with.
+   */
+  standalone?: boolean;
 }
 
 export interface Position {
@@ -145,9 +150,9 @@ function layerBase(index: number, entity: MimeEntity, pos: Position): Pick<Layer
   return { index, mimePath: pos.pathPrefix + entity.path, contentType: describeType(entity), coverage: pos.whole ? "whole" : "partial" };
 }
 
-function signedLayerShell(index: number, entity: MimeEntity, pos: Position, form: SignedLayer["form"]): SignedLayer {
+function signedLayerShell(base: Pick<Layer, "index" | "mimePath" | "contentType" | "coverage">, form: SignedLayer["form"]): SignedLayer {
   return {
-    ...layerBase(index, entity, pos),
+    ...base,
     kind: "signed",
     form,
     encapsulatedContentType: null,
@@ -160,7 +165,7 @@ function signedLayerShell(index: number, entity: MimeEntity, pos: Position, form
 async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
   const index = newLayerIndex(ctx);
   if (index === null) return;
-  const layer = signedLayerShell(index, entity, pos, "multipart-signed");
+  const layer = signedLayerShell(layerBase(index, entity, pos), "multipart-signed");
   ctx.layers.push(layer);
   const [content, sigPart] = entity.parts;
   signedCoverage(ctx, layer, content ?? null, pos.pathPrefix);
@@ -303,7 +308,7 @@ async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: 
     addLocal(ctx, outcome.issues, loc);
     const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
     outcome.report.identity = binding.identity;
-    if (!nested) {
+    if (!nested && !ctx.standalone) {
       addLocal(ctx, binding.issues, loc);
       addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
     }
@@ -415,13 +420,19 @@ async function opaqueSigned(
   // certs-only (RFC 8551 section 3.8): a certificate transport, not a protection layer.
   // Stryker disable next-line ConditionalExpression,StringLiteral: a string has no certsOnly, so the type test only narrows
   if (typeof signed !== "string" && signed.certsOnly) return;
-  const layer = signedLayerShell(index, entity, pos, "pkcs7-mime");
+  const layer = signedLayerShell(layerBase(index, entity, pos), "pkcs7-mime");
   ctx.layers.push(layer);
   if (typeof signed === "string") {
     ctx.issues.add("malformed-cms", "error", where(index), { reason: signed });
     return;
   }
   if (decodeProblem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decodeProblem });
+  // A detached signature given as a file on its own: not damaged, its content is kept apart.
+  if (ctx.standalone && signed.eContent === null) {
+    ctx.issues.add("detached-signature", "warning", where(index), {});
+    ctx.hiddenContent = true;
+    return;
+  }
   const inner = signed.eContent ? parseInner(ctx, index, signed.eContent) : null;
   signedCoverage(ctx, layer, inner, `L${index}:`);
   if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
@@ -484,6 +495,39 @@ async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, i
     return;
   }
   await walkInner(ctx, index, result.bytes, pos);
+}
+
+/** A CMS object given on its own (cms-file.ts): walked as the body of an application/pkcs7-mime message would be. */
+export async function walkCmsFile(ctx: WalkContext, der: Uint8Array): Promise<void> {
+  const entity: MimeEntity = {
+    path: "",
+    depth: 0,
+    source: der,
+    start: 0,
+    bodyStart: 0,
+    end: der.length,
+    headers: [],
+    contentType: { type: "application", subtype: "pkcs7-mime", params: new Map() },
+    explicitContentType: false,
+    transferEncoding: "binary",
+    parts: [],
+  };
+  await walk(ctx, entity, { whole: true, signedAncestors: 0, pathPrefix: "" });
+}
+
+/**
+ * A detached signature given as a file beside the file it signs (a .p7s and its content): one signed
+ * layer over the content's exact bytes, as `openssl cms -verify -binary -content` checks it. No
+ * line ends are changed: outside MIME there is no canonical form to restore (RFC 8551 section 3.1.1
+ * is about MIME entities).
+ */
+export async function walkDetachedFile(ctx: WalkContext, der: Uint8Array, content: Uint8Array): Promise<void> {
+  const index = newLayerIndex(ctx);
+  if (index === null) return;
+  const layer = signedLayerShell({ index, mimePath: "", contentType: "application/pkcs7-signature", coverage: "whole" }, "detached");
+  ctx.layers.push(layer);
+  const signed = await readSigned(ctx, index, der);
+  if (signed) await verifyLayerSigners(ctx, layer, signed, content, { whole: true, signedAncestors: 0, pathPrefix: "" });
 }
 
 /** Parses the content a layer protects as a MIME entity ("L<layer>:" names its parts). */

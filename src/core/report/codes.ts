@@ -6,6 +6,10 @@ export const ISSUE_CODES = [
   // Structure
   /** The bytes are not a mail message (empty, a DER or PEM object, an HTTP capture, no header field first): params.found says which. */
   "not-a-message",
+  /** The input is a CMS object on its own (.p7m, .p7s), not a message: no sender to bind; params.detached when its content came apart. */
+  "cms-object",
+  /** A detached signature file given without the file it signs: nothing could be verified. */
+  "detached-signature",
   /** OpenPGP (PGP/MIME or inline armour), which Signet does not inspect: params.form says which. */
   "openpgp-not-inspected",
   "malformed-mime",

@@ -146,7 +146,8 @@ export interface ProtectedHeaders {
 
 export interface SignedLayer extends LayerBase {
   kind: "signed";
-  form: "multipart-signed" | "pkcs7-mime";
+  /** How the signature came: multipart/signed, application/pkcs7-mime, or a detached signature file given with its content apart. */
+  form: "multipart-signed" | "pkcs7-mime" | "detached";
   encapsulatedContentType: AlgorithmName | null;
   certificateCount: number;
   /** SignerInfos in the SignedData; more than `signers.length` when a limit stopped verification. */

@@ -1,6 +1,6 @@
 /**
- * The demo page: the shared views over the bundled samples and any .eml
- * dropped on the page, with the core running in the page itself. No mail
+ * The demo page: the shared views over the bundled samples and any .eml (or
+ * S/MIME file on its own, .p7m or .p7s) dropped on the page, with the core running in the page itself. No mail
  * client, no network beyond the page's own server: the samples' root is
  * trusted for the demo, and revocation answers come from the messages.
  */
@@ -93,7 +93,7 @@ function Demo() {
     >
       <nav aria-label="Sample messages">
         <h1>Signet demo</h1>
-        <p>Pick a sample, or drop an .eml file anywhere on the page.</p>
+        <p>Pick a sample, or drop an .eml, .p7m or .p7s file anywhere on the page.</p>
         <ul>
           {(list?.samples ?? []).map((name) => (
             <li key={name}>
@@ -104,7 +104,7 @@ function Demo() {
           ))}
         </ul>
         <label class="file">
-          Open an .eml file <input type="file" accept=".eml,message/rfc822" onChange={(e) => openFiles(e.currentTarget.files)} />
+          Open a file <input type="file" accept=".eml,.p7m,.p7s,message/rfc822,application/pkcs7-mime,application/pkcs7-signature" onChange={(e) => openFiles(e.currentTarget.files)} />
         </label>
       </nav>
       <main aria-label="Report">

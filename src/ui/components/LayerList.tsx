@@ -11,8 +11,8 @@ export interface LayerListProps {
   onSelect: (certificate: CertificateSummary) => void;
 }
 
-function layerLine(layer: Layer, ui: UiStrings): string {
-  const parts = [ui.layerKind[layer.kind], layer.coverage === "whole" ? ui.coversWhole : ui.coversPart];
+function layerLine(layer: Layer, ui: UiStrings, file: boolean): string {
+  const parts = [ui.layerKind[layer.kind], layer.coverage === "whole" ? (file ? ui.coversWholeFile : ui.coversWhole) : ui.coversPart];
   if (layer.kind === "enveloped") {
     parts.push(layer.contentEncryptionAlgorithm?.name ?? "?", ui.encryptedFor(layer.recipients.length));
     if (layer.decryptedBy === "host") parts.push(ui.decryptedByHost);
@@ -51,12 +51,13 @@ export function LayerList({ report, onSelect }: LayerListProps) {
   const { catalogue } = useContext(UiContext);
   const ui = catalogue.ui;
   const at = (layer: number, signer: number) => (i: Issue) => i.where.layer === layer && i.where.signer === signer;
+  const file = report.issues.some((i) => i.code === "cms-object");
   return (
     <ol class="layers">
       {report.layers.map((layer) => (
         <li key={layer.index} class="card" data-kind={layer.kind}>
           <div>
-            <strong>{layerLine(layer, ui)}</strong>
+            <strong>{layerLine(layer, ui, file)}</strong>
             <span class="muted mono"> {layer.contentType}</span>
           </div>
           {layer.kind === "signed" && layer.contentPreview ? (

@@ -17,7 +17,7 @@ const quoted = (v: unknown): string => `„${String(v ?? "")}“`;
 
 const NOT_A_MESSAGE: Record<string, string> = {
   empty: ": sie ist leer",
-  der: ": es ist ein DER-Objekt (ein Zertifikat, eine Sperrliste oder eine CMS-Datei)",
+  der: ": es ist ein DER-Objekt, etwa ein Zertifikat oder eine Sperrliste",
   pem: ": es ist eine PEM-Datei",
   http: ": es ist ein HTTP-Austausch",
   "no-header-field": ": sie beginnt nicht mit einer Kopfzeile",
@@ -34,8 +34,18 @@ export const DE: Record<IssueCode, Render> = {
   "not-a-message": (p) => ({
     title: `Das ist keine E-Mail-Nachricht${NOT_A_MESSAGE[String(p.found)] ?? ""}, daher hat Signet darin nichts geprüft.`,
     advice: p.found === "der" || p.found === "pem"
-      ? "Signet prüft E-Mail-Nachrichten (.eml). Eine Zertifikats- oder Signaturdatei allein ist keine Nachricht."
+      ? "Signet prüft E-Mail-Nachrichten (.eml) und S/MIME-Dateien (.p7m, .p7s). Eine Zertifikats- oder Sperrlistendatei allein enthält nichts zu prüfen."
       : "Signet prüft E-Mail-Nachrichten (.eml oder eine mbox-Datei). Speichern Sie die Nachricht aus Ihrem Mailprogramm und öffnen Sie diese Datei.",
+  }),
+  "cms-object": (p) => ({
+    title: p.detached
+      ? "Das ist eine Signaturdatei, geprüft gegen den mit ihr angegebenen Inhalt, keine E-Mail-Nachricht."
+      : "Das ist eine S/MIME-Datei für sich (CMS), keine E-Mail-Nachricht.",
+    advice: "Ohne Nachricht gibt es keinen Absender, mit dem der Unterzeichner verglichen werden kann: Wer signiert hat, wird gezeigt, aber mit niemandem abgeglichen.",
+  }),
+  "detached-signature": () => ({
+    title: "Das ist eine abgetrennte Signatur: Die Datei, die sie signiert, wurde nicht mit angegeben, daher konnte die Signatur nicht geprüft werden.",
+    advice: "Prüfen Sie sie zusammen mit der signierten Datei (auf der Kommandozeile: signet inspect DATEI.p7s --content DATEI).",
   }),
   "openpgp-not-inspected": (p) => ({
     title: OPENPGP[String(p.form)] ?? "Diese Nachricht verwendet OpenPGP, das Signet nicht prüft.",

@@ -26,7 +26,7 @@ const quoted = (v: unknown): string => `"${String(v ?? "")}"`;
 /** What the bytes are instead of a message (message-shape.ts). */
 const NOT_A_MESSAGE: Record<string, string> = {
   empty: ": it is empty",
-  der: ": it is a DER object (a certificate, CRL or raw CMS file)",
+  der: ": it is a DER object, such as a certificate or a CRL",
   pem: ": it is a PEM file",
   http: ": it is an HTTP exchange",
   "no-header-field": ": it does not begin with a header line",
@@ -44,8 +44,18 @@ export const EN: Record<IssueCode, Render> = {
   "not-a-message": (p) => ({
     title: `This is not a mail message${NOT_A_MESSAGE[String(p.found)] ?? ""}, so Signet checked nothing in it.`,
     advice: p.found === "der" || p.found === "pem"
-      ? "Signet inspects mail messages (.eml). A certificate or signature file on its own is not a message."
+      ? "Signet inspects mail messages (.eml) and S/MIME files (.p7m, .p7s). A certificate or CRL file on its own holds nothing to check."
       : "Signet inspects mail messages (.eml, or an mbox file). Save the message from your mail program and open that file.",
+  }),
+  "cms-object": (p) => ({
+    title: p.detached
+      ? "This is a signature file checked against the content given with it, not a mail message."
+      : "This is an S/MIME file on its own (CMS), not a mail message.",
+    advice: "Without a message there is no sender to compare with the signer: who signed is shown, not checked against anyone.",
+  }),
+  "detached-signature": () => ({
+    title: "This is a detached signature: the file it signs was not given with it, so the signature could not be checked.",
+    advice: "Check it together with the file it signs (on the command line: signet inspect FILE.p7s --content FILE).",
   }),
   "openpgp-not-inspected": (p) => ({
     title: OPENPGP[String(p.form)] ?? "This message uses OpenPGP, which Signet does not inspect.",

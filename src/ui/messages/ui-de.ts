@@ -45,6 +45,7 @@ export const UI_DE: UiStrings = {
   layerKind: { signed: "Signiert", enveloped: "Verschlüsselt", compressed: "Komprimiert" },
   coversWhole: "umfasst die ganze Nachricht",
   coversPart: "umfasst nur einen Teil der Nachricht",
+  coversWholeFile: "umfasst die ganze Datei",
   decryptedByHost: "von Thunderbird mit Ihrem Schlüssel entschlüsselt",
   signedPartBegins: "Was diese Signatur abdeckt (der Anfang des signierten Teils; alles andere in der Nachricht ist nicht signiert):",
   signedPartMark: {

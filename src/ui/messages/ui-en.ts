@@ -30,6 +30,8 @@ export interface UiStrings {
   layerKind: { signed: string; enveloped: string; compressed: string };
   coversWhole: string;
   coversPart: string;
+  /** For an S/MIME file given on its own (the report's cms-object finding). */
+  coversWholeFile: string;
   decryptedByHost: string;
   headersCovered: string;
   signedPartBegins: string;
@@ -176,6 +178,7 @@ export const UI_EN: UiStrings = {
   layerKind: { signed: "Signed", enveloped: "Encrypted", compressed: "Compressed" },
   coversWhole: "covers the whole message",
   coversPart: "covers only part of the message",
+  coversWholeFile: "covers the whole file",
   decryptedByHost: "decrypted by Thunderbird with your key",
   signedPartBegins: "What this signature covers (the beginning of the signed part; anything else in the message is not signed):",
   signedPartMark: {
