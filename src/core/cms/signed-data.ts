@@ -7,6 +7,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { IssueCode } from "../report/codes.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import type { IssueParams, Severity, SignerReport, SignerStatus } from "../report/types.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { digestByOid, schemeHash, signatureScheme, type DigestName } from "../crypto/algorithms.js";
@@ -20,15 +21,6 @@ import { serialKey, serialToHex } from "../x509/serial.js";
 import { octetStringContent } from "./asn1.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
 import { algorithmName, OID } from "./oids.js";
-
-/** An issue found for one signer; the caller adds the layer and signer to its location. */
-export interface LocalIssue {
-  code: IssueCode;
-  severity: Severity;
-  params: IssueParams;
-  /** Index in the signer's chain when the issue is about a certificate (0: the signer's own). */
-  certificate?: number;
-}
 
 export interface SignerOutcome {
   report: SignerReport;

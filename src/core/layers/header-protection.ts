@@ -9,7 +9,7 @@
  * The protected copy is authoritative (RFC 9788 section 4.2.2); an outer field
  * that differs, is missing or was added is `header-mismatch`.
  */
-import type { LocalIssue } from "../cms/signed-data.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import { parseMailboxes } from "../mime/address.js";
 import { parseMailDate } from "../mime/date.js";
 import { decodeHeaderText } from "../mime/encoded-words.js";

@@ -13,7 +13,7 @@
  * most one Sender), look-alike addresses and display names are judged here
  * too, as is the signingTime / Date check that Thunderbird applies.
  */
-import type { LocalIssue } from "../cms/signed-data.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import { sameAddress, type Mailbox } from "../mime/address.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import type { IdentityStatus } from "../report/types.js";

@@ -4,7 +4,7 @@
  * attempt is kept with its bag of issues per certificate, so that when nothing
  * validates the report can say which path came closest and why it failed.
  */
-import type { LocalIssue } from "../cms/signed-data.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import type { TrustAnchor, TrustStore } from "../trust/trust-store.js";
 import { bytesEqual } from "../util/bytes.js";
 import type { CertificateView } from "../x509/certificate.js";

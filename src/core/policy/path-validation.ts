@@ -6,7 +6,7 @@
  * constraints) is carried by the loop below.
  * Certificate policies are processed by policy-tree.ts.
  */
-import type { LocalIssue } from "../cms/signed-data.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { EKU, EXT } from "../x509/extensions.js";

@@ -6,7 +6,7 @@
  * `not-checked`, quietly, in soft mode; otherwise a certificate with no usable
  * answer is `unknown`: a warning in soft mode, an error in hard mode.
  */
-import type { LocalIssue } from "../cms/signed-data.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import { digest } from "../crypto/digest.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import type { Fetcher, Store } from "../ports.js";

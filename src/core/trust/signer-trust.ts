@@ -3,7 +3,7 @@
  * the path with the message's certificates, the intermediate cache and AIA,
  * validates it, and turns the result into report fields and issues.
  */
-import type { LocalIssue } from "../cms/signed-data.js";
+import type { LocalIssue } from "../report/local-issue.js";
 import { buildPath, type BuildResult, type PathAttempt } from "../path/builder.js";
 import { CertificatePool, type IssuerSource } from "../path/issuer-source.js";
 import { validatePath } from "../policy/path-validation.js";
