@@ -14,6 +14,7 @@ import {
   type DistributionPointView,
   type IssuingDistributionPointView,
 } from "./distribution-point.js";
+import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
 import { verifyCrl } from "./crl-verify.js";
 
 export type CrlVerdict =
@@ -68,9 +69,13 @@ async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<Certifica
   return null;
 }
 
-function fresh(crl: ParsedCrl, at: Date): boolean {
-  // Section 6.3.3 (a): nextUpdate after the validation time (and thisUpdate before it).
-  return crl.thisUpdate.getTime() <= at.getTime() && (crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime());
+/**
+ * Section 6.3.3 (a): nextUpdate after the validation time, and thisUpdate before it; thisUpdate may
+ * lie up to the clock skew ahead (a CRL issued a moment ago by a CA whose clock runs ahead of ours).
+ */
+function timeliness(crl: ParsedCrl, at: Date): "current" | "stale" | "future" {
+  if (crl.thisUpdate.getTime() > at.getTime() + REVOCATION_CLOCK_SKEW_MS) return "future";
+  return crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime() ? "current" : "stale";
 }
 
 export async function checkWithCrls(cert: CertificateView, issuer: CertificateView, ctx: CrlCheckContext): Promise<CrlVerdict> {
@@ -103,8 +108,9 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
       }
       const scope = inScope(crl, idp, dp, cert);
       if (scope) continue; // not this distribution point's CRL
-      if (!fresh(crl, ctx.validationTime)) {
-        problems.push("stale CRL");
+      const when = timeliness(crl, ctx.validationTime);
+      if (when !== "current") {
+        problems.push(when === "stale" ? "stale CRL" : "CRL issued after the validation time");
         continue;
       }
       // Section 6.3.3 (d): the CRL must add reasons not covered yet.
@@ -136,7 +142,7 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
 async function findDelta(base: ParsedCrl, ctx: CrlCheckContext): Promise<ParsedCrl | null> {
   for (const d of ctx.crls) {
     // Stryker disable next-line ConditionalExpression: entries are keyed by their certificate's issuer, so another CA's delta names only its own certificates (crl-rules.test.ts, RootDelta)
-    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || !fresh(d, ctx.validationTime)) continue;
+    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || timeliness(d, ctx.validationTime) !== "current") continue;
     if (base.crlNumber === null || BigInt(`0x${d.deltaBase}`) > BigInt(`0x${base.crlNumber}`)) continue;
     if (await signedBy(d, ctx)) return d;
   }

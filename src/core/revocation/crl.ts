@@ -8,6 +8,7 @@
 import * as pkijs from "pkijs";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { children, readOid, readTime, readTlv, type Tlv } from "../util/der.js";
+import { EXT } from "../x509/extensions.js";
 import { nameKey } from "../x509/name.js";
 import { serialKey } from "../x509/serial.js";
 
@@ -58,18 +59,7 @@ export interface ParsedCrl {
   unknownCritical: string[];
 }
 
-const EXT = {
-  cRLNumber: "2.5.29.20",
-  reasonCode: "2.5.29.21",
-  invalidityDate: "2.5.29.24",
-  deltaCRLIndicator: "2.5.29.27",
-  issuingDistributionPoint: "2.5.29.28",
-  certificateIssuer: "2.5.29.29",
-  authorityKeyIdentifier: "2.5.29.35",
-  freshestCRL: "2.5.29.46",
-  authorityInfoAccess: "1.3.6.1.5.5.7.1.1",
-} as const;
-const KNOWN_CRL_EXTENSIONS = new Set<string>([EXT.cRLNumber, EXT.deltaCRLIndicator, EXT.issuingDistributionPoint, EXT.authorityKeyIdentifier, EXT.freshestCRL, EXT.authorityInfoAccess]);
+const KNOWN_CRL_EXTENSIONS = new Set<string>([EXT.cRLNumber, EXT.deltaCRLIndicator, EXT.issuingDistributionPoint, EXT.authorityKeyIdentifier, EXT.freshestCrl, EXT.authorityInfoAccess]);
 const KNOWN_ENTRY_EXTENSIONS = new Set<string>([EXT.reasonCode, EXT.invalidityDate, EXT.certificateIssuer]);
 
 export function entryKey(issuerKey: string, serial: string): string {

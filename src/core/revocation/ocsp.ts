@@ -17,6 +17,7 @@ import { CertificateView } from "../x509/certificate.js";
 import { EKU } from "../x509/extensions.js";
 import { nameKey } from "../x509/name.js";
 import { verifyIssuedBy } from "../x509/issued-by.js";
+import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
 import { REVOCATION_REASONS, type RevocationReason } from "./crl.js";
 import { serialKey } from "../x509/serial.js";
 import { issuerHashes } from "./ocsp-request.js";
@@ -118,7 +119,7 @@ function statusOf(single: pkijs.SingleResponse): SingleStatus {
  * The status of `cert` according to `response`, at `at`, allowing `skewMs` of
  * clock difference on thisUpdate and nextUpdate.
  */
-export async function checkWithOcsp(cert: CertificateView, issuer: CertificateView, response: ParsedOcsp, at: Date, skewMs = 5 * 60_000): Promise<OcspVerdict> {
+export async function checkWithOcsp(cert: CertificateView, issuer: CertificateView, response: ParsedOcsp, at: Date, skewMs = REVOCATION_CLOCK_SKEW_MS): Promise<OcspVerdict> {
   // parseOcspResponse gives a basic response exactly when the status is successful.
   if (!response.basic) return { status: "invalid", problem: `responder answered ${response.responseStatus}` };
   const basic = response.basic;

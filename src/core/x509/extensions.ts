@@ -20,12 +20,20 @@ export const KEY_USAGE_BITS = [
 ] as const;
 export type KeyUsageBit = (typeof KEY_USAGE_BITS)[number];
 
+/** Certificate and CRL extensions (RFC 5280 sections 4.2 and 5.2-5.3), the one table of them. */
 export const EXT = {
   subjectKeyIdentifier: "2.5.29.14",
   keyUsage: "2.5.29.15",
   subjectAltName: "2.5.29.17",
   issuerAltName: "2.5.29.18",
   basicConstraints: "2.5.29.19",
+  // CRL and CRL entry extensions (RFC 5280 sections 5.2 and 5.3)
+  cRLNumber: "2.5.29.20",
+  reasonCode: "2.5.29.21",
+  invalidityDate: "2.5.29.24",
+  deltaCRLIndicator: "2.5.29.27",
+  issuingDistributionPoint: "2.5.29.28",
+  certificateIssuer: "2.5.29.29",
   nameConstraints: "2.5.29.30",
   crlDistributionPoints: "2.5.29.31",
   certificatePolicies: "2.5.29.32",
