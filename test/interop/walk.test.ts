@@ -9,9 +9,9 @@ import { deflateSync } from "node:zlib";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SecurityReport } from "../../src/core/index.js";
+import { inspectDetachedSignature, type SecurityReport } from "../../src/core/index.js";
 import { compressedData, compressedDataFromDeflated, pkcs7MimeMessage } from "../helpers/cms-build.js";
-import { inspect, signedLayers } from "../helpers/inspect.js";
+import { inspect, signedLayers, signers } from "../helpers/inspect.js";
 import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
 
 const PART = "Content-Type: text/plain\r\n\r\nThe invoice is attached.\r\n";
@@ -68,8 +68,9 @@ function signedEntity(part: string, signature: Uint8Array, o: { protocol?: strin
   );
 }
 
+/** A multipart/mixed entity around `parts`, with a boundary of its own (nested ones must differ, RFC 2046 section 5.1.1). */
 const mixed = (...parts: string[]): string => {
-  const b = "mixed-boundary";
+  const b = `mixed-${Math.random().toString(36).slice(2)}`;
   return `MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${b}"\r\n\r\n${parts.map((p) => `--${b}\r\n${p}\r\n`).join("")}--${b}--\r\n`;
 };
 
@@ -350,5 +351,46 @@ describe("a signed message/rfc822 wrapper (RFC 8551 section 3.1)", () => {
     const r = await inspect(headers() + mixed(signedEntity(part, detached(part)), PART));
     const layer = signedLayers(r)[0]!;
     expect([layer.coverage, layer.protectedHeaders, layer.uncoveredHeaders]).toEqual(["partial", undefined, undefined]);
+  });
+});
+
+describe("a CMS object given on its own (cms-file.ts), not in a message", () => {
+  it("an attached signature: one layer at the top, the content walked inside it, no sender judged", async () => {
+    const r = await inspect(opaque(PART));
+    expect([r.signature, r.layers.map((l) => [l.kind, l.mimePath, l.contentType, l.coverage]), found(r)]).toEqual([
+      "valid", [["signed", "", "application/pkcs7-mime", "whole"]], [["cms-object", "info", {}, { detached: false }]],
+    ]);
+    expect([signers(r)[0]!.identity, signedLayers(r)[0]!.form]).toEqual(["unknown", "pkcs7-mime"]);
+  });
+
+  it("a detached signature with its content: one whole layer over the content's exact bytes; the content changed is invalid", async () => {
+    const content = new TextEncoder().encode("Figures\nwith bare LF line ends\n");
+    const input = pki.write("walk-file.bin", content);
+    const der = new Uint8Array(pki.run(["cms", "-sign", "-binary", "-in", input, "-signer", alice.cert, "-inkey", alice.key, "-outform", "DER"]));
+    const r = await inspectDetachedSignature(der, content, { clock: { now: () => new Date() } });
+    expect([r.signature, r.layers.map((l) => [l.index, l.kind, l.kind === "signed" && l.form, l.mimePath, l.contentType, l.coverage]), found(r)]).toEqual([
+      "valid", [[0, "signed", "detached", "", "application/pkcs7-signature", "whole"]], [["cms-object", "info", {}, { detached: true }]],
+    ]);
+    // No sender to bind, not even the no-date note: a file has no header fields.
+    expect(signers(r)[0]!.identity).toBe("unknown");
+    const changed = await inspectDetachedSignature(der, new TextEncoder().encode("Figures\r\nwith bare LF line ends\r\n"), { clock: { now: () => new Date() } });
+    expect([changed.signature, found(changed).map(([code]) => code)]).toEqual(["invalid", ["cms-object", "digest-mismatch"]]);
+  });
+
+  it("a detached signature alone, and an encrypted file: said, and their content counts as unseen", async () => {
+    const alone = await inspect(detached(PART));
+    expect([alone.signature, alone.verdict, found(alone)]).toEqual(["unverifiable", "warning", [["cms-object", "info", {}, { detached: false }], ["detached-signature", "warning", { layer: 0 }, {}]]]);
+    pki.write("walk-file-enc.txt", PART);
+    const enveloped = await inspect(new Uint8Array(pki.run(["cms", "-encrypt", "-in", "walk-file-enc.txt", "-outform", "DER", bob.cert])));
+    expect([enveloped.signature, enveloped.encryption, enveloped.layers.map((l) => [l.kind, l.mimePath])]).toEqual(["unverifiable", "no-key", [["enveloped", ""]]]);
+  });
+
+  it("past maxSecurityLayers, or with no SignedData in it, a detached signature file gives no signers", async () => {
+    const content = new TextEncoder().encode(PART);
+    const none = await inspectDetachedSignature(detached(PART), content, { clock: { now: () => new Date() } }, { limits: { maxSecurityLayers: 0 } });
+    expect([none.layers.length, found(none).map(([code]) => code)]).toEqual([0, ["cms-object", "limit-exceeded"]]);
+    pki.write("walk-file-enc2.txt", PART);
+    const notSigned = await inspectDetachedSignature(new Uint8Array(pki.run(["cms", "-encrypt", "-in", "walk-file-enc2.txt", "-outform", "DER", bob.cert])), content, { clock: { now: () => new Date() } });
+    expect([notSigned.signature, found(notSigned).map(([code, severity]) => [code, severity])]).toEqual(["unverifiable", [["cms-object", "info"], ["malformed-cms", "error"]]]);
   });
 });

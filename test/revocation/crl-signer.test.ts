@@ -62,6 +62,10 @@ describe("a CRL signed by another key under the CA's name", () => {
     const crls = [pki.gencrl("RootIssuedSigner"), rootCaOnly];
     expect(leafStatus(await judged("RevokedLeaf", crls))).toBe("revoked");
     expect(leafStatus(await judged("RevokedLeaf", crls, { revocation: "hard" }))).toBe("unknown");
+    // The root's CRL out of date: the signer's status is unknown rather than not checked, and soft still lets it count.
+    const DAY = 86_400_000;
+    const staleRoot = pki.gencrl("Root", { lastUpdate: new Date(Date.now() - 10 * DAY), nextUpdate: new Date(Date.now() - 3 * DAY) });
+    expect(leafStatus(await judged("RevokedLeaf", [pki.gencrl("RootIssuedSigner"), staleRoot]))).toBe("revoked");
     // Asked again about the same signer (a second CRL of its), the answer stays no.
     const twice = [...crls, pki.gencrl("RootIssuedSigner", { days: 2 })];
     expect(leafStatus(await judged("RevokedLeaf", twice, { revocation: "hard" }))).toBe("unknown");
