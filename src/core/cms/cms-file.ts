@@ -19,7 +19,8 @@ const BASE64_TEXT = /^[A-Za-z0-9+/=\r\n\t ]+$/;
 export function cmsFileObject(bytes: Uint8Array): Uint8Array | null {
   const candidates = pemOrDer(bytes, ["PKCS7", "CMS"]);
   const text = latin1(bytes, 0, Math.min(bytes.length, 64));
-  if (candidates.length === 1 && candidates[0] === bytes && BASE64_TEXT.test(text)) candidates.push(decodeBase64(bytes).bytes);
+  // pemOrDer hands back the bytes themselves only for a file with no PEM line at all: that may be bare base64.
+  if (candidates[0] === bytes && BASE64_TEXT.test(text)) candidates.push(decodeBase64(bytes).bytes);
   for (const der of candidates) {
     const ci = parseContentInfo(der);
     if (ci.ok && INSPECTED.has(ci.value.contentType)) return der;

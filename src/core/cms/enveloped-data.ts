@@ -42,7 +42,7 @@ function summarizeRecipient(el: asn1js.AsnType): RecipientSummary[] {
   if (v instanceof pkijs.KEKRecipientInfo) return [{ kind: "kek", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId) }];
   if (v instanceof pkijs.PasswordRecipientinfo) return [{ kind: "password", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId) }];
   // OtherRecipientInfo [4] (RFC 5652 section 6.2.5): a kind this reader does not know, named by its oriType.
-  return [{ kind: "other", algorithm: algorithmName(v instanceof pkijs.OtherRecipientInfo ? v.oriType : "") }];
+  return [{ kind: "other", algorithm: algorithmName((v as pkijs.OtherRecipientInfo).oriType) }];
 }
 
 export function summarizeEnveloped(content: asn1js.AsnType): EnvelopedSummary {
