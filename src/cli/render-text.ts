@@ -1,5 +1,6 @@
 /** The terminal view of a SecurityReport: verdict first, then layers, signers and issues. */
 import type { Issue, Layer, SecurityReport, SignerReport } from "../core/index.js";
+import { isCmsFile } from "../ui/headline.js";
 import { describeIssue } from "../ui/messages/en.js";
 import { count } from "../ui/messages/en-words.js";
 
@@ -102,7 +103,7 @@ export function renderText(name: string, r: SecurityReport): string {
   const statuses = r.issues.some((i) => i.code === "not-a-message")
     ? ["not a mail message, nothing checked"]
     : [SIGNATURE_TEXT[r.signature], TRUST_TEXT[r.trust], REVOCATION_TEXT[r.revocation], ENCRYPTION_TEXT[r.encryption]].filter(Boolean);
-  const file = r.issues.some((i) => i.code === "cms-object");
+  const file = isCmsFile(r);
   const lines = [`${name}`, `  ${VERDICT_LINE[r.verdict]}: ${statuses.join("; ")}`];
   // An S/MIME file on its own has no header fields to show.
   if (!file) lines.push(`  from: ${m.from.join(", ") || "(none)"}   subject: ${m.subject ?? "(none)"}`);

@@ -6,7 +6,7 @@ import { walk, walkCmsFile, walkDetachedFile, reportParseProblems, type WalkCont
 import { cmsFileObject } from "./cms/cms-file.js";
 import { parseMailboxes } from "./mime/address.js";
 import { decodeHeaderText } from "./mime/encoded-words.js";
-import { parseEntity, type MimeEntity } from "./mime/entity.js";
+import { parseEntity, type MimeEntity, type ParseContext } from "./mime/entity.js";
 import { headerValue, type HeaderField } from "./mime/headers.js";
 import { messageStart, notAMessage } from "./mime/message-shape.js";
 import { senderFieldFindings, type SenderHeaders } from "./layers/identity.js";
@@ -77,8 +77,8 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
 
 /**
  * Inspects a detached signature given as a file (a .p7s, DER, PEM or base64) over `content`, the
- * file it signs, given apart: as `openssl cms -verify -binary -content` checks it. Bytes that hold
- * no CMS object are reported as not-a-message.
+ * file it signs, given apart: as `openssl cms -verify -binary -content` checks it. A signature file
+ * that holds no CMS object is reported as malformed-cms.
  */
 export async function inspectDetachedSignature(
   signature: Uint8Array,
@@ -89,10 +89,10 @@ export async function inspectDetachedSignature(
   return inspectOnce(signature, ports, options, content);
 }
 
-function walkContext(policy: SmimePolicy, issues: IssueCollector, layers: Layer[], outerHeaders: readonly HeaderField[], ports: Ports, options: InspectOptions): WalkContext {
+function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueCollector, layers: Layer[], outerHeaders: readonly HeaderField[], ports: Ports, options: InspectOptions): WalkContext {
   const ctx: WalkContext = {
     policy,
-    parse: { limits: policy.limits, problems: [], partCount: 0 },
+    parse,
     issues,
     layers,
     headers: senderHeaders(outerHeaders),
@@ -123,7 +123,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       hiddenContent = true;
     } else if (cms) {
       // A CMS object on its own: its layers are inspected, with no header fields to judge.
-      const ctx = walkContext(policy, issues, layers, [], ports, options);
+      const ctx = walkContext(policy, { limits: policy.limits, problems: [], partCount: 0 }, issues, layers, [], ports, options);
       ctx.standalone = true;
       issues.add("cms-object", "info", {}, { detached: detachedContent !== null });
       if (detachedContent) await walkDetachedFile(ctx, cms, detachedContent);
@@ -139,7 +139,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
     } else {
       const parse = { limits: policy.limits, problems: [], partCount: 0 };
       root = parseEntity(raw, messageStart(raw), raw.length, "", 0, parse);
-      const ctx = { ...walkContext(policy, issues, layers, root.headers, ports, options), parse };
+      const ctx = walkContext(policy, parse, issues, layers, root.headers, ports, options);
       senders = ctx.headers;
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });

@@ -35,6 +35,11 @@ export function commonName(dn: string): string {
   return /(?:^|,\s*)CN=([^,]+)/.exec(dn)?.[1]?.trim() ?? dn;
 }
 
+/** Whether the report is of an S/MIME file given on its own (the core's cms-object finding), not of a message. */
+export function isCmsFile(report: SecurityReport): boolean {
+  return report.issues.some((i) => i.code === "cms-object");
+}
+
 export function firstSigner(report: SecurityReport): SignerReport | null {
   for (const layer of report.layers) if (layer.kind === "signed") for (const s of layer.signers) return s;
   return null;

@@ -3,6 +3,7 @@ import { Fragment } from "preact";
 import { useContext } from "preact/hooks";
 import type { CertificateSummary, Issue, Layer, SecurityReport, SignedLayer } from "../../core/index.js";
 import { UiContext } from "../context.js";
+import { isCmsFile } from "../headline.js";
 import type { UiStrings } from "../messages/ui-en.js";
 import { SignerCard } from "./SignerCard.js";
 
@@ -51,7 +52,7 @@ export function LayerList({ report, onSelect }: LayerListProps) {
   const { catalogue } = useContext(UiContext);
   const ui = catalogue.ui;
   const at = (layer: number, signer: number) => (i: Issue) => i.where.layer === layer && i.where.signer === signer;
-  const file = report.issues.some((i) => i.code === "cms-object");
+  const file = isCmsFile(report);
   return (
     <ol class="layers">
       {report.layers.map((layer) => (
