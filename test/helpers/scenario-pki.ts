@@ -4,6 +4,7 @@
  * issuer and extensions, so a scenario reads as a table.
  */
 import { readFileSync } from "node:fs";
+import * as asn1js from "asn1js";
 import { readCertificates, type CertificateView } from "../../src/core/index.js";
 import { OpensslPki, type KeySpec } from "./pki.js";
 
@@ -142,6 +143,40 @@ export class ScenarioPki extends OpensslPki {
     else args.push("-crldays", String(options.days ?? 7));
     this.run(args);
     return this.run(["crl", "-in", out, "-outform", "DER"]);
+  }
+
+  /**
+   * A version 1 certificate, with no extensions at all, as `openssl x509 -req` issues one
+   * without an extension file (RFC 5280 section 4.1.2.1); valid from now for `days`.
+   */
+  issueV1(name: string, issuer: string, days = 30): void {
+    const key = this.genKey(name, "ec:P-256");
+    this.run(["req", "-new", "-key", key, "-subj", `/O=Signet Scenario/CN=${name}`, "-config", this.reqConfig(), "-out", `${name}.csr`]);
+    const ca = this.get(issuer);
+    this.run(["x509", "-req", "-in", `${name}.csr`, "-CA", ca.cert, "-CAkey", ca.key, "-set_serial", String(this.serialCounter++), "-days", String(days), "-out", `${name}.pem`]);
+    this.issued.set(name, { name, cert: `${name}.pem`, key });
+  }
+
+  /**
+   * A CRL that `openssl ca -gencrl` will not make (it always writes nextUpdate and a
+   * non-critical CRL number): tbsCertList built here with asn1js, field by field (RFC 5280
+   * section 5.1), and signed by the CA's key with `openssl dgst -sha256 -sign` (ECDSA).
+   */
+  craftCrl(ca: string, o: { thisUpdate: Date; nextUpdate: Date | null; crlNumber: { value: number; critical: boolean } | null }): Uint8Array {
+    const ecdsaWithSha256 = () => new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: "1.2.840.10045.4.3.2" })] });
+    const time = (d: Date) => new asn1js.UTCTime({ valueDate: d });
+    const crlNumber = o.crlNumber
+      ? [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [
+          new asn1js.ObjectIdentifier({ value: "2.5.29.20" }),
+          ...(o.crlNumber.critical ? [new asn1js.Boolean({ value: true })] : []),
+          new asn1js.OctetString({ valueHex: new asn1js.Integer({ value: o.crlNumber.value }).toBER(false) }),
+        ] })] })] })]
+      : [];
+    const tbs = new asn1js.Sequence({
+      value: [new asn1js.Integer({ value: 1 }), ecdsaWithSha256(), this.view(ca).cert.subject.toSchema(), time(o.thisUpdate), ...(o.nextUpdate ? [time(o.nextUpdate)] : []), ...crlNumber],
+    }).toBER(false);
+    const signature = this.run(["dgst", "-sha256", "-sign", this.get(ca).key], new Uint8Array(tbs));
+    return new Uint8Array(new asn1js.Sequence({ value: [asn1js.fromBER(tbs).result, ecdsaWithSha256(), new asn1js.BitString({ valueHex: new Uint8Array(signature) })] }).toBER(false));
   }
 
   private reqConfig(): string {

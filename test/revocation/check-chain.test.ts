@@ -29,8 +29,14 @@ let revokedChain: CertificateView[];
 class OpensslNetwork implements Fetcher {
   requests: string[] = [];
   down = new Set<string>();
-  /** Days the OCSP responder's answers are valid (-ndays). */
-  ocspDays = 1;
+  /** Days the OCSP responder's answers are valid (-ndays); null leaves nextUpdate out. */
+  ocspDays: number | null = 1;
+  /** The CA database the responder reads; one without the certificate makes it answer unknown. */
+  ocspIndex = "index.txt";
+  /** The time-out of each request, in order. */
+  timeouts: number[] = [];
+  /** The CRLs served, in order (DER). */
+  servedCrls: Buffer[] = [];
   /** Who signs the OCSP answers (a certificate of the PKI); the CA itself by default. */
   ocspSigner = "Inter";
   /** Answer every OCSP request with this response instead (an answer about another certificate, say). */
@@ -38,16 +44,21 @@ class OpensslNetwork implements Fetcher {
   private n = 0;
   async fetch(r: FetchRequest): Promise<FetchResult> {
     this.requests.push(`${r.method} ${r.url.startsWith(OCSP_URL) ? OCSP_URL : r.url}`);
+    this.timeouts.push(r.timeoutMs);
     if ([...this.down].some((u) => r.url.startsWith(u))) return { ok: false, error: "network", detail: "down for the test" };
-    if (r.url === INTER_CRL) return ok(pki.gencrl("Inter"));
-    if (r.url === ROOT_CRL) return ok(pki.gencrl("Root"));
+    if (r.url === INTER_CRL || r.url === ROOT_CRL) {
+      const crl = pki.gencrl(r.url === INTER_CRL ? "Inter" : "Root");
+      this.servedCrls.push(crl);
+      return ok(crl);
+    }
     // OCSP: GET is refused here, so Signet posts (RFC 6960 appendix A.1 allows both).
     if (r.url.startsWith(OCSP_URL) && r.method === "POST" && r.body) {
       if (this.ocspAnswer) return ok(this.ocspAnswer);
       const id = this.n++;
       pki.write(`net-req-${id}.der`, r.body);
       const signer = pki.get(this.ocspSigner);
-      pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Inter").cert, "-rsigner", signer.cert, "-rkey", signer.key, "-reqin", `net-req-${id}.der`, "-respout", `net-resp-${id}.der`, "-ndays", String(this.ocspDays)]);
+      const days = this.ocspDays === null ? [] : ["-ndays", String(this.ocspDays)];
+      pki.run(["ocsp", "-index", this.ocspIndex, "-CA", pki.get("Inter").cert, "-rsigner", signer.cert, "-rkey", signer.key, "-reqin", `net-req-${id}.der`, "-respout", `net-resp-${id}.der`, ...days]);
       return ok(pki.read(`net-resp-${id}.der`));
     }
     return { ok: false, error: "http-status", status: 405 };
@@ -73,6 +84,13 @@ beforeAll(() => {
   pki.revoke("Inter", "UnsaidLeaf");
   chain = ["Leaf", "Inter", "Root"].map((n) => pki.view(n));
   revokedChain = ["RevokedLeaf", "Inter", "Root"].map((n) => pki.view(n));
+  pki.build([
+    { name: "OcspOnlyLeaf", issuer: "Inter", email: "o@example.org", ocsp: OCSP_URL },
+    { name: "CrlOnlyLeaf", issuer: "Inter", email: "c@example.org", crl: INTER_CRL },
+  ]);
+  pki.issueV1("V1Leaf", "Inter");
+  // A CA database that holds none of the certificates: the responder answers unknown for each.
+  pki.write("empty-index.txt", "");
 });
 afterAll(() => pki.cleanup());
 
@@ -248,6 +266,156 @@ describe("checkChainRevocation: answers that do not count", () => {
     const r = await checkChainRevocation(revokedChain, context(net, new MemoryStore(), { policy: signerOnly(), suppliedCrls: [supplied] }));
     expect(r.evidence[0]).toMatchObject({ status: "revoked", source: "supplied-crl", reason: "keyCompromise" });
     expect(net.requests.filter((x) => x.includes("crl.test"))).toEqual([]);
+  });
+});
+
+describe("checkChainRevocation: the edges of each source", () => {
+  const signerOnly = (extra: Parameters<typeof smimeProfile>[0] = {}) => policy({ revocationDepth: "signer", ...extra });
+  const parsedCrl = (der: Uint8Array) => {
+    const crl = parseCrl(der);
+    if ("error" in crl) throw new Error(crl.error);
+    return crl;
+  };
+
+  it("a version 1 certificate, with no extensions at all, is checked against the CRLs at hand, and publishes nothing to ask", async () => {
+    const v1 = ["V1Leaf", "Inter", "Root"].map((n) => pki.view(n));
+    expect(v1[0]!.cert.extensions).toBeUndefined();
+    const net = new OpensslNetwork();
+    const r = await checkChainRevocation(v1, context(net, new MemoryStore(), { policy: signerOnly(), suppliedCrls: [parsedCrl(new Uint8Array(pki.gencrl("Inter")))] }));
+    expect(sources(r.evidence)).toEqual([{ certificate: 0, status: "good", source: "supplied-crl", url: undefined, fromCache: undefined }]);
+    expect(net.requests).toEqual([]);
+  });
+
+  it("a certificate that names only an OCSP responder, or only a CRL, with no network to ask: unknown, not 'not checked'", async () => {
+    for (const name of ["OcspOnlyLeaf", "CrlOnlyLeaf"]) {
+      const r = await checkChainRevocation([name, "Inter", "Root"].map((n) => pki.view(n)), { ...context(new OpensslNetwork(), new MemoryStore(), { policy: signerOnly() }), fetcher: undefined });
+      expect([name, r.evidence]).toEqual([name, [{ certificate: 0, status: "unknown", problems: [] }]]);
+    }
+  });
+
+  it("a good answer carries no revocation date or reason; a CRL's answer carries the CRL's own nextUpdate", async () => {
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
+    const e = r.evidence[0]!;
+    expect(Object.keys(e)).not.toContain("revocationDate");
+    expect(Object.keys(e)).not.toContain("reason");
+    pki.write("served.crl", net.servedCrls[0]!);
+    const next = pki.run(["crl", "-inform", "DER", "-in", "served.crl", "-noout", "-nextupdate"]).toString().trim().replace(/^nextUpdate=/, "");
+    expect(e.nextUpdate).toBe(new Date(next).toISOString());
+  });
+
+  it("an OCSP answer without nextUpdate (newer information is always available, RFC 6960 section 4.2.2.1) is good with nextUpdate null, and has no revocation date", async () => {
+    const net = new OpensslNetwork();
+    net.ocspDays = null;
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
+    expect(r.evidence[0]).toMatchObject({ status: "good", source: "ocsp", nextUpdate: null });
+    expect(Object.keys(r.evidence[0]!)).not.toContain("revocationDate");
+  });
+
+  it("an attached OCSP answer that is good answers, with no problem said and nothing fetched", async () => {
+    pki.run(["ocsp", "-issuer", pki.get("Inter").cert, "-cert", pki.get("Leaf").cert, "-no_nonce", "-reqout", "good-req.der"]);
+    pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Inter").cert, "-rsigner", pki.get("Inter").cert, "-rkey", pki.get("Inter").key, "-reqin", "good-req.der", "-respout", "good-resp.der", "-ndays", "1"]);
+    const attached = parseOcspResponse(new Uint8Array(pki.read("good-resp.der"))) as ParsedOcsp;
+    const net = new OpensslNetwork();
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly(), embeddedOcsp: [attached] }));
+    expect(sources(r.evidence)).toEqual([{ certificate: 0, status: "good", source: "embedded-ocsp", url: undefined, fromCache: undefined }]);
+    expect(net.requests).toEqual([]);
+  });
+
+  it("the responder does not know the certificate: said, nothing cached, and the CRL answers", async () => {
+    const net = new OpensslNetwork();
+    net.ocspIndex = "empty-index.txt";
+    const store = new MemoryStore();
+    const r = await checkChainRevocation(chain, context(net, store, { policy: signerOnly() }));
+    expect(sources(r.evidence)).toEqual([
+      { certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false, problems: [`OCSP ${OCSP_URL}: the responder does not know this certificate`] },
+    ]);
+    expect(await store.list("revocation/ocsp/")).toEqual([]);
+  });
+
+  it("a cached OCSP answer of unknown is said and the responder asked again; cached bytes that are no OCSP response are passed over", async () => {
+    // The unknown answer is cached where the check keeps it, found by letting a good answer be cached first.
+    const store = new MemoryStore();
+    await checkChainRevocation(chain, context(new OpensslNetwork(), store, { policy: signerOnly() }));
+    const [key] = await store.list("revocation/ocsp/");
+    const unknownNet = new OpensslNetwork();
+    unknownNet.ocspIndex = "empty-index.txt";
+    unknownNet.ocspAnswer = null;
+    await checkChainRevocation(chain, context(unknownNet, new MemoryStore(), { policy: signerOnly() }));
+    const unknownAnswer = pki.read("net-resp-0.der");
+    for (const [cached, said] of [[unknownAnswer, ["cached OCSP: the responder does not know this certificate"]], [Buffer.from("not an OCSP response"), []]] as const) {
+      await store.put(key!, new Uint8Array(cached));
+      const net = new OpensslNetwork();
+      const r = await checkChainRevocation(chain, context(net, store, { policy: signerOnly() }));
+      expect(sources(r.evidence)).toEqual([{ certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false, ...(said.length ? { problems: said } : {}) }]);
+      expect(net.requests.filter((x) => x.startsWith("POST"))).toHaveLength(1);
+    }
+  });
+
+  it("answers are cached under revocation/ocsp/ and revocation/crl/ and a SHA-256, one per certificate and one per CRL address", async () => {
+    const store = new MemoryStore();
+    await checkChainRevocation(chain, context(new OpensslNetwork(), store));
+    await checkChainRevocation(revokedChain, context(new OpensslNetwork(), store));
+    const keys = await store.list("revocation/");
+    expect(keys.every((k) => /^revocation\/(ocsp|crl)\/[0-9a-f]{64}$/.test(k))).toBe(true);
+    // Leaf and RevokedLeaf each by OCSP; the intermediate by the root's CRL, once for both paths.
+    expect([(await store.list("revocation/ocsp/")).length, (await store.list("revocation/crl/")).length]).toEqual([2, 1]);
+  });
+
+  it("each request's time-out is the smaller of five seconds and the time left to the deadline", async () => {
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
+    expect(net.timeouts).toEqual([5000, 5000, 5000]); // OCSP by GET, then POST, then the CRL
+    // The clock stands at 50 s: the deadline one second ahead leaves one second for each request.
+    const short = new OpensslNetwork();
+    short.down.add(OCSP_URL);
+    await checkChainRevocation(chain, context(short, new MemoryStore(), { now: () => 50_000, policy: signerOnly({ revocationDeadlineMs: 1000 }) }));
+    expect(short.timeouts).toEqual([1000, 1000, 1000]);
+  });
+
+  it("at the deadline itself nothing is fetched: no time is left for a request", async () => {
+    const net = new OpensslNetwork();
+    let reading = 0;
+    // The deadline is set at the first reading (50 s + 1 s); every later reading is exactly the deadline.
+    const now = () => (reading++ === 0 ? 50_000 : 51_000);
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { now, policy: signerOnly({ revocationDeadlineMs: 1000 }) }));
+    expect(net.requests).toEqual([]);
+    expect(r.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: not tried, revocation deadline reached`, `CRL ${INTER_CRL}: not tried, revocation deadline reached`]);
+  });
+
+  it("a cached CRL counts up to its nextUpdate, that instant included (RFC 5280 section 6.3.3 (a)), as crl-check counts it", async () => {
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    const store = new MemoryStore();
+    const first = await checkChainRevocation(chain, context(net, store, { policy: signerOnly() }));
+    const nextUpdate = new Date(first.evidence[0]!.nextUpdate!);
+    const atTheEnd = await checkChainRevocation(chain, context(net, store, { policy: signerOnly({ validationTime: nextUpdate }) }));
+    expect(sources(atTheEnd.evidence)[0]).toMatchObject({ status: "good", source: "crl", fromCache: true });
+    expect(net.requests.filter((x) => x === `GET ${INTER_CRL}`)).toHaveLength(1);
+  });
+
+  it("a cached CRL without nextUpdate (RFC 5280 section 5.1.2.5 allows it to be left out) is used, and its answer's nextUpdate is null", async () => {
+    const net = new OpensslNetwork();
+    net.down.add(OCSP_URL);
+    const store = new MemoryStore();
+    await checkChainRevocation(chain, context(net, store, { policy: signerOnly() }));
+    const [key] = await store.list("revocation/crl/");
+    await store.put(key!, pki.craftCrl("Inter", { thisUpdate: new Date(Date.now() - DAY), nextUpdate: null, crlNumber: { value: 9000, critical: false } }));
+    const r = await checkChainRevocation(chain, context(net, store, { policy: signerOnly({ validationTime: new Date(Date.now() + 400 * DAY) }) }));
+    expect(sources(r.evidence)[0]).toMatchObject({ status: "good", source: "crl", fromCache: true });
+    expect(r.evidence[0]!.nextUpdate).toBeNull();
+    expect(net.requests.filter((x) => x === `GET ${INTER_CRL}`)).toHaveLength(1);
+  });
+
+  it("a response the certificate's issuer did not authorise, and no CRL to be had: revocation-response-invalid", async () => {
+    const net = new OpensslNetwork();
+    net.ocspSigner = "NotAResponder";
+    net.down.add(INTER_CRL);
+    const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
+    expect(r.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: responder certificate lacks id-kp-OCSPSigning`, `CRL ${INTER_CRL}: network: down for the test`]);
+    expect(r.issues.map((i) => i.code)).toEqual(["revocation-response-invalid"]);
   });
 });
 

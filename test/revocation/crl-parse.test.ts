@@ -89,7 +89,24 @@ describe("parseCrl on a well-formed CertificateList", () => {
 
   it("a v1 CRL (no version), without nextUpdate, entries or extensions, is read so", () => {
     const crl = parsed(build({ version: null, nextUpdate: null, entries: null, extensions: null }));
-    expect([crl.issuerKey, crl.nextUpdate, crl.entries.size, crl.crlNumber]).toEqual([nameKey(ISSUER), null, 0, null]);
+    expect([crl.issuerKey, crl.nextUpdate, crl.entries.size, crl.crlNumber, crl.crlNumberCritical]).toEqual([nameKey(ISSUER), null, 0, null, false]);
+  });
+
+  it("without nextUpdate but with entries: the element after thisUpdate is the entries, not a time", () => {
+    const crl = parsed(build({ nextUpdate: null }));
+    expect([crl.nextUpdate, entryFor(crl, ISSUER, 7)?.reason, crl.crlNumber]).toEqual([null, "keyCompromise", "05"]);
+  });
+
+  it("a CRL number that is not an INTEGER is no CRL number (section 5.2.3: CRLNumber ::= INTEGER)", () => {
+    const crl = parsed(build({ extensions: crlExtensions(ext("2.5.29.20", new asn1js.OctetString({ valueHex: new Uint8Array([5]).buffer }))) }));
+    expect(crl.crlNumber).toBeNull();
+  });
+
+  it("certificateIssuer names the issuer by its directoryName, wherever it stands among the GeneralNames", () => {
+    const email = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 1 }, valueHex: new TextEncoder().encode("ca@example.org").buffer });
+    const dirName = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [OTHER_ISSUER.toSchema()] });
+    const crl = parsed(build({ entries: seq(entry(2, [ext("2.5.29.29", seq(email, dirName), true)])) }));
+    expect([entryFor(crl, OTHER_ISSUER, 2)?.reason, entryFor(crl, ISSUER, 2)]).toEqual([null, undefined]);
   });
 
   it("entry extensions: a reason that is not ENUMERATED is no reason; certificateIssuer moves this and later entries to that issuer (section 5.3.3)", () => {
@@ -123,6 +140,8 @@ describe("parseCrl refuses what is not a CertificateList, naming the part", () =
     ["a signature that is an OCTET STRING", build({ signature: new asn1js.OctetString({ valueHex: new Uint8Array([1, 2]).buffer }) }), "bad signature algorithm or value"],
     ["a signature BIT STRING of no octets", build({ signature: new asn1js.Primitive({ idBlock: { tagClass: 1, tagNumber: 3 }, valueHex: new ArrayBuffer(0) }) }), "bad signature algorithm or value"],
     ["a tbsCertList that is an INTEGER", build({ tbs: int(5) }), "malformed tbsCertList"],
+    ["an empty tbsCertList", build({ tbs: seq() }), "missing issuer or thisUpdate"],
+    ["an issuer SEQUENCE that holds no names", build({ issuer: seq(int(1)) }), "undecodable issuer name"],
     ["no issuer", build({ tbs: seq(int(1), sha256WithRsa()) }), "missing issuer or thisUpdate"],
     ["an issuer that is a SET", build({ issuer: new asn1js.Set({ value: [] }) }), "missing issuer or thisUpdate"],
     ["no thisUpdate", build({ tbs: seq(int(1), sha256WithRsa(), ISSUER.toSchema()) }), "missing issuer or thisUpdate"],
@@ -133,10 +152,11 @@ describe("parseCrl refuses what is not a CertificateList, naming the part", () =
     ["an entry without a date", build({ entries: seq(seq(int(7))) }), "malformed revoked certificate"],
     ["an entry whose date is no time", build({ entries: seq(seq(int(7), int(20260302))) }), "bad revocationDate"],
     ["entry extensions that are an INTEGER", build({ entries: seq(seq(int(7), utc("2026-03-02T00:00:00Z"), int(1))) }), "malformed entry extensions"],
-    ["an entry extension of four fields", build({ entries: seq(entry(7, [seq(oid("2.5.29.21"), new asn1js.Boolean({ value: false }), octets(enumerated(1)), int(0))])) }), "malformed entry extensions"],
+    ["an entry extension of four fields", build({ entries: seq(entry(7, [seq(oid("2.5.29.21"), new asn1js.Boolean({ value: false }), octets(enumerated(1)), octets(enumerated(1)))])) }), "malformed entry extensions"],
+    ["an entry extension that is an INTEGER, not a SEQUENCE", build({ entries: seq(entry(7, [int(1)])) }), "malformed entry extensions"],
     ["an entry extension whose middle field is not the BOOLEAN", build({ entries: seq(entry(7, [seq(oid("1.3.6.1.4.1.99999.1"), int(255), octets(new asn1js.Null()))])) }), "malformed entry extensions"],
     ["an entry extension without an OID", build({ entries: seq(entry(7, [seq(int(1), octets(new asn1js.Null()))])) }), "malformed entry extensions"],
-    ["an entry extension whose value is not an OCTET STRING", build({ entries: seq(entry(7, [seq(oid("2.5.29.21"), enumerated(1))])) }), "malformed entry extensions"],
+    ["an entry extension whose value is not an OCTET STRING", build({ entries: seq(entry(7, [seq(oid("2.5.29.21"), seq(enumerated(1)))])) }), "malformed entry extensions"],
     ["an entry extension whose value holds bytes after its element", build({ entries: seq(entry(7, [seq(oid("2.5.29.21"), new asn1js.OctetString({ valueHex: new Uint8Array([0x0a, 0x01, 0x01, 0x00]).buffer }))])) }), "malformed entry extensions"],
     ["a certificateIssuer that is no GeneralNames", build({ entries: seq(entry(7, [ext("2.5.29.29", int(5), true)])) }), "malformed certificateIssuer"],
     ["crlExtensions that are an INTEGER", build({ extensions: new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [int(5)] }) }), "malformed crlExtensions"],

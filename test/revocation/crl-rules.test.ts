@@ -42,6 +42,11 @@ beforeAll(() => {
     { name: "RevokedLeaf", issuer: "Inter", email: "mallory@example.org", crl: CDP, ...wide },
     // A cRLDistributionPoints whose value is a NULL, not the structure of section 4.2.1.13.
     { name: "MalformedCdpLeaf", issuer: "Inter", email: "alice@example.org", extraExtensions: ["2.5.29.31=DER:05:00"], ...wide },
+    // A distribution point naming its CRL issuer (cRLIssuer, section 4.2.1.13): the CA itself, by name.
+    {
+      name: "CrlIssuerLeaf", issuer: "Inter", email: "alice@example.org", ...wide,
+      extraExtensions: ["crlDistributionPoints=dp", "[dp]", `fullname=URI:${CDP}`, "CRLissuer=dirName:inter_dn", "[inter_dn]", "O=Signet Scenario", "CN=Inter"],
+    },
   ];
   pki.build(specs);
   for (const s of specs) views.set(s.name, pki.view(s.name));
@@ -73,6 +78,17 @@ beforeAll(() => {
   crl("MalformedIdp", "Inter", ["2.5.29.28=critical,DER:05:00"]);
   // A newer complete CRL, published a day after the revocation (Plain and Base are from LAST).
   crl("Newer", "Inter", [], { lastUpdate: new Date(LAST.getTime() + 86_400_000), nextUpdate: NEXT });
+  // What `openssl ca -gencrl` will not write: no nextUpdate, no CRL number, a critical CRL number;
+  // and a newer CRL without the revocation (the CA took the entry back).
+  const crafted = (name: string, o: Parameters<ScenarioPki["craftCrl"]>[1]) => {
+    const parsed = parseCrl(pki.craftCrl("Inter", o));
+    if ("error" in parsed) throw new Error(parsed.error);
+    crls[name] = parsed;
+  };
+  crafted("NoNextUpdate", { thisUpdate: LAST, nextUpdate: null, crlNumber: { value: 4000, critical: false } });
+  crafted("NoNumber", { thisUpdate: LAST, nextUpdate: NEXT, crlNumber: null });
+  crafted("CriticalNumber", { thisUpdate: LAST, nextUpdate: NEXT, crlNumber: { value: 4001, critical: true } });
+  crafted("NewerWithoutEntry", { thisUpdate: new Date(LAST.getTime() + 2 * 86_400_000), nextUpdate: NEXT, crlNumber: { value: 4002, critical: false } });
 });
 
 /** The delta CRL indicator (section 5.2.4) naming a base CRL number (hex); openssl's config has no name for it, so it is written as DER. */
@@ -156,6 +172,19 @@ describe("CRLs that must not be used", () => {
     expect(await check("Leaf", ["Plain"], MID, false)).toEqual(unknown("no valid signer for the CRL"));
   });
 
+  it("a CRL without nextUpdate (section 5.1.2.5: OPTIONAL) is current at any later time", async () => {
+    expect(await check("Leaf", ["NoNextUpdate"], new Date("2029-01-01T00:00:00Z"))).toMatchObject({ status: "good", crl: crls.NoNextUpdate });
+  });
+
+  it("a CRL without a CRL number, or with it marked critical, does not conform (section 5.2.3) and is said so", async () => {
+    expect(await check("Leaf", ["NoNumber"])).toEqual(unknown("CRL without a CRL number"));
+    expect(await check("Leaf", ["CriticalNumber"])).toEqual(unknown("CRL number marked critical"));
+  });
+
+  it("a distribution point with a cRLIssuer is served only by an indirect CRL: the CA's plain CRL does not cover it (section 6.3.3 (b)(2)(ii))", async () => {
+    expect(await check("CrlIssuerLeaf", ["Plain"])).toEqual(unknown("no CRL covers this certificate"));
+  });
+
   it("every problem met is said, in order", async () => {
     expect(await check("Leaf", ["UnknownCritical", "Plain"], new Date(NEXT.getTime() + 1000))).toEqual(unknown("CRL with unknown critical extensions 1.3.6.1.4.1.99999.3", "stale CRL"));
   });
@@ -173,6 +202,16 @@ describe("more than one complete CRL (section 6.3.3 (d))", () => {
     pki.write("root-inter.pem", Buffer.concat([pki.read(pki.get("Root").cert), pki.read(pki.get("Inter").cert)]));
     const peer = spawnSync("openssl", ["verify", "-attime", String(MID.getTime() / 1000), "-crl_check", "-CAfile", "root-inter.pem", "-CRLfile", "base-and-newer.pem", pki.get("RevokedLeaf").cert], { cwd: pki.path("."), encoding: "utf8" });
     expect(peer.stdout + peer.stderr).toMatch(/certificate revoked/);
+  });
+
+  it("once the newest CRL has covered every reason, an older one that still lists the certificate is not read (section 6.3.3 (d)); OpenSSL agrees", async () => {
+    for (const order of [["Plain", "NewerWithoutEntry"], ["NewerWithoutEntry", "Plain"]]) {
+      expect([order, await check("RevokedLeaf", order)]).toEqual([order, { status: "good", crl: crls.NewerWithoutEntry }]);
+    }
+    pki.write("plain-and-newer.pem", Buffer.concat([crls.Plain!.der, crls.NewerWithoutEntry!.der].map((der) => pki.run(["crl", "-inform", "DER"], der))));
+    pki.write("root-inter-2.pem", Buffer.concat([pki.read(pki.get("Root").cert), pki.read(pki.get("Inter").cert)]));
+    const peer = spawnSync("openssl", ["verify", "-attime", String(MID.getTime() / 1000), "-crl_check", "-CAfile", "root-inter-2.pem", "-CRLfile", "plain-and-newer.pem", pki.get("RevokedLeaf").cert], { cwd: pki.path("."), encoding: "utf8" });
+    expect(peer.stdout).toMatch(/: OK/);
   });
 });
 

@@ -10,6 +10,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCertificates } from "../../src/core/index.js";
 import { parseCrl } from "../../src/core/revocation/crl.js";
 import { ALL_REASONS, readDistributionPoints, readIssuingDistributionPoint } from "../../src/core/revocation/distribution-point.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
@@ -26,22 +27,38 @@ beforeAll(() => {
     // Certificates that exist only for their names: what the readers' keys must equal.
     { name: "CrlIssuerName", subject: "/O=Signet Scenario/CN=CRL Issuer" },
     { name: "RelativeName", subject: "/O=Signet Scenario/CN=Inter/CN=Part 1" },
+    { name: "RelativeToCrlIssuer", subject: "/O=Signet Scenario/CN=CRL Issuer/CN=Part 1" },
     {
       name: "Leaf", issuer: "Inter", email: "alice@example.org",
       extraExtensions: [
-        "crlDistributionPoints=dp1,dp2,dp3",
+        "crlDistributionPoints=dp1,dp2,dp3,dp4,dp5,dp6",
         "[dp1]", "fullname=URI:http://crl.example/a.crl", "reasons=keyCompromise,CACompromise,AACompromise", "CRLissuer=dirName:crl_issuer",
         "[dp2]", "relativename=relative",
         "[relative]", "CN=Part 1",
         // A name that is neither a URI nor a directory name (an rfc822Name), and a cRLIssuer of a URI and then a
         // directory name, relative to which the point's name is read.
         "[dp3]", "fullname=email:crl@example.org", "CRLissuer=URI:http://crl.example/issuer,dirName:crl_issuer",
+        "[dp4]", "relativename=relative", "CRLissuer=URI:http://crl.example/issuer,dirName:crl_issuer",
+        "[dp5]", "relativename=relative128",
+        "[relative128]", `GN=${"a".repeat(117)}`,
+        "[dp6]", "relativename=relative316",
+        "[relative316]", `GN=${"b".repeat(300)}`,
         "[crl_issuer]", "O=Signet Scenario", "CN=CRL Issuer",
       ],
     },
   ]);
 });
 afterAll(() => pki.cleanup());
+
+/**
+ * A name's key as the core reads it from a certificate OpenSSL made with that subject (self-signed by
+ * `openssl req -x509`, as `openssl ca` would drop the attributes its policy does not list).
+ */
+function subjectKeyOf(subject: string): string {
+  const file = `subject-${subject.length}.pem`;
+  pki.run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${file}.key`, "-subj", subject, "-config", pki.write("subject.cnf", "[req]\ndistinguished_name=dn\n[dn]\n"), "-out", file]);
+  return readCertificates(pki.read(file)).certificates[0]!.subjectKey;
+}
 
 const extensionValue = (name: string, oid: string): Uint8Array => new Uint8Array(pki.view(name).cert.extensions!.find((e) => e.extnID === oid)!.extnValue.valueBlock.valueHexView);
 
@@ -54,12 +71,35 @@ describe("cRLDistributionPoints as openssl ca writes them", () => {
       { names: [`dn:${pki.view("RelativeName").subjectKey}`], reasons: ALL_REASONS, crlIssuers: null },
       // rfc822Name is GeneralName [1]: kept by its tag and octets, never taken for a URI.
       { names: [`1:${Buffer.from("crl@example.org").toString("hex")}`], reasons: ALL_REASONS, crlIssuers: ["uri:http://crl.example/issuer", `dn:${pki.view("CrlIssuerName").subjectKey}`] },
+      // A relative name goes after the cRLIssuer's directory name, wherever that stands among its names.
+      { names: [`dn:${pki.view("RelativeToCrlIssuer").subjectKey}`], reasons: ALL_REASONS, crlIssuers: ["uri:http://crl.example/issuer", `dn:${pki.view("CrlIssuerName").subjectKey}`] },
+      // Relative names whose RDN, re-encoded as a SET, is exactly 128 octets long (the first length that
+      // needs the long form, X.690 section 8.1.3.5), and over 255 (two length octets).
+      { names: [`dn:${subjectKeyOf(`/O=Signet Scenario/CN=Inter/GN=${"a".repeat(117)}`)}`], reasons: ALL_REASONS, crlIssuers: null },
+      { names: [`dn:${subjectKeyOf(`/O=Signet Scenario/CN=Inter/GN=${"b".repeat(300)}`)}`], reasons: ALL_REASONS, crlIssuers: null },
     ]);
+  });
+
+  it("forms OpenSSL does not write: a field it does not define, names that are not constructed, an empty directory name", () => {
+    const issuer = pki.view("Inter").cert.subject;
+    const tagged = (tagNumber: number, value: asn1js.AsnType[] | null) =>
+      value ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber }, value }) : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber }, valueHex: new ArrayBuffer(0) });
+    const uri = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 6 }, valueHex: new TextEncoder().encode("http://crl.example/a.crl").buffer });
+    const read = (...fields: asn1js.AsnType[]) => readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: fields })] }).toBER(false)), issuer);
+    // [3] is no field of a DistributionPoint: passed over, not taken for a cRLIssuer.
+    expect(read(tagged(0, [tagged(0, [uri])]), tagged(3, [uri]))).toEqual([{ names: ["uri:http://crl.example/a.crl"], reasons: ALL_REASONS, crlIssuers: null }]);
+    // A fullName [0] and a cRLIssuer [2] written as primitives hold no names.
+    expect(read(tagged(0, [tagged(0, null)]), tagged(2, null))).toEqual([{ names: [], reasons: ALL_REASONS, crlIssuers: [] }]);
+    // A directoryName [4] with nothing in it: named "dn:?", and a relative name then goes after the certificate's issuer.
+    const relative = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: (pki.view("RelativeName").cert.subject.toSchema() as asn1js.Sequence).valueBlock.value.slice(-1).flatMap((set) => (set as asn1js.Set).valueBlock.value) });
+    expect(read(tagged(0, [relative]), tagged(2, [tagged(4, [])]))).toEqual([{ names: [`dn:${pki.view("RelativeName").subjectKey}`], reasons: ALL_REASONS, crlIssuers: ["dn:?"] }]);
   });
 
   it("an empty list, or one with an element that is no DistributionPoint, is malformed (section 4.2.1.13: SIZE (1..MAX) OF SEQUENCE)", () => {
     const issuer = pki.view("Inter").cert.subject;
     expect(readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [] }).toBER(false)), issuer)).toBeNull();
+    // A well-formed list followed by one more octet: the value must end where the SEQUENCE does.
+    expect(readDistributionPoints(new Uint8Array([...new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [] })] }).toBER(false)), 0x00]), issuer)).toBeNull();
     expect(readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [] }), new asn1js.Integer({ value: 1 })] }).toBER(false)), issuer)).toBeNull();
     // One empty DistributionPoint: every reason, no names, the certificate's issuer's CRLs.
     expect(readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [] })] }).toBER(false)), issuer)).toEqual([{ names: null, reasons: ALL_REASONS, crlIssuers: null }]);

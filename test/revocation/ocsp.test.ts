@@ -75,6 +75,16 @@ describe("OCSP checks that only these tests guard", () => {
     const r = answer(["-issuer", pki.get("CATwin").cert, "-serial", `0x${serial}`], ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"]);
     expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" });
   });
+
+  it("the near miss is said even when an answer about another serial comes after it in the same response", async () => {
+    const serial = (name: string) => pki.run(["x509", "-in", pki.get(name).cert, "-noout", "-serial"]).toString().trim().split("=")[1]!;
+    const r = answer(
+      ["-issuer", pki.get("CATwin").cert, "-serial", `0x${serial("Good")}`, "-serial", `0x${serial("Revoked")}`],
+      ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"],
+    );
+    expect(r.basic!.tbsResponseData.responses).toHaveLength(2);
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" });
+  });
 });
 
 describe("what parseOcspResponse makes of responses that carry no answer", () => {

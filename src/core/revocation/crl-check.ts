@@ -72,10 +72,11 @@ async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<Certifica
 /**
  * Section 6.3.3 (a): nextUpdate after the validation time, and thisUpdate before it; thisUpdate may
  * lie up to the clock skew ahead (a CRL issued a moment ago by a CA whose clock runs ahead of ours).
+ * The problem that keeps the CRL from counting, or null when it is current.
  */
-function timeliness(crl: ParsedCrl, at: Date): "current" | "stale" | "future" {
-  if (crl.thisUpdate.getTime() > at.getTime() + REVOCATION_CLOCK_SKEW_MS) return "future";
-  return crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime() ? "current" : "stale";
+function untimely(crl: ParsedCrl, at: Date): string | null {
+  if (crl.thisUpdate.getTime() > at.getTime() + REVOCATION_CLOCK_SKEW_MS) return "CRL issued after the validation time";
+  return crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime() ? null : "stale CRL";
 }
 
 export async function checkWithCrls(cert: CertificateView, issuer: CertificateView, ctx: CrlCheckContext): Promise<CrlVerdict> {
@@ -108,9 +109,9 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
       }
       const scope = inScope(crl, idp, dp, cert);
       if (scope) continue; // not this distribution point's CRL
-      const when = timeliness(crl, ctx.validationTime);
-      if (when !== "current") {
-        problems.push(when === "stale" ? "stale CRL" : "CRL issued after the validation time");
+      const late = untimely(crl, ctx.validationTime);
+      if (late) {
+        problems.push(late);
         continue;
       }
       // Section 6.3.3 (d): the CRL must add reasons not covered yet.
@@ -121,7 +122,7 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
         continue;
       }
       // Section 6.3.3 (h)-(j): the matching delta CRL, if any, then the entry.
-      const delta = await findDelta(crl, ctx);
+      const delta = await findDelta(crl, crl.crlNumber, ctx);
       const issuerKey = dp.crlIssuers ? cert.issuerKey : crl.issuerKey;
       const fromDelta = delta ? findEntry(delta, issuerKey, serial) : undefined;
       const entry = fromDelta ?? findEntry(crl, issuerKey, serial);
@@ -139,11 +140,11 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
 }
 
 /** A fresh, validly signed delta CRL for this complete CRL (section 5.2.4: base number not above the CRL's). */
-async function findDelta(base: ParsedCrl, ctx: CrlCheckContext): Promise<ParsedCrl | null> {
+async function findDelta(base: ParsedCrl, baseNumber: string, ctx: CrlCheckContext): Promise<ParsedCrl | null> {
   for (const d of ctx.crls) {
     // Stryker disable next-line ConditionalExpression: entries are keyed by their certificate's issuer, so another CA's delta names only its own certificates (crl-rules.test.ts, RootDelta)
-    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || timeliness(d, ctx.validationTime) !== "current") continue;
-    if (base.crlNumber === null || BigInt(`0x${d.deltaBase}`) > BigInt(`0x${base.crlNumber}`)) continue;
+    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || untimely(d, ctx.validationTime)) continue;
+    if (BigInt(`0x${d.deltaBase}`) > BigInt(`0x${baseNumber}`)) continue;
     if (await signedBy(d, ctx)) return d;
   }
   return null;
