@@ -6,8 +6,10 @@
  * `openssl ca`; the validator is the real one (validatePath), and the only
  * stand-in is the clock the deadline reads.
  */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AiaIssuerSource, CertificatePool, TrustStore, type CertificateView, type Fetcher } from "../../src/core/index.js";
+import { AiaIssuerSource, CertificatePool, readCertificates, TrustStore, type CertificateView, type Fetcher } from "../../src/core/index.js";
 import { buildPath, rank, type BuildContext, type PathAttempt } from "../../src/core/path/builder.js";
 import { DEFAULT_PATH_BUDGET, type PathBudget } from "../../src/core/path/budget.js";
 import type { IssuerSource } from "../../src/core/path/issuer-source.js";
@@ -51,7 +53,21 @@ beforeAll(() => {
     { name: "Ed448Root", key: "ed448", notBefore: past(1000) },
     { name: "InterByEd448", issuer: "Ed448Root", ca: true },
     { name: "LeafUnderEd448", issuer: "InterByEd448", email: "alice@example.org" },
+    // Two CAs that certify each other, and a leaf below one of them: a loop.
+    { name: "LoopA" },
+    { name: "LoopB" },
+    { name: "LoopAbyB", issuer: "LoopB", subject: "/O=Signet Scenario/CN=LoopA", keyOf: "LoopA", ca: true },
+    { name: "LoopBbyA", issuer: "LoopA", subject: "/O=Signet Scenario/CN=LoopB", keyOf: "LoopB", ca: true },
+    { name: "LoopLeaf", issuer: "LoopA", email: "alice@example.org" },
+    // A root that is not marked a CA (trusted as an anchor all the same, RFC 5280 section 6.1.1 (d)),
+    // and an expired leaf below it.
+    { name: "NotCaRoot", ca: "absent", keyUsage: "absent", notBefore: past(1000) },
+    { name: "ExpiredLeafOfNotCaRoot", issuer: "NotCaRoot", email: "alice@example.org", notBefore: past(400), notAfter: past(2) },
+    // A DSA root and a leaf it signed; the root is also trusted below in a form without its DSA parameters.
+    { name: "DsaRoot", key: "dsa:2048", notBefore: past(1000) },
+    { name: "LeafOfDsaRoot", issuer: "DsaRoot", email: "alice@example.org" },
   ]);
+  views.set("DsaRootBare", withoutDsaParameters("DsaRoot"));
   interSki = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/.exec(pki.run(["x509", "-in", pki.get("Inter").cert, "-noout", "-text"]).toString())![1]!.replace(/:/g, "");
   load([
     // Inter's name and key identifier with another key, newer: a look-alike that did not sign Leaf.
@@ -67,6 +83,21 @@ beforeAll(() => {
   ]);
 });
 afterAll(() => pki.cleanup());
+
+/**
+ * The named DSA certificate with its key's parameters left out (RFC 3279 section 2.3.2 lets a
+ * DSA key inherit them from its issuer), signed again by its own key with `openssl dgst`.
+ */
+function withoutDsaParameters(name: string): CertificateView {
+  const der = pki.run(["x509", "-in", pki.get(name).cert, "-outform", "DER"]);
+  const c = pkijs.Certificate.fromBER(new Uint8Array(der));
+  c.subjectPublicKeyInfo.algorithm = new pkijs.AlgorithmIdentifier({ algorithmId: c.subjectPublicKeyInfo.algorithm.algorithmId });
+  const tbs = new Uint8Array(c.encodeTBS().toBER(false));
+  c.signatureValue = new asn1js.BitString({ valueHex: new Uint8Array(pki.run(["dgst", "-sha256", "-sign", pki.get(name).key], tbs)) });
+  const bare = readCertificates(new Uint8Array(c.toSchema(true).toBER(false))).certificates[0]!;
+  expect(bare.publicKey.kind).toBe("dsa-inherited");
+  return bare;
+}
 
 interface Setup {
   anchors?: string[];
@@ -160,6 +191,13 @@ describe("dead ends", () => {
     ]);
   });
 
+  it("a loop of cross-certificates: issuer-loop, naming the issuer that is already on the path", async () => {
+    const r = await search("LoopLeaf", { message: ["LoopAbyB", "LoopBbyA"] });
+    // LoopLeaf <- LoopAbyB <- LoopBbyA, whose issuer (LoopA's name and key) is LoopAbyB again.
+    expect(names(r.best)).toEqual(["LoopLeaf", "LoopAbyB", "LoopBbyA"]);
+    expect(r.best.issues).toEqual([{ code: "issuer-loop", severity: "warning", params: { issuer: "O=Signet Scenario, CN=LoopA" }, certificate: 2 }]);
+  });
+
   it("a self-signed top nobody trusts: untrusted-root, naming it", async () => {
     const r = await search("Leaf", { message: ["Inter", "Root"] });
     expect(r.best.issues).toEqual([{ code: "untrusted-root", severity: "warning", params: { subject: "O=Signet Scenario, CN=Root" }, certificate: 2 }]);
@@ -193,6 +231,12 @@ describe("dead ends", () => {
     ]);
   });
 
+  it("an anchor reached but the path invalid: the anchor is not judged as a certificate below it would be, so nothing is added", async () => {
+    const r = await search("ExpiredLeafOfNotCaRoot", { anchors: ["NotCaRoot"] });
+    expect(r.chosen).toBeNull();
+    expect(summary(r.best)).toEqual({ chain: ["ExpiredLeafOfNotCaRoot", "NotCaRoot"], codes: ["expired@0"], valid: false });
+  });
+
   it("no anchor reached: the closest attempt is still validated as if its top were trusted, and its defects are told, marked untrustedPath", async () => {
     // Root2 is in the message but trusted by nobody: "ExpiredOrphan -> Root2" is the closest attempt.
     const r = await search("ExpiredOrphan", { anchors: ["Root"], message: ["Root2"] });
@@ -208,6 +252,15 @@ describe("dead ends", () => {
       ["unknown-issuer", 0, false],
       ["expired", 0, true],
     ]);
+  });
+
+  it("an anchor whose DSA key inherits its parameters from nobody: the signature it made cannot be checked, and is said so", async () => {
+    const r = await search("LeafOfDsaRoot", { anchors: ["DsaRootBare"] });
+    expect(r.chosen).toBeNull();
+    expect(summary(r.best)).toEqual({ chain: ["LeafOfDsaRoot", "DsaRootBare"], codes: ["unsupported-algorithm@0"], valid: false });
+    expect(r.best.issues[0]).toEqual({ code: "unsupported-algorithm", severity: "error", params: { algorithm: "DSA parameters inherited from the issuer", role: "certificate signature" }, certificate: 0 });
+    // The same root with its parameters: the path is good.
+    expect((await search("LeafOfDsaRoot", { anchors: ["DsaRoot"] })).chosen).not.toBeNull();
   });
 
   it("a certificate signature Signet cannot check is unsupported-algorithm, not a bad signature", async () => {

@@ -40,6 +40,11 @@ const SPECS: CertSpec[] = [
   // A mapping for a policy the CA asserts only through anyPolicy (section 6.1.4 (b)(1), second bullet).
   ca("MapsViaAny", "Root", { policies: ANY_POLICY, extraExtensions: [mappings([[P1, S1]])] }),
   leaf("LeafS1UnderMapsViaAny", "MapsViaAny", S1),
+  // The same mapping one CA lower, where each CA names another policy (S2) before anyPolicy: the
+  // mapped P1 must hang from the anyPolicy node above, not from the first node at its depth (S2's).
+  ca("NamesS2AndAny", "Root", { policies: `${S2},${ANY_POLICY}` }),
+  ca("MapsViaAnyBelowS2", "NamesS2AndAny", { policies: `${S2},${ANY_POLICY}`, extraExtensions: [mappings([[P1, S1]])] }),
+  leaf("LeafS1UnderMapsViaAnyBelowS2", "MapsViaAnyBelowS2", S1),
   // Mapping inhibited from the next certificate on (inhibitPolicyMapping 0): the mapped nodes are deleted (section 6.1.4 (b)(2)).
   ca("InhibitsMapping", "Root", { policies: `${P1},${P2}`, policyConstraints: "critical,inhibitPolicyMapping:0" }),
   ca("MapsTwoBelowInhibit", "InhibitsMapping", { policies: `${P1},${P2}`, extraExtensions: [mappings([[P1, S1], [P2, S2]])] }),
@@ -96,6 +101,7 @@ describe("policy processing against openssl verify -policy_check", () => {
     { name: "each mapping keeps to its own issuer-domain policy: S2 comes from P2, not from P1", leaf: "LeafS2UnderMapsTwo", inputs: { initialPolicySet: [P1], initialExplicitPolicy: true }, expected: [{ reason: NO_POLICY, certificate: 0 }] },
     { name: "... and is acceptable under P2", leaf: "LeafS2UnderMapsTwo", inputs: { initialPolicySet: [P2], initialExplicitPolicy: true }, expected: [] },
     { name: "a mapping of a policy held only through anyPolicy: S1 stands for P1", leaf: "LeafS1UnderMapsViaAny", inputs: { initialPolicySet: [P1], initialExplicitPolicy: true }, expected: [] },
+    { name: "... also where another policy comes first at that depth: P1 is mapped under anyPolicy, so the user's P1 is met", leaf: "LeafS1UnderMapsViaAnyBelowS2", inputs: { initialPolicySet: [P1], initialExplicitPolicy: true }, expected: [] },
     { name: "... and not for P2", leaf: "LeafS1UnderMapsViaAny", inputs: { initialPolicySet: [P2], initialExplicitPolicy: true }, expected: [{ reason: NO_POLICY, certificate: 0 }] },
     { name: "mapping inhibited: every mapped policy's node is deleted, the second as well as the first", leaf: "LeafP2UnderInhibited", inputs: { initialExplicitPolicy: true }, expected: [{ reason: NO_POLICY, certificate: 0 }] },
     { name: "mapping inhibited from the start by the initial input: the same", leaf: "LeafS2UnderMapsTwo", inputs: { initialExplicitPolicy: true, initialPolicyMappingInhibit: true }, expected: [{ reason: NO_POLICY, certificate: 0 }] },

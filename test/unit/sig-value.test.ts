@@ -43,6 +43,7 @@ describe("readSigValue", () => {
     ["a length in three octets", "30830000 06 020101 020102"],
     ["a long length where a short one fits", "308106 020101 020102"],
     ["a two-octet length under 256", "30820006 020101 020102"],
+    ["a two-octet length from 128 to 255, which one octet holds", `30820080 ${integer("11".repeat(64))} ${integer("22".repeat(60))}`],
     ["an integer with a long length where a short one fits", "3007 02810101 020102"],
     ["a redundant leading zero", "3007 02020001 020102"],
     ["a negative integer", "3006 020180 020102"],

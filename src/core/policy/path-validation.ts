@@ -179,9 +179,9 @@ export function validatePath(
         if (maxPathLength <= 0) issues.push({ code: "path-length-exceeded", severity: "error", params: {}, certificate: k });
         maxPathLength--;
       }
-      const pathLen = cert.extensions.basicConstraints?.pathLen;
+      const pathLen = cert.extensions.basicConstraints?.pathLen ?? null;
       // Stryker disable next-line EqualityOperator: taking pathLen when it equals maxPathLength changes nothing
-      if (pathLen !== null && pathLen !== undefined && pathLen < maxPathLength) maxPathLength = pathLen;
+      if (pathLen !== null && pathLen < maxPathLength) maxPathLength = pathLen;
       // Section 6.1.4 (g): this CA's name constraints apply below it.
       addConstraints(constraints, cert);
     }
