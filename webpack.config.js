@@ -27,9 +27,10 @@ const common = (mode, name, outDir) => ({
       {
         test: /\.tsx?$/,
         // Types are checked by tsc (npm run build and npm test run it first); ts-loader only transpiles.
+        // rootDir "." because the test build also bundles the harness in test/hosts/thunderbird-harness/.
         loader: "ts-loader",
         exclude: /node_modules/,
-        options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, transpileOnly: true, compilerOptions: { sourceMap: mode !== "production", noEmit: false } },
+        options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, transpileOnly: true, compilerOptions: { sourceMap: mode !== "production", noEmit: false, rootDir: "." } },
       },
     ],
   },
@@ -47,7 +48,7 @@ export default (env = {}, argv = {}) => {
     return [
       {
         ...common(mode, "thunderbird-test", "thunderbird-test"),
-        entry: { banner: tb("banner.tsx"), "test-harness": tb("test-harness.ts") },
+        entry: { banner: tb("banner.tsx"), "test-harness": "./test/hosts/thunderbird-harness/harness.ts" },
         plugins: [flags(true)],
       },
     ];

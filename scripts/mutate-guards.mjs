@@ -18,7 +18,7 @@ const MUTANTS = [
   ["a second message-digest attribute tolerated", "src/core/cms/signed-data.ts", "if (mdValues.length !== 1 ||", "if (mdValues.length < 1 ||", ["test/interop/check-guards.test.ts"]],
   ["a signer named by key identifier matched to any certificate with one", "src/core/cms/signed-data.ts", "return own !== null && bytesEqual(own, ski);", "return own !== null;", ["test/interop/check-guards.test.ts"]],
   ["a failed signature without signed attributes not reported invalid", "src/core/cms/signed-data.ts", 'check.fail("signature-invalid", { over: "content" })', "void 0", ["test/interop/check-guards.test.ts"]],
-  ["only the first From address bound", "src/core/layers/identity.ts", "const unmatched = from.map((m) => m.address)", "const unmatched = from.slice(0, 1).map((m) => m.address)", ["test/interop/check-guards.test.ts"]],
+  ["only the first From address bound", "src/core/signer/identity.ts", "const unmatched = from.map((m) => m.address)", "const unmatched = from.slice(0, 1).map((m) => m.address)", ["test/interop/check-guards.test.ts"]],
   ["path depth limit off by one", "src/core/path/builder.ts", "if (next.chain.length >= state.ctx.budget.maxDepth) {", "if (next.chain.length > state.ctx.budget.maxDepth) {", ["test/trust/scenarios.test.ts"]],
   ["expired OCSP responder certificate accepted", "src/core/revocation/ocsp.ts", "if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return", "if (t < c.cert.notBefore.value.getTime()) return", ["test/revocation/ocsp.test.ts"]],
   ["OCSP response dated in the future accepted", "src/core/revocation/ocsp.ts", "if (s.thisUpdate.getTime() > at.getTime() + skewMs) return", "if (false) return", ["test/revocation/ocsp.test.ts"]],

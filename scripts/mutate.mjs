@@ -21,6 +21,7 @@ const FOLDERS = {
   path: "src/core/path/**/*.ts",
   cms: "src/core/cms/**/*.ts",
   layers: "src/core/layers/**/*.ts",
+  signer: "src/core/signer/**/*.ts",
   revocation: "src/core/revocation/**/*.ts",
 };
 

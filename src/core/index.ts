@@ -7,7 +7,7 @@ export { ISSUE_CODES, type IssueCode } from "./report/codes.js";
 export type * from "./report/types.js";
 export { isMbox, splitMbox } from "./mime/mbox.js";
 export { TrustStore, type TrustAnchor, type AnchorSource } from "./trust/trust-store.js";
-export type { TrustInputs } from "./trust/signer-trust.js";
+export type { TrustInputs } from "./trust/inputs.js";
 export { CertificatePool, type IssuerSource } from "./path/issuer-source.js";
 export { CertificateView } from "./x509/certificate.js";
 export { DEFAULT_PATH_BUDGET, type PathBudget } from "./path/budget.js";

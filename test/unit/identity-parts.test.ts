@@ -7,8 +7,8 @@ import { domainToASCII, domainToUnicode as nodeDomainToUnicode } from "node:url"
 import { describe, expect, it } from "vitest";
 import { parseMailboxes } from "../../src/core/mime/address.js";
 import { domainToAscii, domainToUnicode, punycodeDecode, punycodeEncode } from "../../src/core/mime/punycode.js";
-import { asciiAddress, lookalikeAddress } from "../../src/core/layers/lookalike-address.js";
-import { judgeDisplayName, nameWords } from "../../src/core/layers/display-name.js";
+import { asciiAddress, lookalikeAddress } from "../../src/core/signer/lookalike-address.js";
+import { judgeDisplayName, nameWords } from "../../src/core/signer/display-name.js";
 
 describe("mailboxes with what a client shows", () => {
   it("display names, quoted, encoded, and the comment form", () => {

@@ -1,12 +1,12 @@
 /**
- * The sender rules on their own (src/core/layers/identity.ts and header-protection.ts): binding
+ * The sender rules on their own (src/core/signer/identity.ts and src/core/layers/header-protection.ts): binding
  * From and Sender to the signer's certificate (RFC 8551 section 3.1 and 2.3), the signing time
  * against Date, and protected header fields against the outer ones (RFC 9788). The certificates are
  * OpenSSL's; the header fields are written out here as RFC 5322 gives them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/core/index.js";
-import { bindSender, checkSigningTime, senderFieldFindings, type SenderHeaders } from "../../src/core/layers/identity.js";
+import { bindSender, checkSigningTime, senderFieldFindings, type SenderHeaders } from "../../src/core/signer/identity.js";
 import { compareWithOuter, protectedHeadersOf, uncoveredFields } from "../../src/core/layers/header-protection.js";
 import { parseMailboxes } from "../../src/core/mime/address.js";
 import { parseEntity, type ParseContext } from "../../src/core/mime/entity.js";

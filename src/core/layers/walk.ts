@@ -9,24 +9,20 @@ import { parseContentInfo } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
 import { summarizeEnveloped } from "../cms/enveloped-data.js";
 import { algorithmName, OID } from "../cms/oids.js";
-import { readSignedData, verifySigner, type ParsedSignedData } from "../cms/signed-data.js";
-import type { LocalIssue } from "../report/local-issue.js";
+import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
 import { describeType, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
 import { decodeBody } from "../mime/transfer-encoding.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
 import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
-import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
+import type { SenderHeaders } from "../signer/identity.js";
+import { judgeLayerSigners } from "../signer/judge-signers.js";
 import { inlinePgpForm, isEncryptedForm, pgpMimeForm, type OpenPgpForm } from "./openpgp.js";
 import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields } from "./header-protection.js";
 import type { HeaderField } from "../mime/headers.js";
 import { textPreview } from "../mime/text-preview.js";
-import { crlSignerPath, judgeSigner, type SignerTrust, type TrustInputs } from "../trust/signer-trust.js";
-import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../revocation/check-chain.js";
-import type { CertificateView } from "../x509/certificate.js";
-import { parseCrl, type ParsedCrl } from "../revocation/crl.js";
-import { parseOcspResponse, type ParsedOcsp } from "../revocation/ocsp.js";
+import type { TrustInputs } from "../trust/inputs.js";
 import type { Fetcher, Store } from "../ports.js";
 
 const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
@@ -65,11 +61,6 @@ export interface Position {
 
 function where(layer: number, extra: IssueLocation = {}): IssueLocation {
   return { layer, ...extra };
-}
-
-function addLocal(ctx: WalkContext, local: readonly LocalIssue[], loc: IssueLocation): void {
-  // Stryker disable next-line ConditionalExpression: { certificate: undefined } reads and serialises as no certificate
-  for (const i of local) ctx.issues.add(i.code, i.severity, i.certificate === undefined ? loc : { ...loc, certificate: i.certificate }, i.params);
 }
 
 export async function walk(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
@@ -188,7 +179,7 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
     // Only that form is tried, as OpenSSL and Thunderbird do: a signature over another
     // form is not a valid S/MIME signature. The encapsulated eContent, if any, is ignored:
     // it is not what the reader sees.
-    await verifyLayerSigners(ctx, layer, signed, toCrlf(rawEntity(content)), pos.signedAncestors);
+    await judgeLayerSigners(ctx, layer, signed, toCrlf(rawEntity(content)), pos.signedAncestors);
   }
   const wrapped = protectHeaders(ctx, layer, content);
   await walk(ctx, wrapped ?? content, { ...pos, signedAncestors: pos.signedAncestors + 1, ...(wrapped ? { pathPrefix: `L${index}m:` } : {}) });
@@ -211,7 +202,7 @@ function protectHeaders(ctx: WalkContext, layer: SignedLayer, content: MimeEntit
   layer.uncoveredHeaders = uncoveredFields(ctx.outerHeaders, found);
   if (found) {
     layer.protectedHeaders = found;
-    addLocal(ctx, compareWithOuter(found, ctx.outerHeaders), where(layer.index));
+    ctx.issues.addLocal(compareWithOuter(found, ctx.outerHeaders), where(layer.index));
   }
   return wrapped;
 }
@@ -250,138 +241,6 @@ function tryReadSignedData(ctx: WalkContext, content: asn1js.AsnType): ParsedSig
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-}
-
-/**
- * Verifies every signer of a signed layer: signature, chain, revocation, and who it is.
- *
- * A signed layer inside another one (a signed message re-signed by a mailing list, a forwarded
- * signed message wrapped in the forwarder's signature, triple wrapping) is verified like any other:
- * a bad inner signature still makes the message invalid, since the reader sees that content. But
- * the From line belongs to the outermost signature, which covers everything the reader sees; the
- * inner signer wrote the inner content, often long before and under another address. So an inner
- * signer is bound to From only to tell whether it matches (its `identity`), without a
- * sender-mismatch or date-mismatch finding; nested-signature names who signed inside. Thunderbird
- * shows only the outer signature; OpenSSL verifies each layer: Signet does both.
- */
-async function verifyLayerSigners(ctx: WalkContext, layer: SignedLayer, signed: ParsedSignedData, content: Uint8Array | null, signedAncestors: number): Promise<void> {
-  const index = layer.index;
-  const nested = signedAncestors > 0;
-  layer.encapsulatedContentType = algorithmName(signed.eContentType);
-  layer.certificateCount = signed.certificates.length;
-  if (signed.skippedCertificates > 0) {
-    ctx.issues.add("limit-exceeded", "warning", where(index), { limit: "maxCertificates", value: ctx.policy.limits.maxCertificates });
-  }
-  const total = signed.signedData.signerInfos.length;
-  layer.signerInfoCount = total;
-  if (total === 0) {
-    ctx.issues.add("no-signers", "error", where(index), {});
-    return;
-  }
-  if (total > 1) ctx.issues.add("multiple-signers", "info", where(index), { count: total });
-  const count = Math.min(total, ctx.policy.limits.maxSigners);
-  // Revocation data the signer attached: parsed once for all signers of the layer.
-  // The filters keep the types true; check-chain would find no answer in an error record either
-  // (inspect-revocation.test.ts: a junk response is passed over), so Stryker cannot tell them gone.
-  const embedded = {
-    // Stryker disable next-line StringLiteral,MethodExpression: as above
-    crls: signed.embeddedCrls.map(parseCrl).filter((c): c is ParsedCrl => !("error" in c)),
-    // Stryker disable next-line StringLiteral,MethodExpression: as above
-    ocsp: signed.embeddedOcsp.map(parseOcspResponse).filter((r): r is ParsedOcsp => !("error" in r)),
-  };
-  if (total > count) ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxSigners", value: count });
-  for (let s = 0; s < count; s++) {
-    let outcome = await verifySigner(signed, s, content, ctx.policy);
-    const loc = where(index, { signer: s });
-    let judged: SignerTrust | null = null;
-    if (ctx.trust && outcome.certificate) {
-      let policy = ctx.policy;
-      const signingTime = outcome.report.signingTime;
-      if (policy.validateAtSigningTime && signingTime) {
-        policy = Object.freeze({ ...policy, validationTime: new Date(signingTime) });
-        ctx.issues.add("validated-at-signing-time", "warning", loc, { signingTime });
-      }
-      judged = await judgeSigner(outcome.certificate, signed.certificates, ctx.trust, policy);
-      // A signer key that inherits DSA parameters can be checked only once the path supplies them.
-      // Stryker disable next-line ConditionalExpression: verifying again without a key gives the same outcome, only later
-      if (judged.leafKey) outcome = await verifySigner(signed, s, content, ctx.policy, judged.leafKey);
-    }
-    addLocal(ctx, outcome.issues, loc);
-    const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
-    outcome.report.identity = binding.identity;
-    if (!nested && !ctx.standalone) {
-      addLocal(ctx, binding.issues, loc);
-      addLocal(ctx, checkSigningTime(outcome.report.signingTime, ctx.headers, ctx.policy), loc);
-    }
-    if (judged) {
-      outcome.report.trust = judged.trust;
-      outcome.report.chain = judged.chain;
-      // Stryker disable next-line ConditionalExpression: setting undefined is leaving it out, for JSON and for readers
-      if (judged.anchorSource) outcome.report.anchorSource = judged.anchorSource;
-      // Stryker disable next-line ConditionalExpression: as above (setting undefined is leaving it out)
-      if (judged.pathAttempts) outcome.report.pathAttempts = judged.pathAttempts;
-      addLocal(ctx, judged.issues, loc);
-      if (judged.path && ctx.policy.revocation !== "off" && ctx.trust) {
-        const revocation = await checkChainRevocation(judged.path, revocationContext(ctx, signed, embedded, judged.path));
-        outcome.report.revocation = summarizeRevocation(revocation.evidence);
-        outcome.report.revocationEvidence = revocation.evidence;
-        addLocal(ctx, revocation.issues, loc);
-      }
-    }
-    layer.signers.push(outcome.report);
-  }
-  if (nested) {
-    const signedBy = layer.signers.map((r) => r.certificate?.emails[0] ?? r.certificate?.subject ?? "?");
-    ctx.issues.add("nested-signature", "info", where(index), { depth: signedAncestors + 1, signedBy });
-  }
-}
-
-/**
- * The revocation context of one signer. A CRL signer must itself be valid and not
- * revoked (RFC 5280 section 6.3.3 (f)): its path is built and checked the same way.
- * A signer met again while it is being checked (a CRL issuer covered by its own
- * CRL, PKITS 4.14.30) is accepted on that cycle, its status being settled above.
- */
-function revocationContext(
-  ctx: WalkContext,
-  signed: ParsedSignedData,
-  embedded: { crls: ParsedCrl[]; ocsp: ParsedOcsp[] },
-  path: CertificateView[],
-): RevocationContext {
-  const inProgress = new Set<CertificateView>();
-  // A CRL signer is judged once per signer: every CRL it signed, for every certificate, reuses the answer.
-  const decided = new Map<CertificateView, boolean>();
-  const context: RevocationContext = {
-    policy: ctx.policy,
-    ...(ctx.fetcher ? { fetcher: ctx.fetcher } : {}),
-    ...(ctx.store ? { store: ctx.store } : {}),
-    embeddedCrls: embedded.crls,
-    embeddedOcsp: embedded.ocsp,
-    // Stryker disable next-line OptionalChaining,ArrayDeclaration: trust is set whenever revocation is asked; an entry that is no CRL matches no certificate
-    suppliedCrls: ctx.trust?.crls ?? [],
-    candidates: [...path, ...signed.certificates],
-    signerValid: async (signer) => {
-      if (inProgress.has(signer) || path.includes(signer)) return true;
-      const known = decided.get(signer);
-      // Stryker disable next-line ConditionalExpression: deciding again gives the same answer; the map only saves the work
-      if (known !== undefined) return known;
-      const signerPath = await crlSignerPath(signer, signed.certificates, ctx.trust!, ctx.policy);
-      let valid = false;
-      if (signerPath) {
-        inProgress.add(signer);
-        try {
-          const rev = await checkChainRevocation(signerPath, context);
-          valid = !rev.evidence.some((e) => e.status === "revoked" || (e.status === "unknown" && ctx.policy.revocation === "hard"));
-        } finally {
-          inProgress.delete(signer);
-        }
-      }
-      decided.set(signer, valid);
-      return valid;
-    },
-    now: () => Date.now(),
-  };
-  return context;
 }
 
 async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): Promise<void> {
@@ -436,7 +295,7 @@ async function opaqueSigned(
   const inner = signed.eContent ? parseInner(ctx, index, signed.eContent) : null;
   signedCoverage(ctx, layer, inner, `L${index}:`);
   if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
-  await verifyLayerSigners(ctx, layer, signed, signed.eContent, pos.signedAncestors);
+  await judgeLayerSigners(ctx, layer, signed, signed.eContent, pos.signedAncestors);
   if (!inner) return;
   const wrapped = protectHeaders(ctx, layer, inner);
   await walk(ctx, wrapped ?? inner, { ...pos, signedAncestors: pos.signedAncestors + 1, pathPrefix: wrapped ? `L${index}m:` : `L${index}:` });
@@ -530,7 +389,7 @@ export async function walkDetachedFile(ctx: WalkContext, der: Uint8Array, conten
   const layer = signedLayerShell({ index, mimePath: "", contentType: "application/pkcs7-signature", coverage: "whole" }, "detached");
   ctx.layers.push(layer);
   const signed = await readSigned(ctx, index, der);
-  if (signed) await verifyLayerSigners(ctx, layer, signed, content, 0);
+  if (signed) await judgeLayerSigners(ctx, layer, signed, content, 0);
 }
 
 /** Parses the content a layer protects as a MIME entity ("L<layer>:" names its parts). */

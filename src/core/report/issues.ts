@@ -1,4 +1,5 @@
 import type { IssueCode } from "./codes.js";
+import type { LocalIssue } from "./local-issue.js";
 import type { Issue, IssueLocation, IssueParams, Severity } from "./types.js";
 
 /** Collects issues in the order they are found; the report keeps that order. */
@@ -9,5 +10,11 @@ export class IssueCollector {
     const issue: Issue = { code, severity, where: { ...where }, params };
     this.issues.push(issue);
     return issue;
+  }
+
+  /** Issues found without knowing where they stand, placed at `where` (and at their certificate, if they name one). */
+  addLocal(local: readonly LocalIssue[], where: IssueLocation): void {
+    // Stryker disable next-line ConditionalExpression: { certificate: undefined } reads and serialises as no certificate
+    for (const i of local) this.add(i.code, i.severity, i.certificate === undefined ? where : { ...where, certificate: i.certificate }, i.params);
   }
 }

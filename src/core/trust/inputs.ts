@@ -4,14 +4,24 @@
  * adds, and AIA through the host's Fetcher when it has one.
  */
 import { AiaIssuerSource } from "../path/aia-source.js";
-import { CertificatePool } from "../path/issuer-source.js";
+import { CertificatePool, type IssuerSource } from "../path/issuer-source.js";
 import type { Fetcher, Store } from "../ports.js";
 import type { ParsedCrl } from "../revocation/crl.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { bundledAnchors } from "./bundled.js";
-import type { TrustInputs } from "./signer-trust.js";
 import { TrustStore, type TrustAnchor } from "./trust-store.js";
 import { loadUserTrust } from "./user-trust.js";
+
+/** What a signer is judged against: the anchors and distrust, and where issuers are looked for. */
+export interface TrustInputs {
+  store: TrustStore;
+  /** Intermediates seen before (shared across messages); found ones are added. */
+  cache?: CertificatePool;
+  /** Remote sources (AIA), asked last. */
+  remote?: readonly IssuerSource[];
+  /** CRLs the caller supplies (the CLI's --crl), consulted after those the message carries and before the network. */
+  crls?: readonly ParsedCrl[];
+}
 
 export interface TrustSetup {
   /** The user's decisions; absent means none (bundled and extra anchors only). */

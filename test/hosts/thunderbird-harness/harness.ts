@@ -4,10 +4,10 @@
  * the fixture messages a 127.0.0.1 listener serves, displays each in a tab,
  * and reports what the background computed and what the banner rendered.
  */
-import type { SignetBackground } from "./background.js";
-import { catalogueFor } from "../../ui/messages/catalogue.js";
-import { tb } from "./messenger.js";
-import { toolbarLook } from "./toolbar.js";
+import type { SignetBackground } from "../../../src/hosts/thunderbird/background.js";
+import { catalogueFor } from "../../../src/ui/messages/catalogue.js";
+import { tb } from "../../../src/hosts/thunderbird/messenger.js";
+import { toolbarLook } from "../../../src/hosts/thunderbird/toolbar.js";
 
 interface HarnessConfig {
   hook: string;

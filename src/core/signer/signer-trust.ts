@@ -11,19 +11,8 @@ import type { SmimePolicy } from "../policy/profile.js";
 import type { CertificateSummary, PathAttemptSummary, TrustStatus } from "../report/types.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { formatName } from "../x509/name.js";
-import type { TrustStore } from "./trust-store.js";
+import type { TrustInputs } from "../trust/inputs.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
-import type { ParsedCrl } from "../revocation/crl.js";
-
-export interface TrustInputs {
-  store: TrustStore;
-  /** Intermediates seen before (shared across messages); found ones are added. */
-  cache?: CertificatePool;
-  /** Remote sources (AIA), asked last. */
-  remote?: readonly IssuerSource[];
-  /** CRLs the caller supplies (the CLI's --crl), consulted after those the message carries and before the network. */
-  crls?: readonly ParsedCrl[];
-}
 
 export interface SignerTrust {
   trust: TrustStatus;
