@@ -7,7 +7,7 @@
  */
 import { parseContentInfo } from "../core/cms/content-info.js";
 import { summarizeEnveloped } from "../core/cms/enveloped-data.js";
-import { OID } from "../core/cms/oids.js";
+import { OID } from "../core/oids.js";
 import { readSignedData } from "../core/cms/signed-data.js";
 import { inspectMessage } from "../core/inspect.js";
 import { DEFAULT_LIMITS } from "../core/limits.js";

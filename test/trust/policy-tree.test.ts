@@ -11,9 +11,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CertificateView } from "../../src/core/index.js";
 import { validatePath } from "../../src/core/policy/path-validation.js";
-import { ANY_POLICY, type PolicyInputs } from "../../src/core/policy/policy-tree.js";
+import { type PolicyInputs } from "../../src/core/policy/policy-tree.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { ScenarioPki, type CertSpec } from "../helpers/scenario-pki.js";
+import { OID } from "../../src/core/oids.js";
 
 const P1 = "1.3.6.1.4.1.99999.1.1";
 const P2 = "1.3.6.1.4.1.99999.1.2";
@@ -27,23 +28,23 @@ const mappings = (pairs: [string, string][]) => `policyMappings=${pairs.map(([a,
 const SPECS: CertSpec[] = [
   { name: "Root" },
   // anyPolicy, with and without inhibitAnyPolicy 0 (section 6.1.4 (j)), explicit policy required.
-  ca("AnyInhibited", "Root", { policies: ANY_POLICY, policyConstraints: "critical,requireExplicitPolicy:0", extraExtensions: ["inhibitAnyPolicy=critical,0"] }),
-  leaf("LeafAnyUnderInhibited", "AnyInhibited", ANY_POLICY),
-  ca("AnyAllowed", "Root", { policies: ANY_POLICY, policyConstraints: "critical,requireExplicitPolicy:0" }),
-  leaf("LeafAnyUnderAllowed", "AnyAllowed", ANY_POLICY),
+  ca("AnyInhibited", "Root", { policies: OID.anyPolicy, policyConstraints: "critical,requireExplicitPolicy:0", extraExtensions: ["inhibitAnyPolicy=critical,0"] }),
+  leaf("LeafAnyUnderInhibited", "AnyInhibited", OID.anyPolicy),
+  ca("AnyAllowed", "Root", { policies: OID.anyPolicy, policyConstraints: "critical,requireExplicitPolicy:0" }),
+  leaf("LeafAnyUnderAllowed", "AnyAllowed", OID.anyPolicy),
   // A mapping to or from anyPolicy, beside an ordinary one (section 6.1.4 (a)).
-  ca("MapsAnyPolicy", "Root", { policies: `${P1},${P2}`, extraExtensions: [mappings([[P1, S1], [P2, ANY_POLICY]])] }),
+  ca("MapsAnyPolicy", "Root", { policies: `${P1},${P2}`, extraExtensions: [mappings([[P1, S1], [P2, OID.anyPolicy]])] }),
   leaf("LeafS1UnderMapsAny", "MapsAnyPolicy", S1),
   // Two issuer-domain policies, each mapped to its own subject-domain policy (section 6.1.4 (b)(1)).
   ca("MapsTwo", "Root", { policies: `${P1},${P2}`, extraExtensions: [mappings([[P1, S1], [P2, S2]])] }),
   leaf("LeafS2UnderMapsTwo", "MapsTwo", S2),
   // A mapping for a policy the CA asserts only through anyPolicy (section 6.1.4 (b)(1), second bullet).
-  ca("MapsViaAny", "Root", { policies: ANY_POLICY, extraExtensions: [mappings([[P1, S1]])] }),
+  ca("MapsViaAny", "Root", { policies: OID.anyPolicy, extraExtensions: [mappings([[P1, S1]])] }),
   leaf("LeafS1UnderMapsViaAny", "MapsViaAny", S1),
   // The same mapping one CA lower, where each CA names another policy (S2) before anyPolicy: the
   // mapped P1 must hang from the anyPolicy node above, not from the first node at its depth (S2's).
-  ca("NamesS2AndAny", "Root", { policies: `${S2},${ANY_POLICY}` }),
-  ca("MapsViaAnyBelowS2", "NamesS2AndAny", { policies: `${S2},${ANY_POLICY}`, extraExtensions: [mappings([[P1, S1]])] }),
+  ca("NamesS2AndAny", "Root", { policies: `${S2},${OID.anyPolicy}` }),
+  ca("MapsViaAnyBelowS2", "NamesS2AndAny", { policies: `${S2},${OID.anyPolicy}`, extraExtensions: [mappings([[P1, S1]])] }),
   leaf("LeafS1UnderMapsViaAnyBelowS2", "MapsViaAnyBelowS2", S1),
   // Mapping inhibited from the next certificate on (inhibitPolicyMapping 0): the mapped nodes are deleted (section 6.1.4 (b)(2)).
   ca("InhibitsMapping", "Root", { policies: `${P1},${P2}`, policyConstraints: "critical,inhibitPolicyMapping:0" }),
@@ -86,7 +87,7 @@ function opensslAccepts(leafName: string, inputs: Partial<PolicyInputs>): boolea
   if (inputs.initialAnyPolicyInhibit) args.push("-inhibit_any");
   if (inputs.initialPolicyMappingInhibit) args.push("-inhibit_map");
   // Our default user-initial-policy-set is {anyPolicy}; OpenSSL's, without -policy, is empty, so it is always given.
-  for (const p of inputs.initialPolicySet ?? [ANY_POLICY]) args.push("-policy", p);
+  for (const p of inputs.initialPolicySet ?? [OID.anyPolicy]) args.push("-policy", p);
   args.push(pki.get(leafName).cert);
   return pki.status(args) === 0;
 }
@@ -119,7 +120,7 @@ describe("policy processing against openssl verify -policy_check", () => {
 describe("inputs OpenSSL cannot express", () => {
   it("an empty user-initial-policy-set leaves no acceptable policy (section 6.1.5 (g)(iii)): with an explicit policy required, the path fails", () => {
     expect(ours("LeafAnyUnderAllowed", { initialPolicySet: [], initialExplicitPolicy: true })).toEqual([{ reason: NO_POLICY, certificate: 0 }]);
-    expect(ours("LeafAnyUnderAllowed", { initialPolicySet: [ANY_POLICY], initialExplicitPolicy: true })).toEqual([]);
+    expect(ours("LeafAnyUnderAllowed", { initialPolicySet: [OID.anyPolicy], initialExplicitPolicy: true })).toEqual([]);
   });
 
   it("a path of one certificate (the signer trusted directly) has no policies to process", () => {

@@ -6,7 +6,7 @@ import { toHex } from "../util/bytes.js";
 import { formatName } from "../x509/name.js";
 import { serialToHex } from "../x509/serial.js";
 import { asn1Time, oidString } from "./asn1.js";
-import { algorithmName, OID } from "./oids.js";
+import { algorithmName, OID } from "../oids.js";
 import * as pkijsRuntime from "pkijs";
 
 export function attributeValues(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string): unknown[][] {
@@ -32,13 +32,12 @@ export function smimeCapabilities(attrs: pkijs.SignedAndUnsignedAttributes | und
     const name = algorithmName(oid);
     const param = cap.valueBlock.value[1];
     // RC2 is listed once per key size, given as an INTEGER number of bits (RFC 8551 section 2.5.2).
-    if (oid === RC2_CBC && param instanceof asn1js.Integer) name.name = `RC2-CBC (${param.valueBlock.valueDec} bits)`;
+    if (oid === OID.rc2Cbc && param instanceof asn1js.Integer) name.name = `RC2-CBC (${param.valueBlock.valueDec} bits)`;
     out.push(name);
   }
   return out;
 }
 
-const RC2_CBC = "1.2.840.113549.3.2";
 
 /**
  * SMIMEEncryptionKeyPreference (RFC 8551 section 2.5.3), or Microsoft's

@@ -7,7 +7,7 @@ import { decodeBase64 } from "../util/base64.js";
 import { latin1 } from "../util/bytes.js";
 import { pemOrDer } from "../util/pem.js";
 import { parseContentInfo } from "./content-info.js";
-import { OID } from "./oids.js";
+import { OID } from "../oids.js";
 
 /** The content types Signet inspects; any other ContentInfo (or a certificate, a CRL) is not taken for one. */
 const INSPECTED = new Set<string>([OID.signedData, OID.envelopedData, OID.authEnvelopedData, OID.compressedData]);

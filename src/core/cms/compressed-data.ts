@@ -6,7 +6,7 @@
 import * as asn1js from "asn1js";
 import { concatBytes } from "../util/bytes.js";
 import { octetStringContent, oidString } from "./asn1.js";
-import { OID } from "./oids.js";
+import { OID } from "../oids.js";
 
 export type Decompressed =
   | { ok: true; algorithm: string; compressedBytes: number; bytes: Uint8Array; eContentType: string }

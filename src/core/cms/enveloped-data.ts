@@ -10,7 +10,7 @@ import type { AlgorithmName, RecipientSummary } from "../report/types.js";
 import { toHex } from "../util/bytes.js";
 import { formatName } from "../x509/name.js";
 import { serialToHex } from "../x509/serial.js";
-import { algorithmName } from "./oids.js";
+import { algorithmName } from "../oids.js";
 
 export interface EnvelopedSummary {
   recipients: RecipientSummary[];

@@ -20,7 +20,7 @@ import { formatName } from "../x509/name.js";
 import { serialKey, serialToHex } from "../x509/serial.js";
 import { octetStringContent } from "./asn1.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
-import { algorithmName, OID } from "./oids.js";
+import { algorithmName, OID } from "../oids.js";
 
 export interface SignerOutcome {
   report: SignerReport;
@@ -46,7 +46,6 @@ export interface ParsedSignedData {
   embeddedOcsp: Uint8Array[];
 }
 
-const ID_RI_OCSP_RESPONSE = "1.3.6.1.5.5.7.16.2";
 
 export function readSignedData(content: asn1js.AsnType, maxCertificates: number): ParsedSignedData {
   const signedData = new pkijs.SignedData({ schema: content });
@@ -64,7 +63,7 @@ export function readSignedData(content: asn1js.AsnType, maxCertificates: number)
     // Stryker disable next-line BooleanLiteral: a CRL read from DER encodes back to the same DER either way
     if (r instanceof pkijs.CertificateRevocationList) embeddedCrls.push(new Uint8Array(r.toSchema(false).toBER(false)));
     // RevocationInfoChoice (RFC 5652 section 10.2.1): otherwise an OtherRevocationInfoFormat.
-    else if (r.otherRevInfoFormat === ID_RI_OCSP_RESPONSE) {
+    else if (r.otherRevInfoFormat === OID.riOcspResponse) {
       embeddedOcsp.push(new Uint8Array((r.otherRevInfo as asn1js.AsnType).toBER(false)));
     }
   }

@@ -3,7 +3,7 @@
  * One table per question, each row citing where the OID is defined.
  */
 import * as pkijs from "pkijs";
-import { OID } from "../cms/oids.js";
+import { OID } from "../oids.js";
 
 export type DigestName = "MD5" | "SHA-1" | "SHA-224" | "SHA-256" | "SHA-384" | "SHA-512";
 

@@ -1,7 +1,7 @@
 /** SubjectPublicKeyInfo (RFC 5280 section 4.1.2.7) reduced to what verification needs. */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { OID } from "../cms/oids.js";
+import { OID } from "../oids.js";
 import { copyBytes, stripLeadingZeros, toArrayBuffer } from "../util/bytes.js";
 import { asn1Integer, type DsaPublicKey } from "./dsa.js";
 

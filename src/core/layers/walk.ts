@@ -8,7 +8,7 @@ import * as asn1js from "asn1js";
 import { parseContentInfo } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
 import { summarizeEnveloped } from "../cms/enveloped-data.js";
-import { algorithmName, OID } from "../cms/oids.js";
+import { algorithmName, OID } from "../oids.js";
 import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
 import { describeType, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";

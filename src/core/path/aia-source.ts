@@ -7,7 +7,7 @@
  */
 import type { Fetcher } from "../ports.js";
 import { parseContentInfo } from "../cms/content-info.js";
-import { OID } from "../cms/oids.js";
+import { OID } from "../oids.js";
 import { readSignedData } from "../cms/signed-data.js";
 import { CertificateView } from "../x509/certificate.js";
 import type { CertificatePool, IssuerSource } from "./issuer-source.js";

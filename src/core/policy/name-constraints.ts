@@ -6,9 +6,9 @@
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { OID } from "../cms/oids.js";
+import { EXT, OID } from "../oids.js";
 import type { CertificateView } from "../x509/certificate.js";
-import { EXT, parsedAs } from "../x509/extensions.js";
+import { parsedAs } from "../x509/extensions.js";
 import { nameWithin } from "../x509/name.js";
 
 const RFC822 = 1;

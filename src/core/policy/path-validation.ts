@@ -9,7 +9,7 @@
 import type { LocalIssue } from "../report/local-issue.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
 import type { CertificateView } from "../x509/certificate.js";
-import { EKU, EXT } from "../x509/extensions.js";
+import { EKU, EXT } from "../oids.js";
 import { formatName } from "../x509/name.js";
 import { addConstraints, addEmailDomains, emptyConstraints, violation } from "./name-constraints.js";
 import type { AnchorConstraints } from "../trust/trust-store.js";

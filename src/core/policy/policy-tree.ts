@@ -5,8 +5,7 @@
  */
 import type { CertificateView } from "../x509/certificate.js";
 import { readPolicyExtensions } from "../x509/policy-extensions.js";
-
-export const ANY_POLICY = "2.5.29.32.0";
+import { OID } from "../oids.js";
 
 export interface PolicyInputs {
   /** user-initial-policy-set. Default {anyPolicy}. */
@@ -17,7 +16,7 @@ export interface PolicyInputs {
 }
 
 export const DEFAULT_POLICY_INPUTS: PolicyInputs = Object.freeze({
-  initialPolicySet: [ANY_POLICY],
+  initialPolicySet: [OID.anyPolicy],
   initialExplicitPolicy: false,
   initialPolicyMappingInhibit: false,
   initialAnyPolicyInhibit: false,
@@ -42,7 +41,7 @@ export interface PolicyResult {
 }
 
 class Tree {
-  root: PolicyNode | null = { policy: ANY_POLICY, expected: new Set([ANY_POLICY]), parent: null, children: [], depth: 0 };
+  root: PolicyNode | null = { policy: OID.anyPolicy, expected: new Set([OID.anyPolicy]), parent: null, children: [], depth: 0 };
 
   atDepth(depth: number): PolicyNode[] {
     const out: PolicyNode[] = [];
@@ -90,12 +89,12 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     if (ext.policies && tree.root) {
       const parents = tree.atDepth(i - 1);
       for (const p of ext.policies) {
-        if (p === ANY_POLICY) continue;
+        if (p === OID.anyPolicy) continue;
         const matching = parents.filter((node) => node.expected.has(p));
         if (matching.length > 0) for (const node of matching) tree.add(node, p, new Set([p]));
-        else for (const node of parents.filter((x) => x.policy === ANY_POLICY)) tree.add(node, p, new Set([p]));
+        else for (const node of parents.filter((x) => x.policy === OID.anyPolicy)) tree.add(node, p, new Set([p]));
       }
-      if (ext.policies.includes(ANY_POLICY) && (inhibitAnyPolicy > 0 || (i < n && selfIssued))) {
+      if (ext.policies.includes(OID.anyPolicy) && (inhibitAnyPolicy > 0 || (i < n && selfIssued))) {
         for (const node of parents) {
           // Stryker disable next-line ArrowFunction,ConditionalExpression: without it a policy present gets a twin node, which no later step tells apart
           const present = new Set(node.children.map((c) => c.policy));
@@ -113,7 +112,7 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     }
     if (i === n) break;
     // 6.1.4 (a)
-    if (ext.mappings?.some((m) => m.issuer === ANY_POLICY || m.subject === ANY_POLICY)) {
+    if (ext.mappings?.some((m) => m.issuer === OID.anyPolicy || m.subject === OID.anyPolicy)) {
       return { failure: { index: i, reason: "anyPolicy in a policy mapping" } };
     }
     // 6.1.4 (b)
@@ -125,7 +124,7 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
         if (policyMapping > 0) {
           if (nodes.length > 0) for (const node of nodes) node.expected = new Set(mapped);
           else {
-            const any = tree.atDepth(i).find((x) => x.policy === ANY_POLICY);
+            const any = tree.atDepth(i).find((x) => x.policy === OID.anyPolicy);
             if (any?.parent) tree.add(any.parent, idp, new Set(mapped));
           }
         } else {
@@ -154,19 +153,19 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
 
   // 6.1.5 (g): intersect with the user-initial-policy-set.
   const user = new Set(inputs.initialPolicySet);
-  if (tree.root && !user.has(ANY_POLICY)) {
+  if (tree.root && !user.has(OID.anyPolicy)) {
     // The valid_policy_node_set: nodes whose parent is an anyPolicy node.
     const validSet: PolicyNode[] = [];
     // Only anyPolicy nodes are descended into, starting at the root (itself anyPolicy), so every child met has an anyPolicy parent.
     const collect = (node: PolicyNode): void => {
       for (const c of node.children) {
         validSet.push(c);
-        if (c.policy === ANY_POLICY) collect(c);
+        if (c.policy === OID.anyPolicy) collect(c);
       }
     };
     collect(tree.root);
-    for (const node of validSet) if (node.policy !== ANY_POLICY && !user.has(node.policy)) tree.remove(node);
-    const anyLeaf = tree.atDepth(n).find((x) => x.policy === ANY_POLICY);
+    for (const node of validSet) if (node.policy !== OID.anyPolicy && !user.has(node.policy)) tree.remove(node);
+    const anyLeaf = tree.atDepth(n).find((x) => x.policy === OID.anyPolicy);
     if (anyLeaf?.parent) {
       // Only whether the tree ends empty is used, so a user policy already present may get a twin, and the
       // new leaves' expected sets are never read again.

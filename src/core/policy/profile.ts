@@ -8,7 +8,7 @@ import type { DigestName } from "../crypto/algorithms.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import { DEFAULT_PATH_BUDGET, type PathBudget } from "../path/budget.js";
 import { DEFAULT_POLICY_INPUTS, type PolicyInputs } from "./policy-tree.js";
-import { EKU } from "../x509/extensions.js";
+import { EKU } from "../oids.js";
 
 export interface SmimePolicy {
   readonly name: string;

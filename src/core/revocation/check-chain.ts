@@ -14,7 +14,7 @@ import type { IssueCode } from "../report/codes.js";
 import type { RevocationEvidence } from "../report/types.js";
 import { toHex } from "../util/bytes.js";
 import type { CertificateView } from "../x509/certificate.js";
-import { EXT } from "../x509/extensions.js";
+import { EXT } from "../oids.js";
 import { serialKey } from "../x509/serial.js";
 import { parseCrl, type ParsedCrl } from "./crl.js";
 import { checkWithCrls, type CrlCheckContext } from "./crl-check.js";

@@ -5,7 +5,7 @@
  * to the complete CRL they extend. Step letters refer to section 6.3.3.
  */
 import type { CertificateView } from "../x509/certificate.js";
-import { EXT } from "../x509/extensions.js";
+import { EXT } from "../oids.js";
 import { findEntry, type CrlEntry, type ParsedCrl } from "./crl.js";
 import {
   ALL_REASONS,

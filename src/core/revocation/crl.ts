@@ -8,7 +8,7 @@
 import * as pkijs from "pkijs";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { children, readOid, readTime, readTlv, type Tlv } from "../util/der.js";
-import { EXT } from "../x509/extensions.js";
+import { EXT } from "../oids.js";
 import { nameKey } from "../x509/name.js";
 import { serialKey } from "../x509/serial.js";
 

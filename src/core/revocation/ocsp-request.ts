@@ -8,10 +8,9 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { DigestName } from "../crypto/algorithms.js";
 import { digest } from "../crypto/digest.js";
-import { OID } from "../cms/oids.js";
+import { OID } from "../oids.js";
 import type { CertificateView } from "../x509/certificate.js";
 
-const NONCE = "1.3.6.1.5.5.7.48.1.2";
 const HASH_OIDS: Partial<Record<DigestName, string>> = { "SHA-1": OID.sha1, "SHA-256": OID.sha256 };
 
 export interface OcspRequestOptions {
@@ -48,7 +47,7 @@ export async function buildOcspRequest(cert: CertificateView, issuer: Certificat
   if (options.nonce) {
     request.tbsRequest.requestExtensions = [
       new pkijs.Extension({
-        extnID: NONCE,
+        extnID: OID.ocspNonce,
         extnValue: new asn1js.OctetString({ valueHex: ab(options.nonce) }).toBER(false),
       }),
     ];
@@ -72,7 +71,7 @@ export function ocspGetUrl(responder: string, request: Uint8Array): string | nul
 
 /** The nonce a response echoes (RFC 8954), if any: compared by the caller with the request's. */
 export function responseNonce(basic: pkijs.BasicOCSPResponse): Uint8Array | null {
-  const ext = basic.tbsResponseData.responseExtensions?.find((e) => e.extnID === NONCE);
+  const ext = basic.tbsResponseData.responseExtensions?.find((e) => e.extnID === OID.ocspNonce);
   if (!ext) return null;
   const inner = asn1js.fromBER(ab(ext.extnValue.valueBlock.valueHexView)).result;
   return inner instanceof asn1js.OctetString ? new Uint8Array(inner.valueBlock.valueHexView) : new Uint8Array(ext.extnValue.valueBlock.valueHexView);

@@ -14,7 +14,7 @@ import { digest } from "../crypto/digest.js";
 import { verifySignedObject } from "../crypto/verify.js";
 import { bytesEqual, toArrayBuffer } from "../util/bytes.js";
 import { CertificateView } from "../x509/certificate.js";
-import { EKU } from "../x509/extensions.js";
+import { EKU, OID } from "../oids.js";
 import { nameKey } from "../x509/name.js";
 import { verifyIssuedBy } from "../x509/issued-by.js";
 import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
@@ -24,7 +24,6 @@ import { issuerHashes } from "./ocsp-request.js";
 
 /** OCSPResponseStatus (section 4.2.1); 4 is unused. */
 const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
-const BASIC = "1.3.6.1.5.5.7.48.1.1";
 
 export interface SingleStatus {
   status: "good" | "revoked" | "unknown";
@@ -51,7 +50,7 @@ export function parseOcspResponse(der: Uint8Array): ParsedOcsp | { error: string
     const responseStatus = RESPONSE_STATUS[resp.responseStatus.valueBlock.valueDec] ?? `status ${resp.responseStatus.valueBlock.valueDec}`;
     if (responseStatus !== "successful") return { raw: der, responseStatus, basic: null, producedAt: null, certificates: [] };
     if (!resp.responseBytes) return { error: "successful response without responseBytes" };
-    if (resp.responseBytes.responseType !== BASIC) return { error: `unknown response type ${resp.responseBytes.responseType}` };
+    if (resp.responseBytes.responseType !== OID.ocspBasic) return { error: `unknown response type ${resp.responseBytes.responseType}` };
     const basic = pkijs.BasicOCSPResponse.fromBER(toArrayBuffer(resp.responseBytes.response.valueBlock.valueHexView));
     return { raw: der, responseStatus, basic, producedAt: basic.tbsResponseData.producedAt, certificates: (basic.certs ?? []).map((c) => new CertificateView(c)) };
   } catch (e) {

@@ -3,7 +3,7 @@
  * certificate chain to a trusted root, is anything on that chain revoked, and is the signer the
  * sender the reader sees. walk.ts finds the layers; this answers for the people who signed them.
  */
-import { algorithmName } from "../cms/oids.js";
+import { algorithmName } from "../oids.js";
 import { verifySigner, type ParsedSignedData } from "../cms/signed-data.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import type { IssueCollector } from "../report/issues.js";

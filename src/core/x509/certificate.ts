@@ -5,7 +5,7 @@
  */
 import * as pkijs from "pkijs";
 import { X509Certificate, SubjectAlternativeNameExtension } from "./peculiar.js";
-import { OID } from "../cms/oids.js";
+import { OID } from "../oids.js";
 import { describePublicKey, type PublicKeyDescription } from "../crypto/public-key.js";
 import { digest } from "../crypto/digest.js";
 import { toArrayBuffer, toHex } from "../util/bytes.js";

@@ -3,10 +3,9 @@
  * the UI can render and a host can pass between its pages (no class
  * instances, no bytes: JSON-serialisable).
  */
-import { oidName } from "../cms/oids.js";
+import { EKU, EXT, OID, oidName } from "../oids.js";
 import type { CertificateSummary } from "../report/types.js";
 import { CertificateView } from "./certificate.js";
-import { EKU, EXT } from "./extensions.js";
 import { readPolicyExtensions } from "./policy-extensions.js";
 
 export interface ExtensionDetail {
@@ -51,20 +50,20 @@ const EXTENSION_NAMES: Record<string, string> = {
   [EXT.inhibitAnyPolicy]: "Inhibit anyPolicy",
   [EXT.authorityInfoAccess]: "Authority information access",
   [EXT.subjectInfoAccess]: "Subject information access",
-  "1.2.840.113549.1.9.15": "S/MIME capabilities",
-  "1.3.6.1.4.1.11129.2.4.2": "Certificate transparency SCTs",
+  [OID.smimeCapabilities]: "S/MIME capabilities",
+  [EXT.ctPrecertificateScts]: "Certificate transparency SCTs",
 };
 
 /** RFC 5280 section 4.2.1.12 and the S/MIME profile's EKUs (RFC 8550 section 4.4). */
 const EKU_NAMES: Record<string, string> = {
   [EKU.any]: "Any purpose",
-  "1.3.6.1.5.5.7.3.1": "TLS server",
-  "1.3.6.1.5.5.7.3.2": "TLS client",
-  "1.3.6.1.5.5.7.3.3": "Code signing",
+  [EKU.serverAuth]: "TLS server",
+  [EKU.clientAuth]: "TLS client",
+  [EKU.codeSigning]: "Code signing",
   [EKU.emailProtection]: "Email protection",
-  "1.3.6.1.5.5.7.3.8": "Time stamping",
+  [EKU.timeStamping]: "Time stamping",
   [EKU.ocspSigning]: "OCSP signing",
-  "1.3.6.1.4.1.311.10.3.12": "Document signing (Microsoft)",
+  [EKU.msDocumentSigning]: "Document signing (Microsoft)",
 };
 
 export async function describeCertificate(der: Uint8Array): Promise<CertificateDetails> {

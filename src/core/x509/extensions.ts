@@ -5,6 +5,7 @@
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { EXT, OID } from "../oids.js";
 
 /** KeyUsage bits, in the order of RFC 5280 section 4.2.1.3. */
 export const KEY_USAGE_BITS = [
@@ -19,42 +20,6 @@ export const KEY_USAGE_BITS = [
   "decipherOnly",
 ] as const;
 export type KeyUsageBit = (typeof KEY_USAGE_BITS)[number];
-
-/** Certificate and CRL extensions (RFC 5280 sections 4.2 and 5.2-5.3), the one table of them. */
-export const EXT = {
-  subjectKeyIdentifier: "2.5.29.14",
-  keyUsage: "2.5.29.15",
-  subjectAltName: "2.5.29.17",
-  issuerAltName: "2.5.29.18",
-  basicConstraints: "2.5.29.19",
-  // CRL and CRL entry extensions (RFC 5280 sections 5.2 and 5.3)
-  cRLNumber: "2.5.29.20",
-  reasonCode: "2.5.29.21",
-  invalidityDate: "2.5.29.24",
-  deltaCRLIndicator: "2.5.29.27",
-  issuingDistributionPoint: "2.5.29.28",
-  certificateIssuer: "2.5.29.29",
-  nameConstraints: "2.5.29.30",
-  crlDistributionPoints: "2.5.29.31",
-  certificatePolicies: "2.5.29.32",
-  policyMappings: "2.5.29.33",
-  authorityKeyIdentifier: "2.5.29.35",
-  policyConstraints: "2.5.29.36",
-  extKeyUsage: "2.5.29.37",
-  freshestCrl: "2.5.29.46",
-  inhibitAnyPolicy: "2.5.29.54",
-  authorityInfoAccess: "1.3.6.1.5.5.7.1.1",
-  subjectInfoAccess: "1.3.6.1.5.5.7.1.11",
-} as const;
-
-export const EKU = {
-  any: "2.5.29.37.0",
-  emailProtection: "1.3.6.1.5.5.7.3.4",
-  ocspSigning: "1.3.6.1.5.5.7.3.9",
-} as const;
-
-const CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
-const OCSP = "1.3.6.1.5.5.7.48.1";
 
 export interface Extensions {
   basicConstraints: { ca: boolean; pathLen: number | null } | null;
@@ -139,8 +104,8 @@ export function readExtensions(cert: pkijs.Certificate): Extensions {
           break;
         case EXT.authorityInfoAccess:
           if (!(v instanceof pkijs.InfoAccess)) throw new Error();
-          out.caIssuers = urls(v, CA_ISSUERS);
-          out.ocsp = urls(v, OCSP);
+          out.caIssuers = urls(v, OID.adCaIssuers);
+          out.ocsp = urls(v, OID.adOcsp);
           break;
       }
     } catch {

@@ -2,7 +2,8 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { CertificateView } from "./certificate.js";
-import { EXT, parsedAs } from "./extensions.js";
+import { parsedAs } from "./extensions.js";
+import { EXT } from "../oids.js";
 
 export interface PolicyExtensions {
   /** Policy OIDs, or null when the extension is absent. */

@@ -1,4 +1,8 @@
-/** Object identifiers the core recognises, with the names shown to people. */
+/**
+ * Object identifiers the core recognises, the one table of them, with the names shown to
+ * people: CMS and algorithm identifiers (OID), certificate and CRL extensions (EXT), extended
+ * key usages (EKU).
+ */
 
 export const OID = {
   // RFC 5652 section 4-9: CMS content types
@@ -62,7 +66,60 @@ export const OID = {
   initials: "2.5.4.43",
   pseudonym: "2.5.4.65",
   zlibCompress: "1.2.840.113549.1.9.16.3.8",
+  // Content encryption the core treats specially (RFC 8551 section 2.7: RC2's key size is a parameter)
+  rc2Cbc: "1.2.840.113549.3.2",
+  // RFC 5940 section 2.1: an OCSP response as other revocation information in SignedData
+  riOcspResponse: "1.3.6.1.5.5.7.16.2",
+  // RFC 5280 section 4.2.2.1: access methods of authorityInfoAccess
+  adOcsp: "1.3.6.1.5.5.7.48.1",
+  adCaIssuers: "1.3.6.1.5.5.7.48.2",
+  // RFC 6960 section 4.2.1 and RFC 8954: the basic response type and the nonce extension
+  ocspBasic: "1.3.6.1.5.5.7.48.1.1",
+  ocspNonce: "1.3.6.1.5.5.7.48.1.2",
+  // RFC 5280 section 4.2.1.4: the policy that stands for any policy
+  anyPolicy: "2.5.29.32.0",
 } as const;
+
+/** Certificate and CRL extensions (RFC 5280 sections 4.2 and 5.2-5.3), the one table of them. */
+export const EXT = {
+  subjectKeyIdentifier: "2.5.29.14",
+  keyUsage: "2.5.29.15",
+  subjectAltName: "2.5.29.17",
+  issuerAltName: "2.5.29.18",
+  basicConstraints: "2.5.29.19",
+  // CRL and CRL entry extensions (RFC 5280 sections 5.2 and 5.3)
+  cRLNumber: "2.5.29.20",
+  reasonCode: "2.5.29.21",
+  invalidityDate: "2.5.29.24",
+  deltaCRLIndicator: "2.5.29.27",
+  issuingDistributionPoint: "2.5.29.28",
+  certificateIssuer: "2.5.29.29",
+  nameConstraints: "2.5.29.30",
+  crlDistributionPoints: "2.5.29.31",
+  certificatePolicies: "2.5.29.32",
+  policyMappings: "2.5.29.33",
+  authorityKeyIdentifier: "2.5.29.35",
+  policyConstraints: "2.5.29.36",
+  extKeyUsage: "2.5.29.37",
+  freshestCrl: "2.5.29.46",
+  inhibitAnyPolicy: "2.5.29.54",
+  authorityInfoAccess: "1.3.6.1.5.5.7.1.1",
+  subjectInfoAccess: "1.3.6.1.5.5.7.1.11",
+  // RFC 6962 section 3.3: signed certificate timestamps
+  ctPrecertificateScts: "1.3.6.1.4.1.11129.2.4.2",
+} as const;
+
+export const EKU = {
+  any: "2.5.29.37.0",
+  serverAuth: "1.3.6.1.5.5.7.3.1",
+  clientAuth: "1.3.6.1.5.5.7.3.2",
+  codeSigning: "1.3.6.1.5.5.7.3.3",
+  emailProtection: "1.3.6.1.5.5.7.3.4",
+  timeStamping: "1.3.6.1.5.5.7.3.8",
+  ocspSigning: "1.3.6.1.5.5.7.3.9",
+  msDocumentSigning: "1.3.6.1.4.1.311.10.3.12",
+} as const;
+
 
 const NAMES: Record<string, string> = {
   [OID.data]: "data",
@@ -111,7 +168,7 @@ const NAMES: Record<string, string> = {
   "2.16.840.1.101.3.4.1.25": "AES-192 key wrap",
   "2.16.840.1.101.3.4.1.45": "AES-256 key wrap",
   "1.2.840.113549.3.7": "3DES-CBC",
-  "1.2.840.113549.3.2": "RC2-CBC",
+  [OID.rc2Cbc]: "RC2-CBC",
   "1.3.14.3.2.7": "DES-CBC",
   "1.2.840.113549.1.9.16.3.18": "ChaCha20-Poly1305",
   "1.3.132.1.11.1": "ECDH (SHA-256 KDF)",
