@@ -3,6 +3,7 @@
  * clock only through these, so the same code runs in Thunderbird, Outlook,
  * Node and tests.
  */
+import type { FetchErrorKind } from "./report/types.js";
 
 export interface FetchRequest {
   url: string;
@@ -17,7 +18,7 @@ export interface FetchRequest {
 
 export type FetchResult =
   | { ok: true; status: number; contentType: string | null; body: Uint8Array }
-  | { ok: false; error: "timeout" | "too-large" | "network" | "refused" | "http-status"; status?: number; detail?: string };
+  | { ok: false; error: FetchErrorKind; status?: number; detail?: string };
 
 /** GET or POST bytes to an http(s) URL (revocation and AIA only). */
 export interface Fetcher {

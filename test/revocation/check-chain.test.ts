@@ -7,7 +7,7 @@
  * OCSP answers from `openssl ocsp` run on the request Signet sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FetchRequest, FetchResult, Fetcher } from "../../src/core/index.js";
+import type { FetchRequest, FetchResult, Fetcher, RevocationProblem } from "../../src/core/index.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { checkChainRevocation, summarizeRevocation, type RevocationContext } from "../../src/core/revocation/check-chain.js";
 import { parseCrl } from "../../src/core/revocation/crl.js";
@@ -119,7 +119,7 @@ function context(net: OpensslNetwork, store: MemoryStore, extra: Partial<Revocat
 }
 
 /** The evidence without its times, which OpenSSL sets from the clock. */
-const sources = (evidence: { certificate: number; status: string; source?: string; url?: string; fromCache?: boolean; problems?: string[] }[]) =>
+const sources = (evidence: { certificate: number; status: string; source?: string; url?: string; fromCache?: boolean; problems?: RevocationProblem[] }[]) =>
   evidence.map((e) => ({ certificate: e.certificate, status: e.status, source: e.source, url: e.url, fromCache: e.fromCache, ...(e.problems ? { problems: e.problems } : {}) }));
 
 describe("checkChainRevocation over the network", () => {
@@ -165,7 +165,7 @@ describe("checkChainRevocation over the network", () => {
     expect(net.requests.filter((r) => r === `GET ${INTER_CRL}`)).toHaveLength(2);
     // The CA's new CRL is itself dated now, valid seven days: at eight days it is stale too, and said so.
     expect(sources(later.evidence)[0]).toMatchObject({ status: "unknown" });
-    expect(later.evidence[0]!.problems).toContain(`CRL ${INTER_CRL}: stale CRL`);
+    expect(later.evidence[0]!.problems).toContainEqual({ source: "crl", url: INTER_CRL, code: "crl-stale" });
   });
 
   it("the OCSP responder out of reach: the CRL answers, and what failed stays in the evidence", async () => {
@@ -174,7 +174,7 @@ describe("checkChainRevocation over the network", () => {
     const r = await checkChainRevocation(chain, context(net, new MemoryStore()));
     expect(sources(r.evidence)[0]).toEqual({
       certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false,
-      problems: [`OCSP ${OCSP_URL}: POST network: down for the test`],
+      problems: [{ source: "ocsp", url: OCSP_URL, code: "fetch-failed", method: "POST", error: "network", detail: "down for the test" }],
     });
   });
 
@@ -193,7 +193,7 @@ describe("checkChainRevocation over the network", () => {
     const net = new OpensslNetwork();
     const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { embeddedOcsp: [attached], policy: policy({ revocationDepth: "signer" }) }));
     expect(sources(r.evidence)).toEqual([
-      { certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false, problems: ["embedded OCSP: responder certificate lacks id-kp-OCSPSigning"] },
+      { certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false, problems: [{ source: "embedded-ocsp", code: "ocsp-responder-lacks-eku" }] },
     ]);
   });
 
@@ -205,7 +205,7 @@ describe("checkChainRevocation over the network", () => {
     const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { now, policy: policy({ revocationDepth: "signer" }) }));
     expect(net.requests).toEqual([]);
     expect(r.evidence).toEqual([
-      { certificate: 0, status: "unknown", problems: [`OCSP ${OCSP_URL}: not tried, revocation deadline reached`, `CRL ${INTER_CRL}: not tried, revocation deadline reached`] },
+      { certificate: 0, status: "unknown", problems: [{ source: "ocsp", url: OCSP_URL, code: "deadline-reached" }, { source: "crl", url: INTER_CRL, code: "deadline-reached" }] },
     ]);
     expect(r.issues).toEqual([{ code: "revocation-unavailable", severity: "warning", params: { problems: r.evidence[0]!.problems }, certificate: 0 }]);
   });
@@ -213,9 +213,9 @@ describe("checkChainRevocation over the network", () => {
   it("a certificate that publishes nothing and carries nothing: not-checked, quietly, in soft mode; unknown, an error, in hard mode", async () => {
     const quiet = ["Quiet", "Inter", "Root"].map((n) => pki.view(n));
     const soft = await checkChainRevocation(quiet, context(new OpensslNetwork(), new MemoryStore(), { policy: policy({ revocationDepth: "signer" }) }));
-    expect([soft.evidence, soft.issues]).toEqual([[{ certificate: 0, status: "not-checked", problems: ["no revocation information published or attached"] }], []]);
+    expect([soft.evidence, soft.issues]).toEqual([[{ certificate: 0, status: "not-checked", problems: [{ code: "nothing-published" }] }], []]);
     const hard = await checkChainRevocation(quiet, context(new OpensslNetwork(), new MemoryStore(), { policy: policy({ revocation: "hard", revocationDepth: "signer" }) }));
-    expect(hard.issues).toEqual([{ code: "revocation-unknown", severity: "error", params: { problems: ["no revocation information published or attached"] }, certificate: 0 }]);
+    expect(hard.issues).toEqual([{ code: "revocation-unknown", severity: "error", params: { problems: [{ code: "nothing-published" }] }, certificate: 0 }]);
   });
 
   it("revoked on a CRL entry without a reason: the issue says unspecified (RFC 5280 section 5.3.1)", async () => {
@@ -229,7 +229,10 @@ describe("checkChainRevocation over the network", () => {
     const net = new OpensslNetwork();
     net.down.add(OCSP_URL);
     const stale = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: policy({ revocationDepth: "signer", validationTime: new Date(Date.now() + 8 * DAY) }) }));
-    expect(stale.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: POST network: down for the test`, `CRL ${INTER_CRL}: stale CRL`]);
+    expect(stale.evidence[0]!.problems).toEqual([
+      { source: "ocsp", url: OCSP_URL, code: "fetch-failed", method: "POST", error: "network", detail: "down for the test" },
+      { source: "crl", url: INTER_CRL, code: "crl-stale" },
+    ]);
     expect(stale.issues.map((i) => i.code)).toEqual(["revocation-stale"]);
   });
 });
@@ -245,12 +248,12 @@ describe("checkChainRevocation: answers that do not count", () => {
     net.ocspAnswer = pki.read(`net-resp-0.der`);
     const aboutAnother = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
     expect(sources(aboutAnother.evidence)).toEqual([
-      { certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false, problems: [`OCSP ${OCSP_URL}: the answer is about another certificate`] },
+      { certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false, problems: [{ source: "ocsp", url: OCSP_URL, code: "ocsp-other-certificate" }] },
     ]);
     const unauthorised = new OpensslNetwork();
     unauthorised.ocspSigner = "NotAResponder";
     const r = await checkChainRevocation(chain, context(unauthorised, new MemoryStore(), { policy: signerOnly() }));
-    expect(r.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: responder certificate lacks id-kp-OCSPSigning`]);
+    expect(r.evidence[0]!.problems).toEqual([{ source: "ocsp", url: OCSP_URL, code: "ocsp-responder-lacks-eku" }]);
     expect(r.evidence[0]).toMatchObject({ status: "good", source: "crl" });
   });
 
@@ -338,7 +341,7 @@ describe("checkChainRevocation: the edges of each source", () => {
     const store = new MemoryStore();
     const r = await checkChainRevocation(chain, context(net, store, { policy: signerOnly() }));
     expect(sources(r.evidence)).toEqual([
-      { certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false, problems: [`OCSP ${OCSP_URL}: the responder does not know this certificate`] },
+      { certificate: 0, status: "good", source: "crl", url: INTER_CRL, fromCache: false, problems: [{ source: "ocsp", url: OCSP_URL, code: "ocsp-unknown-certificate" }] },
     ]);
     expect(await store.list("revocation/ocsp/")).toEqual([]);
   });
@@ -353,7 +356,7 @@ describe("checkChainRevocation: the edges of each source", () => {
     unknownNet.ocspAnswer = null;
     await checkChainRevocation(chain, context(unknownNet, new MemoryStore(), { policy: signerOnly() }));
     const unknownAnswer = pki.read("net-resp-0.der");
-    for (const [cached, said] of [[unknownAnswer, ["cached OCSP: the responder does not know this certificate"]], [Buffer.from("not an OCSP response"), []]] as const) {
+    for (const [cached, said] of [[unknownAnswer, [{ source: "cached-ocsp", code: "ocsp-unknown-certificate" }]], [Buffer.from("not an OCSP response"), []]] as const) {
       await store.put(key!, new Uint8Array(cached));
       const net = new OpensslNetwork();
       const r = await checkChainRevocation(chain, context(net, store, { policy: signerOnly() }));
@@ -391,7 +394,7 @@ describe("checkChainRevocation: the edges of each source", () => {
     const now = () => (reading++ === 0 ? 50_000 : 51_000);
     const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { now, policy: signerOnly({ revocationDeadlineMs: 1000 }) }));
     expect(net.requests).toEqual([]);
-    expect(r.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: not tried, revocation deadline reached`, `CRL ${INTER_CRL}: not tried, revocation deadline reached`]);
+    expect(r.evidence[0]!.problems).toEqual([{ source: "ocsp", url: OCSP_URL, code: "deadline-reached" }, { source: "crl", url: INTER_CRL, code: "deadline-reached" }]);
   });
 
   it("a cached CRL counts up to its nextUpdate, that instant included (RFC 5280 section 6.3.3 (a)), as crl-check counts it", async () => {
@@ -423,7 +426,10 @@ describe("checkChainRevocation: the edges of each source", () => {
     net.ocspSigner = "NotAResponder";
     net.down.add(INTER_CRL);
     const r = await checkChainRevocation(chain, context(net, new MemoryStore(), { policy: signerOnly() }));
-    expect(r.evidence[0]!.problems).toEqual([`OCSP ${OCSP_URL}: responder certificate lacks id-kp-OCSPSigning`, `CRL ${INTER_CRL}: network: down for the test`]);
+    expect(r.evidence[0]!.problems).toEqual([
+      { source: "ocsp", url: OCSP_URL, code: "ocsp-responder-lacks-eku" },
+      { source: "crl", url: INTER_CRL, code: "fetch-failed", error: "network", detail: "down for the test" },
+    ]);
     expect(r.issues.map((i) => i.code)).toEqual(["revocation-response-invalid"]);
   });
 });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CertificateView } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { parseCrl, type ParsedCrl } from "../../src/core/revocation/crl.js";
+import type { ProblemCause } from "../../src/core/revocation/problem.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
 const LAST = new Date("2026-03-01T00:00:00Z");
@@ -108,19 +109,19 @@ function check(cert: string, list: string[], at = MID, signerValid = true) {
     validationTime: at,
   });
 }
-const unknown = (...problems: string[]) => ({ status: "unknown", problems });
+const unknown = (...problems: ProblemCause[]) => ({ status: "unknown", problems });
 
 describe("freshness (section 6.3.3 (a)): from thisUpdate to nextUpdate, both included", () => {
   const SKEW = 5 * 60_000;
   it("good on the CRL's first and last second, stale one second after", async () => {
     expect((await check("Leaf", ["Plain"], LAST)).status).toBe("good");
     expect((await check("Leaf", ["Plain"], NEXT)).status).toBe("good");
-    expect(await check("Leaf", ["Plain"], new Date(NEXT.getTime() + 1000))).toEqual(unknown("stale CRL"));
+    expect(await check("Leaf", ["Plain"], new Date(NEXT.getTime() + 1000))).toEqual(unknown({ code: "crl-stale" }));
   });
 
   it("issued up to five minutes after the validation time it counts (the CA's clock ahead of ours, as OCSP allows); beyond, it is from the future", async () => {
     expect((await check("Leaf", ["Plain"], new Date(LAST.getTime() - SKEW))).status).toBe("good");
-    expect(await check("Leaf", ["Plain"], new Date(LAST.getTime() - SKEW - 1000))).toEqual(unknown("CRL issued after the validation time"));
+    expect(await check("Leaf", ["Plain"], new Date(LAST.getTime() - SKEW - 1000))).toEqual(unknown({ code: "crl-from-future" }));
   });
 });
 
@@ -143,33 +144,33 @@ describe("entries", () => {
 
 describe("which CRLs apply (section 6.3.3 (b))", () => {
   it("another issuer's CRL says nothing", async () => {
-    expect(await check("Leaf", ["FromRoot"])).toEqual(unknown("no CRL covers this certificate"));
+    expect(await check("Leaf", ["FromRoot"])).toEqual(unknown({ code: "crl-not-covering" }));
   });
 
   it("only user certificates: not a CA's; only attribute certificates: nobody's here", async () => {
     expect((await check("Leaf", ["OnlyUser"])).status).toBe("good");
-    expect(await check("SubCa", ["OnlyUser"])).toEqual(unknown("no CRL covers this certificate"));
-    expect(await check("Leaf", ["OnlyAttribute"])).toEqual(unknown("no CRL covers this certificate"));
+    expect(await check("SubCa", ["OnlyUser"])).toEqual(unknown({ code: "crl-not-covering" }));
+    expect(await check("Leaf", ["OnlyAttribute"])).toEqual(unknown({ code: "crl-not-covering" }));
   });
 
   it("a distribution point name in the CRL must match the certificate's", async () => {
     expect((await check("Leaf", ["NamedHere"])).status).toBe("good");
-    expect(await check("Leaf", ["NamedElsewhere"])).toEqual(unknown("no CRL covers this certificate"));
+    expect(await check("Leaf", ["NamedElsewhere"])).toEqual(unknown({ code: "crl-not-covering" }));
   });
 
   it("a CRL for some reasons only leaves the others unknown (section 6.3.3 (d), (l))", async () => {
-    expect(await check("Leaf", ["KeyCompromiseOnly"])).toEqual(unknown("the CRLs do not cover every reason"));
+    expect(await check("Leaf", ["KeyCompromiseOnly"])).toEqual(unknown({ code: "crl-reasons-incomplete" }));
     expect((await check("Leaf", ["KeyCompromiseOnly", "Plain"])).status).toBe("good");
   });
 });
 
 describe("CRLs that must not be used", () => {
   it("an unknown critical extension (section 5.2)", async () => {
-    expect(await check("Leaf", ["UnknownCritical"])).toEqual(unknown("CRL with unknown critical extensions 1.3.6.1.4.1.99999.3"));
+    expect(await check("Leaf", ["UnknownCritical"])).toEqual(unknown({ code: "crl-unknown-critical-extensions", extensions: ["1.3.6.1.4.1.99999.3"] }));
   });
 
   it("no valid signer: the signer's own path is not valid (section 6.3.3 (f))", async () => {
-    expect(await check("Leaf", ["Plain"], MID, false)).toEqual(unknown("no valid signer for the CRL"));
+    expect(await check("Leaf", ["Plain"], MID, false)).toEqual(unknown({ code: "crl-no-valid-signer" }));
   });
 
   it("a CRL without nextUpdate (section 5.1.2.5: OPTIONAL) is current at any later time", async () => {
@@ -177,16 +178,16 @@ describe("CRLs that must not be used", () => {
   });
 
   it("a CRL without a CRL number, or with it marked critical, does not conform (section 5.2.3) and is said so", async () => {
-    expect(await check("Leaf", ["NoNumber"])).toEqual(unknown("CRL without a CRL number"));
-    expect(await check("Leaf", ["CriticalNumber"])).toEqual(unknown("CRL number marked critical"));
+    expect(await check("Leaf", ["NoNumber"])).toEqual(unknown({ code: "crl-no-number" }));
+    expect(await check("Leaf", ["CriticalNumber"])).toEqual(unknown({ code: "crl-number-critical" }));
   });
 
   it("a distribution point with a cRLIssuer is served only by an indirect CRL: the CA's plain CRL does not cover it (section 6.3.3 (b)(2)(ii))", async () => {
-    expect(await check("CrlIssuerLeaf", ["Plain"])).toEqual(unknown("no CRL covers this certificate"));
+    expect(await check("CrlIssuerLeaf", ["Plain"])).toEqual(unknown({ code: "crl-not-covering" }));
   });
 
   it("every problem met is said, in order", async () => {
-    expect(await check("Leaf", ["UnknownCritical", "Plain"], new Date(NEXT.getTime() + 1000))).toEqual(unknown("CRL with unknown critical extensions 1.3.6.1.4.1.99999.3", "stale CRL"));
+    expect(await check("Leaf", ["UnknownCritical", "Plain"], new Date(NEXT.getTime() + 1000))).toEqual(unknown({ code: "crl-unknown-critical-extensions", extensions: ["1.3.6.1.4.1.99999.3"] }, { code: "crl-stale" }));
   });
 });
 
@@ -217,12 +218,12 @@ describe("more than one complete CRL (section 6.3.3 (d))", () => {
 
 describe("malformed extensions", () => {
   it("a certificate's unreadable cRLDistributionPoints, a CRL's unreadable issuingDistributionPoint: unknown, each said", async () => {
-    expect(await check("MalformedCdpLeaf", ["Plain"])).toEqual(unknown("malformed cRLDistributionPoints"));
-    expect(await check("Leaf", ["MalformedIdp"])).toEqual(unknown("malformed issuingDistributionPoint"));
+    expect(await check("MalformedCdpLeaf", ["Plain"])).toEqual(unknown({ code: "malformed-distribution-points" }));
+    expect(await check("Leaf", ["MalformedIdp"])).toEqual(unknown({ code: "crl-malformed-issuing-distribution-point" }));
   });
 
   it("several unknown critical extensions are all named", async () => {
-    expect(await check("Leaf", ["TwoUnknownCritical"])).toEqual(unknown("CRL with unknown critical extensions 1.3.6.1.4.1.99999.3, 1.3.6.1.4.1.99999.4"));
+    expect(await check("Leaf", ["TwoUnknownCritical"])).toEqual(unknown({ code: "crl-unknown-critical-extensions", extensions: ["1.3.6.1.4.1.99999.3", "1.3.6.1.4.1.99999.4"] }));
   });
 });
 
@@ -243,6 +244,6 @@ describe("delta CRLs (section 5.2.4, 6.3.3 (c), (h))", () => {
   });
 
   it("a delta alone is not a CRL to judge by", async () => {
-    expect(await check("RevokedLeaf", ["Delta"])).toEqual(unknown("no CRL covers this certificate"));
+    expect(await check("RevokedLeaf", ["Delta"])).toEqual(unknown({ code: "crl-not-covering" }));
   });
 });

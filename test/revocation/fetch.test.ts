@@ -78,14 +78,14 @@ describe("OCSP over HTTP against openssl ocsp", () => {
     const r = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Good"), view("CA"));
     expect(r.ok && r.method).toBe("GET");
     expect(seen).toContain("GET ocsp");
-    if (!r.ok) throw new Error(r.problem);
+    if (!r.ok) throw new Error(r.problem.code);
     expect((await checkWithOcsp(view("Good"), view("CA"), r.value, new Date())).status).toBe("good");
   });
 
   it("with a nonce the request goes by POST, OpenSSL echoes the nonce, and a revoked certificate is revoked", async () => {
     const nonce = crypto.getRandomValues(new Uint8Array(32));
     const r = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Revoked"), view("CA"), undefined, nonce);
-    if (!r.ok) throw new Error(r.problem);
+    if (!r.ok) throw new Error(r.problem.code);
     expect(r.method).toBe("POST");
     expect(await checkWithOcsp(view("Revoked"), view("CA"), r.value, new Date())).toMatchObject({ status: "revoked", single: { reason: "superseded" } });
   });
@@ -97,7 +97,7 @@ describe("OCSP over HTTP against openssl ocsp", () => {
     expect([...responseNonce(first.value.basic)!]).toEqual([...mine]);
     // The recorded answer, given back to a request with another nonce.
     const replayed = await fetchOcsp(privateNetworkFetcher, `${base}/replay`, view("Good"), view("CA"), undefined, new Uint8Array(32).fill(9));
-    expect(replayed).toEqual({ ok: false, url: `${base}/replay`, problem: "nonce mismatch" });
+    expect(replayed).toEqual({ ok: false, url: `${base}/replay`, problem: { code: "ocsp-nonce-mismatch" } });
     // Without a nonce of ours there is nothing to compare: the answer is taken, and judged on its own.
     expect((await fetchOcsp(privateNetworkFetcher, `${base}/replay`, view("Good"), view("CA"))).ok).toBe(true);
   });
@@ -142,23 +142,23 @@ describe("OCSP over HTTP against openssl ocsp", () => {
 
   it("an answer that is not OCSP, or none at all (404), is said with the method that got it; ldap is unsupported", async () => {
     const garbage = await fetchOcsp(privateNetworkFetcher, `${base}/garbage`, view("Good"), view("CA"), undefined, new Uint8Array(16));
-    expect(garbage).toMatchObject({ ok: false, problem: expect.stringMatching(/^unreadable response: /) });
+    expect(garbage).toMatchObject({ ok: false, problem: { code: "ocsp-unreadable", detail: expect.any(String) } });
     // GET first (no nonce), then POST: the last attempt's problem is kept.
-    expect(await fetchOcsp(privateNetworkFetcher, `${base}/missing`, view("Good"), view("CA"))).toEqual({ ok: false, url: `${base}/missing`, problem: "POST http-status 404" });
+    expect(await fetchOcsp(privateNetworkFetcher, `${base}/missing`, view("Good"), view("CA"))).toEqual({ ok: false, url: `${base}/missing`, problem: { code: "fetch-failed", method: "POST", error: "http-status", status: 404 } });
     expect(seen.filter((r) => r.startsWith("GET missing") || r.startsWith("POST missing"))).toEqual(["GET missing", "POST missing"]);
-    expect(await fetchOcsp(privateNetworkFetcher, "ldap://ocsp.example.com/", view("Good"), view("CA"))).toEqual({ ok: false, url: "ldap://ocsp.example.com/", problem: "unsupported URL scheme (ldap)" });
+    expect(await fetchOcsp(privateNetworkFetcher, "ldap://ocsp.example.com/", view("Good"), view("CA"))).toEqual({ ok: false, url: "ldap://ocsp.example.com/", problem: { code: "unsupported-scheme", scheme: "ldap" } });
   });
 
   it("a responder that never answers times out within the limit; a huge answer is refused; ldap is unsupported", async () => {
     const opts = { timeoutMs: 300, maxOcspBytes: 64 * 1024, maxCrlBytes: 1024 };
     const slow = await fetchOcsp(privateNetworkFetcher, `${base}/slow`, view("Good"), view("CA"), opts, new Uint8Array(16));
-    expect(slow).toMatchObject({ ok: false, problem: expect.stringMatching(/^POST timeout/) });
+    expect(slow).toMatchObject({ ok: false, problem: { code: "fetch-failed", method: "POST", error: "timeout" } });
     const big = await fetchOcsp(privateNetworkFetcher, `${base}/big`, view("Good"), view("CA"), opts, new Uint8Array(16));
-    expect(big).toMatchObject({ ok: false, problem: expect.stringMatching(/too-large/) });
+    expect(big).toMatchObject({ ok: false, problem: { code: "fetch-failed", method: "POST", error: "too-large" } });
     expect(await fetchCrl(privateNetworkFetcher, "ldap://ldap.example.com/cn=CA?certificateRevocationList")).toEqual({
       ok: false,
       url: "ldap://ldap.example.com/cn=CA?certificateRevocationList",
-      problem: "unsupported URL scheme (ldap)",
+      problem: { code: "unsupported-scheme", scheme: "ldap" },
     });
   });
 });
@@ -167,20 +167,20 @@ describe("CRLs over HTTP, as DER or PEM", () => {
   it("a CRL served as PEM is the same CRL; bytes that are no CRL, or a 404, are said", async () => {
     const pem = await fetchCrl(privateNetworkFetcher, `${base}/crl.pem`);
     expect(pem.ok && Buffer.from(pem.value.der).equals(Buffer.from(crl))).toBe(true);
-    expect(await fetchCrl(privateNetworkFetcher, `${base}/garbage.crl`)).toEqual({ ok: false, url: `${base}/garbage.crl`, problem: "unreadable CRL: not a DER SEQUENCE" });
-    expect(await fetchCrl(privateNetworkFetcher, `${base}/missing.crl`)).toEqual({ ok: false, url: `${base}/missing.crl`, problem: "http-status 404" });
+    expect(await fetchCrl(privateNetworkFetcher, `${base}/garbage.crl`)).toEqual({ ok: false, url: `${base}/garbage.crl`, problem: { code: "crl-unreadable", detail: "not a DER SEQUENCE" } });
+    expect(await fetchCrl(privateNetworkFetcher, `${base}/missing.crl`)).toEqual({ ok: false, url: `${base}/missing.crl`, problem: { code: "fetch-failed", error: "http-status", status: 404 } });
   });
 
   it("only an address that begins with http:// or https:// is fetched: one that only mentions it further on is not", async () => {
     const url = "ldap://ldap.example.com/cn=CA?next=http://crl.example/ca.crl";
-    expect(await fetchCrl(privateNetworkFetcher, url)).toEqual({ ok: false, url, problem: "unsupported URL scheme (ldap)" });
+    expect(await fetchCrl(privateNetworkFetcher, url)).toEqual({ ok: false, url, problem: { code: "unsupported-scheme", scheme: "ldap" } });
   });
 });
 
 describe("CRLs over HTTP", () => {
   it("a fetched CRL decides good and revoked", async () => {
     const r = await fetchCrl(privateNetworkFetcher, `${base}/crl`);
-    if (!r.ok) throw new Error(r.problem);
+    if (!r.ok) throw new Error(r.problem.code);
     expect(r.method).toBe("GET");
     const ctx = { crls: [r.value], candidates: [view("CA")], signerValid: async () => true, validationTime: new Date() };
     expect((await checkWithCrls(view("Good"), view("CA"), ctx)).status).toBe("good");

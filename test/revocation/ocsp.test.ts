@@ -3,6 +3,7 @@
  * mode: -reqin / -respout, so no port is opened) from the CA database that
  * `openssl ca` keeps, checked by Signet's OCSP reader.
  */
+import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkWithOcsp, parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
@@ -53,18 +54,18 @@ describe("OCSP checks that only these tests guard", () => {
   it("a delegated responder whose certificate has expired is not authorised (RFC 6960 section 4.2.2.2)", async () => {
     pki.build([{ name: "ExpiredResponder", issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature", notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }]);
     const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "ExpiredResponder"), new Date());
-    expect(v).toEqual({ status: "invalid", problem: "responder certificate not valid at the validation time" });
+    expect(v).toEqual({ status: "invalid", problem: { code: "ocsp-responder-not-valid" } });
   });
 
   it("a delegated responder certified by another CA is not authorised for this CA's certificates", async () => {
     pki.build([{ name: "OtherCA" }, { name: "OtherResponder", issuer: "OtherCA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature" }]);
     const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "OtherResponder"), new Date());
-    expect(v).toEqual({ status: "invalid", problem: "responder certificate not issued by the certificate's issuer" });
+    expect(v).toEqual({ status: "invalid", problem: { code: "ocsp-responder-not-issued-by-ca" } });
   });
 
   it("a response dated in the future is refused; within the five minutes of clock skew it is accepted", async () => {
     const r = respond("Good", "CA");
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60 * 60_000))).toEqual({ status: "invalid", problem: "response from the future (thisUpdate)" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60 * 60_000))).toEqual({ status: "invalid", problem: { code: "ocsp-from-future" } });
     expect((await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60_000))).status).toBe("good");
   });
 
@@ -73,7 +74,7 @@ describe("OCSP checks that only these tests guard", () => {
     pki.build([{ name: "CATwin", subject: "/O=Signet Scenario/CN=CA Twin", keyOf: "CA" }]);
     const serial = pki.run(["x509", "-in", pki.get("Good").cert, "-noout", "-serial"]).toString().trim().split("=")[1]!;
     const r = answer(["-issuer", pki.get("CATwin").cert, "-serial", `0x${serial}`], ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"]);
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-other-issuer" } });
   });
 
   it("the near miss is said even when an answer about another serial comes after it in the same response", async () => {
@@ -83,7 +84,7 @@ describe("OCSP checks that only these tests guard", () => {
       ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"],
     );
     expect(r.basic!.tbsResponseData.responses).toHaveLength(2);
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-other-issuer" } });
   });
 });
 
@@ -99,7 +100,7 @@ describe("what parseOcspResponse makes of responses that carry no answer", () =>
     expect(tryLater).toEqual({ raw: ocspResponse(3), responseStatus: "tryLater", basic: null, producedAt: null, certificates: [] });
     expect(parseOcspResponse(ocspResponse(4))).toMatchObject({ responseStatus: "status 4", basic: null });
     expect(parseOcspResponse(ocspResponse(6))).toMatchObject({ responseStatus: "unauthorized" });
-    expect(await checkWithOcsp(view("Good"), view("CA"), tryLater as ParsedOcsp, new Date())).toEqual({ status: "invalid", problem: "responder answered tryLater" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), tryLater as ParsedOcsp, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-not-successful", responseStatus: "tryLater" } });
   });
 
   it("successful without responseBytes, or with a response type other than id-pkix-ocsp-basic, is an error; so are bytes that are not BER", () => {
@@ -123,7 +124,7 @@ describe("CertID hashes (RFC 6960 section 4.1.1)", () => {
     expect((await checkWithOcsp(view("Good"), view("CA"), sha256, new Date())).status).toBe("good");
     const sha3 = answer(["-issuer", pki.get("CA").cert, "-sha3-256", "-cert", pki.get("Good").cert], signedByCa);
     expect(sha3.basic!.tbsResponseData.responses[0]!.certID.hashAlgorithm.algorithmId).toBe("2.16.840.1.101.3.4.2.8");
-    expect(await checkWithOcsp(view("Good"), view("CA"), sha3, new Date())).toEqual({ status: "invalid", problem: "the response's CertID names the issuer with a hash Signet does not support" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), sha3, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-certid-hash-unsupported" } });
   });
 });
 
@@ -137,9 +138,9 @@ describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)",
     const nextUpdate = single.nextUpdate!.getTime();
     const at = (t: number) => checkWithOcsp(view("Good"), view("CA"), r, new Date(t));
     expect((await at(thisUpdate - SKEW)).status).toBe("good");
-    expect(await at(thisUpdate - SKEW - 1)).toEqual({ status: "invalid", problem: "response from the future (thisUpdate)" });
+    expect(await at(thisUpdate - SKEW - 1)).toEqual({ status: "invalid", problem: { code: "ocsp-from-future" } });
     expect((await at(nextUpdate + SKEW)).status).toBe("good");
-    expect(await at(nextUpdate + SKEW + 1)).toEqual({ status: "invalid", problem: "stale response (nextUpdate passed)" });
+    expect(await at(nextUpdate + SKEW + 1)).toEqual({ status: "invalid", problem: { code: "ocsp-stale" } });
   });
 
   it("a delegated responder's certificate counts from its first to its last second", async () => {
@@ -149,9 +150,9 @@ describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)",
     const at = (t: number) => checkWithOcsp(view("Good"), view("CA"), r, new Date(t));
     const notBefore = responder.cert.notBefore.value.getTime();
     const notAfter = responder.cert.notAfter.value.getTime();
-    const notValid = { status: "invalid", problem: "responder certificate not valid at the validation time" };
+    const notValid = { status: "invalid", problem: { code: "ocsp-responder-not-valid" } };
     // On its first second the certificate is valid: what fails then is the response's own date.
-    expect(await at(notBefore)).toEqual({ status: "invalid", problem: "response from the future (thisUpdate)" });
+    expect(await at(notBefore)).toEqual({ status: "invalid", problem: { code: "ocsp-from-future" } });
     expect(await at(notBefore - 1)).toEqual(notValid);
     expect(await at(notAfter)).toMatchObject({ status: "good", responder: "delegated", responderSubject: responder.peculiar.subject });
     expect(await at(notAfter + 1)).toEqual(notValid);
@@ -171,7 +172,32 @@ describe("OCSP responses from openssl ocsp", () => {
   it("revoked, with the reason and time the CA database holds", async () => {
     const v = await checkWithOcsp(view("Revoked"), view("CA"), respond("Revoked", "CA"), new Date());
     expect(v).toMatchObject({ status: "revoked", single: { reason: "keyCompromise" } });
-    if (v.status === "revoked") expect(Math.abs(v.single.revocationTime!.getTime() - Date.now())).toBeLessThan(DAY);
+    if (v.status === "revoked" && v.single.status === "revoked") expect(Math.abs(v.single.revocationTime.getTime() - Date.now())).toBeLessThan(DAY);
+  });
+
+  it("revoked without a readable revocation time (RevokedInfo's GeneralizedTime, section 4.2.1) is an unreadable response, as it is to OpenSSL", async () => {
+    // OpenSSL's answer for Revoked, its RevokedInfo's GeneralizedTime retagged as an OCTET STRING (same
+    // length), the changed tbsResponseData signed again by the CA's key until the signature has the
+    // old one's length, so that every enclosing length stays as OpenSSL wrote it.
+    const raw = Buffer.from(respond("Revoked", "CA").raw);
+    const basic = pkijs.BasicOCSPResponse.fromBER(pkijs.OCSPResponse.fromBER(new Uint8Array(raw)).responseBytes!.response.valueBlock.valueHexView.slice());
+    const tbs = Buffer.from(basic.tbsResponseData.tbsView);
+    const oldSignature = Buffer.from(basic.signature.valueBlock.valueHexView);
+    // [1] revoked (its length), then the GeneralizedTime of 15 octets.
+    const time = tbs.findIndex((b, k) => b === 0x18 && tbs[k + 1] === 0x0f && tbs[k - 2] === 0xa1);
+    expect(time).toBeGreaterThan(0);
+    tbs[time] = 0x04;
+    let signature: Buffer = oldSignature;
+    for (let tries = 0; tries < 50; tries++) {
+      signature = pki.run(["dgst", "-sha256", "-sign", pki.get("CA").key], tbs);
+      if (signature.length === oldSignature.length) break;
+    }
+    const der = Buffer.from(raw);
+    tbs.copy(der, raw.indexOf(Buffer.from(basic.tbsResponseData.tbsView)));
+    signature.copy(der, raw.indexOf(oldSignature));
+    expect(parseOcspResponse(new Uint8Array(der))).toEqual({ error: expect.stringMatching(/BasicOCSPResponse/) });
+    pki.write("malformed-revoked.der", der);
+    expect(pki.status(["ocsp", "-respin", "malformed-revoked.der", "-resp_text", "-noverify"])).not.toBe(0);
   });
 
   it("unknown for a serial the CA database does not hold", async () => {
@@ -191,25 +217,25 @@ describe("OCSP responses from openssl ocsp", () => {
 
   it("a responder certificate without OCSPSigning is rejected", async () => {
     const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NotAResponder"), new Date());
-    expect(v).toEqual({ status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" });
+    expect(v).toEqual({ status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } });
   });
 
   it("a response without certificates: fine from the CA, unusable from a delegate", async () => {
     expect((await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA", ["-resp_no_certs"]), new Date())).status).toBe("good");
     const delegated = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "Responder", ["-resp_no_certs"]), new Date());
-    expect(delegated).toEqual({ status: "invalid", problem: "response not signed by the issuer or an authorised responder" });
+    expect(delegated).toEqual({ status: "invalid", problem: { code: "ocsp-unauthorised-signer" } });
   });
 
   it("a responder certificate with no extended key usage at all lacks id-kp-OCSPSigning (RFC 6960 section 4.2.2.2)", async () => {
     pki.build([{ name: "NoEkuResponder", issuer: "CA", eku: "absent", keyUsage: "critical,digitalSignature" }]);
-    expect(await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NoEkuResponder"), new Date())).toEqual({ status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NoEkuResponder"), new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } });
   });
 
   it("a ResponderID that names someone other than the issuer is not the issuer, though the issuer's key signed (RFC 6960 section 4.2.2.3), as OpenSSL finds no signer", async () => {
     // "CA Twin" has the CA's key and another name; the response names it (byName) and carries no certificate.
     pki.build([{ name: "CATwin2", subject: "/O=Signet Scenario/CN=CA Twin 2", keyOf: "CA" }]);
     const r = respond("Good", "CATwin2", ["-resp_no_certs"]);
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: "response not signed by the issuer or an authorised responder" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-unauthorised-signer" } });
     pki.write("twin-resp.der", r.raw);
     const peer = pki.status(["ocsp", "-respin", "twin-resp.der", "-issuer", pki.get("CA").cert, "-CAfile", pki.get("CA").cert, "-cert", pki.get("Good").cert, "-no_nonce"]);
     expect(peer).not.toBe(0);
@@ -217,7 +243,7 @@ describe("OCSP responses from openssl ocsp", () => {
 
   it("a stale response (past nextUpdate) and a response about another certificate", async () => {
     const r = respond("Good", "CA");
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() + 3 * DAY))).toEqual({ status: "invalid", problem: "stale response (nextUpdate passed)" });
+    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() + 3 * DAY))).toEqual({ status: "invalid", problem: { code: "ocsp-stale" } });
     expect(await checkWithOcsp(view("Revoked"), view("CA"), r, new Date())).toEqual({ status: "not-covered" });
   });
 });

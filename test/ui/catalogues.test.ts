@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES, type Issue, type IssueCode, type IssueParams } from "../../src/core/index.js";
+import { ISSUE_CODES, REVOCATION_PROBLEM_CODES, type Issue, type IssueCode, type IssueParams, type RevocationProblem, type RevocationProblemCode, type RevocationProblemSource } from "../../src/core/index.js";
 import { DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "../../src/ui/index.js";
 import { root } from "./reports.js";
 
@@ -46,9 +46,13 @@ describe("issue texts in every catalogue", () => {
   }
 });
 
+/** UI strings made from a structure, not from strings: each has its own test below. */
+const STRUCTURED = new Set(["revocationProblem"]);
+
 /** Every leaf of a UI string tree: strings as they are, functions called with marked arguments. */
 function leaves(value: unknown, path = ""): Map<string, string> {
   const out = new Map<string, string>();
+  if (STRUCTURED.has(path)) return out;
   if (typeof value === "string") out.set(path, value);
   else if (typeof value === "function") {
     const args = Array.from({ length: value.length }, (_, i) => `⟦${i}⟧`);
@@ -81,6 +85,43 @@ describe("view strings in every catalogue", () => {
       const them = leaves(other.ui);
       expect([...them.keys()].sort()).toEqual([...en.keys()].sort());
       for (const [key, text] of en) expect([key, marksIn(them.get(key))]).toEqual([key, marksIn(text)]);
+    });
+  }
+});
+
+describe("revocation problems in every catalogue", () => {
+  /** A problem with a mark in every value a text may show. */
+  const problem = (code: RevocationProblemCode, source?: RevocationProblemSource): RevocationProblem => ({
+    code,
+    ...(source ? { source, url: "⟦url⟧" } : {}),
+    method: "POST",
+    error: "network",
+    status: 503,
+    detail: "⟦detail⟧",
+    responseStatus: "⟦responseStatus⟧",
+    scheme: "⟦scheme⟧",
+    extensions: ["⟦extensions⟧"],
+  });
+
+  it("English: a line of its own for every problem code, and the source and address before it", () => {
+    const lines = REVOCATION_PROBLEM_CODES.map((code) => EN_CATALOGUE.ui.revocationProblem(problem(code)));
+    expect(new Set(lines).size).toBe(REVOCATION_PROBLEM_CODES.length);
+    expect(EN_CATALOGUE.ui.revocationProblem({ code: "fetch-failed", source: "ocsp", url: "http://ocsp.example/", method: "POST", error: "http-status", status: 503 })).toBe(
+      "OCSP http://ocsp.example/: POST request failed: the server answered with an error (HTTP 503)",
+    );
+    expect(EN_CATALOGUE.ui.revocationProblem({ code: "ocsp-unknown-certificate", source: "cached-ocsp" })).toBe("OCSP answer saved earlier: the responder does not know this certificate");
+  });
+
+  for (const other of OTHERS) {
+    it(`${other.lang}: a line for every problem code and source, naming the same values as English`, () => {
+      for (const code of REVOCATION_PROBLEM_CODES) {
+        for (const source of [undefined, "ocsp", "cached-ocsp", "crl", "embedded-ocsp", "embedded-crl", "supplied-crl"] as const) {
+          const en = EN_CATALOGUE.ui.revocationProblem(problem(code, source));
+          const text = other.ui.revocationProblem(problem(code, source));
+          expect([code, source, marksIn(text)]).toEqual([code, source, marksIn(en)]);
+          expect([code, source, text === en]).toEqual([code, source, false]);
+        }
+      }
     });
   }
 });

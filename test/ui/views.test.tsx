@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { describeCertificate, type SecurityReport } from "../../src/core/index.js";
+import { describeCertificate, type RevocationProblem, type SecurityReport } from "../../src/core/index.js";
 import { Banner, catalogueFor, DE_CATALOGUE, EN_CATALOGUE, headline, ReportView, UiContext, type UiServices } from "../../src/ui/index.js";
 import { signers } from "../helpers/inspect.js";
 import { root, sampleReport } from "./reports.js";
@@ -185,10 +185,11 @@ describe("ReportView", () => {
   });
 
   it("a revocation service out of reach is one short sentence in the headline; what was tried is one click away", async () => {
-    // As check-chain.ts words the sources it tried when the network fails (Thunderbird's fetch error).
-    const problems = [
-      "OCSP http://ocsp.example.org/signet: network: NetworkError when attempting to fetch resource.",
-      "CRL http://crl.example.org/signet-sample-root-ca.crl: network: NetworkError when attempting to fetch resource.",
+    // As check-chain.ts lists the sources it tried when the network fails (Thunderbird's fetch error).
+    const detail = "NetworkError when attempting to fetch resource.";
+    const problems: RevocationProblem[] = [
+      { source: "ocsp", url: "http://ocsp.example.org/signet", code: "fetch-failed", method: "POST", error: "network", detail },
+      { source: "crl", url: "http://crl.example.org/signet-sample-root-ca.crl", code: "fetch-failed", error: "network", detail },
     ];
     const base = reports["01-signed-valid.eml"]!;
     const r: SecurityReport = { ...base, revocation: "unknown", verdict: "warning", issues: [{ code: "revocation-unavailable", severity: "warning", where: { layer: 0, signer: 0, certificate: 0 }, params: { problems } }] };
@@ -196,7 +197,14 @@ describe("ReportView", () => {
     expect([h.title, h.detail]).toEqual(["The revocation service could not be reached.", "Signed by Alice Example <alice@example.org>"]);
     const el = await mount(<ReportView report={r} pending={false} />);
     const details = el.querySelector('[data-code="revocation-unavailable"] details')!;
-    expect([details.hasAttribute("open"), text(details.querySelector("summary")), [...details.querySelectorAll("li")].map(text)]).toEqual([false, "What was tried", problems]);
+    expect([details.hasAttribute("open"), text(details.querySelector("summary")), [...details.querySelectorAll("li")].map(text)]).toEqual([
+      false,
+      "What was tried",
+      [
+        "OCSP http://ocsp.example.org/signet: POST request failed: the network failed: NetworkError when attempting to fetch resource.",
+        "CRL http://crl.example.org/signet-sample-root-ca.crl: request failed: the network failed: NetworkError when attempting to fetch resource.",
+      ],
+    ]);
     expect(text(el.querySelector('[data-code="revocation-unavailable"] .title'))).toBe("⚠ Warning: The revocation service could not be reached.");
   });
 

@@ -76,3 +76,72 @@ export const ISSUE_CODES = [
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/**
+ * Why a revocation source gave no answer (RevocationEvidence.problems and the revocation issues'
+ * params.problems): as stable as the issue codes, worded by the catalogues.
+ */
+export const REVOCATION_PROBLEM_CODES = [
+  // The certificate
+  /** It names no OCSP responder or CRL distribution point, and the message carries no answer for it. */
+  "nothing-published",
+  /** Its cRLDistributionPoints extension cannot be read (RFC 5280 section 4.2.1.13). */
+  "malformed-distribution-points",
+  // Reaching a source
+  /** Not tried: the time allowed for revocation checks (the policy's deadline) had run out. */
+  "deadline-reached",
+  /** An address Signet does not fetch (ldap:, say): params scheme. */
+  "unsupported-scheme",
+  /** The request failed: params method (OCSP), error and status as the host's Fetcher reported them, detail in its own words. */
+  "fetch-failed",
+  // OCSP (RFC 6960)
+  /** The answer is not a readable OCSP response: detail from the reader. */
+  "ocsp-unreadable",
+  /** The answer echoes a nonce other than the request's (RFC 8954 section 2.1): a replay. */
+  "ocsp-nonce-mismatch",
+  /** The responder answered with an error status (section 4.2.1): params responseStatus. */
+  "ocsp-not-successful",
+  /** The answer is about other certificates only. */
+  "ocsp-other-certificate",
+  /** The answer names this serial number under another issuer (the CertID's hashes differ). */
+  "ocsp-other-issuer",
+  /** The CertID names the issuer with a hash Signet does not compute. */
+  "ocsp-certid-hash-unsupported",
+  /** A delegated responder's certificate was not issued by the certificate's CA (section 4.2.2.2). */
+  "ocsp-responder-not-issued-by-ca",
+  /** A delegated responder's certificate lacks id-kp-OCSPSigning (section 4.2.2.2). */
+  "ocsp-responder-lacks-eku",
+  /** A delegated responder's certificate was not valid at the time checked. */
+  "ocsp-responder-not-valid",
+  /** Signed by neither the CA nor a responder it authorised. */
+  "ocsp-unauthorised-signer",
+  /** thisUpdate after the time checked, beyond the clock skew allowed. */
+  "ocsp-from-future",
+  /** nextUpdate before the time checked, beyond the clock skew allowed. */
+  "ocsp-stale",
+  /** The responder does not know the certificate ("unknown", section 2.2). */
+  "ocsp-unknown-certificate",
+  // CRLs (RFC 5280 sections 5 and 6.3)
+  /** The file is not a readable CRL: detail from the reader. */
+  "crl-unreadable",
+  /** Critical extensions Signet does not know (section 5.2): params extensions. */
+  "crl-unknown-critical-extensions",
+  /** No CRL number (section 5.2.3). */
+  "crl-no-number",
+  /** The CRL number is marked critical (section 5.2.3: non-critical). */
+  "crl-number-critical",
+  /** The issuingDistributionPoint extension cannot be read (section 5.2.5). */
+  "crl-malformed-issuing-distribution-point",
+  /** Past its nextUpdate (section 6.3.3 (a)). */
+  "crl-stale",
+  /** thisUpdate after the time checked, beyond the clock skew allowed. */
+  "crl-from-future",
+  /** No certificate at hand signed it validly, or its signer's own path is not valid (section 6.3.3 (f), (g)). */
+  "crl-no-valid-signer",
+  /** No CRL at hand covers this certificate. */
+  "crl-not-covering",
+  /** The CRLs at hand leave some revocation reasons uncovered (section 6.3.3 (l)). */
+  "crl-reasons-incomplete",
+] as const;
+
+export type RevocationProblemCode = (typeof REVOCATION_PROBLEM_CODES)[number];

@@ -2,7 +2,7 @@
  * The SecurityReport: one plain, JSON-serialisable object that the CLI, the UI
  * and the tests all read. Field names are a public API: add, never rename.
  */
-import type { IssueCode } from "./codes.js";
+import type { IssueCode, RevocationProblemCode } from "./codes.js";
 
 /** "refused": the mathematics holds, but policy refuses the algorithm or key (SHA-1, MD5, a short RSA key). */
 export type SignatureStatus = "valid" | "invalid" | "refused" | "unsigned" | "unverifiable";
@@ -22,7 +22,7 @@ export interface IssueLocation {
   certificate?: number;
 }
 
-export type IssueParams = Record<string, string | number | boolean | string[]>;
+export type IssueParams = Record<string, string | number | boolean | string[] | RevocationProblem[]>;
 
 export interface Issue {
   code: IssueCode;
@@ -110,7 +110,33 @@ export interface RevocationEvidence {
   revocationDate?: string;
   reason?: string | null;
   /** Why the answer is not better, in the order things were tried. */
-  problems?: string[];
+  problems?: RevocationProblem[];
+}
+
+/** How a Fetcher request failed (ports.ts). */
+export type FetchErrorKind = "timeout" | "too-large" | "network" | "refused" | "http-status";
+
+/** Where a revocation problem was met: a source of RevocationEvidence, or the cached OCSP answer. */
+export type RevocationProblemSource = NonNullable<RevocationEvidence["source"]> | "cached-ocsp";
+
+/** One reason a revocation source gave no answer, as data (the catalogues word it). */
+export interface RevocationProblem {
+  code: RevocationProblemCode;
+  /** The source tried; absent for what is about the certificate itself (nothing-published). */
+  source?: RevocationProblemSource;
+  url?: string;
+  /** fetch-failed: the request's method (OCSP), the host's error kind and HTTP status, and its detail in the host's own words. */
+  method?: "GET" | "POST";
+  error?: FetchErrorKind;
+  status?: number;
+  /** The reader's or the host's own account, where there is one (fetch-failed, ocsp-unreadable, crl-unreadable). */
+  detail?: string;
+  /** ocsp-not-successful: the responder's status (RFC 6960 section 4.2.1). */
+  responseStatus?: string;
+  /** unsupported-scheme: the address's scheme. */
+  scheme?: string;
+  /** crl-unknown-critical-extensions: their OIDs. */
+  extensions?: string[];
 }
 
 export interface PathAttemptSummary {

@@ -11,7 +11,8 @@ import { digest } from "../crypto/digest.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import type { Fetcher, Store } from "../ports.js";
 import type { IssueCode } from "../report/codes.js";
-import type { RevocationEvidence } from "../report/types.js";
+import type { RevocationEvidence, RevocationProblem, RevocationProblemSource } from "../report/types.js";
+import type { RevocationProblemCode } from "../report/codes.js";
 import { toHex } from "../util/bytes.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { EXT } from "../oids.js";
@@ -21,6 +22,7 @@ import { checkWithCrls, type CrlCheckContext } from "./crl-check.js";
 import { readDistributionPoints } from "./distribution-point.js";
 import { DEFAULT_REVOCATION_FETCH, fetchCrl, fetchOcsp } from "./fetch.js";
 import { checkWithOcsp, parseOcspResponse, type OcspVerdict, type ParsedOcsp } from "./ocsp.js";
+import type { ProblemCause } from "./problem.js";
 
 export interface RevocationContext {
   policy: SmimePolicy;
@@ -69,7 +71,7 @@ function fromOcsp(v: OcspAnswer, source: Answer["source"], extra: Partial<Answer
     thisUpdate: v.single.thisUpdate.toISOString(),
     nextUpdate: v.single.nextUpdate?.toISOString() ?? null,
     responder: v.responderSubject,
-    ...(v.status === "revoked" ? { revocationDate: v.single.revocationTime?.toISOString(), reason: v.single.reason } : {}),
+    ...(v.single.status === "revoked" ? { revocationDate: v.single.revocationTime.toISOString(), reason: v.single.reason } : {}),
     ...extra,
   };
 }
@@ -81,15 +83,18 @@ interface Target {
   crlUrls: string[];
 }
 
-async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
+/** A source's problem as the report gives it: where it was met, then its cause. */
+const met = (source: RevocationProblemSource, url: string | undefined, cause: ProblemCause): RevocationProblem => ({ source, ...(url ? { url } : {}), ...cause });
+
+async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadline: number, problems: RevocationProblem[]): Promise<Answer | null> {
   const at = ctx.policy.validationTime;
   for (const r of ctx.embeddedOcsp) {
     const v = await checkWithOcsp(cert, issuer, r, at);
-    if (v.status === "invalid") problems.push(`embedded OCSP: ${v.problem}`);
+    if (v.status === "invalid") problems.push(met("embedded-ocsp", undefined, v.problem));
     if (!("single" in v)) continue;
     // An attached "unknown" is an answer (RFC 6960 section 2.2): the responder does not know the
     // certificate. Other sources may still know; if none does, the status is unknown, not unchecked.
-    if (v.status === "unknown") problems.push("embedded OCSP: the responder does not know this certificate");
+    if (v.status === "unknown") problems.push(met("embedded-ocsp", undefined, { code: "ocsp-unknown-certificate" }));
     else return fromOcsp(v, "embedded-ocsp", {});
   }
   const key = await cacheKey("ocsp", `${issuer.subjectAndKey}|${serialKey(cert.cert.serialNumber.valueBlock.valueHexView)}`);
@@ -99,30 +104,30 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
   if (parsed && !("error" in parsed)) {
     const v = await checkWithOcsp(cert, issuer, parsed, at);
     // A cached answer that no longer counts (stale, say) is asked for again below.
-    if (v.status === "unknown") problems.push("cached OCSP: the responder does not know this certificate");
+    if (v.status === "unknown") problems.push(met("cached-ocsp", undefined, { code: "ocsp-unknown-certificate" }));
     else if ("single" in v) return fromOcsp(v, "ocsp", { fromCache: true });
   }
   if (!ctx.fetcher) return null;
   for (const url of cert.extensions.ocsp) {
     // At the deadline itself no time is left for a request.
     if (ctx.now() >= deadline) {
-      problems.push(`OCSP ${url}: not tried, revocation deadline reached`);
+      problems.push(met("ocsp", url, { code: "deadline-reached" }));
       break;
     }
     const timeoutMs = Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now());
     const nonce = ctx.policy.ocspNonce ? crypto.getRandomValues(new Uint8Array(16)) : undefined;
     const fetched = await fetchOcsp(ctx.fetcher, url, cert, issuer, { ...DEFAULT_REVOCATION_FETCH, timeoutMs }, nonce);
     if (!fetched.ok) {
-      problems.push(`OCSP ${url}: ${fetched.problem}`);
+      problems.push(met("ocsp", url, fetched.problem));
       continue;
     }
     const v = await checkWithOcsp(cert, issuer, fetched.value, at);
     if (!("single" in v)) {
-      problems.push(`OCSP ${url}: ${v.status === "invalid" ? v.problem : "the answer is about another certificate"}`);
+      problems.push(met("ocsp", url, v.status === "invalid" ? v.problem : { code: "ocsp-other-certificate" }));
       continue;
     }
     if (v.status === "unknown") {
-      problems.push(`OCSP ${url}: the responder does not know this certificate`);
+      problems.push(met("ocsp", url, { code: "ocsp-unknown-certificate" }));
       continue;
     }
     if (ctx.store) await ctx.store.put(key, fetched.value.raw);
@@ -132,7 +137,7 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
   return null;
 }
 
-async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext, deadline: number, problems: string[]): Promise<Answer | null> {
+async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext, deadline: number, problems: RevocationProblem[]): Promise<Answer | null> {
   const crlCtx = (crls: readonly ParsedCrl[]): CrlCheckContext => ({
     crls,
     candidates: ctx.candidates,
@@ -145,15 +150,16 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
   };
   // The CRLs at hand, the message's own first, then the caller's: no request is needed for either.
   const atHand = [
-    { crls: ctx.embeddedCrls, source: "embedded-crl", label: "embedded CRL" },
-    { crls: ctx.suppliedCrls, source: "supplied-crl", label: "supplied CRL" },
+    { crls: ctx.embeddedCrls, source: "embedded-crl" },
+    { crls: ctx.suppliedCrls, source: "supplied-crl" },
   ] as const;
-  for (const { crls, source, label } of atHand) {
+  for (const { crls, source } of atHand) {
     // Stryker disable next-line ConditionalExpression: it only saves the work; no CRLs answer "no CRL covers this certificate", which is not said below
     if (!crls.length) continue;
     const v = await checkWithCrls(cert, issuer, crlCtx(crls));
     if (v.status !== "unknown") return answer(v, source, {});
-    problems.push(...v.problems.filter((p) => p !== "no CRL covers this certificate").map((p) => `${label}: ${p}`));
+    // That these CRLs do not cover the certificate is no problem: they were not published for it.
+    problems.push(...v.problems.filter((p) => p.code !== "crl-not-covering").map((p) => met(source, undefined, p)));
   }
   for (const url of crlUrls) {
     const key = await cacheKey("crl", url);
@@ -167,12 +173,12 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
     if (!crl) {
       if (!ctx.fetcher) continue;
       if (ctx.now() >= deadline) {
-        problems.push(`CRL ${url}: not tried, revocation deadline reached`);
+        problems.push(met("crl", url, { code: "deadline-reached" }));
         break;
       }
       const fetched = await fetchCrl(ctx.fetcher, url, { ...DEFAULT_REVOCATION_FETCH, timeoutMs: Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now()) });
       if (!fetched.ok) {
-        problems.push(`CRL ${url}: ${fetched.problem}`);
+        problems.push(met("crl", url, fetched.problem));
         continue;
       }
       crl = fetched.value;
@@ -180,17 +186,53 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
     }
     const v = await checkWithCrls(cert, issuer, crlCtx([crl, ...ctx.embeddedCrls]));
     if (v.status !== "unknown") return answer(v, "crl", { url, fromCache });
-    problems.push(...v.problems.map((p) => `CRL ${url}: ${p}`));
+    problems.push(...v.problems.map((p) => met("crl", url, p)));
   }
   return null;
 }
 
+/**
+ * What each problem says about a status left unknown: an answer out of date, an answer that the
+ * certificate is unknown (or nothing to ask), an answer that could not be trusted or read, or no
+ * answer at all. The issue is named by the most telling problem met, in that order.
+ */
+const PROBLEM_KIND: Record<RevocationProblemCode, "revocation-stale" | "revocation-unknown" | "revocation-response-invalid" | "revocation-unavailable"> = {
+  "nothing-published": "revocation-unknown",
+  "malformed-distribution-points": "revocation-unavailable",
+  "deadline-reached": "revocation-unavailable",
+  "unsupported-scheme": "revocation-unavailable",
+  "fetch-failed": "revocation-unavailable",
+  "ocsp-unreadable": "revocation-response-invalid",
+  "ocsp-nonce-mismatch": "revocation-response-invalid",
+  // The responder answered, but with an error status (tryLater, say): no answer, rather than a false one.
+  "ocsp-not-successful": "revocation-unavailable",
+  "ocsp-other-certificate": "revocation-unavailable",
+  "ocsp-other-issuer": "revocation-response-invalid",
+  "ocsp-certid-hash-unsupported": "revocation-response-invalid",
+  "ocsp-responder-not-issued-by-ca": "revocation-response-invalid",
+  "ocsp-responder-lacks-eku": "revocation-response-invalid",
+  "ocsp-responder-not-valid": "revocation-response-invalid",
+  "ocsp-unauthorised-signer": "revocation-response-invalid",
+  "ocsp-from-future": "revocation-unavailable",
+  "ocsp-stale": "revocation-stale",
+  "ocsp-unknown-certificate": "revocation-unknown",
+  "crl-unreadable": "revocation-response-invalid",
+  "crl-unknown-critical-extensions": "revocation-unavailable",
+  "crl-no-number": "revocation-unavailable",
+  "crl-number-critical": "revocation-unavailable",
+  "crl-malformed-issuing-distribution-point": "revocation-unavailable",
+  "crl-stale": "revocation-stale",
+  "crl-from-future": "revocation-unavailable",
+  "crl-no-valid-signer": "revocation-response-invalid",
+  "crl-not-covering": "revocation-unavailable",
+  "crl-reasons-incomplete": "revocation-unavailable",
+};
+const KIND_ORDER = ["revocation-stale", "revocation-unknown", "revocation-response-invalid"] as const;
+
 /** The issue for a certificate whose status stayed unknown, from what went wrong. */
-function unknownCode(problems: readonly string[]): IssueCode {
-  if (problems.some((p) => /stale/.test(p))) return "revocation-stale";
-  if (problems.some((p) => /does not know|no revocation information/.test(p))) return "revocation-unknown";
-  if (problems.some((p) => /signed|signer|responder|nonce|CertID|another issuer|unreadable/.test(p))) return "revocation-response-invalid";
-  return "revocation-unavailable";
+function unknownCode(problems: readonly RevocationProblem[]): IssueCode {
+  const kinds = new Set(problems.map((p) => PROBLEM_KIND[p.code]));
+  return KIND_ORDER.find((k) => kinds.has(k)) ?? "revocation-unavailable";
 }
 
 export async function checkChainRevocation(chain: readonly CertificateView[], ctx: RevocationContext): Promise<ChainRevocation> {
@@ -201,7 +243,7 @@ export async function checkChainRevocation(chain: readonly CertificateView[], ct
   for (let k = 0; k < last; k++) {
     const cert = chain[k]!;
     const target: Target = { cert, issuer: chain[k + 1]!, crlUrls: readCrlUrls(cert, chain[k + 1]!) };
-    const problems: string[] = [];
+    const problems: RevocationProblem[] = [];
     // RFC 6960 for the signer (fresh, small); CRLs for CAs (shared by many certificates).
     const order = k === 0 ? [viaOcsp, viaCrl] : [viaCrl, viaOcsp];
     let answer: Answer | null = null;
@@ -214,7 +256,7 @@ export async function checkChainRevocation(chain: readonly CertificateView[], ct
       // Nothing published and nothing attached: soft mode has nothing to ask and says so quietly;
       // hard mode requires every status to be known (RFC 5280 allows CRLs obtained by other means).
       if (!published && problems.length === 0) {
-        problems.push("no revocation information published or attached");
+        problems.push({ code: "nothing-published" });
         if (ctx.policy.revocation !== "hard") {
           evidence.push({ certificate: k, status: "not-checked", problems });
           continue;
@@ -226,6 +268,7 @@ export async function checkChainRevocation(chain: readonly CertificateView[], ct
     }
     evidence.push({ certificate: k, ...answer, ...(problems.length ? { problems } : {}) });
     if (answer.status === "revoked") {
+      // Stryker disable next-line StringLiteral: every revoked answer has its date (a CRL entry's, a RevokedInfo's) and its source
       issues.push({ code: "revoked", severity: "error", params: { reason: answer.reason ?? "unspecified", date: answer.revocationDate ?? "", source: answer.source ?? "" }, certificate: k });
     }
   }

@@ -16,11 +16,12 @@ import {
 } from "./distribution-point.js";
 import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
 import { verifyCrl } from "./crl-verify.js";
+import type { ProblemCause } from "./problem.js";
 
 export type CrlVerdict =
   | { status: "good"; crl: ParsedCrl }
   | { status: "revoked"; crl: ParsedCrl; entry: CrlEntry }
-  | { status: "unknown"; problems: string[] };
+  | { status: "unknown"; problems: ProblemCause[] };
 
 export interface CrlCheckContext {
   crls: readonly ParsedCrl[];
@@ -39,23 +40,24 @@ function distributionPoints(cert: CertificateView, issuer: CertificateView): Dis
 }
 
 /** Section 6.3.3 (b): does this CRL cover this certificate through this distribution point? */
-function inScope(crl: ParsedCrl, idp: IssuingDistributionPointView | null, dp: DistributionPointView, cert: CertificateView): string | null {
+function inScope(crl: ParsedCrl, idp: IssuingDistributionPointView | null, dp: DistributionPointView, cert: CertificateView): boolean {
   if (dp.crlIssuers) {
-    if (!dp.crlIssuers.includes(`dn:${crl.issuerKey}`)) return "CRL issuer is not the distribution point's cRLIssuer";
-    if (!idp?.indirect) return "indirect CRL without the indirectCRL flag";
-  } else if (crl.issuerKey !== cert.issuerKey) return "CRL issuer is not the certificate's issuer";
+    // The CRL's issuer must be the point's cRLIssuer, and the CRL must say it is indirect.
+    if (!dp.crlIssuers.includes(`dn:${crl.issuerKey}`)) return false;
+    if (!idp?.indirect) return false;
+  } else if (crl.issuerKey !== cert.issuerKey) return false; // another issuer's CRL
   if (idp) {
     if (idp.names) {
       // (b)(2)(i): a name of the IDP matches a name of the DP, or of its cRLIssuer when the DP has none.
       const other = dp.names ?? dp.crlIssuers;
-      if (!other || !idp.names.some((n) => other.includes(n))) return "distribution point names do not match";
+      if (!other || !idp.names.some((n) => other.includes(n))) return false;
     }
     const isCa = cert.extensions.basicConstraints?.ca === true;
-    if (idp.onlyUserCerts && isCa) return "CRL covers only end-entity certificates";
-    if (idp.onlyCaCerts && !isCa) return "CRL covers only CA certificates";
-    if (idp.onlyAttributeCerts) return "CRL covers only attribute certificates";
+    if (idp.onlyUserCerts && isCa) return false; // end-entity certificates only
+    if (idp.onlyCaCerts && !isCa) return false; // CA certificates only
+    if (idp.onlyAttributeCerts) return false; // attribute certificates only
   }
-  return null;
+  return true;
 }
 
 /** Finds a valid signer for the CRL among the candidates (section 6.3.3 (f), (g)). */
@@ -74,18 +76,18 @@ async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<Certifica
  * lie up to the clock skew ahead (a CRL issued a moment ago by a CA whose clock runs ahead of ours).
  * The problem that keeps the CRL from counting, or null when it is current.
  */
-function untimely(crl: ParsedCrl, at: Date): string | null {
-  if (crl.thisUpdate.getTime() > at.getTime() + REVOCATION_CLOCK_SKEW_MS) return "CRL issued after the validation time";
-  return crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime() ? null : "stale CRL";
+function untimely(crl: ParsedCrl, at: Date): ProblemCause | null {
+  if (crl.thisUpdate.getTime() > at.getTime() + REVOCATION_CLOCK_SKEW_MS) return { code: "crl-from-future" };
+  return crl.nextUpdate === null || crl.nextUpdate.getTime() >= at.getTime() ? null : { code: "crl-stale" };
 }
 
 export async function checkWithCrls(cert: CertificateView, issuer: CertificateView, ctx: CrlCheckContext): Promise<CrlVerdict> {
   let reasonsMask = 0;
-  const problems: string[] = [];
+  const problems: ProblemCause[] = [];
   let lastGood: ParsedCrl | null = null;
   const serial = cert.cert.serialNumber.valueBlock.valueHexView;
   const points = distributionPoints(cert, issuer);
-  if (!points) return { status: "unknown", problems: ["malformed cRLDistributionPoints"] };
+  if (!points) return { status: "unknown", problems: [{ code: "malformed-distribution-points" }] };
   // The newest CRL first: once a CRL has covered every reason the older ones are not read
   // (section 6.3.3 (d)), so a revocation (or a removal from CRL) published since counts, as
   // OpenSSL, which chooses the CRL with the latest thisUpdate, counts it.
@@ -94,21 +96,20 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
     for (const crl of newestFirst) {
       if (crl.deltaBase !== null) continue; // deltas are applied to their base below
       if (crl.unknownCritical.length) {
-        problems.push(`CRL with unknown critical extensions ${crl.unknownCritical.join(", ")}`);
+        problems.push({ code: "crl-unknown-critical-extensions", extensions: [...crl.unknownCritical] });
         continue;
       }
       // RFC 5280 section 5.2.3: conforming CRLs carry a non-critical CRL number.
       if (crl.crlNumber === null || crl.crlNumberCritical) {
-        problems.push(crl.crlNumber === null ? "CRL without a CRL number" : "CRL number marked critical");
+        problems.push({ code: crl.crlNumber === null ? "crl-no-number" : "crl-number-critical" });
         continue;
       }
       const idp = crl.issuingDistributionPoint ? readIssuingDistributionPoint(crl.issuingDistributionPoint, crl.issuer) : null;
       if (crl.issuingDistributionPoint && !idp) {
-        problems.push("malformed issuingDistributionPoint");
+        problems.push({ code: "crl-malformed-issuing-distribution-point" });
         continue;
       }
-      const scope = inScope(crl, idp, dp, cert);
-      if (scope) continue; // not this distribution point's CRL
+      if (!inScope(crl, idp, dp, cert)) continue; // not this distribution point's CRL
       const late = untimely(crl, ctx.validationTime);
       if (late) {
         problems.push(late);
@@ -118,7 +119,7 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
       const interim = dp.reasons & (idp?.reasons ?? ALL_REASONS);
       if ((interim & ~reasonsMask) === 0) continue;
       if (!(await signedBy(crl, ctx))) {
-        problems.push("no valid signer for the CRL");
+        problems.push({ code: "crl-no-valid-signer" });
         continue;
       }
       // Section 6.3.3 (h)-(j): the matching delta CRL, if any, then the entry.
@@ -135,7 +136,7 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
   }
   // Section 6.3.3 (l): all reasons covered means the certificate is not revoked.
   if ((reasonsMask & ALL_REASONS) === ALL_REASONS && lastGood) return { status: "good", crl: lastGood };
-  if (problems.length === 0) problems.push(reasonsMask === 0 ? "no CRL covers this certificate" : "the CRLs do not cover every reason");
+  if (problems.length === 0) problems.push({ code: reasonsMask === 0 ? "crl-not-covering" : "crl-reasons-incomplete" });
   return { status: "unknown", problems };
 }
 

@@ -21,17 +21,16 @@ import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
 import { REVOCATION_REASONS, type RevocationReason } from "./crl.js";
 import { serialKey } from "../x509/serial.js";
 import { issuerHashes } from "./ocsp-request.js";
+import type { ProblemCause } from "./problem.js";
 
 /** OCSPResponseStatus (section 4.2.1); 4 is unused. */
 const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
 
-export interface SingleStatus {
-  status: "good" | "revoked" | "unknown";
-  revocationTime: Date | null;
-  reason: RevocationReason | null;
-  thisUpdate: Date;
-  nextUpdate: Date | null;
-}
+/** A SingleResponse's answer (RFC 6960 section 4.2.1): a revocation always with its time. */
+export type SingleStatus = { thisUpdate: Date; nextUpdate: Date | null } & (
+  | { status: "good" | "unknown" }
+  | { status: "revoked"; revocationTime: Date; reason: RevocationReason | null }
+);
 
 export interface ParsedOcsp {
   /** The response as received, for caching. */
@@ -60,7 +59,7 @@ export function parseOcspResponse(der: Uint8Array): ParsedOcsp | { error: string
 
 export type OcspVerdict =
   | { status: "good" | "revoked" | "unknown"; single: SingleStatus; responder: "issuer" | "delegated"; responderSubject: string }
-  | { status: "invalid"; problem: string }
+  | { status: "invalid"; problem: ProblemCause }
   /** The response says nothing about this certificate (no matching CertID). */
   | { status: "not-covered" };
 
@@ -101,12 +100,13 @@ async function matches(single: pkijs.SingleResponse, cert: CertificateView, issu
 
 function statusOf(single: pkijs.SingleResponse): SingleStatus {
   const s = single.certStatus as asn1js.AsnType;
-  const base = { thisUpdate: single.thisUpdate, nextUpdate: single.nextUpdate ?? null, revocationTime: null, reason: null };
+  const base = { thisUpdate: single.thisUpdate, nextUpdate: single.nextUpdate ?? null };
   if (s.idBlock.tagNumber === 0) return { ...base, status: "good" };
   if (s.idBlock.tagNumber === 1) {
     // RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime, revocationReason [0] EXPLICIT CRLReason OPTIONAL }
     const parts = (s as asn1js.Constructed).valueBlock.value;
-    const time = parts[0] instanceof asn1js.GeneralizedTime ? parts[0].toDate() : null;
+    // pkijs reads no response whose RevokedInfo lacks the GeneralizedTime (ocsp.test.ts; nor does OpenSSL).
+    const time = (parts[0] as asn1js.GeneralizedTime).toDate();
     // Stryker disable next-line OptionalChaining: asn1js gives every constructed value an array
     const reasonEl = parts[1] ? (parts[1] as asn1js.Constructed).valueBlock.value?.[0] : undefined;
     const reason = reasonEl instanceof asn1js.Enumerated ? (REVOCATION_REASONS[reasonEl.valueBlock.valueDec] ?? null) : null;
@@ -121,7 +121,7 @@ function statusOf(single: pkijs.SingleResponse): SingleStatus {
  */
 export async function checkWithOcsp(cert: CertificateView, issuer: CertificateView, response: ParsedOcsp, at: Date, skewMs = REVOCATION_CLOCK_SKEW_MS): Promise<OcspVerdict> {
   // parseOcspResponse gives a basic response exactly when the status is successful.
-  if (!response.basic) return { status: "invalid", problem: `responder answered ${response.responseStatus}` };
+  if (!response.basic) return { status: "invalid", problem: { code: "ocsp-not-successful", responseStatus: response.responseStatus } };
   const basic = response.basic;
   let single: pkijs.SingleResponse | null = null;
   let nearMiss: "serial-only" | "unsupported-hash" | null = null;
@@ -134,8 +134,8 @@ export async function checkWithOcsp(cert: CertificateView, issuer: CertificateVi
     if (m !== "none") nearMiss = m;
   }
   if (!single) {
-    if (nearMiss === "serial-only") return { status: "invalid", problem: "the response names this serial under another issuer (CertID hashes differ)" };
-    if (nearMiss === "unsupported-hash") return { status: "invalid", problem: "the response's CertID names the issuer with a hash Signet does not support" };
+    if (nearMiss === "serial-only") return { status: "invalid", problem: { code: "ocsp-other-issuer" } };
+    if (nearMiss === "unsupported-hash") return { status: "invalid", problem: { code: "ocsp-certid-hash-unsupported" } };
     return { status: "not-covered" };
   }
   // The signer: the issuer itself, or a delegated responder the issuer signed directly.
@@ -146,18 +146,18 @@ export async function checkWithOcsp(cert: CertificateView, issuer: CertificateVi
     for (const c of response.certificates) {
       if (!(await isResponder(basic, c)) || !(await signedBy(basic, c))) continue;
       // Stryker disable next-line ConditionalExpression: the signature decides; the name test only spares it for a stranger's certificate
-      if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer.publicKey)).ok) return { status: "invalid", problem: "responder certificate not issued by the certificate's issuer" };
-      if (!c.extensions.extKeyUsage?.includes(EKU.ocspSigning)) return { status: "invalid", problem: "responder certificate lacks id-kp-OCSPSigning" };
+      if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer.publicKey)).ok) return { status: "invalid", problem: { code: "ocsp-responder-not-issued-by-ca" } };
+      if (!c.extensions.extKeyUsage?.includes(EKU.ocspSigning)) return { status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } };
       const t = at.getTime();
-      if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return { status: "invalid", problem: "responder certificate not valid at the validation time" };
+      if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return { status: "invalid", problem: { code: "ocsp-responder-not-valid" } };
       responder = "delegated";
       responderCert = c;
       break;
     }
   }
-  if (!responder) return { status: "invalid", problem: "response not signed by the issuer or an authorised responder" };
+  if (!responder) return { status: "invalid", problem: { code: "ocsp-unauthorised-signer" } };
   const s = statusOf(single);
-  if (s.thisUpdate.getTime() > at.getTime() + skewMs) return { status: "invalid", problem: "response from the future (thisUpdate)" };
-  if (s.nextUpdate && s.nextUpdate.getTime() < at.getTime() - skewMs) return { status: "invalid", problem: "stale response (nextUpdate passed)" };
+  if (s.thisUpdate.getTime() > at.getTime() + skewMs) return { status: "invalid", problem: { code: "ocsp-from-future" } };
+  if (s.nextUpdate && s.nextUpdate.getTime() < at.getTime() - skewMs) return { status: "invalid", problem: { code: "ocsp-stale" } };
   return { status: s.status, single: s, responder, responderSubject: responderCert.peculiar.subject };
 }

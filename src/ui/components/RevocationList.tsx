@@ -24,7 +24,7 @@ export function RevocationList({ signer }: { signer: SignerReport }) {
             {e.thisUpdate ? ` · ${ui.asOf(e.thisUpdate, e.nextUpdate)}` : ""}
             {e.responder ? ` · ${ui.responder} ${commonName(e.responder)}` : ""}
             {e.url ? <div class="muted mono">{e.url}</div> : null}
-            {e.problems?.length ? <div class="muted">{e.problems.join("; ")}</div> : null}
+            {e.problems?.length ? <div class="muted">{e.problems.map(ui.revocationProblem).join("; ")}</div> : null}
           </li>
         );
       })}

@@ -3,7 +3,7 @@
  * in the right number (the plural given, German plurals being irregular), a span
  * of time in a readable unit, an age that stays true when the clock is behind.
  */
-import type { RevocationReason } from "../../core/index.js";
+import type { FetchErrorKind, RevocationProblem, RevocationProblemCode, RevocationProblemSource, RevocationReason } from "../../core/index.js";
 import { spanUnit } from "./params.js";
 
 /** "1 Empfänger", "2 Empfänger"; "1 Wurzel", "2 Wurzeln". */
@@ -40,3 +40,61 @@ export const REVOCATION_REASON: Record<RevocationReason, string> = {
   privilegeWithdrawn: "seine Berechtigungen wurden entzogen",
   aACompromise: "die Attributautorität wurde kompromittiert",
 };
+
+/** Wo ein Problem der Sperrprüfung auftrat, wie die Ansichten die Quelle nennen. */
+const PROBLEM_SOURCE: Record<RevocationProblemSource, string> = {
+  ocsp: "OCSP",
+  "cached-ocsp": "früher gespeicherte OCSP-Antwort",
+  crl: "Sperrliste",
+  "embedded-ocsp": "OCSP-Antwort in der Nachricht",
+  "embedded-crl": "Sperrliste in der Nachricht",
+  "supplied-crl": "von Ihnen angegebene Sperrliste",
+};
+
+/** Wie eine Anfrage scheiterte, wie der Fetcher des Hosts es meldete. */
+const FETCH_ERROR: Record<FetchErrorKind, string> = {
+  timeout: "keine Antwort in der Zeit",
+  "too-large": "die Antwort war zu groß",
+  network: "das Netz versagte",
+  refused: "die Adresse ruft Signet nicht ab (ein privates Netz)",
+  "http-status": "der Server antwortete mit einem Fehler",
+};
+
+/** Warum eine Quelle der Sperrprüfung keine Antwort gab (REVOCATION_PROBLEM_CODES), in einer Zeile. */
+const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> = {
+  "nothing-published": () => "das Zertifikat nennt weder OCSP-Responder noch Sperrliste, und die Nachricht enthält keine Antwort dazu",
+  "malformed-distribution-points": () => "die Sperrlisten-Verteilpunkte des Zertifikats sind nicht lesbar",
+  "deadline-reached": () => "nicht versucht: die Zeit für Sperrprüfungen war abgelaufen",
+  "unsupported-scheme": (p) => `Adressen dieser Art (${p.scheme ?? "?"}:) werden nicht abgerufen`,
+  "fetch-failed": (p) =>
+    `${p.method ? `${p.method}-` : ""}Anfrage gescheitert: ${p.error ? FETCH_ERROR[p.error] : "unbekannter Fehler"}${p.status ? ` (HTTP ${p.status})` : ""}${p.detail ? `: ${p.detail}` : ""}`,
+  "ocsp-unreadable": (p) => `die Antwort ist keine lesbare OCSP-Antwort${p.detail ? ` (${p.detail})` : ""}`,
+  "ocsp-nonce-mismatch": () => "die Antwort wiederholt die Nonce einer anderen Anfrage, wie eine wieder eingespielte Antwort",
+  "ocsp-not-successful": (p) => `der Responder antwortete „${p.responseStatus ?? "?"}“ statt mit einem Status`,
+  "ocsp-other-certificate": () => "die Antwort betrifft ein anderes Zertifikat",
+  "ocsp-other-issuer": () => "die Antwort nennt diese Seriennummer unter einem anderen Aussteller",
+  "ocsp-certid-hash-unsupported": () => "die Antwort nennt den Aussteller mit einem Hash, den Signet nicht berechnet",
+  "ocsp-responder-not-issued-by-ca": () => "das Zertifikat des Responders stammt nicht von der CA des Zertifikats",
+  "ocsp-responder-lacks-eku": () => "das Zertifikat des Responders ist keines zum Signieren von OCSP-Antworten",
+  "ocsp-responder-not-valid": () => "das Zertifikat des Responders war zur geprüften Zeit nicht gültig",
+  "ocsp-unauthorised-signer": () => "die Antwort ist weder von der CA noch von einem von ihr beauftragten Responder signiert",
+  "ocsp-from-future": () => "die Antwort ist auf einen Zeitpunkt nach der geprüften Zeit datiert",
+  "ocsp-stale": () => "die Antwort ist veraltet",
+  "ocsp-unknown-certificate": () => "der Responder kennt dieses Zertifikat nicht",
+  "crl-unreadable": (p) => `die Datei ist keine lesbare Sperrliste${p.detail ? ` (${p.detail})` : ""}`,
+  "crl-unknown-critical-extensions": (p) => `die Sperrliste hat kritische Erweiterungen, die Signet nicht kennt (${(p.extensions ?? []).join(", ")})`,
+  "crl-no-number": () => "die Sperrliste hat keine Sperrlistennummer",
+  "crl-number-critical": () => "die Sperrlistennummer ist als kritisch markiert",
+  "crl-malformed-issuing-distribution-point": () => "der Verteilpunkt der Sperrliste ist nicht lesbar",
+  "crl-stale": () => "die Sperrliste ist veraltet",
+  "crl-from-future": () => "die Sperrliste ist auf einen Zeitpunkt nach der geprüften Zeit datiert",
+  "crl-no-valid-signer": () => "für die Sperrliste fand sich kein gültiger Unterzeichner",
+  "crl-not-covering": () => "keine vorliegende Sperrliste deckt dieses Zertifikat ab",
+  "crl-reasons-incomplete": () => "die vorliegenden Sperrlisten decken nicht jeden Sperrgrund ab",
+};
+
+/** „OCSP http://ocsp.example/: der Responder kennt dieses Zertifikat nicht“. */
+export function revocationProblem(p: RevocationProblem): string {
+  const where = p.source ? `${PROBLEM_SOURCE[p.source]}${p.url ? ` ${p.url}` : ""}: ` : "";
+  return where + PROBLEM[p.code](p);
+}

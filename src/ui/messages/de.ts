@@ -4,7 +4,7 @@
  * holds it to the English: every code, and the same parameters in every text.
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
-import { count, REVOCATION_REASON, span } from "./de-words.js";
+import { count, REVOCATION_REASON, revocationProblem, span } from "./de-words.js";
 import { fieldName, problems, revocationReason, s } from "./params.js";
 import type { IssueText } from "./en.js";
 
@@ -271,22 +271,22 @@ export const DE: Record<IssueCode, Render> = {
   "revocation-unknown": (p) => ({
     title: "Signet konnte nicht erfahren, ob ein Zertifikat gesperrt wurde.",
     advice: "Die Signatur kann trotzdem in Ordnung sein. Wenn es wichtig ist, lassen Sie sie sich vom Absender auf einem anderen Weg bestätigen.",
-    details: problems(p),
+    details: problems(p).map(revocationProblem),
   }),
   "revocation-unavailable": (p) => ({
     title: "Der Sperrdienst war nicht erreichbar.",
     advice: "Prüfen Sie Ihre Verbindung und öffnen Sie die Nachricht später erneut; die Antwort wird gespeichert, sobald sie eintrifft.",
-    details: problems(p),
+    details: problems(p).map(revocationProblem),
   }),
   "revocation-stale": (p) => ({
     title: "Die vorliegenden Sperrinformationen sind veraltet.",
     advice: "Öffnen Sie die Nachricht erneut, wenn Sie online sind, damit Signet eine aktuelle Antwort holen kann.",
-    details: problems(p),
+    details: problems(p).map(revocationProblem),
   }),
   "revocation-response-invalid": (p) => ({
     title: "Einer Sperrauskunft war nicht zu trauen.",
-    advice: "Sie war nicht von der CA des Zertifikats oder einem von ihr beauftragten Dienst signiert. Betrachten Sie den Sperrstatus als unbekannt.",
-    details: problems(p),
+    advice: "Eine Antwort kam, war aber nicht lesbar oder nicht von der CA des Zertifikats oder einem von ihr beauftragten Dienst signiert (siehe, was versucht wurde). Betrachten Sie den Sperrstatus als unbekannt.",
+    details: problems(p).map(revocationProblem),
   }),
   "no-decryption-key": (p) => ({
     title: `Die Nachricht ist${p.recipients !== undefined ? ` an ${count(Number(p.recipients), "Empfänger", "Empfänger")}` : ""} verschlüsselt, und Signet hat keinen Schlüssel, um sie zu öffnen.`,

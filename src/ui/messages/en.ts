@@ -4,7 +4,7 @@
  * the Preact UI will too. Other languages add a file of the same shape.
  */
 import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
-import { count, REVOCATION_REASON, span } from "./en-words.js";
+import { count, REVOCATION_REASON, revocationProblem, span } from "./en-words.js";
 import { fieldName, problems, revocationReason, s } from "./params.js";
 
 export interface IssueText {
@@ -282,22 +282,22 @@ export const EN: Record<IssueCode, Render> = {
   "revocation-unknown": (p) => ({
     title: "Signet could not learn whether a certificate was revoked.",
     advice: "The signature may still be fine. If it matters, ask the sender to confirm by another channel.",
-    details: problems(p),
+    details: problems(p).map(revocationProblem),
   }),
   "revocation-unavailable": (p) => ({
     title: "The revocation service could not be reached.",
     advice: "Check your connection and open the message again later; the answer is cached once it arrives.",
-    details: problems(p),
+    details: problems(p).map(revocationProblem),
   }),
   "revocation-stale": (p) => ({
     title: "The revocation information available is out of date.",
     advice: "Open the message again when you are online, so Signet can fetch a current answer.",
-    details: problems(p),
+    details: problems(p).map(revocationProblem),
   }),
   "revocation-response-invalid": (p) => ({
     title: "A revocation answer could not be trusted.",
-    advice: "It was not signed by the certificate's CA or an authorised responder. Treat the revocation status as unknown.",
-    details: problems(p),
+    advice: "An answer came, but it could not be read, or it was not signed by the certificate's CA or a responder the CA authorised (see what was tried). Treat the revocation status as unknown.",
+    details: problems(p).map(revocationProblem),
   }),
   "no-decryption-key": (p) => ({
     title: `The message is encrypted${p.recipients !== undefined ? ` to ${count(Number(p.recipients), "recipient")}` : ""}, and Signet holds no key to open it.`,

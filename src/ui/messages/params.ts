@@ -3,12 +3,13 @@
  * (lists joined), the revocation sources tried, and header field names as mail
  * programs write them (From, Reply-To), which every language's clients show.
  */
-import type { IssueParams, RevocationReason } from "../../core/index.js";
+import type { IssueParams, RevocationProblem, RevocationReason } from "../../core/index.js";
 
 export const s = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
 
-/** The sources a revocation check tried and what each answered, as the core lists them. */
-export const problems = (p: IssueParams): string[] => (Array.isArray(p.problems) ? p.problems : []);
+/** The sources a revocation check tried and what went wrong with each, as the core lists them. */
+export const problems = (p: IssueParams): RevocationProblem[] =>
+  Array.isArray(p.problems) ? p.problems.filter((x): x is RevocationProblem => typeof x === "object" && x !== null) : [];
 
 /** A span of minutes in the unit a reader takes in: minutes up to two hours, hours up to two days, then days (rounded down). */
 export function spanUnit(minutes: number): { n: number; unit: "minute" | "hour" | "day" } {

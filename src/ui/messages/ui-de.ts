@@ -3,7 +3,7 @@
  * addressed as "Sie"; S/MIME's own words (From, Sender, CA, OCSP, PEM) stay as
  * German mail programs show them.
  */
-import { count, daysAgo, REVOCATION_REASON } from "./de-words.js";
+import { count, daysAgo, REVOCATION_REASON, revocationProblem } from "./de-words.js";
 import { day, minute, type UiStrings } from "./ui-en.js";
 
 export const UI_DE: UiStrings = {
@@ -75,6 +75,7 @@ export const UI_DE: UiStrings = {
   evidenceStatus: { good: "nicht gesperrt", revoked: "GESPERRT", unknown: "unbekannt", "not-checked": "nicht geprüft" },
   evidenceSource: { ocsp: "OCSP", crl: "Sperrliste", "embedded-ocsp": "OCSP-Antwort in der Nachricht", "embedded-crl": "Sperrliste in der Nachricht", "supplied-crl": "von Ihnen angegebene Sperrliste" },
   revocationReason: REVOCATION_REASON,
+  revocationProblem,
   cached: "früher gespeichert",
   asOf: (thisUpdate, nextUpdate) => `Stand ${minute(thisUpdate)}${nextUpdate ? `, nächste Aktualisierung ${minute(nextUpdate)}` : ""}`,
   responder: "Auskunftsdienst",

@@ -2,8 +2,8 @@
  * English text of the views themselves (headings, labels, states). Issue
  * texts live in en.ts; a language adds one file of each shape.
  */
-import type { EncryptionStatus, RevocationEvidence, RevocationReason, RevocationStatus, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
-import { count, daysAgo, REVOCATION_REASON } from "./en-words.js";
+import type { EncryptionStatus, RevocationEvidence, RevocationProblem, RevocationReason, RevocationStatus, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
+import { count, daysAgo, REVOCATION_REASON, revocationProblem } from "./en-words.js";
 
 export interface UiStrings {
   verdict: Record<Verdict | "checking", string>;
@@ -62,6 +62,8 @@ export interface UiStrings {
   evidenceSource: Record<NonNullable<RevocationEvidence["source"]>, string>;
   /** Why a certificate was revoked, in words (the issue texts use the same table). */
   revocationReason: Record<RevocationReason, string>;
+  /** Why a revocation source gave no answer, in a line (the issue texts' particulars use the same words). */
+  revocationProblem: (p: RevocationProblem) => string;
   cached: string;
   asOf: (thisUpdate: string, nextUpdate: string | null | undefined) => string;
   responder: string;
@@ -208,6 +210,7 @@ export const UI_EN: UiStrings = {
   evidenceStatus: { good: "not revoked", revoked: "REVOKED", unknown: "unknown", "not-checked": "not checked" },
   evidenceSource: { ocsp: "OCSP", crl: "CRL", "embedded-ocsp": "OCSP response in the message", "embedded-crl": "CRL in the message", "supplied-crl": "CRL you supplied" },
   revocationReason: REVOCATION_REASON,
+  revocationProblem,
   cached: "saved earlier",
   asOf: (thisUpdate, nextUpdate) => `as of ${minute(thisUpdate)}${nextUpdate ? `, next update ${minute(nextUpdate)}` : ""}`,
   responder: "responder",
