@@ -108,10 +108,10 @@ describe("the validity period (RFC 5280 section 6.1.3 (a)(2), both ends inclusiv
     expect(validatePath([], smimeProfile({ validationTime: MID }))).toEqual([]);
   });
 
-  it("the anchor's own dates are not checked (RFC 5280 section 6.1.1 (d))", () => {
-    // The root is valid from 2020 to 2040; at 2045 only the two certificates below it are expired.
+  it("the anchor's own dates are checked too, as NSS and OpenSSL check them (RFC 5280 section 6.1.1 (d) leaves it to the relying party)", () => {
+    // The root is valid from 2020 to 2040; at 2045 it has expired with the two certificates below it.
     const t = new Date("2045-01-01T00:00:00Z");
-    expect(at(t).map((i) => [i.code, i.certificate])).toEqual([["expired", 1], ["expired", 0]]);
+    expect(at(t).map((i) => [i.code, i.certificate])).toEqual([["expired", 2], ["expired", 1], ["expired", 0]]);
   });
 });
 

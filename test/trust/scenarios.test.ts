@@ -3,6 +3,7 @@
  * expected trust status and the expected issues per certificate (by name).
  * Messages are signed by `openssl cms -sign` and carry the `include` certificates.
  */
+import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +64,23 @@ const SCENARIOS: Scenario[] = [
     anchors: ["Root"],
     trust: "invalid",
     issues: ["expired@Inter"],
+  },
+  {
+    // NSS and OpenSSL check a trust anchor's validity too (test below: OpenSSL's verdict).
+    name: "a trusted root that has expired",
+    certs: [{ name: "Root", notBefore: past(1000), notAfter: past(30) }, { name: "Inter", issuer: "Root" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["expired@Root"],
+  },
+  {
+    name: "a trusted root not valid yet",
+    certs: [{ name: "Root", notBefore: future(30), notAfter: future(1000) }, { name: "Inter", issuer: "Root" }, leaf("Inter")],
+    include: ["Inter"],
+    anchors: ["Root"],
+    trust: "invalid",
+    issues: ["not-yet-valid@Root"],
   },
   {
     name: "a signer certificate not valid yet",
@@ -360,6 +378,22 @@ describe("trust scenarios built with openssl ca", () => {
     });
   }
 
+  it("an expired trusted root fails the path as OpenSSL fails it (certificate has expired, at the root's depth); a signer trusted directly is judged once", async () => {
+    const pki = new ScenarioPki();
+    try {
+      pki.build([{ name: "Root", notBefore: past(1000), notAfter: past(30) }, { name: "Inter", issuer: "Root" }, leaf("Inter"), { name: "Self", ca: false, email: EMAIL, notBefore: past(400), notAfter: past(30) }]);
+      const peer = spawnSync("openssl", ["verify", "-CAfile", pki.get("Root").cert, "-untrusted", pki.get("Inter").cert, pki.get("Leaf").cert], { cwd: pki.path("."), encoding: "utf8" });
+      expect([peer.status, peer.stdout + peer.stderr]).toEqual([2, expect.stringMatching(/error 10 at 2 depth lookup: certificate has expired/)]);
+      // The expired self-signed signer, trusted as its own anchor: one finding, on the signer.
+      const msg = pki.sign({ signers: [{ who: pki.get("Self") }], content: "Content-Type: text/plain\n\nself\n" });
+      const trust = { store: await TrustStore.create([{ certificate: pki.view("Self"), source: "option" as const }]) };
+      const r = await inspectMessage(msg, { clock: { now: () => new Date() } }, { trust });
+      expect(r.issues.filter((i) => i.code === "expired").map((i) => i.where.certificate)).toEqual([0]);
+    } finally {
+      pki.cleanup();
+    }
+  });
+
   it("the depth limit counts every certificate of the path, the root too: four is enough for a four-certificate path, three is not", async () => {
     const pki = new ScenarioPki();
     try {
@@ -381,7 +415,8 @@ describe("trust scenarios built with openssl ca", () => {
     // signed 100 days ago (the SignedData is assembled here; `openssl pkeyutl` makes the signature).
     const pki = new ScenarioPki();
     try {
-      pki.build([{ name: "Root" }, leaf("Root", { key: "ed25519", notBefore: past(400), notAfter: past(30) })]);
+      // The root valid since long before the signing time: an anchor is checked at that time too.
+      pki.build([{ name: "Root", notBefore: past(1000) }, leaf("Root", { key: "ed25519", notBefore: past(400), notAfter: past(30) })]);
       const part = "Content-Type: text/plain\r\n\r\nold news\r\n";
       const der = ed25519SignedData(Buffer.from(part), pki.read(pki.get("Leaf").cert).toString(), (data) => {
         pki.write("attrs.der", data);

@@ -16,7 +16,8 @@ import type { AnchorConstraints } from "../trust/trust-store.js";
 import { processPolicies } from "./policy-tree.js";
 import type { SmimePolicy } from "./profile.js";
 
-type Role = "leaf" | "ca";
+/** Where a certificate stands: the leaf, a CA below the anchor, or the trust anchor's own certificate. */
+type Role = "leaf" | "ca" | "anchor";
 type Found = Omit<LocalIssue, "certificate">;
 
 /** What the end of the path is used for: signing mail (the S/MIME profile) or signing CRLs. */
@@ -55,8 +56,11 @@ const PROCESSED = new Set<string>([
 
 const RULES: readonly Rule[] = [
   {
-    source: "RFC 5280 section 6.1.3 (a)(2): the certificate is valid at the validation time",
-    roles: ["leaf", "ca"],
+    // RFC 5280 section 6.1.1 (d) leaves an anchor's validity to the relying party. NSS (mozilla::pkix's
+    // CheckIssuerIndependentProperties, for every certificate, the anchor too) and OpenSSL (X509_verify_cert)
+    // check it, and so does x509-limbo (rfc5280::validity::expired-root): Thunderbird refuses an expired root.
+    source: "RFC 5280 section 6.1.3 (a)(2): the certificate is valid at the validation time; the anchor's too, as NSS and OpenSSL hold",
+    roles: ["leaf", "ca", "anchor"],
     check: (c, { policy }): Found | null => {
       const t = policy.validationTime.getTime();
       const notBefore = c.cert.notBefore.value;
@@ -138,9 +142,10 @@ const RULES: readonly Rule[] = [
 ];
 
 /**
- * Validates `chain` (leaf first; the last element is the anchor's certificate,
- * whose name and key start the path and which is not itself checked, as
- * RFC 5280 section 6.1.1 (d) treats anchors). Issues carry their chain index.
+ * Validates `chain` (leaf first; the last element is the anchor's certificate, whose name and
+ * key start the path). Of the anchor's own certificate only what an "anchor" rule asks is
+ * checked (its validity period), as NSS and OpenSSL check it; RFC 5280 section 6.1.1 (d) takes
+ * the anchor as input. Issues carry their chain index.
  */
 export function validatePath(
   chain: readonly CertificateView[],
@@ -156,6 +161,14 @@ export function validatePath(
   // as BoringSSL and webpki do): an anchor restricted to one domain cannot vouch for others.
   const anchorCertificate = chain[n];
   if (anchorCertificate) addConstraints(constraints, anchorCertificate);
+  // A certificate trusted as its own anchor (chain [leaf, leaf]) is checked once, as the leaf.
+  if (anchorCertificate && anchorCertificate !== chain[n - 1]) {
+    for (const rule of RULES) {
+      if (!rule.roles.includes("anchor")) continue;
+      const found = rule.check(anchorCertificate, { policy, role: "anchor", purpose });
+      if (found) issues.push({ ...found, certificate: n });
+    }
+  }
   addEmailDomains(constraints, anchorConstraints?.emailDomains ?? []);
   // Walk from the certificate the anchor issued (RFC index 1) down to the leaf (RFC index n).
   for (let k = n - 1; k >= 0; k--) {
