@@ -10,9 +10,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CertificatePool, DEFAULT_PATH_BUDGET, readCertificates, TrustStore } from "../../src/core/index.js";
-import { buildPath } from "../../src/core/path/builder.js";
-import { validatePath } from "../../src/core/policy/path-validation.js";
+import { CertificatePool, readCertificates, TrustStore } from "../../src/core/index.js";
+import { validFor } from "../../src/core/trust/valid-for.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { corpus } from "../helpers/corpora.js";
 import { checkChainRevocation } from "../../src/core/revocation/check-chain.js";
@@ -53,13 +52,7 @@ describe.skipIf(dir === null)("x509-limbo client and name-constraint cases", () 
       });
       const store = await TrustStore.create(t.trusted_certs.flatMap(pem).map((certificate) => ({ certificate, source: "option" as const })));
       const leaf = pem(t.peer_certificate)[0]!;
-      const result = await buildPath(leaf, {
-        store,
-        sources: [new CertificatePool("intermediates", t.untrusted_intermediates.flatMap(pem))],
-        validate: async (chain) => validatePath(chain, policy),
-        budget: { ...DEFAULT_PATH_BUDGET, ...policy.pathBudget },
-        now: () => Date.now(),
-      });
+      const result = await validFor("email-signer", leaf, store, [new CertificatePool("intermediates", t.untrusted_intermediates.flatMap(pem))], policy);
       const ours = result.chosen ? "SUCCESS" : "FAILURE";
       if (ours === t.expected_result) agree++;
       else if (known[t.id]) explained.push(t.id);
@@ -84,13 +77,7 @@ describe.skipIf(dir === null)("x509-limbo CRL cases", () => {
       const policy = smimeProfile({ validationTime: t.validation_time ? new Date(t.validation_time) : new Date(), requiredEku: EKU_OIDS.serverAuth!, revocation: "hard" });
       const store = await TrustStore.create(t.trusted_certs.flatMap(pem).map((certificate) => ({ certificate, source: "option" as const })));
       const intermediates = t.untrusted_intermediates.flatMap(pem);
-      const result = await buildPath(pem(t.peer_certificate)[0]!, {
-        store,
-        sources: [new CertificatePool("intermediates", intermediates)],
-        validate: async (chain) => validatePath(chain, policy),
-        budget: DEFAULT_PATH_BUDGET,
-        now: () => Date.now(),
-      });
+      const result = await validFor("email-signer", pem(t.peer_certificate)[0]!, store, [new CertificatePool("intermediates", intermediates)], policy);
       let ok = result.chosen !== null;
       const why: string[] = [];
       if (result.chosen) {

@@ -9,9 +9,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CertificatePool, DEFAULT_PATH_BUDGET, readCertificates, TrustStore } from "../../src/core/index.js";
-import { buildPath } from "../../src/core/path/builder.js";
-import { validatePath } from "../../src/core/policy/path-validation.js";
+import { CertificatePool, readCertificates, TrustStore } from "../../src/core/index.js";
+import { validFor } from "../../src/core/trust/valid-for.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { checkWithOcsp, parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
 import { corpus } from "../helpers/corpora.js";
@@ -41,13 +40,7 @@ describe.skipIf(dir === null)("OCSP corpora", () => {
       const policy = smimeProfile({ validationTime: at, requiredEku: "1.3.6.1.5.5.7.3.1", acceptSha1: true });
       const store = await TrustStore.create(pem(c.root).map((certificate) => ({ certificate, source: "option" as const })));
       const leaf = pem(c.cert)[0]!;
-      const result = await buildPath(leaf, {
-        store,
-        sources: [new CertificatePool("given", (c.other_certs ?? []).flatMap(pem))],
-        validate: async (chain) => validatePath(chain, policy),
-        budget: DEFAULT_PATH_BUDGET,
-        now: () => Date.now(),
-      });
+      const result = await validFor("email-signer", leaf, store, [new CertificatePool("given", (c.other_certs ?? []).flatMap(pem))], policy);
       const responses = c.ocsps.map((f) => parseOcspResponse(Buffer.from(readFileSync(join(base, f), "utf8").replace(/\s+/g, ""), "base64")));
       let ok = result.chosen !== null;
       const why: string[] = [];

@@ -40,6 +40,7 @@ describe("readSigValue", () => {
     ["a long length cut short", "3081"],
     ["an integer tag and no length", "3001 02"],
     ["an indefinite length (0x80)", "3080 020101 020101 0000"],
+    ["the indefinite-length octet 0x80 before exactly 128 octets, which it does not count", `3080 ${integer("11".repeat(64))} ${integer("22".repeat(60))}`],
     ["a length in three octets", "30830000 06 020101 020102"],
     ["a long length where a short one fits", "308106 020101 020102"],
     ["a two-octet length under 256", "30820006 020101 020102"],

@@ -4,14 +4,13 @@
  * validates it, and turns the result into report fields and issues.
  */
 import type { LocalIssue } from "../report/local-issue.js";
-import { buildPath, type BuildResult, type PathAttempt } from "../path/builder.js";
-import { CertificatePool, type IssuerSource } from "../path/issuer-source.js";
-import { validatePath } from "../policy/path-validation.js";
+import type { BuildResult, PathAttempt } from "../path/builder.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import type { CertificateSummary, PathAttemptSummary, TrustStatus } from "../report/types.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { formatName } from "../x509/name.js";
 import type { TrustInputs } from "../trust/inputs.js";
+import { issuerSources, validFor } from "../trust/valid-for.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
 
 export interface SignerTrust {
@@ -46,16 +45,7 @@ export async function judgeSigner(
   inputs: TrustInputs,
   policy: SmimePolicy,
 ): Promise<SignerTrust> {
-  const sources: IssuerSource[] = [new CertificatePool("message", messageCertificates)];
-  if (inputs.cache) sources.push(inputs.cache);
-  sources.push(...(inputs.remote ?? []));
-  const result = await buildPath(signer, {
-    store: inputs.store,
-    sources,
-    validate: async (chain, anchor) => validatePath(chain, policy, anchor.constraints),
-    budget: policy.pathBudget,
-    now: () => Date.now(),
-  });
+  const result = await validFor("email-signer", signer, inputs.store, issuerSources(messageCertificates, inputs, true), policy);
   const best = result.best;
   // Intermediates of a valid path are worth remembering for senders who omit them next time.
   if (result.chosen && inputs.cache) for (const c of result.chosen.chain.slice(1, -1)) inputs.cache.add(c);
@@ -83,14 +73,7 @@ export async function crlSignerPath(
   inputs: TrustInputs,
   policy: SmimePolicy,
 ): Promise<CertificateView[] | null> {
-  const sources: IssuerSource[] = [new CertificatePool("message", messageCertificates)];
-  if (inputs.cache) sources.push(inputs.cache);
-  const result = await buildPath(signer, {
-    store: inputs.store,
-    sources,
-    validate: async (chain, anchor) => validatePath(chain, policy, anchor.constraints, "crl-signer"),
-    budget: policy.pathBudget,
-    now: () => Date.now(),
-  });
+  // Local sources only (the message's certificates and the cache): no AIA fetch for a CRL signer.
+  const result = await validFor("crl-signer", signer, inputs.store, issuerSources(messageCertificates, inputs, false), policy);
   return result.chosen?.chain ?? null;
 }
