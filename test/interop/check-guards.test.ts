@@ -229,7 +229,7 @@ describe("the certificate-count limit (limits.ts maxCertificates)", () => {
     const msg = pki.sign({ signers: [{ who: alice }], content: TEXT, extraCerts: extra });
     const r = await inspect(msg, { limits: { maxCertificates: 2 } });
     expect(r.layers[0]).toMatchObject({ certificateCount: 2 });
-    expect(r.issues.map((i) => [i.code, i.severity, i.params])).toContainEqual(["limit-exceeded", "warning", { limit: "maxCertificates", value: 2 }]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.where, i.params])).toContainEqual(["limit-exceeded", "warning", { layer: 0 }, { limit: "maxCertificates", value: 2 }]);
     // Which two are read depends on the order of the SET OF; the signer's may be cut off (then it is missing, never guessed).
     expect(r.signature === "valid" || codes(r).includes("signer-certificate-missing")).toBe(true);
     const all = await inspect(msg, { limits: { maxCertificates: 4 } });

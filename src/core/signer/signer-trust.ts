@@ -25,17 +25,21 @@ export interface SignerTrust {
   path?: CertificateView[];
 }
 
-/** Reached no anchor: untrusted. Reached one but failed validation: invalid. */
+/**
+ * Reached no anchor: untrusted. Reached one but failed validation: invalid. The best attempt
+ * reached an anchor whenever any did (rank puts those first).
+ */
 function statusOf(result: BuildResult): TrustStatus {
   if (result.chosen) return "trusted";
-  return result.attempts.some((a) => a.anchor !== null) || result.best.anchor ? "invalid" : "untrusted";
+  return result.best.anchor ? "invalid" : "untrusted";
 }
 
 function summarizeAttempt(a: PathAttempt): PathAttemptSummary {
   return {
     subjects: a.chain.map((c) => formatName(c.cert.subject)),
     reachedAnchor: a.anchor !== null,
-    problems: a.issues.filter((i) => i.severity !== "info").map((i) => ({ code: i.code, certificate: i.certificate ?? 0 })),
+    // Every issue of an attempt is a problem: the search and validatePath raise no notes.
+    problems: a.issues.map((i) => ({ code: i.code, certificate: i.certificate ?? 0 })),
   };
 }
 
@@ -74,6 +78,7 @@ export async function crlSignerPath(
   policy: SmimePolicy,
 ): Promise<CertificateView[] | null> {
   // Local sources only (the message's certificates and the cache): no AIA fetch for a CRL signer.
+  // Stryker disable next-line StringLiteral: validatePath holds only an email signer to the S/MIME rules, so any other purpose is a CRL signer's
   const result = await validFor("crl-signer", signer, inputs.store, issuerSources(messageCertificates, inputs, false), policy);
   return result.chosen?.chain ?? null;
 }
