@@ -204,8 +204,8 @@ describe("extensions that do not decode (RFC 5280 section 4.2)", () => {
 
   it("policy constraints that do not decode fail the path, where a CA's real ones would bind it", () => {
     const policyViolation = (reason: string, certificate: number) => [{ code: "policy-violation", severity: "error", params: { reason }, certificate }];
-    expect(validate(["Leaf", "RequiresExplicitPolicy", "Root"])).toEqual(policyViolation("no acceptable policy, and an explicit policy is required", 0));
-    expect(validate(["Leaf", "UndecodablePolicyConstraints", "Root"])).toEqual(policyViolation("malformed policy extension", 1));
+    expect(validate(["Leaf", "RequiresExplicitPolicy", "Root"])).toEqual(policyViolation("no-acceptable-policy", 0));
+    expect(validate(["Leaf", "UndecodablePolicyConstraints", "Root"])).toEqual(policyViolation("malformed-policy-extension", 1));
   });
 });
 

@@ -92,13 +92,13 @@ function opensslAccepts(leafName: string, inputs: Partial<PolicyInputs>): boolea
   return pki.status(args) === 0;
 }
 
-const NO_POLICY = "no acceptable policy, and an explicit policy is required";
+const NO_POLICY = "no-acceptable-policy";
 
 describe("policy processing against openssl verify -policy_check", () => {
   const rows: { name: string; leaf: string; inputs: Partial<PolicyInputs>; expected: { reason: unknown; certificate: number | undefined }[] }[] = [
     { name: "anyPolicy below inhibitAnyPolicy 0 is not taken: with an explicit policy required, nothing is left", leaf: "LeafAnyUnderInhibited", inputs: {}, expected: [{ reason: NO_POLICY, certificate: 0 }] },
     { name: "the same path without inhibitAnyPolicy is valid", leaf: "LeafAnyUnderAllowed", inputs: {}, expected: [] },
-    { name: "a mapping to anyPolicy fails the path at the CA that carries it", leaf: "LeafS1UnderMapsAny", inputs: {}, expected: [{ reason: "anyPolicy in a policy mapping", certificate: 1 }] },
+    { name: "a mapping to anyPolicy fails the path at the CA that carries it", leaf: "LeafS1UnderMapsAny", inputs: {}, expected: [{ reason: "any-policy-mapped", certificate: 1 }] },
     { name: "each mapping keeps to its own issuer-domain policy: S2 comes from P2, not from P1", leaf: "LeafS2UnderMapsTwo", inputs: { initialPolicySet: [P1], initialExplicitPolicy: true }, expected: [{ reason: NO_POLICY, certificate: 0 }] },
     { name: "... and is acceptable under P2", leaf: "LeafS2UnderMapsTwo", inputs: { initialPolicySet: [P2], initialExplicitPolicy: true }, expected: [] },
     { name: "a mapping of a policy held only through anyPolicy: S1 stands for P1", leaf: "LeafS1UnderMapsViaAny", inputs: { initialPolicySet: [P1], initialExplicitPolicy: true }, expected: [] },

@@ -89,6 +89,36 @@ describe("view strings in every catalogue", () => {
   }
 });
 
+describe("issue texts chosen by a reason in their params", () => {
+  // name-constraints.ts's reasons for name-constraints-violated, policy-tree.ts's for policy-violation.
+  const REASONS: [IssueCode, string[]][] = [
+    ["name-constraints-violated", ["not-permitted", "excluded", "unsupported-form", "malformed-name", "undecodable", "not-critical", "in-end-entity", "malformed-constraint"]],
+    ["policy-violation", ["malformed-policy-extension", "no-acceptable-policy", "any-policy-mapped"]],
+  ];
+  const params = (reason: string): IssueParams => ({ reason, name: "⟦name⟧", constraint: "⟦constraint⟧" });
+
+  it("English: a title of its own for each reason, and no reason code shown as if it were words", () => {
+    for (const [code, reasons] of REASONS) {
+      const titles = reasons.map((r) => render(EN_CATALOGUE, code, params(r)).title);
+      expect([code, new Set(titles).size]).toEqual([code, reasons.length]);
+      for (const [k, t] of titles.entries()) expect([code, t.includes(reasons[k]!) || t.includes("(constraints)") || / for subject\b/.test(t)]).toEqual([code, false]);
+    }
+  });
+
+  for (const other of OTHERS) {
+    it(`${other.lang}: each reason's text names what the English names`, () => {
+      for (const [code, reasons] of REASONS) {
+        for (const reason of reasons) {
+          const en = render(EN_CATALOGUE, code, params(reason));
+          const text = render(other, code, params(reason));
+          expect([code, reason, marksIn([text.title, text.advice])]).toEqual([code, reason, marksIn([en.title, en.advice])]);
+          expect([code, reason, text.title === en.title]).toEqual([code, reason, false]);
+        }
+      }
+    });
+  }
+});
+
 describe("revocation problems in every catalogue", () => {
   /** A problem with a mark in every value a text may show. */
   const problem = (code: RevocationProblemCode, source?: RevocationProblemSource): RevocationProblem => ({

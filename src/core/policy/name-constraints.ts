@@ -9,7 +9,7 @@ import * as pkijs from "pkijs";
 import { EXT, OID } from "../oids.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { parsedAs } from "../x509/extensions.js";
-import { nameWithin } from "../x509/name.js";
+import { formatName, nameWithin } from "../x509/name.js";
 
 const RFC822 = 1;
 const DNS = 2;
@@ -30,8 +30,22 @@ export interface NameConstraintsState {
   /** Name forms constrained in a form Signet cannot process: a certificate with such a name fails. */
   unsupportedTypes: Set<number>;
   /** A CA's constraints that are themselves wrong: the whole path below fails. */
-  defects: string[];
+  defects: ConstraintsDefect[];
 }
+
+/** Constraints that are themselves wrong (RFC 5280 section 4.2.1.10). */
+export type ConstraintsDefect =
+  | { reason: "undecodable" | "not-critical" | "in-end-entity" }
+  /** A permitted or excluded subtree that is no host, domain or mailbox: its value as written. */
+  | { reason: "malformed-constraint"; constraint: string };
+
+/**
+ * Why a certificate breaks the constraints above it (name-constraints-violated's params): a name
+ * outside the permitted subtrees or inside an excluded one, of a form constrained but not
+ * checkable here, or malformed; or the constraints themselves are wrong. `name` is the name as
+ * the certificate holds it (a subject as its distinguished name).
+ */
+export type NameConstraintsViolation = { reason: "not-permitted" | "excluded" | "unsupported-form" | "malformed-name"; name: string } | ConstraintsDefect;
 
 // Stryker disable next-line ArrayDeclaration: a stray element has no type, so no name is ever held to it
 export const emptyConstraints = (): NameConstraintsState => ({ permitted: [], excluded: [], unsupportedTypes: new Set(), defects: [] });
@@ -66,9 +80,9 @@ export function addConstraints(state: NameConstraintsState, cert: CertificateVie
   const ext = cert.cert.extensions?.find((e) => e.extnID === EXT.nameConstraints);
   if (!ext) return;
   const nc = parsedAs(ext, pkijs.NameConstraints);
-  if (!nc) return void state.defects.push("undecodable name constraints");
-  if (!ext.critical) state.defects.push("name constraints not marked critical");
-  if (!isCa) state.defects.push("name constraints in an end-entity certificate");
+  if (!nc) return void state.defects.push({ reason: "undecodable" });
+  if (!ext.critical) state.defects.push({ reason: "not-critical" });
+  if (!isCa) state.defects.push({ reason: "in-end-entity" });
   const byType = new Map<number, Subtree[]>();
   const read = (g: pkijs.GeneralSubtree): Subtree | null => {
     const t = { type: g.base.type, value: g.base.value as unknown };
@@ -76,7 +90,7 @@ export function addConstraints(state: NameConstraintsState, cert: CertificateVie
       state.unsupportedTypes.add(t.type);
       return null;
     }
-    if (!validConstraint(t)) state.defects.push(`malformed constraint ${String(t.value)}`);
+    if (!validConstraint(t)) state.defects.push({ reason: "malformed-constraint", constraint: String(t.value) });
     return t;
   };
   for (const g of nc.permittedSubtrees ?? []) {
@@ -198,14 +212,14 @@ function wellFormed(name: Subtree): boolean {
 }
 
 /** The first name of `cert` that breaks the constraints, or null. */
-export function violation(state: NameConstraintsState, cert: CertificateView): { name: string; reason: string } | null {
-  if (state.defects.length > 0) return { name: "(constraints)", reason: state.defects[0]! };
+export function violation(state: NameConstraintsState, cert: CertificateView): NameConstraintsViolation | null {
+  if (state.defects.length > 0) return state.defects[0]!;
   const constrained = new Set([...state.permitted.map((set) => set[0]!.type), ...state.excluded.map((t) => t.type)]);
   for (const name of namesOf(cert)) {
-    const shown = name.type === DIRECTORY ? "subject" : String(name.value);
+    const shown = name.type === DIRECTORY ? formatName(cert.cert.subject) : String(name.value);
     // Section 4.2.1.10: a name of a form the application cannot check against a constraint fails.
-    if (state.unsupportedTypes.has(name.type)) return { name: shown, reason: "name form constrained but not supported" };
-    if (constrained.has(name.type) && !wellFormed(name)) return { name: shown, reason: "malformed name" };
+    if (state.unsupportedTypes.has(name.type)) return { name: shown, reason: "unsupported-form" };
+    if (constrained.has(name.type) && !wellFormed(name)) return { name: shown, reason: "malformed-name" };
     for (const set of state.permitted) {
       if (set[0]!.type === name.type && !set.some((t) => within(name, t))) return { name: shown, reason: "not-permitted" };
     }

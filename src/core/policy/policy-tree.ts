@@ -33,7 +33,11 @@ interface PolicyNode {
 export interface PolicyFailure {
   /** RFC index of the certificate (1 = issued by the anchor, n = the leaf), or n for the wrap-up. */
   index: number;
-  reason: string;
+  /**
+   * A policy extension that cannot be read; no acceptable policy left where an explicit one is
+   * required (section 6.1.5 (g)); anyPolicy mapped to or from (section 6.1.4 (a)).
+   */
+  reason: "malformed-policy-extension" | "no-acceptable-policy" | "any-policy-mapped";
 }
 
 export interface PolicyResult {
@@ -84,7 +88,7 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     const cert = path[i - 1]!;
     const ext = readPolicyExtensions(cert);
     const selfIssued = cert.selfIssued;
-    if (ext.malformed) return { failure: { index: i, reason: "malformed policy extension" } };
+    if (ext.malformed) return { failure: { index: i, reason: "malformed-policy-extension" } };
     // 6.1.3 (d)
     if (ext.policies && tree.root) {
       const parents = tree.atDepth(i - 1);
@@ -108,12 +112,12 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     if (!ext.policies) tree.root = null;
     // 6.1.3 (f)
     if (explicitPolicy <= 0 && !tree.root) {
-      failure ??= { index: i, reason: "no acceptable policy, and an explicit policy is required" };
+      failure ??= { index: i, reason: "no-acceptable-policy" };
     }
     if (i === n) break;
     // 6.1.4 (a)
     if (ext.mappings?.some((m) => m.issuer === OID.anyPolicy || m.subject === OID.anyPolicy)) {
-      return { failure: { index: i, reason: "anyPolicy in a policy mapping" } };
+      return { failure: { index: i, reason: "any-policy-mapped" } };
     }
     // 6.1.4 (b)
     if (ext.mappings && tree.root) {
@@ -174,6 +178,6 @@ export function processPolicies(path: readonly CertificateView[], inputs: Policy
     }
     tree.prune(n);
   }
-  if (explicitPolicy <= 0 && !tree.root) failure ??= { index: n, reason: "no acceptable policy, and an explicit policy is required" };
+  if (explicitPolicy <= 0 && !tree.root) failure ??= { index: n, reason: "no-acceptable-policy" };
   return { failure };
 }

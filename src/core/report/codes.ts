@@ -57,7 +57,13 @@ export const ISSUE_CODES = [
   "path-length-exceeded",
   "key-usage",
   "missing-email-protection",
+  /**
+   * A name breaks a CA's name constraints, or the constraints are wrong: params.reason is one of
+   * not-permitted, excluded, unsupported-form, malformed-name (with params.name), undecodable,
+   * not-critical, in-end-entity, malformed-constraint (with params.constraint).
+   */
   "name-constraints-violated",
+  /** params.reason: malformed-policy-extension, no-acceptable-policy (an explicit policy required), any-policy-mapped. */
   "policy-violation",
   "unhandled-critical-extension",
   "path-search-limit",

@@ -10,6 +10,29 @@ import type { IssueText } from "./en.js";
 
 type Render = (p: IssueParams) => IssueText;
 
+/** policy-violation nach seinem Grund (policy-tree.ts). */
+const POLICY_FAILURE: Record<string, string> = {
+  "malformed-policy-extension": ": die Richtlinien-Erweiterung eines Zertifikats ist nicht lesbar",
+  "no-acceptable-policy": ": keine annehmbare Richtlinie bleibt, und eine ausdrückliche wird verlangt",
+  "any-policy-mapped": ": eine CA bildet eine Richtlinie auf anyPolicy ab oder von ihr, was nicht erlaubt ist",
+};
+
+/** name-constraints-violated nach seinem Grund (name-constraints.ts). */
+const BROKEN_LIMITS = "Das Zertifikat der CA ist fehlerhaft; nichts, wofür sie bürgt, ist vertrauenswürdig.";
+const NAME_LIMITS: Record<string, Render> = {
+  "not-permitted": (p) => ({ title: `Eine CA darf nicht für ${s(p.name)} ausstellen.`, advice: "Die CA hat die ihr gesetzten Grenzen überschritten. Vertrauen Sie dieser Signatur nicht." }),
+  excluded: (p) => ({ title: `Einer CA ist verboten, für ${s(p.name)} auszustellen, und sie hat es getan.`, advice: "Die CA hat die ihr gesetzten Grenzen überschritten. Vertrauen Sie dieser Signatur nicht." }),
+  "unsupported-form": (p) => ({
+    title: `Die Grenzen einer CA betreffen eine Art von Namen, die Signet nicht prüfen kann (${s(p.name)}).`,
+    advice: "Eine Grenze, die sich nicht prüfen lässt, gilt als verletzt (so verlangt es RFC 5280); dieser Signatur ist daher nicht zu trauen.",
+  }),
+  "malformed-name": (p) => ({ title: `Ein Zertifikat enthält einen fehlerhaften Namen (${s(p.name)}), für den die Grenzen einer CA gelten.`, advice: "Er lässt sich nicht gegen die Grenzen prüfen; dieser Signatur ist daher nicht zu trauen." }),
+  undecodable: () => ({ title: "Die Grenzen einer CA für die Namen, für die sie ausstellen darf, sind nicht lesbar.", advice: BROKEN_LIMITS }),
+  "not-critical": () => ({ title: "Die Grenzen einer CA für Namen sind nicht als kritisch markiert, wie sie es sein müssen.", advice: BROKEN_LIMITS }),
+  "in-end-entity": () => ({ title: "Das Zertifikat des Unterzeichners enthält Grenzen für Namen, die nur das einer CA enthalten darf.", advice: BROKEN_LIMITS }),
+  "malformed-constraint": (p) => ({ title: `Die Grenzen einer CA für Namen enthalten einen fehlerhaften Eintrag (${s(p.constraint)}).`, advice: BROKEN_LIMITS }),
+};
+
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "einem unbekannten Datum");
 const reasonText = (why: string | null): string => (why ? ` (Grund: ${why})` : "");
 
@@ -244,12 +267,9 @@ export const DE: Record<IssueCode, Render> = {
     title: "Ein Zertifikat der Kette ist nicht für E-Mail ausgestellt (kein emailProtection).",
     advice: "Der Absender braucht ein S/MIME-Zertifikat; dieses ist für etwas anderes gedacht, etwa Webserver.",
   }),
-  "name-constraints-violated": (p) => ({
-    title: `Eine CA darf nicht für ${s(p.name)} ausstellen.`,
-    advice: "Die CA hat die ihr gesetzten Grenzen überschritten. Vertrauen Sie dieser Signatur nicht.",
-  }),
+  "name-constraints-violated": (p) => NAME_LIMITS[String(p.reason)]?.(p) ?? NAME_LIMITS["not-permitted"]!(p),
   "policy-violation": (p) => ({
-    title: `Die Kette erfüllt die verlangte Zertifikatsrichtlinie nicht (${s(p.reason)}).`,
+    title: `Die Kette erfüllt die verlangte Zertifikatsrichtlinie nicht${POLICY_FAILURE[String(p.reason)] ?? ""}.`,
     advice: "Die Kette ist unter der Richtlinie, die Ihre Einstellungen verlangen, ungültig.",
   }),
   "unhandled-critical-extension": (p) => ({

@@ -18,6 +18,29 @@ export interface IssueText {
 
 type Render = (p: IssueParams) => IssueText;
 
+/** policy-violation, by its reason (policy-tree.ts). */
+const POLICY_FAILURE: Record<string, string> = {
+  "malformed-policy-extension": ": a certificate's policy extension cannot be read",
+  "no-acceptable-policy": ": no acceptable policy is left, and an explicit one is required",
+  "any-policy-mapped": ": a CA maps a policy to or from anyPolicy, which is not allowed",
+};
+
+/** name-constraints-violated, by its reason (name-constraints.ts): a name outside a CA's limits, or limits that are wrong. */
+const BROKEN_LIMITS = "The CA's certificate is wrong, so nothing it vouches for can be trusted.";
+const NAME_LIMITS: Record<string, Render> = {
+  "not-permitted": (p) => ({ title: `A CA is not allowed to issue for ${s(p.name)}.`, advice: "The CA has broken the limits set on it. Do not trust this signature." }),
+  excluded: (p) => ({ title: `A CA is barred from issuing for ${s(p.name)}, and did.`, advice: "The CA has broken the limits set on it. Do not trust this signature." }),
+  "unsupported-form": (p) => ({
+    title: `A CA's limits cover a kind of name Signet cannot check (${s(p.name)}).`,
+    advice: "A limit that cannot be checked is treated as broken (RFC 5280 requires it), so this signature cannot be trusted.",
+  }),
+  "malformed-name": (p) => ({ title: `A certificate holds a malformed name (${s(p.name)}) where a CA's limits apply.`, advice: "It cannot be checked against the limits, so this signature cannot be trusted." }),
+  undecodable: () => ({ title: "A CA's limits on the names it may issue for cannot be read.", advice: BROKEN_LIMITS }),
+  "not-critical": () => ({ title: "A CA's limits on the names it may issue for are not marked critical, as they must be.", advice: BROKEN_LIMITS }),
+  "in-end-entity": () => ({ title: "The signer's certificate carries limits on names, which only a CA's may carry.", advice: BROKEN_LIMITS }),
+  "malformed-constraint": (p) => ({ title: `A CA's limits on names hold a malformed entry (${s(p.constraint)}).`, advice: BROKEN_LIMITS }),
+};
+
 const day = (v: unknown): string => (typeof v === "string" ? v.slice(0, 10) : "an unknown date");
 const reasonText = (why: string | null): string => (why ? ` (reason: ${why})` : "");
 
@@ -255,12 +278,9 @@ export const EN: Record<IssueCode, Render> = {
     title: "A certificate in the chain is not issued for email (no emailProtection).",
     advice: "The sender needs an S/MIME certificate; this one is meant for something else, such as web servers.",
   }),
-  "name-constraints-violated": (p) => ({
-    title: `A CA is not allowed to issue for ${s(p.name)}.`,
-    advice: "The CA has broken the limits set on it. Do not trust this signature.",
-  }),
+  "name-constraints-violated": (p) => NAME_LIMITS[String(p.reason)]?.(p) ?? NAME_LIMITS["not-permitted"]!(p),
   "policy-violation": (p) => ({
-    title: `The chain does not meet the required certificate policy (${s(p.reason)}).`,
+    title: `The chain does not meet the required certificate policy${POLICY_FAILURE[String(p.reason)] ?? ""}.`,
     advice: "The chain is invalid under the policy your settings require.",
   }),
   "unhandled-critical-extension": (p) => ({
