@@ -335,6 +335,16 @@ describe("checkChainRevocation: the edges of each source", () => {
     expect(net.requests).toEqual([]);
   });
 
+  it("an attached answer that the responder does not know the certificate is said as the message's, and the responder is asked", async () => {
+    pki.run(["ocsp", "-issuer", pki.get("Inter").cert, "-cert", pki.get("Leaf").cert, "-no_nonce", "-reqout", "unknown-req.der"]);
+    pki.run(["ocsp", "-index", "empty-index.txt", "-CA", pki.get("Inter").cert, "-rsigner", pki.get("Inter").cert, "-rkey", pki.get("Inter").key, "-reqin", "unknown-req.der", "-respout", "unknown-resp.der", "-ndays", "1"]);
+    const attached = parseOcspResponse(new Uint8Array(pki.read("unknown-resp.der"))) as ParsedOcsp;
+    const r = await checkChainRevocation(chain, context(new OpensslNetwork(), new MemoryStore(), { policy: signerOnly(), embeddedOcsp: [attached] }));
+    expect(sources(r.evidence)).toEqual([
+      { certificate: 0, status: "good", source: "ocsp", url: OCSP_URL, fromCache: false, problems: [{ source: "embedded-ocsp", code: "ocsp-unknown-certificate" }] },
+    ]);
+  });
+
   it("the responder does not know the certificate: said, nothing cached, and the CRL answers", async () => {
     const net = new OpensslNetwork();
     net.ocspIndex = "empty-index.txt";

@@ -88,8 +88,10 @@ describe("cRLDistributionPoints as openssl ca writes them", () => {
     const read = (...fields: asn1js.AsnType[]) => readDistributionPoints(new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Sequence({ value: fields })] }).toBER(false)), issuer);
     // [3] is no field of a DistributionPoint: passed over, not taken for a cRLIssuer.
     expect(read(tagged(0, [tagged(0, [uri])]), tagged(3, [uri]))).toEqual([{ names: ["uri:http://crl.example/a.crl"], reasons: ALL_REASONS, crlIssuers: null }]);
-    // A fullName [0] and a cRLIssuer [2] written as primitives hold no names.
+    // A fullName [0] and a cRLIssuer [2] written as primitives hold no names: empty, or with octets that are no element.
     expect(read(tagged(0, [tagged(0, null)]), tagged(2, null))).toEqual([{ names: [], reasons: ALL_REASONS, crlIssuers: [] }]);
+    const junk = (tagNumber: number) => new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber }, valueHex: new Uint8Array([0x05]).buffer });
+    expect(read(tagged(0, [junk(0)]), junk(2))).toEqual([{ names: [], reasons: ALL_REASONS, crlIssuers: [] }]);
     // A directoryName [4] with nothing in it: named "dn:?", and a relative name then goes after the certificate's issuer.
     const relative = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: (pki.view("RelativeName").cert.subject.toSchema() as asn1js.Sequence).valueBlock.value.slice(-1).flatMap((set) => (set as asn1js.Set).valueBlock.value) });
     expect(read(tagged(0, [relative]), tagged(2, [tagged(4, [])]))).toEqual([{ names: [`dn:${pki.view("RelativeName").subjectKey}`], reasons: ALL_REASONS, crlIssuers: ["dn:?"] }]);

@@ -29,6 +29,7 @@ export const DEFAULT_REVOCATION_FETCH: RevocationFetchOptions = Object.freeze({ 
 export type Fetched<T> = { ok: true; value: T; url: string; method: "GET" | "POST" } | { ok: false; url: string; problem: ProblemCause };
 
 const httpUrl = (url: string): boolean => /^https?:\/\//i.test(url);
+// Stryker disable next-line StringLiteral: split always gives a first part
 const unsupportedScheme = (url: string): ProblemCause => ({ code: "unsupported-scheme", scheme: url.split(":")[0] ?? "" });
 
 /** A failed request as the Fetcher reported it: its error kind, HTTP status and detail, kept as data. */
