@@ -69,7 +69,7 @@ export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: sy
   } catch {
     plain = null;
   }
-  // Thunderbird hands back the ciphertext unchanged for formats it does not know (HOSTS.md).
+  // Thunderbird hands back the ciphertext unchanged for formats it does not know.
   if (plain === null || bytesEqual(plain, raw)) return outer;
   const inner = await inspectOnce(plain, { ...ports, hostDecrypt: undefined }, options);
   return joinHostDecrypted(outer, inner);

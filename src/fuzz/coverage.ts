@@ -3,7 +3,7 @@
  * with detailed: true), as the guide of a campaign: an input is kept when it
  * made code run that no earlier input did. Taking coverage also resets the
  * counters, so each take says what ran since the last one. Jazzer.js would do
- * this with instrumentation, but does not run on these machines (DESIGN.md).
+ * this with instrumentation, but does not run on these machines.
  *
  * V8 reports a function's ranges with counts, the innermost range deciding a
  * position's count, and leaves out a block whose count equals its parent's. So

@@ -1,5 +1,5 @@
 /**
- * The layering rules of DESIGN.md hold mechanically: the lint rule rejects
+ * The layering rules of ARCHITECTURE.md hold mechanically: the lint rule rejects
  * host, DOM and Node imports in src/core and host APIs in src/ui; the core
  * bundles for a browser without any Node polyfill; the banner carries no core.
  */

@@ -31,7 +31,7 @@ const ALLOWED: Allowed[] = [
     code: "MANIFEST_PERMISSIONS",
     file: "manifest.json",
     message: /Invalid permissions "messagesRead"/,
-    reason: "The linter checks against Firefox's schemas; messagesRead is Thunderbird's permission to read messages (HOSTS.md).",
+    reason: "The linter checks against Firefox's schemas; messagesRead is Thunderbird's permission to read messages.",
   },
   {
     code: "MISSING_DATA_COLLECTION_PERMISSIONS",

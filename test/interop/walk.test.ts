@@ -1,7 +1,7 @@
 /**
  * The layer walk (src/core/layers/walk.ts), finding by finding: which parts are taken as S/MIME
  * layers and which are not, and every issue the walk itself raises, with its severity, location
- * and particulars as DESIGN.md's SecurityReport contract gives them. Signatures and encryption are
+ * and particulars as the SecurityReport contract (README.md, src/core/report/types.ts) gives them. Signatures and encryption are
  * OpenSSL's (`openssl cms`); where a test needs a structure OpenSSL will not write, pkijs or asn1js
  * changes OpenSSL's, and the test says what it changed.
  */

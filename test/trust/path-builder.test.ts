@@ -231,7 +231,7 @@ describe("dead ends", () => {
     ]);
   });
 
-  it("an anchor reached but the path invalid: the anchor is not judged as a certificate below it would be, so nothing is added", async () => {
+  it("an anchor reached but the path invalid: of the anchor only its validity is judged, not what a CA below it must be, so nothing is added", async () => {
     const r = await search("ExpiredLeafOfNotCaRoot", { anchors: ["NotCaRoot"] });
     expect(r.chosen).toBeNull();
     expect(summary(r.best)).toEqual({ chain: ["ExpiredLeafOfNotCaRoot", "NotCaRoot"], codes: ["expired@0"], valid: false });

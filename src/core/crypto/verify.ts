@@ -68,7 +68,7 @@ async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519
     // Stryker disable next-line all: an import that fails (a mutated algorithm) falls back to @noble, which gives the same answer; extractable is never asked
     k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "Ed25519" }, false, ["verify"]);
   } catch {
-    // Older webviews lack Ed25519 in WebCrypto (HOSTS.md): fall back to @noble/curves.
+    // Older webviews lack Ed25519 in WebCrypto: fall back to @noble/curves.
     try {
       return ed25519.verify(sig, data, key.point);
     } catch {

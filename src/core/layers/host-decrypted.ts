@@ -1,7 +1,7 @@
 /**
  * Joining the report of an encrypted message with the report of the plaintext
  * the host decrypted. Thunderbird decrypts only a message that is encrypted as
- * a whole (HOSTS.md), so only that case asks the host.
+ * a whole, so only that case asks the host.
  */
 import type { Issue, SecurityReport } from "../report/types.js";
 import { computeVerdict } from "../report/verdict.js";

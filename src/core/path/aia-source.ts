@@ -13,7 +13,7 @@ import { CertificateView } from "../x509/certificate.js";
 import type { CertificatePool, IssuerSource } from "./issuer-source.js";
 
 export interface AiaOptions {
-  /** Per fetch. Default 5 s: a slow CA must not hold the report (DESIGN.md, revocation has the same rule). */
+  /** Per fetch. Default 5 s: a slow CA must not hold the report (revocation has the same rule, fetch.ts). */
   timeoutMs: number;
   /** Default 256 KiB: a CA certificate is 1-2 KiB, a certs-only bundle a few. */
   maxBytes: number;

@@ -231,7 +231,7 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
       const found = await extend(state, next);
       if (found || state.exhausted) return found;
     }
-    // Remote sources are asked only when nothing local worked (DESIGN.md).
+    // Remote sources are asked only when nothing local worked: the network is reached last.
   }
   if (!triedAny) {
     // A dead end: nobody offered an issuer for `top`, or only ones already on the path (a loop:

@@ -51,7 +51,7 @@ export interface SmimePolicy {
   readonly revocationDepth: "chain" | "signer";
   /**
    * Time for all revocation fetches of one signer, in ms. Default 10,000: the report shows
-   * the local answer at once; this bounds how long the network may add (DESIGN.md).
+   * the local answer at once; this bounds how long the network may add.
    */
   readonly revocationDeadlineMs: number;
   /**

@@ -24,7 +24,7 @@ export async function validFor(purpose: LeafPurpose, certificate: CertificateVie
 
 /**
  * Where issuers are looked for, in order: the certificates the message carries, the intermediates
- * seen before, and (when `remote`) AIA last (DESIGN.md: the network only when nothing local works).
+ * seen before, and (when `remote`) AIA last (the network only when nothing local works).
  */
 export function issuerSources(messageCertificates: readonly CertificateView[], inputs: TrustInputs, remote: boolean): IssuerSource[] {
   const sources: IssuerSource[] = [new CertificatePool("message", messageCertificates)];

@@ -40,7 +40,7 @@ service.whenLookChanges(() => void toolbar.refreshAll());
 api.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? dispatch(service, message, sender) : undefined));
 
 /**
- * The banner goes into every displayed message (scripting.messageDisplay, TB 128; HOSTS.md). The
+ * The banner goes into every displayed message (scripting.messageDisplay, TB 128). The
  * registration outlives the event page, so a restarted page finds it. Asking for an id that is not
  * registered logs "The messageDisplayScript with id ... does not exist" in Thunderbird 153, so the
  * question is for every script of this add-on, not for that id.

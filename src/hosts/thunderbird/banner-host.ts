@@ -2,7 +2,7 @@
  * Where the banner lives in a message's page, so that nothing the message
  * draws can cover it. A message's HTML and CSS (no script needed) can put a
  * `position: fixed` box with the highest z-index over anything injected into
- * its document (HOSTS.md, measured in Thunderbird 153.8), and a shadow root
+ * its document (measured in Thunderbird 153.8), and a shadow root
  * does not change that: stacking is decided in the page. So:
  *
  * - The banner is shown in the top layer (a manual popover, HTML Living

@@ -2,7 +2,7 @@
  * The one place that touches Thunderbird's `messenger` global: a typed subset
  * of the MailExtension APIs Signet uses (MV3, Thunderbird 128+). Local
  * declarations, because @types/thunderbird-webext-browser lacks
- * scripting.messageDisplay and describes MV2 return shapes (HOSTS.md).
+ * scripting.messageDisplay and describes MV2 return shapes.
  */
 export interface MessageHeader {
   id: number;

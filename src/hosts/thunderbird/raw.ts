@@ -1,6 +1,6 @@
 /**
  * Thunderbird prepends X-Mozilla-Status, X-Mozilla-Status2 and X-Mozilla-Keys
- * lines (each ended by LF) to locally stored messages (HOSTS.md). They are
+ * lines (each ended by LF) to locally stored messages, and messages.getRaw returns them. They are
  * outside any signature; strip them so the message is what the sender sent.
  */
 const PREFIX = "X-Mozilla-";

@@ -72,7 +72,7 @@ export class SignetService {
   inspect(messageId: number): Inspection {
     const hit = this.inspections.get(messageId);
     if (hit) return hit;
-    // Thunderbird decrypts with its own key store when it holds the key (TB 125+; HOSTS.md).
+    // Thunderbird decrypts with its own key store when it holds the key (TB 125+).
     const hostDecrypt = { decrypt: () => rawBytes(this.api, messageId, true) };
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
     const inspection = startInspection(rawBytes(this.api, messageId, false), deps, hostDecrypt);

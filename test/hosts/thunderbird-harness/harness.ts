@@ -74,7 +74,7 @@ async function folderNamed(name: string): Promise<string> {
   const [account] = (await api.accounts.list()).filter((a) => a.type === "local" || a.type === "none");
   if (!account) throw new Error("no Local Folders account");
   const find = async () => (await api.folders.getSubFolders(account.rootFolder.id)).find((f) => f.name === name);
-  // On a new profile folders.create has returned the wrong folder (HOSTS.md): look it up again by name.
+  // On a new profile folders.create has returned the wrong folder: look it up again by name.
   if (!(await find())) await api.folders.create(account.rootFolder.id, name);
   const folder = await find();
   if (!folder) throw new Error(`folder ${name} was not created`);
