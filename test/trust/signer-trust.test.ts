@@ -28,6 +28,8 @@ beforeAll(() => {
     { name: "ExpiredInter", issuer: "Root", ca: true, subject: INTER, keyOf: "Inter", notBefore: past(300), notAfter: past(1) },
     // The same, expired and without basicConstraints: two problems, so never the closest.
     { name: "WorseInter", issuer: "Root", ca: "absent", keyUsage: "absent", subject: INTER, keyOf: "Inter", notBefore: past(400), notAfter: past(2) },
+    // Inter's name with another key: its signature on Leaf does not verify, and no anchor is reached through it.
+    { name: "OtherKeyInter", issuer: "Root", ca: true, subject: INTER, notBefore: past(100) },
     { name: "Root2", notBefore: past(1000) },
     { name: "Orphan", issuer: "Root2", email: "orphan@example.org" },
   ]);
@@ -59,7 +61,7 @@ describe("judgeSigner", () => {
 
   it("reached the root but invalid: invalid; the closest attempt is the chain, the others are listed with each problem where it stands", async () => {
     const cache = new CertificatePool("cache");
-    const r = await judgeSigner(v("Leaf"), [v("ExpiredInter"), v("WorseInter")], { store: await anchors("Root"), cache }, policy());
+    const r = await judgeSigner(v("Leaf"), [v("ExpiredInter"), v("WorseInter"), v("OtherKeyInter")], { store: await anchors("Root"), cache }, policy());
     expect(r.trust).toBe("invalid");
     expect(r.chain.map((c) => c.subject)).toEqual(["O=Signet Scenario, CN=Leaf", "O=Signet Scenario, CN=Inter", "O=Signet Scenario, CN=Root"]);
     expect(r.issues.map((i) => [i.code, i.certificate])).toEqual([["expired", 1]]);
@@ -72,6 +74,7 @@ describe("judgeSigner", () => {
           { code: "not-a-ca", certificate: 1 },
         ],
       },
+      { subjects: ["O=Signet Scenario, CN=Leaf", "O=Signet Scenario, CN=Inter"], reachedAnchor: false, problems: [{ code: "bad-certificate-signature", certificate: 0 }] },
     ]);
     // Nothing from a path that failed is remembered.
     expect(cache.size).toBe(0);
