@@ -346,6 +346,13 @@ describe("a signed message/rfc822 wrapper (RFC 8551 section 3.1)", () => {
     expect(signedLayers(r)[0]!.protectedHeaders?.form).toBe("message/rfc822");
   });
 
+  it("inside an opaque signature (application/pkcs7-mime signed-data) the same: its parts named inside the wrapper (L0m:)", async () => {
+    const r = await inspect(pkcs7MimeMessage(headers(), opaque(wrapper()), "signed-data"));
+    expect(r.layers.map((l) => [l.index, l.kind, l.mimePath, l.coverage])).toEqual([[0, "signed", "", "whole"], [1, "enveloped", "L0m:2", "partial"]]);
+    expect(found(r).filter(([code]) => code === "malformed-mime")).toEqual([["malformed-mime", "warning", { layer: 0 }, { reason: "multipart without a usable boundary", mimePath: "L0m:3" }]]);
+    expect(signedLayers(r)[0]!.protectedHeaders?.form).toBe("message/rfc822");
+  });
+
   it("beside other parts, it covers only part of the message: its headers are not taken as the message's", async () => {
     const part = wrapper();
     const r = await inspect(headers() + mixed(signedEntity(part, detached(part)), PART));
