@@ -120,7 +120,6 @@ export const EKU = {
   msDocumentSigning: "1.3.6.1.4.1.311.10.3.12",
 } as const;
 
-
 const NAMES: Record<string, string> = {
   [OID.data]: "data",
   [OID.signedData]: "signedData",

@@ -20,7 +20,7 @@ import { serialKey } from "../x509/serial.js";
 import { parseCrl, type ParsedCrl } from "./crl.js";
 import { checkWithCrls, type CrlCheckContext } from "./crl-check.js";
 import { readDistributionPoints } from "./distribution-point.js";
-import { DEFAULT_REVOCATION_FETCH, fetchCrl, fetchOcsp } from "./fetch.js";
+import { DEFAULT_REVOCATION_FETCH, fetchCrl, fetchOcsp, type RevocationFetchOptions } from "./fetch.js";
 import { checkWithOcsp, parseOcspResponse, type OcspVerdict, type ParsedOcsp } from "./ocsp.js";
 import type { ProblemCause } from "./problem.js";
 
@@ -83,6 +83,15 @@ interface Target {
   crlUrls: string[];
 }
 
+/**
+ * The fetch options for a request made now: the default time-out, cut to the time left before the
+ * deadline; null at the deadline itself or past it, when no time is left for a request.
+ */
+function fetchOptions(ctx: RevocationContext, deadline: number): RevocationFetchOptions | null {
+  const left = deadline - ctx.now();
+  return left > 0 ? { ...DEFAULT_REVOCATION_FETCH, timeoutMs: Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, left) } : null;
+}
+
 /** A source's problem as the report gives it: where it was met, then its cause. */
 const met = (source: RevocationProblemSource, url: string | undefined, cause: ProblemCause): RevocationProblem => ({ source, ...(url ? { url } : {}), ...cause });
 
@@ -109,14 +118,13 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
   }
   if (!ctx.fetcher) return null;
   for (const url of cert.extensions.ocsp) {
-    // At the deadline itself no time is left for a request.
-    if (ctx.now() >= deadline) {
+    const options = fetchOptions(ctx, deadline);
+    if (!options) {
       problems.push(met("ocsp", url, { code: "deadline-reached" }));
       break;
     }
-    const timeoutMs = Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now());
     const nonce = ctx.policy.ocspNonce ? crypto.getRandomValues(new Uint8Array(16)) : undefined;
-    const fetched = await fetchOcsp(ctx.fetcher, url, cert, issuer, { ...DEFAULT_REVOCATION_FETCH, timeoutMs }, nonce);
+    const fetched = await fetchOcsp(ctx.fetcher, url, cert, issuer, options, nonce);
     if (!fetched.ok) {
       problems.push(met("ocsp", url, fetched.problem));
       continue;
@@ -172,11 +180,12 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
     if (parsed && !("error" in parsed) && (parsed.nextUpdate === null || parsed.nextUpdate >= ctx.policy.validationTime)) [crl, fromCache] = [parsed, true];
     if (!crl) {
       if (!ctx.fetcher) continue;
-      if (ctx.now() >= deadline) {
+      const options = fetchOptions(ctx, deadline);
+      if (!options) {
         problems.push(met("crl", url, { code: "deadline-reached" }));
         break;
       }
-      const fetched = await fetchCrl(ctx.fetcher, url, { ...DEFAULT_REVOCATION_FETCH, timeoutMs: Math.min(DEFAULT_REVOCATION_FETCH.timeoutMs, deadline - ctx.now()) });
+      const fetched = await fetchCrl(ctx.fetcher, url, options);
       if (!fetched.ok) {
         problems.push(met("crl", url, fetched.problem));
         continue;
