@@ -3,7 +3,16 @@ export { inspectDetachedSignature, inspectMessage, type InspectOptions } from ".
 export type { Ports, Clock, Fetcher, Store, HostDecrypt, FetchRequest, FetchResult } from "./ports.js";
 export { systemClock } from "./ports.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
-export { ISSUE_CODES, REVOCATION_PROBLEM_CODES, type IssueCode, type RevocationProblemCode } from "./report/codes.js";
+export {
+  ISSUE_CODES,
+  MALFORMED_CMS_REASONS,
+  MALFORMED_MIME_REASONS,
+  REVOCATION_PROBLEM_CODES,
+  type IssueCode,
+  type MalformedCmsReason,
+  type MalformedMimeReason,
+  type RevocationProblemCode,
+} from "./report/codes.js";
 export type * from "./report/types.js";
 export { isMbox, splitMbox } from "./mime/mbox.js";
 export { TrustStore, type TrustAnchor, type AnchorSource } from "./trust/trust-store.js";

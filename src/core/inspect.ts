@@ -15,6 +15,7 @@ import type { Ports } from "./ports.js";
 import type { TrustInputs } from "./trust/inputs.js";
 import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
+import { cmsDamage, mimeDamage } from "./report/damage.js";
 import { joinHostDecrypted, needsHostDecryption } from "./layers/host-decrypted.js";
 import { bytesEqual } from "./util/bytes.js";
 import { parseMailDate } from "./mime/date.js";
@@ -130,7 +131,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       else await walkCmsFile(ctx, cms);
       hiddenContent = ctx.hiddenContent;
     } else if (detachedContent) {
-      issues.add("malformed-cms", "error", {}, { reason: "the signature file holds no CMS object" });
+      issues.add("malformed-cms", "error", {}, cmsDamage({ reason: "no-cms-object" }));
       hiddenContent = true;
     } else if (notMail) {
       // Not mail at all: nothing was inspected, so nothing may be said about signing or encryption.
@@ -152,8 +153,8 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
     }
   } catch (e) {
     // A bug or an input nobody foresaw: still a report, never an exception.
-    const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    issues.add("malformed-mime", "error", {}, { reason: `inspection stopped: ${reason}`.slice(0, 300) });
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    issues.add("malformed-mime", "error", {}, mimeDamage({ reason: "inspection-stopped", detail: detail.slice(0, 300) }));
     hiddenContent = true;
   }
   const signers = allSigners(layers);

@@ -130,9 +130,10 @@ export class ScenarioPki extends OpensslPki {
   /**
    * The CA's CRL (`openssl ca -gencrl`), as DER: valid for `days` from now, or between fixed
    * dates (OpenSSL 3.0's -crl_lastupdate / -crl_nextupdate); `extensions` are crl_extensions
-   * lines for openssl's config (the authority key identifier is always there).
+   * lines for openssl's config (the authority key identifier is always there); `md` the digest it
+   * is signed with (openssl ca -md; default sha256).
    */
-  gencrl(ca: string, options: { days?: number; lastUpdate?: Date; nextUpdate?: Date; extensions?: string[] } = {}): Buffer {
+  gencrl(ca: string, options: { days?: number; lastUpdate?: Date; nextUpdate?: Date; extensions?: string[]; md?: string } = {}): Buffer {
     const issuer = this.get(ca);
     const base = readFileSync(this.caConfig(false), "utf8");
     const cnf = this.write(`crl-${this.crlCounter}.cnf`, `${base.replace("[d]\n", "[d]\ncrl_extensions=crl_ext\n")}[crl_ext]\nauthorityKeyIdentifier=keyid\n${(options.extensions ?? []).join("\n")}\n`);
@@ -141,6 +142,7 @@ export class ScenarioPki extends OpensslPki {
     if (options.lastUpdate) args.push("-crl_lastupdate", asn1Time(options.lastUpdate));
     if (options.nextUpdate) args.push("-crl_nextupdate", asn1Time(options.nextUpdate));
     else args.push("-crldays", String(options.days ?? 7));
+    if (options.md) args.push("-md", options.md);
     this.run(args);
     return this.run(["crl", "-in", out, "-outform", "DER"]);
   }

@@ -11,6 +11,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CertificateView } from "../../src/core/index.js";
+import { smimeProfile, type SmimeProfileOptions } from "../../src/core/policy/profile.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { parseCrl, type ParsedCrl } from "../../src/core/revocation/crl.js";
 import type { ProblemCause } from "../../src/core/revocation/problem.js";
@@ -25,8 +26,8 @@ let pki: ScenarioPki;
 const views = new Map<string, CertificateView>();
 const crls: Record<string, ParsedCrl> = {};
 
-function crl(name: string, ca: string, extensions: string[] = [], dates = { lastUpdate: LAST, nextUpdate: NEXT }): void {
-  const parsed = parseCrl(new Uint8Array(pki.gencrl(ca, { ...dates, extensions })));
+function crl(name: string, ca: string, extensions: string[] = [], dates = { lastUpdate: LAST, nextUpdate: NEXT }, md?: string): void {
+  const parsed = parseCrl(new Uint8Array(pki.gencrl(ca, { ...dates, extensions, ...(md ? { md } : {}) })));
   if ("error" in parsed) throw new Error(parsed.error);
   crls[name] = parsed;
 }
@@ -54,6 +55,7 @@ beforeAll(() => {
   crl("Base", "Inter"); // number 1000, before anything is revoked
   pki.revoke("Inter", "RevokedLeaf", "keyCompromise");
   crl("Plain", "Inter");
+  crl("Sha1Signed", "Inter", [], undefined, "sha1");
   crl("FromRoot", "Root");
   crl("UnknownCritical", "Inter", ["1.3.6.1.4.1.99999.3=critical,ASN1:NULL"]);
   crl("OnlyUser", "Inter", ["issuingDistributionPoint=critical,@idp", "[idp]", "onlyuser=TRUE"]);
@@ -101,12 +103,12 @@ function deltaIndicator(numberHex: string): string {
 }
 afterAll(() => pki.cleanup());
 
-function check(cert: string, list: string[], at = MID, signerValid = true) {
+function check(cert: string, list: string[], at = MID, signerValid = true, options: SmimeProfileOptions = {}) {
   return checkWithCrls(views.get(cert)!, views.get("Inter")!, {
     crls: list.map((n) => crls[n]!),
     candidates: ["Root", "Inter"].map((n) => views.get(n)!),
     signerValid: async () => signerValid,
-    validationTime: at,
+    policy: smimeProfile({ validationTime: at, ...options }),
   });
 }
 const unknown = (...problems: ProblemCause[]) => ({ status: "unknown", problems });
@@ -184,6 +186,13 @@ describe("CRLs that must not be used", () => {
 
   it("a distribution point with a cRLIssuer is served only by an indirect CRL: the CA's plain CRL does not cover it (section 6.3.3 (b)(2)(ii))", async () => {
     expect(await check("CrlIssuerLeaf", ["Plain"])).toEqual(unknown({ code: "crl-not-covering" }));
+  });
+
+  it("a CRL signed with SHA-1: the signature holds, but the algorithm policy of every signature refuses it, unless acceptSha1", async () => {
+    expect(await check("RevokedLeaf", ["Sha1Signed"])).toEqual(unknown({ code: "signature-refused", algorithm: "SHA-1" }));
+    expect(await check("RevokedLeaf", ["Sha1Signed"], MID, true, { acceptSha1: true })).toMatchObject({ status: "revoked", crl: crls.Sha1Signed });
+    // A refused CRL is no answer; an accepted one beside it still is.
+    expect(await check("RevokedLeaf", ["Sha1Signed", "Plain"])).toMatchObject({ status: "revoked", crl: crls.Plain });
   });
 
   it("every problem met is said, in order", async () => {

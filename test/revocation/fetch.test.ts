@@ -14,11 +14,14 @@ import { privateNetworkFetcher } from "../../src/cli/node-fetcher.js";
 import type { FetchRequest } from "../../src/core/index.js";
 import { checkWithCrls } from "../../src/core/revocation/crl-check.js";
 import { fetchCrl, fetchOcsp } from "../../src/core/revocation/fetch.js";
+import { smimeProfile } from "../../src/core/policy/profile.js";
 import { checkWithOcsp } from "../../src/core/revocation/ocsp.js";
 import { ocspGetUrl, responseNonce } from "../../src/core/revocation/ocsp-request.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
 let pki: ScenarioPki;
+/** The default profile at `at`: the algorithm policy applies to OCSP answers as to every signature. */
+const policyAt = (at: Date) => smimeProfile({ validationTime: at });
 let server: Server;
 let base = "";
 let crl: Uint8Array = new Uint8Array();
@@ -79,7 +82,7 @@ describe("OCSP over HTTP against openssl ocsp", () => {
     expect(r.ok && r.method).toBe("GET");
     expect(seen).toContain("GET ocsp");
     if (!r.ok) throw new Error(r.problem.code);
-    expect((await checkWithOcsp(view("Good"), view("CA"), r.value, new Date())).status).toBe("good");
+    expect((await checkWithOcsp(view("Good"), [view("CA")], r.value, policyAt(new Date()))).status).toBe("good");
   });
 
   it("with a nonce the request goes by POST, OpenSSL echoes the nonce, and a revoked certificate is revoked", async () => {
@@ -87,7 +90,7 @@ describe("OCSP over HTTP against openssl ocsp", () => {
     const r = await fetchOcsp(privateNetworkFetcher, `${base}/ocsp`, view("Revoked"), view("CA"), undefined, nonce);
     if (!r.ok) throw new Error(r.problem.code);
     expect(r.method).toBe("POST");
-    expect(await checkWithOcsp(view("Revoked"), view("CA"), r.value, new Date())).toMatchObject({ status: "revoked", single: { reason: "superseded" } });
+    expect(await checkWithOcsp(view("Revoked"), [view("CA")], r.value, policyAt(new Date()))).toMatchObject({ status: "revoked", single: { reason: "superseded" } });
   });
 
   it("the nonce OpenSSL echoes is ours; an answer echoing another request's nonce is refused as a replay (RFC 8954 section 2.1)", async () => {
@@ -118,7 +121,7 @@ describe("OCSP over HTTP against openssl ocsp", () => {
     const r = await fetchOcsp(privateNetworkFetcher, `${base}/nononce`, view("Good"), view("CA"), undefined, new Uint8Array(16).fill(4));
     if (!r.ok || !r.value.basic) throw new Error("no answer");
     expect(responseNonce(r.value.basic)).toBeNull();
-    expect((await checkWithOcsp(view("Good"), view("CA"), r.value, new Date())).status).toBe("good");
+    expect((await checkWithOcsp(view("Good"), [view("CA")], r.value, policyAt(new Date()))).status).toBe("good");
   });
 
   it("the nonce is read from the nonce extension (1.3.6.1.5.5.7.48.1.2), not from whichever extension comes first", () => {
@@ -182,7 +185,7 @@ describe("CRLs over HTTP", () => {
     const r = await fetchCrl(privateNetworkFetcher, `${base}/crl`);
     if (!r.ok) throw new Error(r.problem.code);
     expect(r.method).toBe("GET");
-    const ctx = { crls: [r.value], candidates: [view("CA")], signerValid: async () => true, validationTime: new Date() };
+    const ctx = { crls: [r.value], candidates: [view("CA")], signerValid: async () => true, policy: policyAt(new Date()) };
     expect((await checkWithCrls(view("Good"), view("CA"), ctx)).status).toBe("good");
     expect(await checkWithCrls(view("Revoked"), view("CA"), ctx)).toMatchObject({ status: "revoked", entry: { reason: "superseded" } });
   });

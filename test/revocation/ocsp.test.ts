@@ -5,10 +5,13 @@
  */
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smimeProfile } from "../../src/core/policy/profile.js";
 import { checkWithOcsp, parseOcspResponse, type ParsedOcsp } from "../../src/core/revocation/ocsp.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
 let pki: ScenarioPki;
+/** The default profile at `at`: the algorithm policy applies to OCSP answers as to every signature. */
+const policyAt = (at: Date) => smimeProfile({ validationTime: at });
 const DAY = 86_400_000;
 
 beforeAll(() => {
@@ -53,20 +56,20 @@ function answer(request: string[], responder: string[]): ParsedOcsp {
 describe("OCSP checks that only these tests guard", () => {
   it("a delegated responder whose certificate has expired is not authorised (RFC 6960 section 4.2.2.2)", async () => {
     pki.build([{ name: "ExpiredResponder", issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature", notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }]);
-    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "ExpiredResponder"), new Date());
+    const v = await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "ExpiredResponder"), policyAt(new Date()));
     expect(v).toEqual({ status: "invalid", problem: { code: "ocsp-responder-not-valid" } });
   });
 
   it("a delegated responder certified by another CA is not authorised for this CA's certificates", async () => {
     pki.build([{ name: "OtherCA" }, { name: "OtherResponder", issuer: "OtherCA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature" }]);
-    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "OtherResponder"), new Date());
+    const v = await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "OtherResponder"), policyAt(new Date()));
     expect(v).toEqual({ status: "invalid", problem: { code: "ocsp-responder-not-issued-by-ca" } });
   });
 
   it("a response dated in the future is refused; within the five minutes of clock skew it is accepted", async () => {
     const r = respond("Good", "CA");
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60 * 60_000))).toEqual({ status: "invalid", problem: { code: "ocsp-from-future" } });
-    expect((await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() - 60_000))).status).toBe("good");
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date(Date.now() - 60 * 60_000)))).toEqual({ status: "invalid", problem: { code: "ocsp-from-future" } });
+    expect((await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date(Date.now() - 60_000)))).status).toBe("good");
   });
 
   it("the CertID's issuer name hash is compared: the same serial and key under another CA name is not this certificate", async () => {
@@ -74,7 +77,7 @@ describe("OCSP checks that only these tests guard", () => {
     pki.build([{ name: "CATwin", subject: "/O=Signet Scenario/CN=CA Twin", keyOf: "CA" }]);
     const serial = pki.run(["x509", "-in", pki.get("Good").cert, "-noout", "-serial"]).toString().trim().split("=")[1]!;
     const r = answer(["-issuer", pki.get("CATwin").cert, "-serial", `0x${serial}`], ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"]);
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-other-issuer" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "ocsp-other-issuer" } });
   });
 
   it("the near miss is said even when an answer about another serial comes after it in the same response", async () => {
@@ -84,7 +87,7 @@ describe("OCSP checks that only these tests guard", () => {
       ["-CA", pki.get("CATwin").cert, "-rsigner", pki.get("CATwin").cert, "-rkey", pki.get("CA").key, "-resp_key_id"],
     );
     expect(r.basic!.tbsResponseData.responses).toHaveLength(2);
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-other-issuer" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "ocsp-other-issuer" } });
   });
 });
 
@@ -100,7 +103,7 @@ describe("what parseOcspResponse makes of responses that carry no answer", () =>
     expect(tryLater).toEqual({ raw: ocspResponse(3), responseStatus: "tryLater", basic: null, producedAt: null, certificates: [] });
     expect(parseOcspResponse(ocspResponse(4))).toMatchObject({ responseStatus: "status 4", basic: null });
     expect(parseOcspResponse(ocspResponse(6))).toMatchObject({ responseStatus: "unauthorized" });
-    expect(await checkWithOcsp(view("Good"), view("CA"), tryLater as ParsedOcsp, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-not-successful", responseStatus: "tryLater" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], tryLater as ParsedOcsp, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "ocsp-not-successful", responseStatus: "tryLater" } });
   });
 
   it("successful without responseBytes, or with a response type other than id-pkix-ocsp-basic, is an error; so are bytes that are not BER", () => {
@@ -121,10 +124,10 @@ describe("CertID hashes (RFC 6960 section 4.1.1)", () => {
   it("a CertID made with SHA-256 matches as SHA-1 does; one made with a hash Signet does not compute (SHA3-256) is said so, not 'another issuer'", async () => {
     const signedByCa = ["-CA", pki.get("CA").cert, "-rsigner", pki.get("CA").cert, "-rkey", pki.get("CA").key];
     const sha256 = answer(["-issuer", pki.get("CA").cert, "-sha256", "-cert", pki.get("Good").cert], signedByCa);
-    expect((await checkWithOcsp(view("Good"), view("CA"), sha256, new Date())).status).toBe("good");
+    expect((await checkWithOcsp(view("Good"), [view("CA")], sha256, policyAt(new Date()))).status).toBe("good");
     const sha3 = answer(["-issuer", pki.get("CA").cert, "-sha3-256", "-cert", pki.get("Good").cert], signedByCa);
     expect(sha3.basic!.tbsResponseData.responses[0]!.certID.hashAlgorithm.algorithmId).toBe("2.16.840.1.101.3.4.2.8");
-    expect(await checkWithOcsp(view("Good"), view("CA"), sha3, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-certid-hash-unsupported" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], sha3, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "ocsp-certid-hash-unsupported" } });
   });
 });
 
@@ -136,7 +139,7 @@ describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)",
     const single = r.basic!.tbsResponseData.responses[0]!;
     const thisUpdate = single.thisUpdate.getTime();
     const nextUpdate = single.nextUpdate!.getTime();
-    const at = (t: number) => checkWithOcsp(view("Good"), view("CA"), r, new Date(t));
+    const at = (t: number) => checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date(t)));
     expect((await at(thisUpdate - SKEW)).status).toBe("good");
     expect(await at(thisUpdate - SKEW - 1)).toEqual({ status: "invalid", problem: { code: "ocsp-from-future" } });
     expect((await at(nextUpdate + SKEW)).status).toBe("good");
@@ -147,7 +150,7 @@ describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)",
     pki.build([{ name: "DatedResponder", issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature", notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + DAY / 2) }]);
     const r = respond("Good", "DatedResponder");
     const responder = view("DatedResponder");
-    const at = (t: number) => checkWithOcsp(view("Good"), view("CA"), r, new Date(t));
+    const at = (t: number) => checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date(t)));
     const notBefore = responder.cert.notBefore.value.getTime();
     const notAfter = responder.cert.notAfter.value.getTime();
     const notValid = { status: "invalid", problem: { code: "ocsp-responder-not-valid" } };
@@ -159,18 +162,18 @@ describe("the edges of OCSP's time checks (RFC 6960 sections 4.2.2.1, 4.2.2.2)",
   });
 
   it("the answer names who signed it: the issuer itself", async () => {
-    expect(await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA"), new Date())).toMatchObject({ status: "good", responder: "issuer", responderSubject: view("CA").peculiar.subject });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "CA"), policyAt(new Date()))).toMatchObject({ status: "good", responder: "issuer", responderSubject: view("CA").peculiar.subject });
   });
 });
 
 describe("OCSP responses from openssl ocsp", () => {
   it("good, signed by the CA", async () => {
-    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA"), new Date());
+    const v = await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "CA"), policyAt(new Date()));
     expect(v).toMatchObject({ status: "good", responder: "issuer" });
   });
 
   it("revoked, with the reason and time the CA database holds", async () => {
-    const v = await checkWithOcsp(view("Revoked"), view("CA"), respond("Revoked", "CA"), new Date());
+    const v = await checkWithOcsp(view("Revoked"), [view("CA")], respond("Revoked", "CA"), policyAt(new Date()));
     expect(v).toMatchObject({ status: "revoked", single: { reason: "keyCompromise" } });
     if (v.status === "revoked" && v.single.status === "revoked") expect(Math.abs(v.single.revocationTime.getTime() - Date.now())).toBeLessThan(DAY);
   });
@@ -206,36 +209,60 @@ describe("OCSP responses from openssl ocsp", () => {
     const db = pki.read("index.txt").toString().split("\n").filter((l) => !l.includes("CN=Stranger")).join("\n");
     pki.write("index-without.txt", db);
     pki.write("index-without.txt.attr", "unique_subject = no\n");
-    const v = await checkWithOcsp(view("Stranger"), view("CA"), respond("Stranger", "CA", ["-index", "index-without.txt"]), new Date());
+    const v = await checkWithOcsp(view("Stranger"), [view("CA")], respond("Stranger", "CA", ["-index", "index-without.txt"]), policyAt(new Date()));
     expect(v.status).toBe("unknown");
   });
 
   it("a delegated responder with id-kp-OCSPSigning, named by key hash", async () => {
-    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "Responder", ["-resp_key_id"]), new Date());
+    const v = await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "Responder", ["-resp_key_id"]), policyAt(new Date()));
     expect(v).toMatchObject({ status: "good", responder: "delegated" });
   });
 
   it("a responder certificate without OCSPSigning is rejected", async () => {
-    const v = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NotAResponder"), new Date());
+    const v = await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "NotAResponder"), policyAt(new Date()));
     expect(v).toEqual({ status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } });
   });
 
   it("a response without certificates: fine from the CA, unusable from a delegate", async () => {
-    expect((await checkWithOcsp(view("Good"), view("CA"), respond("Good", "CA", ["-resp_no_certs"]), new Date())).status).toBe("good");
-    const delegated = await checkWithOcsp(view("Good"), view("CA"), respond("Good", "Responder", ["-resp_no_certs"]), new Date());
+    expect((await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "CA", ["-resp_no_certs"]), policyAt(new Date()))).status).toBe("good");
+    const delegated = await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "Responder", ["-resp_no_certs"]), policyAt(new Date()));
     expect(delegated).toEqual({ status: "invalid", problem: { code: "ocsp-unauthorised-signer" } });
+  });
+
+  it("an answer signed with SHA-1 holds, but the algorithm policy of every signature refuses it unless acceptSha1; OpenSSL verifies it", async () => {
+    const r = respond("Good", "CA", ["-rmd", "sha1"]);
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "signature-refused", algorithm: "SHA-1" } });
+    expect((await checkWithOcsp(view("Good"), [view("CA")], r, smimeProfile({ acceptSha1: true }))).status).toBe("good");
+    // OpenSSL's security level judges certificate chains, not an OCSP answer's own digest: a deliberate disagreement.
+    pki.write("sha1-resp.der", r.raw);
+    expect(pki.status(["ocsp", "-respin", "sha1-resp.der", "-issuer", pki.get("CA").cert, "-CAfile", pki.get("CA").cert, "-cert", pki.get("Good").cert, "-no_nonce"])).toBe(0);
+  });
+
+  it("a delegated responder is validated on its CA's path by the rule table every path goes through: key size, certificate digest, critical extensions", async () => {
+    const responder = { issuer: "CA", eku: "OCSPSigning", keyUsage: "critical,digitalSignature" };
+    pki.build([
+      { name: "ShortKeyResponder", ...responder, key: "rsa:512" },
+      { name: "Sha1CertResponder", ...responder, md: "sha1" },
+      { name: "CriticalExtResponder", ...responder, extraExtensions: ["1.3.6.1.4.1.99999.7=critical,ASN1:UTF8String:must understand"] },
+    ]);
+    const refused = async (name: string) => (await checkWithOcsp(view("Good"), [view("CA")], respond("Good", name), policyAt(new Date()))) as { problem: unknown };
+    expect((await refused("ShortKeyResponder")).problem).toEqual({ code: "ocsp-responder-refused", certificateIssue: "weak-key", bits: 512, minimum: 1024 });
+    expect((await refused("Sha1CertResponder")).problem).toEqual({ code: "ocsp-responder-refused", certificateIssue: "weak-digest", algorithm: "SHA-1" });
+    expect((await refused("CriticalExtResponder")).problem).toEqual({ code: "ocsp-responder-refused", certificateIssue: "unhandled-critical-extension" });
+    // With SHA-1 allowed, the SHA-1 certificate is a warning only, and the responder counts.
+    expect((await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "Sha1CertResponder"), smimeProfile({ acceptSha1: true }))).status).toBe("good");
   });
 
   it("a responder certificate with no extended key usage at all lacks id-kp-OCSPSigning (RFC 6960 section 4.2.2.2)", async () => {
     pki.build([{ name: "NoEkuResponder", issuer: "CA", eku: "absent", keyUsage: "critical,digitalSignature" }]);
-    expect(await checkWithOcsp(view("Good"), view("CA"), respond("Good", "NoEkuResponder"), new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "NoEkuResponder"), policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } });
   });
 
   it("a ResponderID that names someone other than the issuer is not the issuer, though the issuer's key signed (RFC 6960 section 4.2.2.3), as OpenSSL finds no signer", async () => {
     // "CA Twin" has the CA's key and another name; the response names it (byName) and carries no certificate.
     pki.build([{ name: "CATwin2", subject: "/O=Signet Scenario/CN=CA Twin 2", keyOf: "CA" }]);
     const r = respond("Good", "CATwin2", ["-resp_no_certs"]);
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date())).toEqual({ status: "invalid", problem: { code: "ocsp-unauthorised-signer" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "ocsp-unauthorised-signer" } });
     pki.write("twin-resp.der", r.raw);
     const peer = pki.status(["ocsp", "-respin", "twin-resp.der", "-issuer", pki.get("CA").cert, "-CAfile", pki.get("CA").cert, "-cert", pki.get("Good").cert, "-no_nonce"]);
     expect(peer).not.toBe(0);
@@ -243,7 +270,7 @@ describe("OCSP responses from openssl ocsp", () => {
 
   it("a stale response (past nextUpdate) and a response about another certificate", async () => {
     const r = respond("Good", "CA");
-    expect(await checkWithOcsp(view("Good"), view("CA"), r, new Date(Date.now() + 3 * DAY))).toEqual({ status: "invalid", problem: { code: "ocsp-stale" } });
-    expect(await checkWithOcsp(view("Revoked"), view("CA"), r, new Date())).toEqual({ status: "not-covered" });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date(Date.now() + 3 * DAY)))).toEqual({ status: "invalid", problem: { code: "ocsp-stale" } });
+    expect(await checkWithOcsp(view("Revoked"), [view("CA")], r, policyAt(new Date()))).toEqual({ status: "not-covered" });
   });
 });

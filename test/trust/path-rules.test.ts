@@ -34,6 +34,8 @@ const SPECS: CertSpec[] = [
   { name: "Rsa1024CA", issuer: "Root", ca: true, key: "rsa:1024" },
   { name: "Rsa2048CA", issuer: "Root", ca: true, key: "rsa:2048" },
   { name: "Dsa1024CA", issuer: "Root", ca: true, key: "dsa:1024" },
+  // A 512-bit leaf: as a CRL or OCSP signer its key makes the signatures this path vouches for.
+  leafOf("Rsa512Leaf", "Inter", { key: "rsa:512" }),
   // Certificate signature digests (ECDSA has no MD5, so an RSA CA signs this one).
   leafOf("Md5Leaf", "Rsa2048CA", { md: "md5" }),
   leafOf("Sha1Leaf", "Inter", { md: "sha1" }),
@@ -198,7 +200,7 @@ describe("critical extensions (RFC 5280 section 6.1.4 (o), 6.1.5 (f))", () => {
 describe("extensions that do not decode (RFC 5280 section 4.2)", () => {
   it("a keyUsage that is not a BIT STRING: malformed, naming the extension, not read as absent", () => {
     expect(validate(["UndecodableKeyUsage", "Inter", "Root"])).toEqual([
-      { code: "malformed-cms", severity: "error", params: { reason: "malformed certificate extension", extensions: ["2.5.29.15"] }, certificate: 0 },
+      { code: "malformed-cms", severity: "error", params: { reason: "malformed-certificate-extension", extensions: ["2.5.29.15"] }, certificate: 0 },
     ]);
   });
 
@@ -216,26 +218,35 @@ describe("certificate signature digests (RFC 8551 section 2.1)", () => {
     expect(validate(["Md5Leaf", "Rsa2048CA", "Root"], { acceptSha1: true })).toEqual([md5]);
   });
 
-  it("SHA-1 is refused, unless the profile accepts it", () => {
+  it("SHA-1 is refused, unless the profile accepts it, and then it is a warning as on a message signature (one algorithm policy)", () => {
     expect(validate(["Sha1Leaf", "Inter", "Root"])).toEqual([
       { code: "weak-digest", severity: "error", params: { algorithm: "SHA-1", role: "certificate signature" }, certificate: 0 },
     ]);
-    expect(validate(["Sha1Leaf", "Inter", "Root"], { acceptSha1: true })).toEqual([]);
+    expect(validate(["Sha1Leaf", "Inter", "Root"], { acceptSha1: true })).toEqual([
+      { code: "weak-digest", severity: "warning", params: { algorithm: "SHA-1", accepted: true, role: "certificate signature" }, certificate: 0 },
+    ]);
   });
 });
 
 describe("CA key sizes (RFC 8551 section 4.1: not under 1024 bits; 2048 expected)", () => {
   it("512 bits: an error; 1024 bits: a warning; 2048 bits: nothing", () => {
     expect(validate(["Leaf", "Rsa512CA", "Root"]).filter((i) => i.code === "weak-key")).toEqual([
-      { code: "weak-key", severity: "error", params: { bits: 512, minimum: 1024 }, certificate: 1 },
+      { code: "weak-key", severity: "error", params: { bits: 512, minimum: 1024, role: "certificate signature" }, certificate: 1 },
     ]);
     expect(validate(["Leaf", "Rsa1024CA", "Root"]).filter((i) => i.code === "weak-key")).toEqual([
-      { code: "weak-key", severity: "warning", params: { bits: 1024, minimum: 2048 }, certificate: 1 },
+      { code: "weak-key", severity: "warning", params: { bits: 1024, minimum: 2048, role: "certificate signature" }, certificate: 1 },
     ]);
     expect(validate(["Leaf", "Rsa2048CA", "Root"])).toEqual([]);
   });
 
   it("DSA keys are held to the same sizes", () => {
-    expect(validate(["Leaf", "Dsa1024CA", "Root"])).toEqual([{ code: "weak-key", severity: "warning", params: { bits: 1024, minimum: 2048 }, certificate: 1 }]);
+    expect(validate(["Leaf", "Dsa1024CA", "Root"])).toEqual([{ code: "weak-key", severity: "warning", params: { bits: 1024, minimum: 2048, role: "certificate signature" }, certificate: 1 }]);
+  });
+
+  it("a CRL or OCSP signer's own key is judged here; an email signer's with the message signature it made", () => {
+    const refused = (role: string) => [{ code: "weak-key", severity: "error", params: { bits: 512, minimum: 1024, role }, certificate: 0 }];
+    expect(validate(["Rsa512Leaf", "Inter", "Root"], {}, "crl-signer")).toEqual(refused("crl-signer"));
+    expect(validate(["Rsa512Leaf", "Inter", "Root"], {}, "ocsp-signer")).toEqual(refused("ocsp-signer"));
+    expect(validate(["Rsa512Leaf", "Inter", "Root"], {}, "email-signer")).toEqual([]);
   });
 });

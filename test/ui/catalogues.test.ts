@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES, REVOCATION_PROBLEM_CODES, type Issue, type IssueCode, type IssueParams, type RevocationProblem, type RevocationProblemCode, type RevocationProblemSource } from "../../src/core/index.js";
+import { ISSUE_CODES, MALFORMED_CMS_REASONS, MALFORMED_MIME_REASONS, REVOCATION_PROBLEM_CODES, type Issue, type IssueCode, type IssueParams, type RevocationProblem, type RevocationProblemCode, type RevocationProblemSource } from "../../src/core/index.js";
 import { DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "../../src/ui/index.js";
 import { root } from "./reports.js";
 
@@ -94,8 +94,24 @@ describe("issue texts chosen by a reason in their params", () => {
   const REASONS: [IssueCode, string[]][] = [
     ["name-constraints-violated", ["not-permitted", "excluded", "unsupported-form", "malformed-name", "undecodable", "not-critical", "in-end-entity", "malformed-constraint"]],
     ["policy-violation", ["malformed-policy-extension", "no-acceptable-policy", "any-policy-mapped"]],
+    ["malformed-cms", [...MALFORMED_CMS_REASONS]],
+    ["malformed-mime", [...MALFORMED_MIME_REASONS]],
   ];
-  const params = (reason: string): IssueParams => ({ reason, name: "⟦name⟧", constraint: "⟦constraint⟧" });
+  const params = (reason: string): IssueParams => ({
+    reason,
+    name: "⟦name⟧",
+    constraint: "⟦constraint⟧",
+    structure: "⟦structure⟧",
+    contentType: "⟦contentType⟧",
+    attribute: "⟦attribute⟧",
+    extensions: ["⟦extensions⟧"],
+    algorithm: "⟦algorithm⟧",
+    found: "⟦found⟧",
+    value: "⟦value⟧",
+    detail: "⟦detail⟧",
+    bytes: 7,
+    count: 7,
+  });
 
   it("English: a title of its own for each reason, and no reason code shown as if it were words", () => {
     for (const [code, reasons] of REASONS) {
@@ -131,6 +147,10 @@ describe("revocation problems in every catalogue", () => {
     responseStatus: "⟦responseStatus⟧",
     scheme: "⟦scheme⟧",
     extensions: ["⟦extensions⟧"],
+    certificateIssue: "⟦certificateIssue⟧" as IssueCode,
+    algorithm: "⟦algorithm⟧",
+    bits: 512,
+    minimum: 1024,
   });
 
   it("English: a line of its own for every problem code, and the source and address before it", () => {

@@ -25,6 +25,15 @@ describe("English numbers", () => {
       "A certificate in the chain was signed by its CA with MD5, which is too weak to trust: such certificates can be forged.", true, false,
     ]);
     expect(describeIssue(issue("weak-digest", { algorithm: "SHA-1" })).advice).toMatch(/update their mail program/);
+    expect(describeIssue(issue("weak-digest", { algorithm: "SHA-1", accepted: true, role: "certificate signature" })).title).toBe(
+      "A certificate in the chain was signed by its CA with SHA-1, which is outdated; it was accepted because your settings allow it.",
+    );
+  });
+
+  it("a CA's short key is the CA's, not the signer's", () => {
+    const ca = describeIssue(issue("weak-key", { bits: 1024, minimum: 2048, role: "certificate signature" }));
+    expect([ca.title, /sender/.test(ca.advice)]).toEqual(["A certificate authority in the chain signs with a key of only 1024 bits (at least 2048 expected).", false]);
+    expect(describeIssue(issue("weak-key", { bits: 1024, minimum: 2048 })).title).toBe("The signer's key is only 1024 bits (at least 2048 expected).");
   });
 
   it("date-mismatch and no-decryption-key say their numbers in words", () => {

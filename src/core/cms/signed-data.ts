@@ -7,10 +7,12 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { IssueCode } from "../report/codes.js";
+import { cmsDamage, readerAccount } from "../report/damage.js";
 import type { LocalIssue } from "../report/local-issue.js";
 import type { IssueParams, Severity, SignerReport, SignerStatus } from "../report/types.js";
 import type { SmimePolicy } from "../policy/profile.js";
-import { digestByOid, schemeHash, signatureScheme, type DigestName } from "../crypto/algorithms.js";
+import { digestByOid, signatureScheme, type DigestName } from "../crypto/algorithms.js";
+import { judgeKey, judgeSignatureDigests, type AlgorithmFinding } from "../policy/algorithm-acceptance.js";
 import { digest } from "../crypto/digest.js";
 import { DSA_INHERITED, verifySignature } from "../crypto/verify.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
@@ -137,6 +139,12 @@ class SignerCheck {
     for (const issue of this.refusals) issue.params = { ...issue.params, intact: true };
   }
 
+  /** The algorithm policy's finding: an error is a refusal, a warning a note. */
+  judged(found: AlgorithmFinding | null, certificate?: number): void {
+    if (found?.severity === "error") this.refuse(found.code, found.params, certificate);
+    else if (found) this.note(found.code, found.severity, found.params, certificate);
+  }
+
   cannotTell(code: IssueCode, severity: Severity, params: IssueParams = {}, certificate?: number): void {
     this.push({ code, severity, params }, certificate);
     if (this.status === "valid") this.status = "unverifiable";
@@ -192,7 +200,7 @@ export async function verifySigner(
         signedAttributes: false,
       },
       certificate: null,
-      issues: [{ code: "malformed-cms", severity: "error", params: { reason: e instanceof Error ? e.message : String(e) } }],
+      issues: [{ code: "malformed-cms", severity: "error", params: cmsDamage({ reason: "unreadable", structure: "SignerInfo", detail: readerAccount(e) }) }],
     };
   }
 }
@@ -239,22 +247,13 @@ async function verifySignerUnguarded(
 
   // Algorithm policy (RFC 8551 section 2.1): judged before any cryptography, so a
   // weak algorithm is reported even when the signature also fails.
-  const sigHash = schemeHash(scheme);
-  for (const used of new Set<DigestName | null>([digestAlg, sigHash])) {
-    // Stryker disable next-line ConditionalExpression: no policy set holds null, and null is not "SHA-1"
-    if (used === null) continue;
-    if (policy.forbiddenDigests.has(used)) check.refuse("weak-digest", { algorithm: used });
-    else if (used === "SHA-1") {
-      if (policy.acceptSha1) check.note("weak-digest", "warning", { algorithm: used, accepted: true });
-      else check.refuse("weak-digest", { algorithm: used });
-    }
-  }
+  for (const found of judgeSignatureDigests(scheme, policy, digestAlg)) check.judged(found);
   if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", { algorithm: digestOid, role: "digest" });
   // RFC 5652 section 5.1: digestAlgorithms lists every signer's digest, for one-pass readers.
   // The signature does not depend on it, but a SignedData without it is not well formed and
   // OpenSSL refuses to verify it: a damaged structure is never shown as a valid signature.
   if (!parsed.signedData.digestAlgorithms.some((a) => a.algorithmId === digestOid)) {
-    check.cannotTell("malformed-cms", "error", { reason: "the signer's digest algorithm is missing from digestAlgorithms" });
+    check.cannotTell("malformed-cms", "error", cmsDamage({ reason: "digest-algorithm-not-listed" }));
   }
   if (scheme.kind === "unsupported") {
     check.cannotTell("unsupported-algorithm", "error", { algorithm: algorithmName(sigOid).name, role: "signature", detail: scheme.reason });
@@ -268,13 +267,11 @@ async function verifySignerUnguarded(
     } else if (key.kind === "dsa-inherited") {
       // RFC 3279 section 2.3.2: a DSA key without parameters takes its issuer's, which only a built path supplies.
       check.cannotTell("unsupported-algorithm", "error", { algorithm: "DSA", role: "key", detail: DSA_INHERITED }, 0);
-    } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.hardMinRsaBits) {
-      check.refuse("weak-key", { bits: key.bits, minimum: policy.hardMinRsaBits }, 0);
-    } else if ((key.kind === "rsa" || key.kind === "dsa") && key.bits < policy.minRsaBits) {
-      check.note("weak-key", "warning", { bits: key.bits, minimum: policy.minRsaBits }, 0);
+    } else {
+      check.judged(judgeKey(key, policy), 0);
     }
   }
-  if (content === null) check.cannotTell("malformed-cms", "error", { reason: "no content to verify (detached signature without content)" });
+  if (content === null) check.cannotTell("malformed-cms", "error", cmsDamage({ reason: "no-content" }));
 
   const key = certificate ? (keyOverride ?? certificate.publicKey) : null;
   const canVerify = digestAlg !== null && scheme.kind !== "unsupported" && key !== null && key.kind !== "unsupported" && key.kind !== "dsa-inherited";
@@ -307,7 +304,7 @@ async function checkSignatureValue(
     } catch (e) {
       // The scheme and the key are known to be supported (canVerify), so this is WebCrypto refusing
       // a damaged key (importKey) or signature encoding: nothing can be verified.
-      check.cannotTell("malformed-cms", "error", { reason: `unusable key or signature: ${e instanceof Error ? e.message : String(e)}` });
+      check.cannotTell("malformed-cms", "error", cmsDamage({ reason: "unusable-key-or-signature", detail: readerAccount(e) }));
       return null;
     }
   };
@@ -315,7 +312,7 @@ async function checkSignatureValue(
   if (!attrs) {
     // RFC 5652 section 5.3: without signed attributes the content type must be id-data.
     if (parsed.eContentType !== OID.data) {
-      check.fail("content-type-mismatch", { expected: OID.data, found: parsed.eContentType, reason: "no signed attributes" });
+      check.fail("content-type-mismatch", { expected: OID.data, found: parsed.eContentType, signedAttributes: false });
     }
     if ((await verify(content)) === false) check.fail("signature-invalid", { over: "content" });
     return;
@@ -324,14 +321,14 @@ async function checkSignatureValue(
   const ctValues = attributeValues(attrs, OID.contentType);
   const mdValues = attributeValues(attrs, OID.messageDigest);
   if (ctValues.length !== 1 || ctValues[0]!.length !== 1) {
-    check.fail("malformed-cms", { reason: "signed attributes need exactly one content-type" });
+    check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-count", attribute: "content-type" }));
   } else {
     const ct = ctValues[0]![0];
     const found = ct instanceof asn1js.ObjectIdentifier ? ct.valueBlock.toString() : "(not an OID)";
     if (found !== parsed.eContentType) check.fail("content-type-mismatch", { expected: parsed.eContentType, found });
   }
   if (mdValues.length !== 1 || mdValues[0]!.length !== 1 || !(mdValues[0]![0] instanceof asn1js.OctetString)) {
-    check.fail("malformed-cms", { reason: "signed attributes need exactly one message-digest" });
+    check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-count", attribute: "message-digest" }));
   } else {
     const expected = new Uint8Array((mdValues[0]![0] as asn1js.OctetString).valueBlock.valueHexView);
     if (!bytesEqual(await digest(digestAlg, content), expected)) check.fail("digest-mismatch", { algorithm: digestAlg });

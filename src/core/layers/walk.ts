@@ -12,6 +12,7 @@ import { algorithmName, OID } from "../oids.js";
 import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
 import { describeType, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
+import { cmsDamage, mimeDamage, readerAccount, type MimeDamage } from "../report/damage.js";
 import { decodeBody } from "../mime/transfer-encoding.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
@@ -162,16 +163,16 @@ async function multipartSigned(ctx: WalkContext, entity: MimeEntity, pos: Positi
   const [content, sigPart] = entity.parts;
   signedCoverage(ctx, layer, content ?? null, pos.pathPrefix);
   if (!content || !sigPart) {
-    ctx.issues.add("malformed-mime", "error", where(index), { reason: "multipart/signed needs a content part and a signature part" });
+    ctx.issues.add("malformed-mime", "error", where(index), mimeDamage({ reason: "multipart-signed-parts" }));
     return;
   }
   // RFC 1847 section 2.1: the protocol parameter names the signature part's type. A part labelled
   // otherwise is read by the parameter (as Thunderbird does), but the message is not well formed.
   if (!SIGNATURE_TYPES.has(describeType(sigPart))) {
-    ctx.issues.add("malformed-mime", "warning", where(index), { reason: `the signature part is labelled ${describeType(sigPart).slice(0, 60)}, not as the protocol parameter says`, mimePath: pos.pathPrefix + sigPart.path });
+    ctx.issues.add("malformed-mime", "warning", where(index), mimeDamage({ reason: "signature-part-type", found: describeType(sigPart).slice(0, 60) }, pos.pathPrefix + sigPart.path));
   }
   const decoded = decodeBody(sigPart);
-  if (decoded.problem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decoded.problem, mimePath: pos.pathPrefix + sigPart.path });
+  if (decoded.problem) ctx.issues.add("malformed-mime", "warning", where(index), mimeDamage(decoded.problem, pos.pathPrefix + sigPart.path));
   const signed = await readSigned(ctx, index, decoded.bytes);
   if (signed) {
     // RFC 1847 section 2.1: the signed data is the first body part, headers included;
@@ -210,25 +211,23 @@ function protectHeaders(ctx: WalkContext, layer: SignedLayer, content: MimeEntit
 /** Data after the CMS object is ignored, as DER readers do, but said: it may hide something. */
 function noteTrailingBytes(ctx: WalkContext, loc: IssueLocation, trailingBytes: number, mimePath?: string): void {
   if (trailingBytes === 0) return;
-  const params = { reason: "data after the end of the CMS structure", bytes: trailingBytes };
-  // Stryker disable next-line ConditionalExpression: { mimePath: undefined } reads and serialises as no mimePath
-  ctx.issues.add("malformed-cms", "warning", loc, mimePath === undefined ? params : { ...params, mimePath });
+  ctx.issues.add("malformed-cms", "warning", loc, cmsDamage({ reason: "trailing-data", bytes: trailingBytes }, mimePath));
 }
 
 async function readSigned(ctx: WalkContext, index: number, der: Uint8Array): Promise<ParsedSignedData | null> {
   const ci = parseContentInfo(der);
   if (!ci.ok) {
-    ctx.issues.add("malformed-cms", "error", where(index), { reason: ci.reason });
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "ContentInfo", detail: ci.reason }));
     return null;
   }
   noteTrailingBytes(ctx, where(index), ci.trailingBytes);
   if (ci.value.contentType !== OID.signedData) {
-    ctx.issues.add("malformed-cms", "error", where(index), { reason: "signature part is not SignedData", contentType: ci.value.contentType });
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "not-signed-data", contentType: ci.value.contentType }));
     return null;
   }
   const signed = tryReadSignedData(ctx, ci.value.content);
   if (typeof signed === "string") {
-    ctx.issues.add("malformed-cms", "error", where(index), { reason: signed });
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "SignedData", detail: signed }));
     return null;
   }
   return signed;
@@ -239,7 +238,7 @@ function tryReadSignedData(ctx: WalkContext, content: asn1js.AsnType): ParsedSig
   try {
     return readSignedData(content, ctx.policy.limits.maxCertificates);
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return readerAccount(e);
   }
 }
 
@@ -251,8 +250,8 @@ async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): P
   if (!ci.ok) {
     // Headers claim CMS but the body is not: report it as an unreadable signed layer would be a guess,
     // so the issue stands at message level with the part named.
-    ctx.issues.add("malformed-cms", "error", {}, { reason: ci.reason, mimePath: pos.pathPrefix + entity.path });
-    if (decoded.problem) ctx.issues.add("malformed-mime", "warning", {}, { reason: decoded.problem, mimePath: pos.pathPrefix + entity.path });
+    ctx.issues.add("malformed-cms", "error", {}, cmsDamage({ reason: "unreadable", structure: "ContentInfo", detail: ci.reason }, pos.pathPrefix + entity.path));
+    if (decoded.problem) ctx.issues.add("malformed-mime", "warning", {}, mimeDamage(decoded.problem, pos.pathPrefix + entity.path));
     ctx.hiddenContent = true;
     return;
   }
@@ -264,7 +263,7 @@ async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): P
     return enveloped(ctx, entity, pos, index, content, contentType === OID.authEnvelopedData);
   }
   if (contentType === OID.compressedData) return compressed(ctx, entity, pos, index, content);
-  ctx.issues.add("malformed-cms", "error", {}, { reason: "unsupported CMS content type", contentType, mimePath: pos.pathPrefix + entity.path });
+  ctx.issues.add("malformed-cms", "error", {}, cmsDamage({ reason: "unsupported-content-type", contentType }, pos.pathPrefix + entity.path));
   ctx.hiddenContent = true;
 }
 
@@ -274,7 +273,7 @@ async function opaqueSigned(
   pos: Position,
   index: number,
   content: asn1js.AsnType,
-  decodeProblem: string | null,
+  decodeProblem: MimeDamage | null,
 ): Promise<void> {
   const signed = tryReadSignedData(ctx, content);
   // certs-only (RFC 8551 section 3.8): a certificate transport, not a protection layer.
@@ -283,10 +282,10 @@ async function opaqueSigned(
   const layer = signedLayerShell(layerBase(index, entity, pos), "pkcs7-mime");
   ctx.layers.push(layer);
   if (typeof signed === "string") {
-    ctx.issues.add("malformed-cms", "error", where(index), { reason: signed });
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "SignedData", detail: signed }));
     return;
   }
-  if (decodeProblem) ctx.issues.add("malformed-mime", "warning", where(index), { reason: decodeProblem });
+  if (decodeProblem) ctx.issues.add("malformed-mime", "warning", where(index), mimeDamage(decodeProblem));
   // A detached signature given as a file on its own: not damaged, its content is kept apart.
   if (ctx.standalone && signed.eContent === null) {
     ctx.issues.add("detached-signature", "warning", where(index), {});
@@ -294,7 +293,7 @@ async function opaqueSigned(
   }
   const inner = signed.eContent ? parseInner(ctx, index, signed.eContent) : null;
   signedCoverage(ctx, layer, inner, `L${index}:`);
-  if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), { reason: "opaque signed message without content" });
+  if (signed.eContent === null) ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "opaque-without-content" }));
   await judgeLayerSigners(ctx, layer, signed, signed.eContent, pos.signedAncestors);
   if (!inner) return;
   const wrapped = protectHeaders(ctx, layer, inner);
@@ -314,7 +313,7 @@ async function enveloped(
     summary = summarizeEnveloped(content);
   } catch (e) {
     summary = { recipients: [], contentEncryptionAlgorithm: null };
-    ctx.issues.add("malformed-cms", "error", where(index), { reason: e instanceof Error ? e.message : String(e) });
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "EnvelopedData", detail: readerAccount(e) }));
   }
   ctx.layers.push({
     ...layerBase(index, entity, pos),
@@ -349,7 +348,8 @@ async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, i
   });
   if (!result.ok) {
     if (result.reason === "limit") ctx.issues.add("limit-exceeded", "error", where(index), { limit: "maxDecompressedBytes", value: result.detail });
-    else ctx.issues.add("malformed-cms", "error", where(index), { reason: `compressed data: ${result.detail}` });
+    else if (result.reason === "unsupported") ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unsupported-compression", algorithm: result.detail }));
+    else ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "CompressedData", detail: result.detail }));
     ctx.hiddenContent = true;
     return;
   }

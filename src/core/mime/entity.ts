@@ -6,6 +6,8 @@
  */
 import type { Limits } from "../limits.js";
 import { fromLatin1 } from "../util/bytes.js";
+import { mimeDamage } from "../report/damage.js";
+import type { IssueParams } from "../report/types.js";
 import { DEFAULT_CONTENT_TYPE, mediaType, parseContentType, parseTransferEncoding, type ContentType } from "./content-type.js";
 import { headerValue, parseHeaderBlock, type HeaderField } from "./headers.js";
 
@@ -31,7 +33,7 @@ export interface MimeEntity {
 export interface MimeProblem {
   code: "malformed-mime" | "limit-exceeded";
   path: string;
-  params: Record<string, string | number>;
+  params: IssueParams;
 }
 
 export interface ParseContext {
@@ -116,7 +118,7 @@ export function parseEntity(
   const rawType = headerValue(block.fields, "content-type");
   const parsedType = parseContentType(rawType);
   if (rawType !== null && parsedType === null) {
-    ctx.problems.push({ code: "malformed-mime", path, params: { reason: "unreadable Content-Type", value: rawType.slice(0, 100) } });
+    ctx.problems.push({ code: "malformed-mime", path, params: mimeDamage({ reason: "unreadable-content-type", value: rawType.slice(0, 100) }) });
   }
   const entity: MimeEntity = {
     path,
@@ -140,7 +142,7 @@ function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
   const bytes = entity.source;
   if (!boundary || boundary.length > 200) {
     // RFC 2046 section 5.1.1: the boundary parameter is required and at most 70 characters.
-    ctx.problems.push({ code: "malformed-mime", path: entity.path, params: { reason: "multipart without a usable boundary" } });
+    ctx.problems.push({ code: "malformed-mime", path: entity.path, params: mimeDamage({ reason: "no-boundary" }) });
     return;
   }
   if (entity.depth + 1 > ctx.limits.maxMimeDepth) {
@@ -152,7 +154,7 @@ function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
     entity.contentType.subtype === "digest" ? { type: "message", subtype: "rfc822", params: new Map() } : DEFAULT_CONTENT_TYPE;
   let d = findDelimiter(bytes, delimiter, entity.bodyStart, entity.end);
   if (!d) {
-    ctx.problems.push({ code: "malformed-mime", path: entity.path, params: { reason: "no boundary delimiter found" } });
+    ctx.problems.push({ code: "malformed-mime", path: entity.path, params: mimeDamage({ reason: "boundary-not-found" }) });
     return;
   }
   let n = 0;
@@ -167,12 +169,12 @@ function parseMultipart(entity: MimeEntity, ctx: ParseContext): void {
     n++;
     entity.parts.push(parseEntity(entity.source, partStart, partEnd, childPath(entity.path, n), entity.depth + 1, ctx, childDefault));
     if (!following) {
-      ctx.problems.push({ code: "malformed-mime", path: entity.path, params: { reason: "missing closing boundary" } });
+      ctx.problems.push({ code: "malformed-mime", path: entity.path, params: mimeDamage({ reason: "missing-closing-boundary" }) });
       return;
     }
     d = following;
   }
-  if (n === 0) ctx.problems.push({ code: "malformed-mime", path: entity.path, params: { reason: "multipart without body parts" } });
+  if (n === 0) ctx.problems.push({ code: "malformed-mime", path: entity.path, params: mimeDamage({ reason: "no-body-parts" }) });
 }
 
 /** The raw body bytes of an entity, still transfer-encoded. */

@@ -6,8 +6,10 @@
  * constraints) is carried by the loop below.
  * Certificate policies are processed by policy-tree.ts.
  */
+import { cmsDamage } from "../report/damage.js";
 import type { LocalIssue } from "../report/local-issue.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
+import { judgeDigest, judgeKey } from "./algorithm-acceptance.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { EKU, EXT } from "../oids.js";
 import { formatName } from "../x509/name.js";
@@ -20,8 +22,13 @@ import type { SmimePolicy } from "./profile.js";
 type Role = "leaf" | "ca" | "anchor";
 type Found = Omit<LocalIssue, "certificate">;
 
-/** What the end of the path is used for: signing mail (the S/MIME profile) or signing CRLs. */
-export type LeafPurpose = "email-signer" | "crl-signer";
+/**
+ * What the end of the path is used for: signing mail (the S/MIME profile), signing CRLs, or
+ * signing OCSP answers. A CRL signer's cRLSign is checked with its CRL (crl-verify.ts) and an
+ * OCSP responder's id-kp-OCSPSigning with its answer (ocsp.ts), so the leaf rules of the
+ * S/MIME profile (key usage, EKU) are the email signer's only.
+ */
+export type LeafPurpose = "email-signer" | "crl-signer" | "ocsp-signer";
 
 interface RuleContext {
   policy: SmimePolicy;
@@ -87,7 +94,7 @@ const RULES: readonly Rule[] = [
     source: "RFC 8550 section 4.4.2: a signing certificate with keyUsage asserts digitalSignature or nonRepudiation",
     roles: ["leaf"],
     check: (c, { purpose }) => {
-      if (purpose !== "email-signer") return null; // a CRL signer's cRLSign is checked with its CRL
+      if (purpose !== "email-signer") return null; // see LeafPurpose
       const ku = c.extensions.keyUsage;
       if (!ku || ku.has("digitalSignature") || ku.has("nonRepudiation")) return null;
       return { code: "key-usage", severity: "error", params: { required: "digitalSignature or nonRepudiation", present: [...ku] } };
@@ -106,7 +113,7 @@ const RULES: readonly Rule[] = [
   {
     source: "RFC 5280 section 4.2: an extension must not appear twice, and must decode",
     roles: ["leaf", "ca"],
-    check: (c) => (c.extensions.malformed.length ? { code: "malformed-cms", severity: "error", params: { reason: "malformed certificate extension", extensions: [...c.extensions.malformed] } } : null),
+    check: (c) => (c.extensions.malformed.length ? { code: "malformed-cms", severity: "error", params: cmsDamage({ reason: "malformed-certificate-extension", extensions: [...c.extensions.malformed] }) } : null),
   },
   {
     source: "RFC 5280 section 6.1.4 (o) and 6.1.5 (f): every critical extension is processed",
@@ -117,26 +124,24 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    source: "RFC 8551 section 2.1 and the profile: certificate signatures use accepted digests",
+    source: "RFC 8551 section 2.1 and the profile (algorithm-acceptance.ts): certificate signatures use accepted digests",
     roles: ["leaf", "ca"],
     check: (c, { policy }) => {
       const alg = c.cert.signatureAlgorithm;
       const hash = schemeHash(signatureScheme(alg.algorithmId, alg.algorithmParams, null));
-      // Stryker disable next-line ConditionalExpression: the null test only narrows the type; has(null) and null === "SHA-1" are false alike
-      if (hash === null) return null;
-      const refused = policy.forbiddenDigests.has(hash) || (hash === "SHA-1" && !policy.acceptSha1);
-      return refused ? { code: "weak-digest", severity: "error", params: { algorithm: hash, role: "certificate signature" } } : null;
+      const found = hash === null ? null : judgeDigest(hash, policy);
+      // The CA made this signature, not the certificate's holder: the catalogue says so.
+      return found ? { ...found, params: { ...found.params, role: "certificate signature" } } : null;
     },
   },
   {
-    source: "RFC 8551 section 4.1 and the profile: RSA and DSA keys of at least the minimum size",
-    roles: ["ca"],
-    check: (c, { policy }) => {
-      const key = c.publicKey;
-      if (key.kind !== "rsa" && key.kind !== "dsa") return null;
-      if (key.bits < policy.hardMinRsaBits) return { code: "weak-key", severity: "error", params: { bits: key.bits, minimum: policy.hardMinRsaBits } };
-      if (key.bits < policy.minRsaBits) return { code: "weak-key", severity: "warning", params: { bits: key.bits, minimum: policy.minRsaBits } };
-      return null;
+    source: "RFC 8551 section 4.1 and the profile (algorithm-acceptance.ts): keys that sign certificates, CRLs or OCSP answers are long enough",
+    roles: ["leaf", "ca"],
+    check: (c, { policy, role, purpose }) => {
+      // The email signer's own key is judged with the message signature it made (signed-data.ts).
+      if (role === "leaf" && purpose === "email-signer") return null;
+      const found = judgeKey(c.publicKey, policy);
+      return found ? { ...found, params: { ...found.params, role: role === "ca" ? "certificate signature" : purpose } } : null;
     },
   },
 ];

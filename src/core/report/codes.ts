@@ -12,7 +12,9 @@ export const ISSUE_CODES = [
   "detached-signature",
   /** OpenPGP (PGP/MIME or inline armour), which Signet does not inspect: params.form says which. */
   "openpgp-not-inspected",
+  /** params.reason: one of MALFORMED_MIME_REASONS, with its values; mimePath where the part is known. */
   "malformed-mime",
+  /** params.reason: one of MALFORMED_CMS_REASONS, with its values; params.detail is the reader's own account, where there is one. */
   "malformed-cms",
   "partially-signed",
   "partially-encrypted",
@@ -119,6 +121,12 @@ export const REVOCATION_PROBLEM_CODES = [
   "ocsp-responder-lacks-eku",
   /** A delegated responder's certificate was not valid at the time checked. */
   "ocsp-responder-not-valid",
+  /**
+   * A delegated responder's certificate breaks a rule of RFC 5280 section 6 other than its
+   * validity period (checked as the rest of the path is): params certificateIssue names the
+   * rule by its issue code, with that issue's algorithm, or bits and minimum.
+   */
+  "ocsp-responder-refused",
   /** Signed by neither the CA nor a responder it authorised. */
   "ocsp-unauthorised-signer",
   /** thisUpdate after the time checked, beyond the clock skew allowed. */
@@ -144,6 +152,12 @@ export const REVOCATION_PROBLEM_CODES = [
   "crl-from-future",
   /** No certificate at hand signed it validly, or its signer's own path is not valid (section 6.3.3 (f), (g)). */
   "crl-no-valid-signer",
+  /**
+   * The answer (an OCSP response or a CRL) verifies, but with a digest or key the algorithm
+   * policy refuses (algorithm-acceptance.ts, as for every signature): params algorithm, or bits
+   * and minimum.
+   */
+  "signature-refused",
   /** No CRL at hand covers this certificate. */
   "crl-not-covering",
   /** The CRLs at hand leave some revocation reasons uncovered (section 6.3.3 (l)). */
@@ -151,3 +165,67 @@ export const REVOCATION_PROBLEM_CODES = [
 ] as const;
 
 export type RevocationProblemCode = (typeof REVOCATION_PROBLEM_CODES)[number];
+
+/**
+ * Why a CMS structure is damaged (the malformed-cms issue's params.reason), as stable as the issue
+ * codes and worded by the catalogues. params.detail, where given, is the ASN.1 reader's own account
+ * (asn1js, pkijs), shown as a detail and never as the finding's words.
+ */
+export const MALFORMED_CMS_REASONS = [
+  /** params.structure (ContentInfo, SignedData, EnvelopedData, CompressedData, SignerInfo) could not be read: params.detail. */
+  "unreadable",
+  /** Bytes after the end of the CMS object (a warning): params.bytes. */
+  "trailing-data",
+  /** A signature part whose ContentInfo holds something else: params.contentType. */
+  "not-signed-data",
+  /** A CMS content type Signet does not walk (digestedData, say): params.contentType. */
+  "unsupported-content-type",
+  /** application/pkcs7-mime signed-data without the content it signs (RFC 8551 section 3.5.2). */
+  "opaque-without-content",
+  /** A signature file given with --content that holds no CMS object. */
+  "no-cms-object",
+  /** The signer's digest algorithm is missing from SignedData.digestAlgorithms (RFC 5652 section 5.1). */
+  "digest-algorithm-not-listed",
+  /** A detached signature given without its content: nothing to verify. */
+  "no-content",
+  /** The key or the signature value cannot be used as the algorithm needs: params.detail. */
+  "unusable-key-or-signature",
+  /** Signed attributes need exactly one params.attribute (content-type or message-digest; RFC 5652 section 5.3). */
+  "signed-attribute-count",
+  /** A certificate extension appears twice or does not decode (RFC 5280 section 4.2): params.extensions. */
+  "malformed-certificate-extension",
+  /** CompressedData with an algorithm other than zlib (RFC 3274 defines only zlib): params.algorithm. */
+  "unsupported-compression",
+] as const;
+
+export type MalformedCmsReason = (typeof MALFORMED_CMS_REASONS)[number];
+
+/** Why a MIME structure is damaged (the malformed-mime issue's params.reason), worded by the catalogues. */
+export const MALFORMED_MIME_REASONS = [
+  /** A Content-Type field that cannot be read (RFC 2045 section 5.1): params.value, its first 100 characters. */
+  "unreadable-content-type",
+  /** A multipart without a boundary parameter that can be used (RFC 2046 section 5.1.1). */
+  "no-boundary",
+  /** The boundary never occurs in the body. */
+  "boundary-not-found",
+  /** The closing delimiter is missing: the last part may be cut short. */
+  "missing-closing-boundary",
+  /** A multipart with no body parts. */
+  "no-body-parts",
+  /** multipart/signed needs a content part and a signature part (RFC 1847 section 2.1). */
+  "multipart-signed-parts",
+  /** The signature part's Content-Type is not what the protocol parameter names: params.found. */
+  "signature-part-type",
+  /** Base64 with characters outside the alphabet (RFC 2045 section 6.8): params.count. */
+  "base64-invalid-characters",
+  /** Base64 cut short, or with data after its padding. */
+  "base64-bad-end",
+  /** Quoted-printable with escapes that are not "=" and two hex digits (RFC 2045 section 6.7): params.count. */
+  "quoted-printable-bad-escapes",
+  /** A Content-Transfer-Encoding not defined by RFC 2045 section 6 (the body is kept as it is): params.value. */
+  "unknown-transfer-encoding",
+  /** The inspection stopped on an error of Signet's own: params.detail. */
+  "inspection-stopped",
+] as const;
+
+export type MalformedMimeReason = (typeof MALFORMED_MIME_REASONS)[number];

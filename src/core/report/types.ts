@@ -137,6 +137,12 @@ export interface RevocationProblem {
   scheme?: string;
   /** crl-unknown-critical-extensions: their OIDs. */
   extensions?: string[];
+  /** ocsp-responder-refused: the rule the responder's certificate breaks, by its issue code. */
+  certificateIssue?: IssueCode;
+  /** signature-refused and ocsp-responder-refused: the refused digest ("SHA-1"), or the key's bits and the minimum. */
+  algorithm?: string;
+  bits?: number;
+  minimum?: number;
 }
 
 export interface PathAttemptSummary {

@@ -80,6 +80,8 @@ function fromOcsp(v: OcspAnswer, source: Answer["source"], extra: Partial<Answer
 interface Target {
   cert: CertificateView;
   issuer: CertificateView;
+  /** The issuer's path up to the anchor's certificate, the issuer first: a delegated OCSP responder's path. */
+  issuerPath: readonly CertificateView[];
   crlUrls: string[];
 }
 
@@ -95,10 +97,9 @@ function fetchOptions(ctx: RevocationContext, deadline: number): RevocationFetch
 /** A source's problem as the report gives it: where it was met, then its cause. */
 const met = (source: RevocationProblemSource, url: string | undefined, cause: ProblemCause): RevocationProblem => ({ source, ...(url ? { url } : {}), ...cause });
 
-async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadline: number, problems: RevocationProblem[]): Promise<Answer | null> {
-  const at = ctx.policy.validationTime;
+async function viaOcsp({ cert, issuer, issuerPath }: Target, ctx: RevocationContext, deadline: number, problems: RevocationProblem[]): Promise<Answer | null> {
   for (const r of ctx.embeddedOcsp) {
-    const v = await checkWithOcsp(cert, issuer, r, at);
+    const v = await checkWithOcsp(cert, issuerPath, r, ctx.policy);
     if (v.status === "invalid") problems.push(met("embedded-ocsp", undefined, v.problem));
     if (!("single" in v)) continue;
     // An attached "unknown" is an answer (RFC 6960 section 2.2): the responder does not know the
@@ -111,7 +112,7 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
   const parsed = cached ? parseOcspResponse(cached) : null;
   // Stryker disable next-line StringLiteral: an unreadable record has no basic response, which checkWithOcsp calls invalid, and the responder is asked
   if (parsed && !("error" in parsed)) {
-    const v = await checkWithOcsp(cert, issuer, parsed, at);
+    const v = await checkWithOcsp(cert, issuerPath, parsed, ctx.policy);
     // A cached answer that no longer counts (stale, say) is asked for again below.
     if (v.status === "unknown") problems.push(met("cached-ocsp", undefined, { code: "ocsp-unknown-certificate" }));
     else if ("single" in v) return fromOcsp(v, "ocsp", { fromCache: true });
@@ -129,7 +130,7 @@ async function viaOcsp({ cert, issuer }: Target, ctx: RevocationContext, deadlin
       problems.push(met("ocsp", url, fetched.problem));
       continue;
     }
-    const v = await checkWithOcsp(cert, issuer, fetched.value, at);
+    const v = await checkWithOcsp(cert, issuerPath, fetched.value, ctx.policy);
     if (!("single" in v)) {
       problems.push(met("ocsp", url, v.status === "invalid" ? v.problem : { code: "ocsp-other-certificate" }));
       continue;
@@ -150,7 +151,7 @@ async function viaCrl({ cert, issuer, crlUrls }: Target, ctx: RevocationContext,
     crls,
     candidates: ctx.candidates,
     signerValid: ctx.signerValid,
-    validationTime: ctx.policy.validationTime,
+    policy: ctx.policy,
   });
   const answer = (v: CrlAnswer, source: Answer["source"], extra: Partial<Answer>): Answer => {
     const base: Answer = { status: v.status, source, thisUpdate: v.crl.thisUpdate.toISOString(), nextUpdate: v.crl.nextUpdate?.toISOString() ?? null, ...extra };
@@ -221,6 +222,7 @@ const PROBLEM_KIND: Record<RevocationProblemCode, "revocation-stale" | "revocati
   "ocsp-responder-not-issued-by-ca": "revocation-response-invalid",
   "ocsp-responder-lacks-eku": "revocation-response-invalid",
   "ocsp-responder-not-valid": "revocation-response-invalid",
+  "ocsp-responder-refused": "revocation-response-invalid",
   "ocsp-unauthorised-signer": "revocation-response-invalid",
   "ocsp-from-future": "revocation-unavailable",
   "ocsp-stale": "revocation-stale",
@@ -233,6 +235,7 @@ const PROBLEM_KIND: Record<RevocationProblemCode, "revocation-stale" | "revocati
   "crl-stale": "revocation-stale",
   "crl-from-future": "revocation-unavailable",
   "crl-no-valid-signer": "revocation-response-invalid",
+  "signature-refused": "revocation-response-invalid",
   "crl-not-covering": "revocation-unavailable",
   "crl-reasons-incomplete": "revocation-unavailable",
 };
@@ -251,7 +254,7 @@ export async function checkChainRevocation(chain: readonly CertificateView[], ct
   const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;
   for (let k = 0; k < last; k++) {
     const cert = chain[k]!;
-    const target: Target = { cert, issuer: chain[k + 1]!, crlUrls: readCrlUrls(cert, chain[k + 1]!) };
+    const target: Target = { cert, issuer: chain[k + 1]!, issuerPath: chain.slice(k + 1), crlUrls: readCrlUrls(cert, chain[k + 1]!) };
     const problems: RevocationProblem[] = [];
     // RFC 6960 for the signer (fresh, small); CRLs for CAs (shared by many certificates).
     const order = k === 0 ? [viaOcsp, viaCrl] : [viaCrl, viaOcsp];

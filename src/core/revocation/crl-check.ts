@@ -4,7 +4,8 @@
  * fetched ones: the caller decides). Delta CRLs (section 5.2.4) are applied
  * to the complete CRL they extend. Step letters refer to section 6.3.3.
  */
-import type { CertificateView } from "../x509/certificate.js";
+import { CertificateView } from "../x509/certificate.js";
+import type { SmimePolicy } from "../policy/profile.js";
 import { EXT } from "../oids.js";
 import { findEntry, type CrlEntry, type ParsedCrl } from "./crl.js";
 import {
@@ -15,7 +16,7 @@ import {
   type IssuingDistributionPointView,
 } from "./distribution-point.js";
 import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
-import { verifyCrl } from "./crl-verify.js";
+import { crlSignatureRefusal, verifyCrl } from "./crl-verify.js";
 import type { ProblemCause } from "./problem.js";
 
 export type CrlVerdict =
@@ -29,7 +30,8 @@ export interface CrlCheckContext {
   candidates: readonly CertificateView[];
   /** Is this CRL signer's certificate itself valid, on a path to the same anchor? (section 6.3.3 (f)) */
   signerValid: (signer: CertificateView) => Promise<boolean>;
-  validationTime: Date;
+  /** The validation time and the algorithm policy every signature is held to. */
+  policy: SmimePolicy;
 }
 
 function distributionPoints(cert: CertificateView, issuer: CertificateView): DistributionPointView[] | null {
@@ -60,13 +62,18 @@ function inScope(crl: ParsedCrl, idp: IssuingDistributionPointView | null, dp: D
   return true;
 }
 
-/** Finds a valid signer for the CRL among the candidates (section 6.3.3 (f), (g)). */
-async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<CertificateView | null> {
+/**
+ * Finds a valid signer for the CRL among the candidates (section 6.3.3 (f), (g)): the signer, or
+ * the problem when the signature holds but the algorithm policy refuses its digest or key.
+ */
+async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<CertificateView | ProblemCause | null> {
   for (const c of ctx.candidates) {
     // Stryker disable next-line ConditionalExpression: the signature decides; the name test only spares it for other candidates
     if (c.subjectKey !== crl.issuerKey) continue;
     if (!(await verifyCrl(crl, c)).ok) continue;
-    if (await ctx.signerValid(c)) return c;
+    if (!(await ctx.signerValid(c))) continue;
+    const refused = crlSignatureRefusal(crl, c, ctx.policy);
+    return refused ?? c;
   }
   return null;
 }
@@ -110,7 +117,7 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
         continue;
       }
       if (!inScope(crl, idp, dp, cert)) continue; // not this distribution point's CRL
-      const late = untimely(crl, ctx.validationTime);
+      const late = untimely(crl, ctx.policy.validationTime);
       if (late) {
         problems.push(late);
         continue;
@@ -118,8 +125,9 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
       // Section 6.3.3 (d): the CRL must add reasons not covered yet.
       const interim = dp.reasons & (idp?.reasons ?? ALL_REASONS);
       if ((interim & ~reasonsMask) === 0) continue;
-      if (!(await signedBy(crl, ctx))) {
-        problems.push({ code: "crl-no-valid-signer" });
+      const signer = await signedBy(crl, ctx);
+      if (!(signer instanceof CertificateView)) {
+        problems.push(signer ?? { code: "crl-no-valid-signer" });
         continue;
       }
       // Section 6.3.3 (h)-(j): the matching delta CRL, if any, then the entry.
@@ -144,9 +152,9 @@ export async function checkWithCrls(cert: CertificateView, issuer: CertificateVi
 async function findDelta(base: ParsedCrl, baseNumber: string, ctx: CrlCheckContext): Promise<ParsedCrl | null> {
   for (const d of ctx.crls) {
     // Stryker disable next-line ConditionalExpression: entries are keyed by their certificate's issuer, so another CA's delta names only its own certificates (crl-rules.test.ts, RootDelta)
-    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || untimely(d, ctx.validationTime)) continue;
+    if (d.deltaBase === null || d.issuerKey !== base.issuerKey || untimely(d, ctx.policy.validationTime)) continue;
     if (BigInt(`0x${d.deltaBase}`) > BigInt(`0x${baseNumber}`)) continue;
-    if (await signedBy(d, ctx)) return d;
+    if ((await signedBy(d, ctx)) instanceof CertificateView) return d;
   }
   return null;
 }

@@ -4,7 +4,11 @@
  * cRLSign when the issuer has a keyUsage extension).
  */
 import { parseBer } from "../cms/asn1.js";
+import { signatureScheme } from "../crypto/algorithms.js";
 import { verifySignedObject } from "../crypto/verify.js";
+import { refusal } from "../policy/algorithm-acceptance.js";
+import type { SmimePolicy } from "../policy/profile.js";
+import { algorithmValues, type ProblemCause } from "./problem.js";
 import type { CertificateView } from "../x509/certificate.js";
 import type { ParsedCrl } from "./crl.js";
 
@@ -16,4 +20,11 @@ export async function verifyCrl(crl: ParsedCrl, issuer: CertificateView): Promis
   if (ku && !ku.has("cRLSign")) return { ok: false, reason: "no-crl-sign" };
   const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
   return verifySignedObject(issuer.publicKey, crl.signatureOid, params?.ok ? params.value : undefined, crl.tbs, crl.signature);
+}
+
+/** The algorithm policy on a CRL signature known to verify (algorithm-acceptance.ts): the problem, or null. */
+export function crlSignatureRefusal(crl: ParsedCrl, issuer: CertificateView, policy: SmimePolicy): ProblemCause | null {
+  const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
+  const found = refusal(signatureScheme(crl.signatureOid, params?.ok ? params.value : undefined, null), issuer.publicKey, policy);
+  return found ? { code: "signature-refused", ...algorithmValues(found.params) } : null;
 }

@@ -2,14 +2,18 @@
  * OCSP responses (RFC 6960): parsed with pkijs, judged here. A response is
  * believed only when it is signed by the certificate's issuer, or by a
  * responder certificate that issuer signed directly with id-kp-OCSPSigning
- * (section 4.2.2.2); when its CertID names exactly this certificate; and when
- * it is fresh for the validation time (section 4.2.2.1). Responses that carry
+ * (section 4.2.2.2) that is valid on the CA's path; when its signature's digest
+ * and key pass the algorithm policy; when its CertID names exactly this
+ * certificate; and when it is fresh for the validation time (section 4.2.2.1). Responses that carry
  * no certificates are fine: the issuer's own key is tried first.
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { parseBer } from "../cms/asn1.js";
-import { digestByOid } from "../crypto/algorithms.js";
+import { digestByOid, signatureScheme } from "../crypto/algorithms.js";
+import { refusal } from "../policy/algorithm-acceptance.js";
+import { validatePath } from "../policy/path-validation.js";
+import type { SmimePolicy } from "../policy/profile.js";
 import { digest } from "../crypto/digest.js";
 import { verifySignedObject } from "../crypto/verify.js";
 import { bytesEqual, toArrayBuffer } from "../util/bytes.js";
@@ -21,7 +25,7 @@ import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
 import { REVOCATION_REASONS, type RevocationReason } from "./crl.js";
 import { serialKey } from "../x509/serial.js";
 import { issuerHashes } from "./ocsp-request.js";
-import type { ProblemCause } from "./problem.js";
+import { algorithmValues, type ProblemCause } from "./problem.js";
 
 /** OCSPResponseStatus (section 4.2.1); 4 is unused. */
 const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
@@ -67,6 +71,27 @@ async function signedBy(basic: pkijs.BasicOCSPResponse, signer: CertificateView)
   const alg = basic.signatureAlgorithm;
   const check = await verifySignedObject(signer.publicKey, alg.algorithmId, alg.algorithmParams, basic.tbsResponseData.tbsView, new Uint8Array(basic.signature.valueBlock.valueHexView));
   return check.ok;
+}
+
+/** The algorithm policy on the answer's own signature, once it is known to verify: the problem, or null. */
+function refusedSignature(basic: pkijs.BasicOCSPResponse, signer: CertificateView, policy: SmimePolicy): ProblemCause | null {
+  const alg = basic.signatureAlgorithm;
+  const found = refusal(signatureScheme(alg.algorithmId, alg.algorithmParams, null), signer.publicKey, policy);
+  return found ? { code: "signature-refused", ...algorithmValues(found.params) } : null;
+}
+
+/**
+ * A delegated responder (section 4.2.2.2) must have been issued by the certificate's CA, so its
+ * path is that CA's, already built: it is validated on that path by the rule table every path
+ * goes through (validatePath, purpose "ocsp-signer"), which holds it to its validity period, the
+ * algorithm policy and the rest of RFC 5280 section 6. Errors only: a warning does not refuse it.
+ */
+function responderProblem(responder: CertificateView, issuerPath: readonly CertificateView[], policy: SmimePolicy): ProblemCause | null {
+  const errors = validatePath([responder, ...issuerPath], policy, undefined, "ocsp-signer").filter((i) => i.severity === "error" && i.certificate === 0);
+  const first = errors[0];
+  if (!first) return null;
+  if (errors.some((i) => i.code === "expired" || i.code === "not-yet-valid")) return { code: "ocsp-responder-not-valid" };
+  return { code: "ocsp-responder-refused", certificateIssue: first.code, ...algorithmValues(first.params) };
 }
 
 /** ResponderID (section 4.2.1): byName matches the subject, byKey the SHA-1 of the public key bits. */
@@ -116,10 +141,19 @@ function statusOf(single: pkijs.SingleResponse): SingleStatus {
 }
 
 /**
- * The status of `cert` according to `response`, at `at`, allowing `skewMs` of
- * clock difference on thisUpdate and nextUpdate.
+ * The status of `cert` according to `response`, at the policy's validation time, allowing
+ * `skewMs` of clock difference on thisUpdate and nextUpdate. `issuerPath` is the certificate's
+ * path from its issuer up, the anchor's certificate last ([issuer] when the issuer is the anchor).
  */
-export async function checkWithOcsp(cert: CertificateView, issuer: CertificateView, response: ParsedOcsp, at: Date, skewMs = REVOCATION_CLOCK_SKEW_MS): Promise<OcspVerdict> {
+export async function checkWithOcsp(
+  cert: CertificateView,
+  issuerPath: readonly CertificateView[],
+  response: ParsedOcsp,
+  policy: SmimePolicy,
+  skewMs = REVOCATION_CLOCK_SKEW_MS,
+): Promise<OcspVerdict> {
+  const issuer = issuerPath[0]!;
+  const at = policy.validationTime;
   // parseOcspResponse gives a basic response exactly when the status is successful.
   if (!response.basic) return { status: "invalid", problem: { code: "ocsp-not-successful", responseStatus: response.responseStatus } };
   const basic = response.basic;
@@ -148,14 +182,16 @@ export async function checkWithOcsp(cert: CertificateView, issuer: CertificateVi
       // Stryker disable next-line ConditionalExpression: the signature decides; the name test only spares it for a stranger's certificate
       if (c.issuerKey !== issuer.subjectKey || !(await verifyIssuedBy(c, issuer.publicKey)).ok) return { status: "invalid", problem: { code: "ocsp-responder-not-issued-by-ca" } };
       if (!c.extensions.extKeyUsage?.includes(EKU.ocspSigning)) return { status: "invalid", problem: { code: "ocsp-responder-lacks-eku" } };
-      const t = at.getTime();
-      if (t < c.cert.notBefore.value.getTime() || t > c.cert.notAfter.value.getTime()) return { status: "invalid", problem: { code: "ocsp-responder-not-valid" } };
+      const problem = responderProblem(c, issuerPath, policy);
+      if (problem) return { status: "invalid", problem };
       responder = "delegated";
       responderCert = c;
       break;
     }
   }
   if (!responder) return { status: "invalid", problem: { code: "ocsp-unauthorised-signer" } };
+  const refused = refusedSignature(basic, responderCert, policy);
+  if (refused) return { status: "invalid", problem: refused };
   const s = statusOf(single);
   if (s.thisUpdate.getTime() > at.getTime() + skewMs) return { status: "invalid", problem: { code: "ocsp-from-future" } };
   if (s.nextUpdate && s.nextUpdate.getTime() < at.getTime() - skewMs) return { status: "invalid", problem: { code: "ocsp-stale" } };

@@ -77,6 +77,12 @@ const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> =
   "ocsp-responder-not-issued-by-ca": () => "das Zertifikat des Responders stammt nicht von der CA des Zertifikats",
   "ocsp-responder-lacks-eku": () => "das Zertifikat des Responders ist keines zum Signieren von OCSP-Antworten",
   "ocsp-responder-not-valid": () => "das Zertifikat des Responders war zur geprüften Zeit nicht gültig",
+  "ocsp-responder-refused": (p) =>
+    p.certificateIssue === "weak-digest"
+      ? `das Zertifikat des Responders wurde von der CA mit ${p.algorithm ?? "?"} signiert, was Signet ablehnt`
+      : p.certificateIssue === "weak-key"
+        ? `der Schlüssel des Responders hat nur ${p.bits ?? "?"} Bit (mindestens ${p.minimum ?? "?"} erwartet), was Signet ablehnt`
+        : `das Zertifikat des Responders verletzt eine Regel für Zertifikate (${p.certificateIssue ?? "?"})`,
   "ocsp-unauthorised-signer": () => "die Antwort ist weder von der CA noch von einem von ihr beauftragten Responder signiert",
   "ocsp-from-future": () => "die Antwort ist auf einen Zeitpunkt nach der geprüften Zeit datiert",
   "ocsp-stale": () => "die Antwort ist veraltet",
@@ -89,6 +95,10 @@ const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> =
   "crl-stale": () => "die Sperrliste ist veraltet",
   "crl-from-future": () => "die Sperrliste ist auf einen Zeitpunkt nach der geprüften Zeit datiert",
   "crl-no-valid-signer": () => "für die Sperrliste fand sich kein gültiger Unterzeichner",
+  "signature-refused": (p) =>
+    p.algorithm
+      ? `sie ist mit ${p.algorithm} signiert, was Signet ablehnt: solche Signaturen lassen sich fälschen`
+      : `sie ist mit einem Schlüssel von nur ${p.bits ?? "?"} Bit signiert (mindestens ${p.minimum ?? "?"} erwartet), was Signet ablehnt`,
   "crl-not-covering": () => "keine vorliegende Sperrliste deckt dieses Zertifikat ab",
   "crl-reasons-incomplete": () => "die vorliegenden Sperrlisten decken nicht jeden Sperrgrund ab",
 };

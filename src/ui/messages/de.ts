@@ -3,12 +3,42 @@
  * what the reader can do. The reader is addressed as "Sie". test/ui/catalogues.test.ts
  * holds it to the English: every code, and the same parameters in every text.
  */
-import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
+import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason } from "../../core/index.js";
 import { count, REVOCATION_REASON, revocationProblem, span } from "./de-words.js";
-import { fieldName, problems, revocationReason, s } from "./params.js";
+import { byReason, contentTypeName, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
 import type { IssueText } from "./en.js";
 
 type Render = (p: IssueParams) => IssueText;
+
+/** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */
+const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data">, (p: IssueParams) => string> = {
+  unreadable: (p) => `ihre Struktur ${s(p.structure)} ist nicht lesbar`,
+  "not-signed-data": (p) => `der Signaturteil enthält ${contentTypeName(p.contentType)}, keine Signatur`,
+  "unsupported-content-type": (p) => `sie enthalten eine Art von CMS-Inhalt, die Signet nicht liest (${contentTypeName(p.contentType)})`,
+  "opaque-without-content": () => "die signierte Nachricht darin hat keinen Inhalt",
+  "no-cms-object": () => "die Signaturdatei enthält kein CMS-Objekt",
+  "digest-algorithm-not-listed": () => "das Hashverfahren des Unterzeichners fehlt in der Liste der Hashverfahren, was auch OpenSSL ablehnt",
+  "no-content": () => "es gibt keinen Inhalt, gegen den die Signatur geprüft werden könnte",
+  "unusable-key-or-signature": () => "der Schlüssel oder der Signaturwert ist für das genannte Verfahren nicht verwendbar",
+  "signed-attribute-count": (p) => `die signierten Attribute müssen genau ein Attribut ${s(p.attribute)} enthalten`,
+  "malformed-certificate-extension": (p) => `ein Zertifikat hat eine Erweiterung, die doppelt vorkommt oder nicht lesbar ist (${s(p.extensions)})`,
+  "unsupported-compression": (p) => `sie sind mit einem Verfahren komprimiert, das Signet nicht kennt (${s(p.algorithm)})`,
+};
+
+/** malformed-mime nach seinem Grund (MALFORMED_MIME_REASONS; inspection-stopped hat einen eigenen Text). */
+const MIME_DAMAGE: Record<Exclude<MalformedMimeReason, "inspection-stopped">, (p: IssueParams) => string> = {
+  "unreadable-content-type": (p) => `eine Content-Type-Zeile ist nicht lesbar (${quoted(p.value)})`,
+  "no-boundary": () => "ein mehrteiliger Teil hat keine brauchbare Grenze (boundary)",
+  "boundary-not-found": () => "die Grenze eines mehrteiligen Teils kommt in ihm nie vor",
+  "missing-closing-boundary": () => "ein mehrteiliger Teil ist nicht abgeschlossen, sein letzter Teil ist daher vielleicht abgeschnitten",
+  "no-body-parts": () => "ein mehrteiliger Teil enthält keine Teile",
+  "multipart-signed-parts": () => "ein signierter Teil muss den Inhalt und die Signatur enthalten und enthält nicht beides",
+  "signature-part-type": (p) => `der Signaturteil ist als ${s(p.found)} ausgezeichnet, nicht wie der signierte Teil angibt`,
+  "base64-invalid-characters": (p) => `${count(Number(p.count), "Zeichen", "Zeichen")} außerhalb des Base64-Alphabets`,
+  "base64-bad-end": () => "Base64-Daten sind abgeschnitten oder haben Daten nach ihrem Ende",
+  "quoted-printable-bad-escapes": (p) => `${count(Number(p.count), "fehlerhafte Quoted-Printable-Kodierung", "fehlerhafte Quoted-Printable-Kodierungen")}`,
+  "unknown-transfer-encoding": (p) => `ein Teil verwendet eine unbekannte Transferkodierung (${quoted(p.value)}) und bleibt, wie er ist`,
+};
 
 /** policy-violation nach seinem Grund (policy-tree.ts). */
 const POLICY_FAILURE: Record<string, string> = {
@@ -74,14 +104,28 @@ export const DE: Record<IssueCode, Render> = {
     title: OPENPGP[String(p.form)] ?? "Diese Nachricht verwendet OpenPGP, das Signet nicht prüft.",
     advice: "Signet prüft nur S/MIME. Entschlüsseln oder prüfen Sie sie mit einem OpenPGP-Programm (Thunderbird hat eines eingebaut).",
   }),
-  "malformed-mime": (p) => ({
-    title: `Der Aufbau der Nachricht ist beschädigt${p.reason ? `: ${s(p.reason)}` : ""}.`,
-    advice: "Teile der Nachricht fehlen vielleicht oder werden von anderen Mailprogrammen anders angezeigt. Bitten Sie den Absender, sie erneut zu senden.",
-  }),
-  "malformed-cms": (p) => ({
-    title: `Die Signatur- oder Verschlüsselungsdaten sind beschädigt${p.reason ? ` (${s(p.reason)})` : ""}.`,
-    advice: "Nichts in diesem Teil ist vertrauenswürdig. Bitten Sie den Absender, die Nachricht erneut zu senden.",
-  }),
+  "malformed-mime": (p) =>
+    p.reason === "inspection-stopped"
+      ? {
+          title: "Signet konnte die Prüfung dieser Nachricht nicht beenden: Es brach bei einem eigenen Fehler ab.",
+          advice: "Nichts darin wurde geprüft. Das kann ein Fehler in Signet sein, nicht in der Nachricht; bitte melden Sie ihn, wenn möglich mit der Nachricht.",
+          ...readerDetail(p),
+        }
+      : {
+          title: `Der Aufbau der Nachricht ist beschädigt: ${(byReason(MIME_DAMAGE, p.reason) ?? (() => "ein Teil ist nicht lesbar"))(p)}.`,
+          advice: "Teile der Nachricht fehlen vielleicht oder werden von anderen Mailprogrammen anders angezeigt. Bitten Sie den Absender, sie erneut zu senden.",
+        },
+  "malformed-cms": (p) =>
+    p.reason === "trailing-data"
+      ? {
+          title: `Nach dem Ende der Signatur- oder Verschlüsselungsdaten folgen ${count(Number(p.bytes), "Byte", "Bytes")} weitere Daten; sie wurden übergangen.`,
+          advice: "Nur was davor steht, wurde gelesen und geprüft. Mailprogramme übergehen solche Daten; das ist ungewöhnlich, für sich allein aber kein Zeichen einer Manipulation.",
+        }
+      : {
+          title: `Die Signatur- oder Verschlüsselungsdaten sind beschädigt: ${(byReason(CMS_DAMAGE, p.reason) ?? (() => "sie sind nicht lesbar"))(p)}.`,
+          advice: "Nichts in diesem Teil ist vertrauenswürdig. Bitten Sie den Absender, die Nachricht erneut zu senden.",
+          ...readerDetail(p),
+        },
   "partially-signed": (p) => ({
     title: p.beginsWith ? `Nur ein Teil dieser Nachricht ist signiert: der Teil, der mit „${s(p.beginsWith)}“ beginnt.` : "Nur ein Teil dieser Nachricht ist signiert.",
     advice: "Text oder Anhänge außerhalb des signierten Teils kann jeder hinzugefügt haben, und sie werden vielleicht zuerst angezeigt. Vertrauen Sie nur dem signierten Teil; sein Anfang wird bei der Signatur gezeigt.",
@@ -133,7 +177,9 @@ export const DE: Record<IssueCode, Render> = {
   "weak-digest": (p) =>
     p.role === "certificate signature"
       ? {
-          title: `Ein Zertifikat der Kette wurde von seiner CA mit ${s(p.algorithm)} signiert, das zu schwach ist, um ihm zu vertrauen: Solche Zertifikate lassen sich fälschen.`,
+          title: p.accepted
+            ? `Ein Zertifikat der Kette wurde von seiner CA mit ${s(p.algorithm)} signiert, das veraltet ist; es wurde angenommen, weil Ihre Einstellungen es erlauben.`
+            : `Ein Zertifikat der Kette wurde von seiner CA mit ${s(p.algorithm)} signiert, das zu schwach ist, um ihm zu vertrauen: Solche Zertifikate lassen sich fälschen.`,
           advice: "Die Zertifizierungsstelle des Absenders muss ein mit SHA-256 signiertes Zertifikat ausstellen; das Mailprogramm des Absenders kann daran nichts ändern.",
         }
       : {
@@ -144,12 +190,18 @@ export const DE: Record<IssueCode, Render> = {
               : `Die Signatur verwendet ${s(p.algorithm)}, das zu schwach ist, um ihm zu vertrauen: Fälschungen sind praktisch möglich.`,
           advice: "Bitten Sie den Absender, sein Mailprogramm zu aktualisieren; jedes aktuelle signiert mit SHA-256.",
         },
-  "weak-key": (p) => ({
-    title: p.intact
-      ? `Die Nachricht ist unverändert, aber der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet), was Signet ablehnt: So kurze Schlüssel lassen sich brechen.`
-      : `Der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
-    advice: "So kurze Schlüssel lassen sich brechen. Bitten Sie den Absender, ein neues Zertifikat zu beschaffen.",
-  }),
+  "weak-key": (p) =>
+    p.role === "certificate signature"
+      ? {
+          title: `Eine Zertifizierungsstelle der Kette signiert mit einem Schlüssel von nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
+          advice: "So kurze Schlüssel lassen sich brechen, und mit ihnen jedes Zertifikat, das die CA signiert hat. Nur die Zertifizierungsstelle kann das ändern.",
+        }
+      : {
+          title: p.intact
+            ? `Die Nachricht ist unverändert, aber der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet), was Signet ablehnt: So kurze Schlüssel lassen sich brechen.`
+            : `Der Schlüssel des Unterzeichners hat nur ${s(p.bits)} Bit (mindestens ${s(p.minimum)} erwartet).`,
+          advice: "So kurze Schlüssel lassen sich brechen. Bitten Sie den Absender, ein neues Zertifikat zu beschaffen.",
+        },
   "sender-mismatch": (p) =>
     p.field === "sender"
       ? {
@@ -305,7 +357,7 @@ export const DE: Record<IssueCode, Render> = {
   }),
   "revocation-response-invalid": (p) => ({
     title: "Einer Sperrauskunft war nicht zu trauen.",
-    advice: "Eine Antwort kam, war aber nicht lesbar oder nicht von der CA des Zertifikats oder einem von ihr beauftragten Dienst signiert (siehe, was versucht wurde). Betrachten Sie den Sperrstatus als unbekannt.",
+    advice: "Eine Antwort kam, war aber nicht lesbar, mit einem von Signet abgelehnten Verfahren oder Schlüssel signiert oder nicht von der CA des Zertifikats oder einem von ihr beauftragten Dienst signiert (siehe, was versucht wurde). Betrachten Sie den Sperrstatus als unbekannt.",
     details: problems(p).map(revocationProblem),
   }),
   "no-decryption-key": (p) => ({

@@ -76,6 +76,12 @@ const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> =
   "ocsp-responder-not-issued-by-ca": () => "the responder's certificate was not issued by the certificate's CA",
   "ocsp-responder-lacks-eku": () => "the responder's certificate is not one for signing OCSP answers",
   "ocsp-responder-not-valid": () => "the responder's certificate was not valid at the time checked",
+  "ocsp-responder-refused": (p) =>
+    p.certificateIssue === "weak-digest"
+      ? `the responder's certificate was signed by the CA with ${p.algorithm ?? "?"}, which Signet refuses`
+      : p.certificateIssue === "weak-key"
+        ? `the responder's key is only ${p.bits ?? "?"} bits (at least ${p.minimum ?? "?"} expected), which Signet refuses`
+        : `the responder's certificate breaks a rule for certificates (${p.certificateIssue ?? "?"})`,
   "ocsp-unauthorised-signer": () => "the answer is signed by neither the CA nor a responder it authorised",
   "ocsp-from-future": () => "the answer is dated after the time checked",
   "ocsp-stale": () => "the answer is out of date",
@@ -88,6 +94,10 @@ const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> =
   "crl-stale": () => "the CRL is out of date",
   "crl-from-future": () => "the CRL is dated after the time checked",
   "crl-no-valid-signer": () => "no valid signer was found for the CRL",
+  "signature-refused": (p) =>
+    p.algorithm
+      ? `it is signed with ${p.algorithm}, which Signet refuses: such signatures can be forged`
+      : `it is signed with a key of only ${p.bits ?? "?"} bits (at least ${p.minimum ?? "?"} expected), which Signet refuses`,
   "crl-not-covering": () => "no CRL at hand covers this certificate",
   "crl-reasons-incomplete": () => "the CRLs at hand do not cover every reason for revocation",
 };

@@ -3,9 +3,9 @@
  * The one place human text is made from codes; the CLI renders with it now and
  * the Preact UI will too. Other languages add a file of the same shape.
  */
-import type { Issue, IssueCode, IssueParams } from "../../core/index.js";
+import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason } from "../../core/index.js";
 import { count, REVOCATION_REASON, revocationProblem, span } from "./en-words.js";
-import { fieldName, problems, revocationReason, s } from "./params.js";
+import { byReason, contentTypeName, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
 
 export interface IssueText {
   /** One line: what is wrong. */
@@ -17,6 +17,36 @@ export interface IssueText {
 }
 
 type Render = (p: IssueParams) => IssueText;
+
+/** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */
+const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data">, (p: IssueParams) => string> = {
+  unreadable: (p) => `its ${s(p.structure)} cannot be read`,
+  "not-signed-data": (p) => `the signature part holds ${contentTypeName(p.contentType)}, not a signature`,
+  "unsupported-content-type": (p) => `it holds a kind of CMS content Signet does not read (${contentTypeName(p.contentType)})`,
+  "opaque-without-content": () => "the signed message inside holds no content",
+  "no-cms-object": () => "the signature file holds no CMS object",
+  "digest-algorithm-not-listed": () => "the signer's digest algorithm is missing from the list of digest algorithms, which OpenSSL refuses as well",
+  "no-content": () => "there is no content to check the signature against",
+  "unusable-key-or-signature": () => "the key or the signature value cannot be used by the algorithm named",
+  "signed-attribute-count": (p) => `the signed attributes must hold exactly one ${s(p.attribute)} attribute`,
+  "malformed-certificate-extension": (p) => `a certificate has an extension that is repeated or cannot be read (${s(p.extensions)})`,
+  "unsupported-compression": (p) => `it is compressed with an algorithm Signet does not know (${s(p.algorithm)})`,
+};
+
+/** malformed-mime, by its reason (MALFORMED_MIME_REASONS; inspection-stopped has a text of its own). */
+const MIME_DAMAGE: Record<Exclude<MalformedMimeReason, "inspection-stopped">, (p: IssueParams) => string> = {
+  "unreadable-content-type": (p) => `a Content-Type field cannot be read (${quoted(p.value)})`,
+  "no-boundary": () => "a multipart part has no usable boundary",
+  "boundary-not-found": () => "the boundary of a multipart part never occurs in it",
+  "missing-closing-boundary": () => "a multipart part is not closed, so its last part may be cut short",
+  "no-body-parts": () => "a multipart part holds no parts",
+  "multipart-signed-parts": () => "a signed part must hold the content and the signature, and does not hold both",
+  "signature-part-type": (p) => `the signature part is labelled ${s(p.found)}, not as the signed part says`,
+  "base64-invalid-characters": (p) => `${count(Number(p.count), "character")} outside the base64 alphabet`,
+  "base64-bad-end": () => "base64 data is cut short or has data after its end",
+  "quoted-printable-bad-escapes": (p) => `${count(Number(p.count), "malformed quoted-printable escape")}`,
+  "unknown-transfer-encoding": (p) => `a part uses an unknown transfer encoding (${quoted(p.value)}) and is kept as it is`,
+};
 
 /** policy-violation, by its reason (policy-tree.ts). */
 const POLICY_FAILURE: Record<string, string> = {
@@ -84,14 +114,29 @@ export const EN: Record<IssueCode, Render> = {
     title: OPENPGP[String(p.form)] ?? "This message uses OpenPGP, which Signet does not inspect.",
     advice: "Signet checks S/MIME only. Use an OpenPGP program (Thunderbird has one built in) to decrypt it or check its signature.",
   }),
-  "malformed-mime": (p) => ({
-    title: `The message structure is damaged${p.reason ? `: ${s(p.reason)}` : ""}.`,
-    advice: "Parts of the message may be missing or shown differently by other mail programs. Ask the sender to resend it.",
-  }),
-  "malformed-cms": (p) => ({
-    title: `The signature or encryption data is damaged${p.reason ? ` (${s(p.reason)})` : ""}.`,
-    advice: "Nothing in this part can be trusted. Ask the sender to send the message again.",
-  }),
+  "malformed-mime": (p) =>
+    p.reason === "inspection-stopped"
+      ? {
+          title: "Signet could not finish inspecting this message: it stopped on an error of its own.",
+          advice: "Nothing in it was verified. This may be a fault in Signet rather than in the message; please report it with the message if you can.",
+          ...readerDetail(p),
+        }
+      : {
+          title: `The message structure is damaged: ${(byReason(MIME_DAMAGE, p.reason) ?? (() => "a part cannot be read"))(p)}.`,
+          advice: "Parts of the message may be missing or shown differently by other mail programs. Ask the sender to resend it.",
+        },
+  "malformed-cms": (p) =>
+    p.reason === "trailing-data"
+      ? {
+          // A warning: what comes before the extra bytes is read and checked as usual.
+          title: `${count(Number(p.bytes), "byte")} of extra data follow the end of the signature or encryption data, and were ignored.`,
+          advice: "Only what comes before them was read and checked. Mail programs ignore such data; it is unusual, but on its own no sign of tampering.",
+        }
+      : {
+          title: `The signature or encryption data is damaged: ${(byReason(CMS_DAMAGE, p.reason) ?? (() => "it cannot be read"))(p)}.`,
+          advice: "Nothing in this part can be trusted. Ask the sender to send the message again.",
+          ...readerDetail(p),
+        },
   "partially-signed": (p) => ({
     title: p.beginsWith ? `Only part of this message is signed: the part that begins "${s(p.beginsWith)}".` : "Only part of this message is signed.",
     advice: "Text or attachments outside the signed part could have been added by anyone, and may be shown first. Trust only the signed part; its beginning is shown with the signature.",
@@ -144,7 +189,9 @@ export const EN: Record<IssueCode, Render> = {
     p.role === "certificate signature"
       ? {
           // The CA made this signature, not the sender's program (issue 11: name who made it).
-          title: `A certificate in the chain was signed by its CA with ${s(p.algorithm)}, which is too weak to trust: such certificates can be forged.`,
+          title: p.accepted
+            ? `A certificate in the chain was signed by its CA with ${s(p.algorithm)}, which is outdated; it was accepted because your settings allow it.`
+            : `A certificate in the chain was signed by its CA with ${s(p.algorithm)}, which is too weak to trust: such certificates can be forged.`,
           advice: "The sender's certificate authority must issue a certificate signed with SHA-256; the sender's mail program cannot change this.",
         }
       : {
@@ -155,12 +202,19 @@ export const EN: Record<IssueCode, Render> = {
               : `The signature uses ${s(p.algorithm)}, which is too weak to trust: forgeries are practical.`,
           advice: "Ask the sender to update their mail program; any current one signs with SHA-256.",
         },
-  "weak-key": (p) => ({
-    title: p.intact
-      ? `The message is intact, but the signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected), which Signet refuses: keys this short can be broken.`
-      : `The signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
-    advice: "Keys this short can be broken. Ask the sender to get a new certificate.",
-  }),
+  "weak-key": (p) =>
+    p.role === "certificate signature"
+      ? {
+          // A CA's key, which signed the certificate below it: not the sender's.
+          title: `A certificate authority in the chain signs with a key of only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
+          advice: "Keys this short can be broken, and with them every certificate the CA signed. Only the certificate authority can change this.",
+        }
+      : {
+          title: p.intact
+            ? `The message is intact, but the signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected), which Signet refuses: keys this short can be broken.`
+            : `The signer's key is only ${s(p.bits)} bits (at least ${s(p.minimum)} expected).`,
+          advice: "Keys this short can be broken. Ask the sender to get a new certificate.",
+        },
   "sender-mismatch": (p) =>
     p.field === "sender"
       ? {
@@ -316,7 +370,7 @@ export const EN: Record<IssueCode, Render> = {
   }),
   "revocation-response-invalid": (p) => ({
     title: "A revocation answer could not be trusted.",
-    advice: "An answer came, but it could not be read, or it was not signed by the certificate's CA or a responder the CA authorised (see what was tried). Treat the revocation status as unknown.",
+    advice: "An answer came, but it could not be read, it was signed with an algorithm or key Signet refuses, or it was not signed by the certificate's CA or a responder the CA authorised (see what was tried). Treat the revocation status as unknown.",
     details: problems(p).map(revocationProblem),
   }),
   "no-decryption-key": (p) => ({

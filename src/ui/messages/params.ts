@@ -30,3 +30,24 @@ export function revocationReason(v: unknown, words: Record<RevocationReason, str
   if (v === undefined || v === null || v === "unspecified") return null;
   return Object.hasOwn(words, String(v)) ? words[String(v) as RevocationReason] : String(v);
 }
+
+/** CMS content types by OID (RFC 5652 section 4-8, RFC 5083, RFC 3274), as the RFCs name them: the same in every language. */
+const CONTENT_TYPES: Record<string, string> = {
+  "1.2.840.113549.1.7.1": "data",
+  "1.2.840.113549.1.7.2": "signedData",
+  "1.2.840.113549.1.7.3": "envelopedData",
+  "1.2.840.113549.1.7.5": "digestedData",
+  "1.2.840.113549.1.7.6": "encryptedData",
+  "1.2.840.113549.1.9.16.1.2": "authData",
+  "1.2.840.113549.1.9.16.1.9": "compressedData",
+  "1.2.840.113549.1.9.16.1.23": "authEnvelopedData",
+};
+export const contentTypeName = (v: unknown): string => CONTENT_TYPES[String(v)] ?? String(v);
+
+/** The reader's own account of a damaged structure, for the details: never the headline. */
+export const readerDetail = (p: IssueParams): { details?: string[] } => (typeof p.detail === "string" && p.detail ? { details: [p.detail] } : {});
+
+/** A table's entry for a reason read from params, or undefined for a reason the table does not hold. */
+export function byReason<T>(table: { readonly [reason: string]: T }, reason: unknown): T | undefined {
+  return Object.hasOwn(table, String(reason)) ? table[String(reason)] : undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * The params of malformed-cms and malformed-mime: a reason from the tables in codes.ts and the
+ * values that reason names, typed so that no check can hand the catalogues a sentence instead.
+ */
+import type { MalformedCmsReason, MalformedMimeReason } from "./codes.js";
+import type { IssueParams } from "./types.js";
+
+/** The CMS structures whose reading can fail, as RFC 5652 names them. */
+export type CmsStructure = "ContentInfo" | "SignedData" | "SignerInfo" | "EnvelopedData" | "CompressedData";
+
+export type CmsDamage =
+  | { reason: "unreadable"; structure: CmsStructure; detail: string }
+  | { reason: "trailing-data"; bytes: number }
+  | { reason: "not-signed-data" | "unsupported-content-type"; contentType: string }
+  | { reason: "unusable-key-or-signature"; detail: string }
+  | { reason: "signed-attribute-count"; attribute: "content-type" | "message-digest" }
+  | { reason: "malformed-certificate-extension"; extensions: string[] }
+  | { reason: "unsupported-compression"; algorithm: string }
+  | { reason: Exclude<MalformedCmsReason, "unreadable" | "trailing-data" | "not-signed-data" | "unsupported-content-type" | "unusable-key-or-signature" | "signed-attribute-count" | "malformed-certificate-extension" | "unsupported-compression"> };
+
+export type MimeDamage =
+  | { reason: "unreadable-content-type" | "unknown-transfer-encoding"; value: string }
+  | { reason: "signature-part-type"; found: string }
+  | { reason: "base64-invalid-characters" | "quoted-printable-bad-escapes"; count: number }
+  | { reason: "inspection-stopped"; detail: string }
+  | { reason: Exclude<MalformedMimeReason, "unreadable-content-type" | "unknown-transfer-encoding" | "signature-part-type" | "base64-invalid-characters" | "quoted-printable-bad-escapes" | "inspection-stopped"> };
+
+/** A reader's own account (asn1js, pkijs), cut short: it is a detail, not the finding. */
+export function readerAccount(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 200);
+}
+
+/** The issue params for a damaged CMS structure, with the part it was found in when known. */
+export function cmsDamage(damage: CmsDamage, mimePath?: string): IssueParams {
+  return mimePath === undefined ? { ...damage } : { ...damage, mimePath };
+}
+
+/** The issue params for a damaged MIME structure, with the part it was found in when known. */
+export function mimeDamage(damage: MimeDamage, mimePath?: string): IssueParams {
+  return mimePath === undefined ? { ...damage } : { ...damage, mimePath };
+}
