@@ -8,10 +8,12 @@ export {
   MALFORMED_CMS_REASONS,
   MALFORMED_MIME_REASONS,
   REVOCATION_PROBLEM_CODES,
+  UNSUPPORTED_REASONS,
   type IssueCode,
   type MalformedCmsReason,
   type MalformedMimeReason,
   type RevocationProblemCode,
+  type UnsupportedReason,
 } from "./report/codes.js";
 export type * from "./report/types.js";
 export { isMbox, splitMbox } from "./mime/mbox.js";
@@ -28,6 +30,7 @@ export { bundledAnchors, BUNDLED_ROOTS_INFO } from "./trust/bundled.js";
 export { loadUserTrust, addAnchor, distrust, removeDecision, type UserTrust } from "./trust/user-trust.js";
 export { buildTrustInputs, type TrustSetup } from "./trust/inputs.js";
 export { listTrust, type TrustEntry, type TrustListing } from "./trust/listing.js";
-export { describeCertificate, type CertificateDetails, type ExtensionDetail } from "./x509/details.js";
+export { describeCertificate, type CertificateDetails, type EkuDetail, type ExtensionDetail, type KnownEku, type KnownExtension } from "./x509/details.js";
+export type { KeyUsageBit } from "./x509/extensions.js";
 export { decodeBase64Text, encodeBase64 } from "./util/base64.js";
 export { concatBytes } from "./util/bytes.js";

@@ -15,7 +15,7 @@ import type { Ports } from "./ports.js";
 import type { TrustInputs } from "./trust/inputs.js";
 import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
-import { cmsDamage, mimeDamage } from "./report/damage.js";
+import { cmsDamage, mimeDamage } from "./report/issue-params.js";
 import { joinHostDecrypted, needsHostDecryption } from "./layers/host-decrypted.js";
 import { bytesEqual } from "./util/bytes.js";
 import { parseMailDate } from "./mime/date.js";

@@ -258,7 +258,7 @@ describe("dead ends", () => {
     const r = await search("LeafOfDsaRoot", { anchors: ["DsaRootBare"] });
     expect(r.chosen).toBeNull();
     expect(summary(r.best)).toEqual({ chain: ["LeafOfDsaRoot", "DsaRootBare"], codes: ["unsupported-algorithm@0"], valid: false });
-    expect(r.best.issues[0]).toEqual({ code: "unsupported-algorithm", severity: "error", params: { algorithm: "DSA parameters inherited from the issuer", role: "certificate signature" }, certificate: 0 });
+    expect(r.best.issues[0]).toEqual({ code: "unsupported-algorithm", severity: "error", params: { algorithm: "DSA with SHA-256", role: "certificate signature", why: "dsa-parameters-inherited" }, certificate: 0 });
     // The same root with its parameters: the path is good.
     expect((await search("LeafOfDsaRoot", { anchors: ["DsaRoot"] })).chosen).not.toBeNull();
   });
@@ -266,7 +266,7 @@ describe("dead ends", () => {
   it("a certificate signature Signet cannot check is unsupported-algorithm, not a bad signature", async () => {
     const r = await search("LeafUnderEd448", { anchors: ["Ed448Root"], message: ["InterByEd448"] });
     expect(r.chosen).toBeNull();
-    expect(r.attempts.map((a) => a.issues)).toEqual([[{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "1.3.101.113", role: "certificate signature" }, certificate: 1 }]]);
+    expect(r.attempts.map((a) => a.issues)).toEqual([[{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "Ed448", role: "certificate signature", why: "unknown-algorithm", value: "1.3.101.113" }, certificate: 1 }]]);
   });
 });
 

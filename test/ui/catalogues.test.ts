@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES, MALFORMED_CMS_REASONS, MALFORMED_MIME_REASONS, REVOCATION_PROBLEM_CODES, type Issue, type IssueCode, type IssueParams, type RevocationProblem, type RevocationProblemCode, type RevocationProblemSource } from "../../src/core/index.js";
+import { ISSUE_CODES, MALFORMED_CMS_REASONS, MALFORMED_MIME_REASONS, REVOCATION_PROBLEM_CODES, UNSUPPORTED_REASONS, type Issue, type IssueCode, type IssueParams, type RevocationProblem, type RevocationProblemCode, type RevocationProblemSource } from "../../src/core/index.js";
 import { DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "../../src/ui/index.js";
 import { root } from "./reports.js";
 
@@ -97,6 +97,21 @@ describe("issue texts chosen by a reason in their params", () => {
     ["malformed-cms", [...MALFORMED_CMS_REASONS]],
     ["malformed-mime", [...MALFORMED_MIME_REASONS]],
   ];
+  // unsupported-algorithm says its reason (params.why) after the algorithm's name, for each role.
+  const ROLES = ["digest", "signature", "key", "certificate signature"];
+  it("unsupported-algorithm: every reason and role worded, naming the algorithm and the value, in every catalogue", () => {
+    for (const c of [EN_CATALOGUE, ...OTHERS]) {
+      const titles = new Set<string>();
+      for (const why of UNSUPPORTED_REASONS) {
+        for (const role of ROLES) {
+          const t = render(c, "unsupported-algorithm", { algorithm: "⟦algorithm⟧", role, why, value: "⟦value⟧" }).title;
+          titles.add(t);
+          expect([c.lang, why, role, t.includes("⟦algorithm⟧"), t.includes(why)]).toEqual([c.lang, why, role, true, false]);
+        }
+      }
+      expect(titles.size).toBe(UNSUPPORTED_REASONS.length * ROLES.length);
+    }
+  });
   const params = (reason: string): IssueParams => ({
     reason,
     name: "⟦name⟧",

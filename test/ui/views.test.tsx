@@ -247,11 +247,11 @@ describe("ReportView", () => {
     });
     const view = el.querySelector(".certificate")!;
     const rows = Object.fromEntries([...view.querySelectorAll("dt")].map((dt) => [text(dt), text(dt.nextElementSibling)]));
-    // As `openssl x509 -text` shows the sample certificate.
+    // As `openssl x509 -text` shows the sample certificate ("Digital Signature, Non Repudiation, Key Encipherment", "E-mail Protection").
     expect(rows).toMatchObject({
       "Email addresses": "alice@example.org",
       "Extended key usage": "Email protection",
-      "Key usage": "digitalSignature, nonRepudiation, keyEncipherment",
+      "Key usage": "digital signature, non-repudiation, key encipherment",
       Kind: "end entity (a person or mailbox)",
       "Public key": "RSA, 2048 bits",
       "Signed with": "RSA with SHA-256",
@@ -265,6 +265,20 @@ describe("ReportView", () => {
     await act(() => (document.activeElement as HTMLButtonElement).click());
     expect(el.querySelector(".certificate")).toBeNull();
     expect(el.querySelector(".chain")).not.toBeNull();
+  });
+
+  it("in German, the certificate's usages and extensions are named in German, with each extension's OID beside it", async () => {
+    const describe = (b64: string) => describeCertificate(Uint8Array.from(Buffer.from(b64, "base64")));
+    const el = await mount(<ReportView report={reports["01-signed-valid.eml"]!} pending={false} />, { catalogue: DE_CATALOGUE, describeCertificate: describe });
+    await act(() => (el.querySelector(".chain button") as HTMLButtonElement).click());
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    const view = el.querySelector(".certificate")!;
+    const rows = Object.fromEntries([...view.querySelectorAll("dt")].map((dt) => [text(dt), text(dt.nextElementSibling)]));
+    expect([rows["Schlüsselverwendung"], rows["Erweiterte Schlüsselverwendung"]]).toEqual(["digitale Signatur, Nichtabstreitbarkeit, Schlüsselverschlüsselung", "E-Mail-Schutz"]);
+    const extensions = [...view.querySelectorAll("li")].map(text);
+    expect(extensions).toEqual(expect.arrayContaining(["Schlüsselverwendung 2.5.29.15 (kritisch)", "Alternativer Name des Inhabers 2.5.29.17"]));
   });
 
   it("a certificate opened in one message's report closes when another message's report comes, and stays open for the same message's later report", async () => {

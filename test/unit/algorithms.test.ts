@@ -54,18 +54,18 @@ describe("RSASSA-PSS parameters (RFC 4055 section 3.1)", () => {
 
   it("an MGF1 without parameters hashes with SHA-1; a mask generator other than MGF1 is unsupported", () => {
     expect(signatureScheme(PSS, seq(tagged(0, algId(SHA256)), tagged(1, algId(MGF1))), null)).toEqual({ kind: "rsa-pss", hash: "SHA-256", mgfHash: "SHA-1", saltLength: 20 });
-    expect(signatureScheme(PSS, seq(tagged(1, algId("1.2.3.4", algId(SHA256)))), null)).toEqual({ kind: "unsupported", reason: "mask generation 1.2.3.4" });
+    expect(signatureScheme(PSS, seq(tagged(1, algId("1.2.3.4", algId(SHA256)))), null)).toEqual({ kind: "unsupported", why: "pss-mask-generation", value: "1.2.3.4" });
   });
 
   it("a trailer field other than 1 is invalid (RFC 4055 section 3.1)", () => {
-    expect(signatureScheme(PSS, seq(tagged(3, new asn1js.Integer({ value: 2 }))), null)).toEqual({ kind: "unsupported", reason: "trailer field 2" });
+    expect(signatureScheme(PSS, seq(tagged(3, new asn1js.Integer({ value: 2 }))), null)).toEqual({ kind: "unsupported", why: "pss-trailer-field", value: "2" });
     expect(signatureScheme(PSS, seq(tagged(3, new asn1js.Integer({ value: 1 }))), null)).toMatchObject({ kind: "rsa-pss" });
   });
 
   it("an unknown hash, in the signature or in MGF1, is unsupported; malformed parameters are said so", () => {
-    expect(signatureScheme(PSS, seq(tagged(0, algId("1.2.3.5"))), null)).toEqual({ kind: "unsupported", reason: "RSA-PSS hash" });
-    expect(signatureScheme(PSS, seq(tagged(1, algId(MGF1, algId("1.2.3.5")))), null)).toEqual({ kind: "unsupported", reason: "RSA-PSS hash" });
-    expect(signatureScheme(PSS, new asn1js.Integer({ value: 5 }), null)).toEqual({ kind: "unsupported", reason: "malformed RSA-PSS parameters" });
+    expect(signatureScheme(PSS, seq(tagged(0, algId("1.2.3.5"))), null)).toEqual({ kind: "unsupported", why: "pss-hash" });
+    expect(signatureScheme(PSS, seq(tagged(1, algId(MGF1, algId("1.2.3.5")))), null)).toEqual({ kind: "unsupported", why: "pss-hash" });
+    expect(signatureScheme(PSS, new asn1js.Integer({ value: 5 }), null)).toEqual({ kind: "unsupported", why: "pss-parameters-malformed" });
   });
 });
 
@@ -74,7 +74,7 @@ describe("OIDs that name a key type but no hash (RFC 5652 section 5.3, RFC 3370 
     expect(signatureScheme("1.2.840.113549.1.1.1", null, "SHA-256")).toEqual({ kind: "rsa-pkcs1", hash: "SHA-256" });
     expect(signatureScheme("1.2.840.10045.2.1", null, "SHA-384")).toEqual({ kind: "ecdsa", hash: "SHA-384" });
     expect(signatureScheme("1.2.840.10040.4.1", null, "SHA-1")).toEqual({ kind: "dsa", hash: "SHA-1" });
-    for (const oid of ["1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.2.840.10040.4.1"]) expect(signatureScheme(oid, null, null)).toEqual({ kind: "unsupported", reason: "digest" });
+    for (const oid of ["1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.2.840.10040.4.1"]) expect(signatureScheme(oid, null, null)).toEqual({ kind: "unsupported", why: "no-digest" });
   });
 
   it("an OID that names its hash keeps it, whatever the digest algorithm says", () => {
@@ -86,7 +86,7 @@ describe("OIDs that name a key type but no hash (RFC 5652 section 5.3, RFC 3370 
   it("Ed25519 (RFC 8419) hashes with SHA-512 inside; an unknown OID is unsupported, named", () => {
     expect(signatureScheme("1.3.101.112", null, null)).toEqual({ kind: "ed25519" });
     expect(schemeHash({ kind: "ed25519" })).toBe("SHA-512");
-    expect(signatureScheme("1.3.101.113", null, "SHA-256")).toEqual({ kind: "unsupported", reason: "1.3.101.113" });
+    expect(signatureScheme("1.3.101.113", null, "SHA-256")).toEqual({ kind: "unsupported", why: "unknown-algorithm", value: "1.3.101.113" });
   });
 });
 
@@ -94,7 +94,7 @@ describe("schemeHash and digestByOid", () => {
   it("give the hash a scheme signs with, and none for an unsupported one", () => {
     expect(schemeHash({ kind: "rsa-pss", hash: "SHA-384", mgfHash: "SHA-1", saltLength: 20 })).toBe("SHA-384");
     expect(schemeHash({ kind: "dsa", hash: "SHA-224" })).toBe("SHA-224");
-    expect(schemeHash({ kind: "unsupported", reason: "x" })).toBeNull();
+    expect(schemeHash({ kind: "unsupported", why: "unknown-algorithm" })).toBeNull();
     expect([digestByOid("1.2.840.113549.2.5"), digestByOid("2.16.840.1.101.3.4.2.4"), digestByOid("1.2.3")]).toEqual(["MD5", "SHA-224", null]);
   });
 });

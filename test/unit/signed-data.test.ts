@@ -159,7 +159,7 @@ describe("verifySigner: what it says before the path builder", () => {
     });
     const o = await verify(sha3);
     expect([o.report.status, o.report.signerId.kind === "issuer-and-serial" && o.report.signerId.issuer, issueList(o)]).toEqual([
-      "unverifiable", "O=Signet Test, CN=SdRoot", [["unsupported-algorithm", "error", { algorithm: OID.sha3_256, role: "digest" }]],
+      "unverifiable", "O=Signet Test, CN=SdRoot", [["unsupported-algorithm", "error", { algorithm: OID.sha3_256, role: "digest", why: "unknown-algorithm" }]],
     ]);
   });
 
@@ -181,7 +181,7 @@ describe("verifySigner: what it says before the path builder", () => {
     const k1 = pki.makeLeaf("sd-k1", ca, { sanEmails: ["alice@example.org"], key: "ec:secp256k1" });
     const o = await verify(opensslSigned(k1));
     expect([o.report.status, o.issues]).toEqual([
-      "unverifiable", [{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "1.2.840.10045.2.1", role: "key", detail: "curve 1.3.132.0.10" }, certificate: 0 }],
+      "unverifiable", [{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "ECDSA", role: "key", why: "unknown-curve", value: "1.3.132.0.10" }, certificate: 0 }],
     ]);
   });
 
@@ -274,7 +274,7 @@ describe("verifySigner: a DSA key that takes its parameters from its issuer (RFC
     });
     const o = await verify(bare);
     expect([o.report.status, o.issues]).toEqual([
-      "unverifiable", [{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "DSA", role: "key", detail: "DSA parameters inherited from the issuer" }, certificate: 0 }],
+      "unverifiable", [{ code: "unsupported-algorithm", severity: "error", params: { algorithm: "DSA", role: "key", why: "dsa-parameters-inherited" }, certificate: 0 }],
     ]);
     const full = read(withParams).certificates[0]!.publicKey;
     const supplied = await verifySigner(read(bare), 0, CONTENT, smimeProfile(), full);

@@ -7,7 +7,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { IssueCode } from "../report/codes.js";
-import { cmsDamage, readerAccount } from "../report/damage.js";
+import { cmsDamage, readerAccount, unsupportedAlgorithm } from "../report/issue-params.js";
 import type { LocalIssue } from "../report/local-issue.js";
 import type { IssueParams, Severity, SignerReport, SignerStatus } from "../report/types.js";
 import type { SmimePolicy } from "../policy/profile.js";
@@ -248,7 +248,7 @@ async function verifySignerUnguarded(
   // Algorithm policy (RFC 8551 section 2.1): judged before any cryptography, so a
   // weak algorithm is reported even when the signature also fails.
   for (const found of judgeSignatureDigests(scheme, policy, digestAlg)) check.judged(found);
-  if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", { algorithm: digestOid, role: "digest" });
+  if (!digestAlg) check.cannotTell("unsupported-algorithm", "error", unsupportedAlgorithm("digest", algorithmName(digestOid).name, { why: "unknown-algorithm" }));
   // RFC 5652 section 5.1: digestAlgorithms lists every signer's digest, for one-pass readers.
   // The signature does not depend on it, but a SignedData without it is not well formed and
   // OpenSSL refuses to verify it: a damaged structure is never shown as a valid signature.
@@ -256,17 +256,17 @@ async function verifySignerUnguarded(
     check.cannotTell("malformed-cms", "error", cmsDamage({ reason: "digest-algorithm-not-listed" }));
   }
   if (scheme.kind === "unsupported") {
-    check.cannotTell("unsupported-algorithm", "error", { algorithm: algorithmName(sigOid).name, role: "signature", detail: scheme.reason });
+    check.cannotTell("unsupported-algorithm", "error", unsupportedAlgorithm("signature", algorithmName(sigOid).name, scheme));
   }
   if (!certificate) {
     check.cannotTell("signer-certificate-missing", "error", {});
   } else {
     const key = keyOverride ?? certificate.publicKey;
     if (key.kind === "unsupported") {
-      check.cannotTell("unsupported-algorithm", "error", { algorithm: key.algorithmOid, role: "key", detail: key.detail }, 0);
+      check.cannotTell("unsupported-algorithm", "error", unsupportedAlgorithm("key", algorithmName(key.algorithmOid).name, key), 0);
     } else if (key.kind === "dsa-inherited") {
       // RFC 3279 section 2.3.2: a DSA key without parameters takes its issuer's, which only a built path supplies.
-      check.cannotTell("unsupported-algorithm", "error", { algorithm: "DSA", role: "key", detail: DSA_INHERITED }, 0);
+      check.cannotTell("unsupported-algorithm", "error", unsupportedAlgorithm("key", "DSA", DSA_INHERITED), 0);
     } else {
       check.judged(judgeKey(key, policy), 0);
     }

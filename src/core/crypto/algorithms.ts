@@ -4,6 +4,7 @@
  */
 import * as pkijs from "pkijs";
 import { OID } from "../oids.js";
+import type { Unsupported } from "../report/codes.js";
 
 export type DigestName = "MD5" | "SHA-1" | "SHA-224" | "SHA-256" | "SHA-384" | "SHA-512";
 
@@ -36,7 +37,7 @@ export type SignatureScheme =
   | { kind: "ecdsa"; hash: DigestName }
   | { kind: "ed25519" }
   | { kind: "dsa"; hash: DigestName }
-  | { kind: "unsupported"; reason: string };
+  | ({ kind: "unsupported" } & Unsupported);
 
 /** RFC 4055 section 5 (RSA with hash), RFC 5758 section 3.2 (ECDSA with hash). */
 const HASHED_SIGNATURES: Record<string, { kind: "rsa-pkcs1" | "ecdsa" | "dsa"; hash: DigestName }> = {
@@ -71,14 +72,14 @@ function pssScheme(params: unknown): SignatureScheme {
     const parsed = new pkijs.RSASSAPSSParams({ schema: params });
     hash = digestByOid(parsed.hashAlgorithm.algorithmId);
     if (parsed.maskGenAlgorithm.algorithmId !== OID.mgf1) {
-      return { kind: "unsupported", reason: `mask generation ${parsed.maskGenAlgorithm.algorithmId}` };
+      return { kind: "unsupported", why: "pss-mask-generation", value: parsed.maskGenAlgorithm.algorithmId };
     }
     const mgfParams = parsed.maskGenAlgorithm.algorithmParams;
     mgfHash = mgfParams ? digestByOid(new pkijs.AlgorithmIdentifier({ schema: mgfParams }).algorithmId) : "SHA-1";
     saltLength = parsed.saltLength;
-    if (parsed.trailerField !== 1) return { kind: "unsupported", reason: `trailer field ${parsed.trailerField}` };
+    if (parsed.trailerField !== 1) return { kind: "unsupported", why: "pss-trailer-field", value: String(parsed.trailerField) };
   }
-  if (!hash || !mgfHash) return { kind: "unsupported", reason: "RSA-PSS hash" };
+  if (!hash || !mgfHash) return { kind: "unsupported", why: "pss-hash" };
   return { kind: "rsa-pss", hash, mgfHash, saltLength };
 }
 
@@ -105,21 +106,21 @@ export function signatureScheme(signatureOid: string, params: unknown, digest: D
   if (hashed) return { ...hashed };
   switch (signatureOid) {
     case OID.rsaEncryption:
-      return digest ? { kind: "rsa-pkcs1", hash: digest } : { kind: "unsupported", reason: "digest" };
+      return digest ? { kind: "rsa-pkcs1", hash: digest } : { kind: "unsupported", why: "no-digest" };
     case OID.ecPublicKey:
-      return digest ? { kind: "ecdsa", hash: digest } : { kind: "unsupported", reason: "digest" };
+      return digest ? { kind: "ecdsa", hash: digest } : { kind: "unsupported", why: "no-digest" };
     case OID.rsassaPss:
       try {
         return pssScheme(params);
       } catch {
-        return { kind: "unsupported", reason: "malformed RSA-PSS parameters" };
+        return { kind: "unsupported", why: "pss-parameters-malformed" };
       }
     case OID.ed25519:
       return { kind: "ed25519" };
     case OID.dsa:
-      return digest ? { kind: "dsa", hash: digest } : { kind: "unsupported", reason: "digest" };
+      return digest ? { kind: "dsa", hash: digest } : { kind: "unsupported", why: "no-digest" };
     default:
-      return { kind: "unsupported", reason: signatureOid };
+      return { kind: "unsupported", why: "unknown-algorithm", value: signatureOid };
   }
 }
 

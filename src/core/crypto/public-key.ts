@@ -2,6 +2,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { OID } from "../oids.js";
+import type { Unsupported } from "../report/codes.js";
 import { copyBytes, stripLeadingZeros, toArrayBuffer } from "../util/bytes.js";
 import { asn1Integer, type DsaPublicKey } from "./dsa.js";
 
@@ -20,7 +21,7 @@ export type PublicKeyDescription =
   | { kind: "dsa"; key: DsaPublicKey; bits: number }
   /** A DSA key whose parameters come from its issuer's key (RFC 3279 section 2.3.2). */
   | { kind: "dsa-inherited"; y: bigint; bits: 0 }
-  | { kind: "unsupported"; algorithmOid: string; detail: string };
+  | ({ kind: "unsupported"; algorithmOid: string } & Unsupported);
 
 function bitLength(bytes: Uint8Array): number {
   const b = stripLeadingZeros(bytes);
@@ -51,7 +52,7 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
   try {
     if (oid === OID.rsaEncryption || oid === OID.rsassaPss) {
       const parsed = asn1js.fromBER(toArrayBuffer(keyBits));
-      if (parsed.offset === -1) return { kind: "unsupported", algorithmOid: oid, detail: "malformed RSA key" };
+      if (parsed.offset === -1) return { kind: "unsupported", algorithmOid: oid, why: "malformed-key" };
       const rsa = new pkijs.RSAPublicKey({ schema: parsed.result });
       const modulus = stripLeadingZeros(rsa.modulus.valueBlock.valueHexView);
       const exponent = stripLeadingZeros(rsa.publicExponent.valueBlock.valueHexView);
@@ -61,7 +62,7 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
       const params = info.algorithm.algorithmParams;
       const curveOid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : "";
       const curve = CURVES[curveOid];
-      if (!curve) return { kind: "unsupported", algorithmOid: oid, detail: `curve ${curveOid || "(explicit parameters)"}` };
+      if (!curve) return { kind: "unsupported", algorithmOid: oid, why: "unknown-curve", value: curveOid || "explicit" };
       return {
         kind: "ec",
         spki: new Uint8Array(info.toSchema().toBER(false)),
@@ -75,20 +76,19 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
       // (RFC 3279 section 2.3.2): that needs the chain, so it is unsupported here.
       const params = info.algorithm.algorithmParams;
       const y = asn1Integer(asn1js.fromBER(toArrayBuffer(keyBits)).result);
-      if (!y) return { kind: "unsupported", algorithmOid: oid, detail: "malformed DSA key" };
+      if (!y) return { kind: "unsupported", algorithmOid: oid, why: "malformed-key" };
       if (!(params instanceof asn1js.Sequence)) return { kind: "dsa-inherited", y, bits: 0 };
       const [p, q, g] = params.valueBlock.value.map(asn1Integer);
-      if (!p || !q || !g) return { kind: "unsupported", algorithmOid: oid, detail: "malformed DSA key" };
+      if (!p || !q || !g) return { kind: "unsupported", algorithmOid: oid, why: "malformed-key" };
       return { kind: "dsa", key: { p, q, g, y }, bits: p.toString(2).length };
     }
     if (oid === OID.ed25519) {
       return { kind: "ed25519", spki: new Uint8Array(info.toSchema().toBER(false)), point: copyBytes(keyBits), bits: 256 };
     }
-  } catch (e) {
-    // Stryker disable next-line StringLiteral: pkijs and asn1js throw Error objects; the words are for anything else
-    return { kind: "unsupported", algorithmOid: oid, detail: e instanceof Error ? e.message : "malformed key" };
+  } catch {
+    return { kind: "unsupported", algorithmOid: oid, why: "malformed-key" };
   }
-  return { kind: "unsupported", algorithmOid: oid, detail: oid };
+  return { kind: "unsupported", algorithmOid: oid, why: "unknown-algorithm", value: oid };
 }
 
 /**

@@ -13,12 +13,18 @@ import type { CurveName, PublicKeyDescription } from "./public-key.js";
 import { verifyPkcs1, verifyPss } from "./rsa-manual.js";
 import { digest } from "./digest.js";
 import { verifyDsa } from "./dsa.js";
+import type { Unsupported } from "../report/codes.js";
 import { readSigValue } from "./sig-value.js";
 
-export class UnsupportedAlgorithmError extends Error {}
+/** The answer is unknowable here: why, as a reason code the report carries. */
+export class UnsupportedAlgorithmError extends Error {
+  constructor(readonly unsupported: Unsupported) {
+    super(unsupported.value === undefined ? unsupported.why : `${unsupported.why} ${unsupported.value}`);
+  }
+}
 
-/** Said when a DSA key's parameters are to come from its issuer and are not known here. */
-export const DSA_INHERITED = "DSA parameters inherited from the issuer";
+/** A DSA key whose parameters are to come from its issuer, which is not known here (RFC 3279 section 2.3.2). */
+export const DSA_INHERITED: Unsupported = Object.freeze({ why: "dsa-parameters-inherited" });
 
 const WEBCRYPTO_HASHES: ReadonlySet<DigestName> = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
 
@@ -78,14 +84,19 @@ async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519
   return crypto.subtle.verify({ name: "Ed25519" }, k, buf(sig), buf(data));
 }
 
+/** The reason and value of an unsupported scheme or key, without the rest. */
+export function unsupportedOf(u: Unsupported): Unsupported {
+  return u.value === undefined ? { why: u.why } : { why: u.why, value: u.value };
+}
+
 export async function verifySignature(
   key: PublicKeyDescription,
   scheme: SignatureScheme,
   data: Uint8Array,
   signature: Uint8Array,
 ): Promise<boolean> {
-  if (scheme.kind === "unsupported") throw new UnsupportedAlgorithmError(scheme.reason);
-  if (key.kind === "unsupported") throw new UnsupportedAlgorithmError(key.detail);
+  if (scheme.kind === "unsupported") throw new UnsupportedAlgorithmError(unsupportedOf(scheme));
+  if (key.kind === "unsupported") throw new UnsupportedAlgorithmError(unsupportedOf(key));
   if (key.kind === "dsa-inherited") throw new UnsupportedAlgorithmError(DSA_INHERITED);
   switch (scheme.kind) {
     case "rsa-pkcs1": {
@@ -123,7 +134,7 @@ export async function verifySignature(
   }
 }
 
-export type SignedObjectCheck = { ok: true } | { ok: false; reason: "bad-signature" } | { ok: false; reason: "unsupported"; detail: string };
+export type SignedObjectCheck = { ok: true } | { ok: false; reason: "bad-signature" } | ({ ok: false; reason: "unsupported" } & Unsupported);
 
 /**
  * Checks a signed X.509-style object (a certificate, CRL or OCSP response): the
@@ -141,7 +152,7 @@ export async function verifySignedObject(
     const ok = await verifySignature(key, signatureScheme(algorithmOid, params, null), signed, signature);
     return ok ? { ok: true } : { ok: false, reason: "bad-signature" };
   } catch (e) {
-    if (e instanceof UnsupportedAlgorithmError) return { ok: false, reason: "unsupported", detail: e.message };
+    if (e instanceof UnsupportedAlgorithmError) return { ok: false, reason: "unsupported", ...e.unsupported };
     return { ok: false, reason: "bad-signature" };
   }
 }

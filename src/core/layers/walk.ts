@@ -8,11 +8,11 @@ import * as asn1js from "asn1js";
 import { parseContentInfo } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
 import { summarizeEnveloped } from "../cms/enveloped-data.js";
-import { algorithmName, OID } from "../oids.js";
+import { algorithmName, OID, oidName } from "../oids.js";
 import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
 import { describeType, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
-import { cmsDamage, mimeDamage, readerAccount, type MimeDamage } from "../report/damage.js";
+import { cmsDamage, mimeDamage, readerAccount, type MimeDamage } from "../report/issue-params.js";
 import { decodeBody } from "../mime/transfer-encoding.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
@@ -222,7 +222,7 @@ async function readSigned(ctx: WalkContext, index: number, der: Uint8Array): Pro
   }
   noteTrailingBytes(ctx, where(index), ci.trailingBytes);
   if (ci.value.contentType !== OID.signedData) {
-    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "not-signed-data", contentType: ci.value.contentType }));
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "not-signed-data", contentType: oidName(ci.value.contentType) }));
     return null;
   }
   const signed = tryReadSignedData(ctx, ci.value.content);
@@ -263,7 +263,7 @@ async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): P
     return enveloped(ctx, entity, pos, index, content, contentType === OID.authEnvelopedData);
   }
   if (contentType === OID.compressedData) return compressed(ctx, entity, pos, index, content);
-  ctx.issues.add("malformed-cms", "error", {}, cmsDamage({ reason: "unsupported-content-type", contentType }, pos.pathPrefix + entity.path));
+  ctx.issues.add("malformed-cms", "error", {}, cmsDamage({ reason: "unsupported-content-type", contentType: oidName(contentType) }, pos.pathPrefix + entity.path));
   ctx.hiddenContent = true;
 }
 

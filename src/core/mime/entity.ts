@@ -6,7 +6,7 @@
  */
 import type { Limits } from "../limits.js";
 import { fromLatin1 } from "../util/bytes.js";
-import { mimeDamage } from "../report/damage.js";
+import { mimeDamage } from "../report/issue-params.js";
 import type { IssueParams } from "../report/types.js";
 import { DEFAULT_CONTENT_TYPE, mediaType, parseContentType, parseTransferEncoding, type ContentType } from "./content-type.js";
 import { headerValue, parseHeaderBlock, type HeaderField } from "./headers.js";

@@ -1,7 +1,7 @@
 /** Content-Transfer-Encoding decoding (RFC 2045 section 6). */
 import { decodeBase64 } from "../util/base64.js";
 import { decodeQuotedPrintable } from "../util/quoted-printable.js";
-import type { MimeDamage } from "../report/damage.js";
+import type { MimeDamage } from "../report/issue-params.js";
 import { rawBody, type MimeEntity } from "./entity.js";
 
 export interface DecodedBody {

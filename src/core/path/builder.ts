@@ -11,6 +11,8 @@ import type { CertificateView } from "../x509/certificate.js";
 import { verifyIssuedBy } from "../x509/issued-by.js";
 import { inheritDsaParameters, type PublicKeyDescription } from "../crypto/public-key.js";
 import { DSA_INHERITED } from "../crypto/verify.js";
+import { algorithmName } from "../oids.js";
+import { unsupportedAlgorithm } from "../report/issue-params.js";
 import { formatName } from "../x509/name.js";
 import type { PathBudget } from "./budget.js";
 import type { IssuerSource } from "./issuer-source.js";
@@ -163,7 +165,12 @@ async function append(state: SearchState, path: PathInProgress, cand: Certificat
     const signed = await verifyIssuedBy(chain[child]!, keys[child + 1]!);
     if (!signed.ok) {
       return signed.reason === "unsupported"
-        ? { code: "unsupported-algorithm", severity: "error", params: { algorithm: signed.detail, role: "certificate signature" }, certificate: child }
+        ? {
+            code: "unsupported-algorithm",
+            severity: "error",
+            params: unsupportedAlgorithm("certificate signature", algorithmName(chain[child]!.cert.signatureAlgorithm.algorithmId).name, signed),
+            certificate: child,
+          }
         : { code: "bad-certificate-signature", severity: "error", params: { issuer: formatName(chain[child + 1]!.cert.subject) }, certificate: child };
     }
     // The issuer's inherited parameters are now vouched for by a verified signature chain.
@@ -208,7 +215,7 @@ async function extend(state: SearchState, path: PathInProgress): Promise<PathAtt
         const unresolved: LocalIssue[] = next.pending.map((child) => ({
           code: "unsupported-algorithm",
           severity: "error",
-          params: { algorithm: DSA_INHERITED, role: "certificate signature" },
+          params: unsupportedAlgorithm("certificate signature", algorithmName(next.chain[child]!.cert.signatureAlgorithm.algorithmId).name, DSA_INHERITED),
           certificate: child,
         }));
         const issues = [...unresolved, ...(await state.ctx.validate(next.chain, cand.anchor))];

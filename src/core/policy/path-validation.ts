@@ -6,7 +6,7 @@
  * constraints) is carried by the loop below.
  * Certificate policies are processed by policy-tree.ts.
  */
-import { cmsDamage } from "../report/damage.js";
+import { cmsDamage } from "../report/issue-params.js";
 import type { LocalIssue } from "../report/local-issue.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
 import { judgeDigest, judgeKey } from "./algorithm-acceptance.js";

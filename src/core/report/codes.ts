@@ -29,6 +29,10 @@ export const ISSUE_CODES = [
   "digest-mismatch",
   "content-type-mismatch",
   "signer-certificate-missing",
+  /**
+   * An algorithm or key Signet cannot check: params.role (digest, signature, key, certificate signature),
+   * params.algorithm (a name, or the OID), and params.why, one of UNSUPPORTED_REASONS, with params.value.
+   */
   "unsupported-algorithm",
   "weak-digest",
   "weak-key",
@@ -229,3 +233,33 @@ export const MALFORMED_MIME_REASONS = [
 ] as const;
 
 export type MalformedMimeReason = (typeof MALFORMED_MIME_REASONS)[number];
+
+/** Why an algorithm or key cannot be checked (the unsupported-algorithm issue's params.why), worded by the catalogues. */
+export const UNSUPPORTED_REASONS = [
+  /** An algorithm Signet does not implement. */
+  "unknown-algorithm",
+  /** An elliptic curve other than P-256, P-384, P-521: params.value, its OID, or "explicit" for explicit parameters. */
+  "unknown-curve",
+  /** A key whose encoding cannot be read. */
+  "malformed-key",
+  /** A DSA key whose parameters are to come from its issuer (RFC 3279 section 2.3.2), which is not known. */
+  "dsa-parameters-inherited",
+  /** A signature algorithm that names no hash, with a digest algorithm Signet does not know. */
+  "no-digest",
+  /** RSA-PSS with a mask generation function other than MGF1 (RFC 4055 section 3.1): params.value, its OID. */
+  "pss-mask-generation",
+  /** RSA-PSS with a trailer field other than 1 (RFC 4055 section 3.1): params.value. */
+  "pss-trailer-field",
+  /** RSA-PSS with a hash Signet does not know. */
+  "pss-hash",
+  /** RSA-PSS parameters that cannot be read. */
+  "pss-parameters-malformed",
+] as const;
+
+export type UnsupportedReason = (typeof UNSUPPORTED_REASONS)[number];
+
+/** Why an algorithm cannot be checked, and the value that reason names. */
+export interface Unsupported {
+  why: UnsupportedReason;
+  value?: string;
+}

@@ -6,13 +6,60 @@
 import { EKU, EXT, OID, oidName } from "../oids.js";
 import type { CertificateSummary } from "../report/types.js";
 import { CertificateView } from "./certificate.js";
+import type { KeyUsageBit } from "./extensions.js";
 import { readPolicyExtensions } from "./policy-extensions.js";
+
+/**
+ * The extensions and extended key usages the certificate view names, by their identifiers in the
+ * RFCs' ASN.1 (id-ce-keyUsage is keyUsage): the same in every language; the catalogues word them.
+ */
+const KNOWN_EXTENSIONS = {
+  [EXT.subjectKeyIdentifier]: "subjectKeyIdentifier",
+  [EXT.keyUsage]: "keyUsage",
+  [EXT.subjectAltName]: "subjectAltName",
+  [EXT.issuerAltName]: "issuerAltName",
+  [EXT.basicConstraints]: "basicConstraints",
+  [EXT.nameConstraints]: "nameConstraints",
+  [EXT.crlDistributionPoints]: "cRLDistributionPoints",
+  [EXT.certificatePolicies]: "certificatePolicies",
+  [EXT.policyMappings]: "policyMappings",
+  [EXT.authorityKeyIdentifier]: "authorityKeyIdentifier",
+  [EXT.policyConstraints]: "policyConstraints",
+  [EXT.extKeyUsage]: "extKeyUsage",
+  [EXT.freshestCrl]: "freshestCRL",
+  [EXT.inhibitAnyPolicy]: "inhibitAnyPolicy",
+  [EXT.authorityInfoAccess]: "authorityInfoAccess",
+  [EXT.subjectInfoAccess]: "subjectInfoAccess",
+  [OID.smimeCapabilities]: "smimeCapabilities",
+  [EXT.ctPrecertificateScts]: "signedCertificateTimestampList",
+} as const;
+
+export type KnownExtension = (typeof KNOWN_EXTENSIONS)[keyof typeof KNOWN_EXTENSIONS];
+
+/** RFC 5280 section 4.2.1.12 and the S/MIME profile's EKUs (RFC 8550 section 4.4). */
+const KNOWN_EKUS = {
+  [EKU.any]: "anyExtendedKeyUsage",
+  [EKU.serverAuth]: "serverAuth",
+  [EKU.clientAuth]: "clientAuth",
+  [EKU.codeSigning]: "codeSigning",
+  [EKU.emailProtection]: "emailProtection",
+  [EKU.timeStamping]: "timeStamping",
+  [EKU.ocspSigning]: "OCSPSigning",
+  [EKU.msDocumentSigning]: "msDocumentSigning",
+} as const;
+
+export type KnownEku = (typeof KNOWN_EKUS)[keyof typeof KNOWN_EKUS];
 
 export interface ExtensionDetail {
   oid: string;
-  /** A readable name, or the OID itself. */
-  name: string;
+  /** Its identifier in the RFC, when Signet knows it; the catalogues word it. */
+  known: KnownExtension | null;
   critical: boolean;
+}
+
+export interface EkuDetail {
+  oid: string;
+  known: KnownEku | null;
 }
 
 export interface CertificateDetails extends CertificateSummary {
@@ -20,10 +67,10 @@ export interface CertificateDetails extends CertificateSummary {
   signatureAlgorithm: string;
   isCa: boolean;
   pathLength: number | null;
-  /** KeyUsage bit names (RFC 5280 section 4.2.1.3), or null when the extension is absent. */
-  keyUsage: string[] | null;
-  /** ExtendedKeyUsage, readable names (RFC 5280 section 4.2.1.12), or null when absent. */
-  extendedKeyUsage: string[] | null;
+  /** KeyUsage bits (RFC 5280 section 4.2.1.3), or null when the extension is absent. */
+  keyUsage: KeyUsageBit[] | null;
+  /** ExtendedKeyUsage (RFC 5280 section 4.2.1.12), or null when absent. */
+  extendedKeyUsage: EkuDetail[] | null;
   /** Certificate policy OIDs (RFC 5280 section 4.2.1.4), or null when absent. */
   policies: string[] | null;
   ocspUrls: string[];
@@ -33,38 +80,7 @@ export interface CertificateDetails extends CertificateSummary {
   derBase64: string;
 }
 
-const EXTENSION_NAMES: Record<string, string> = {
-  [EXT.subjectKeyIdentifier]: "Subject key identifier",
-  [EXT.keyUsage]: "Key usage",
-  [EXT.subjectAltName]: "Subject alternative name",
-  [EXT.issuerAltName]: "Issuer alternative name",
-  [EXT.basicConstraints]: "Basic constraints",
-  [EXT.nameConstraints]: "Name constraints",
-  [EXT.crlDistributionPoints]: "CRL distribution points",
-  [EXT.certificatePolicies]: "Certificate policies",
-  [EXT.policyMappings]: "Policy mappings",
-  [EXT.authorityKeyIdentifier]: "Authority key identifier",
-  [EXT.policyConstraints]: "Policy constraints",
-  [EXT.extKeyUsage]: "Extended key usage",
-  [EXT.freshestCrl]: "Freshest CRL",
-  [EXT.inhibitAnyPolicy]: "Inhibit anyPolicy",
-  [EXT.authorityInfoAccess]: "Authority information access",
-  [EXT.subjectInfoAccess]: "Subject information access",
-  [OID.smimeCapabilities]: "S/MIME capabilities",
-  [EXT.ctPrecertificateScts]: "Certificate transparency SCTs",
-};
-
-/** RFC 5280 section 4.2.1.12 and the S/MIME profile's EKUs (RFC 8550 section 4.4). */
-const EKU_NAMES: Record<string, string> = {
-  [EKU.any]: "Any purpose",
-  [EKU.serverAuth]: "TLS server",
-  [EKU.clientAuth]: "TLS client",
-  [EKU.codeSigning]: "Code signing",
-  [EKU.emailProtection]: "Email protection",
-  [EKU.timeStamping]: "Time stamping",
-  [EKU.ocspSigning]: "OCSP signing",
-  [EKU.msDocumentSigning]: "Document signing (Microsoft)",
-};
+const known = <T extends string>(table: Readonly<Record<string, T>>, oid: string): T | null => (Object.hasOwn(table, oid) ? table[oid]! : null);
 
 export async function describeCertificate(der: Uint8Array): Promise<CertificateDetails> {
   const view = CertificateView.fromDer(der);
@@ -83,10 +99,10 @@ export async function describeCertificate(der: Uint8Array): Promise<CertificateD
     isCa: ext.basicConstraints?.ca ?? false,
     pathLength: ext.basicConstraints?.pathLen ?? null,
     keyUsage: ext.keyUsage ? [...ext.keyUsage] : null,
-    extendedKeyUsage: ext.extKeyUsage ? ext.extKeyUsage.map((oid) => EKU_NAMES[oid] ?? oid) : null,
+    extendedKeyUsage: ext.extKeyUsage ? ext.extKeyUsage.map((oid) => ({ oid, known: known<KnownEku>(KNOWN_EKUS, oid) })) : null,
     policies,
     ocspUrls: [...ext.ocsp],
     caIssuerUrls: [...ext.caIssuers],
-    extensions: present.map((e) => ({ oid: e.extnID, name: EXTENSION_NAMES[e.extnID] ?? oidName(e.extnID), critical: e.critical })),
+    extensions: present.map((e) => ({ oid: e.extnID, known: known<KnownExtension>(KNOWN_EXTENSIONS, e.extnID), critical: e.critical })),
   };
 }

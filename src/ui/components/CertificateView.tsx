@@ -84,9 +84,9 @@ export function CertificateView({ certificate, onBack }: CertificateViewProps) {
             <dt>{ui.basicConstraints}</dt>
             <dd>{details.isCa ? ui.ca(details.pathLength) : ui.endEntity}</dd>
             <dt>{ui.keyUsage}</dt>
-            <dd>{list(details.keyUsage)}</dd>
+            <dd>{list(details.keyUsage?.map((bit) => ui.keyUsageNames[bit]))}</dd>
             <dt>{ui.extendedKeyUsage}</dt>
-            <dd>{list(details.extendedKeyUsage)}</dd>
+            <dd>{list(details.extendedKeyUsage?.map((e) => (e.known ? ui.ekuNames[e.known] : e.oid)))}</dd>
             <dt>{ui.policies}</dt>
             <dd class="mono">{list(details.policies)}</dd>
           </>
@@ -109,7 +109,13 @@ export function CertificateView({ certificate, onBack }: CertificateViewProps) {
           <ul>
             {details.extensions.map((e) => (
               <li key={e.oid}>
-                {e.name} <span class="muted mono">{e.oid}</span>
+                {e.known ? (
+                  <>
+                    {ui.extensionNames[e.known]} <span class="muted mono">{e.oid}</span>
+                  </>
+                ) : (
+                  <span class="mono">{e.oid}</span>
+                )}
                 {e.critical ? <strong> ({ui.critical})</strong> : null}
               </li>
             ))}

@@ -3,18 +3,31 @@
  * what the reader can do. The reader is addressed as "Sie". test/ui/catalogues.test.ts
  * holds it to the English: every code, and the same parameters in every text.
  */
-import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason } from "../../core/index.js";
+import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason, UnsupportedReason } from "../../core/index.js";
 import { count, REVOCATION_REASON, revocationProblem, span } from "./de-words.js";
-import { byReason, contentTypeName, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
+import { byReason, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
 import type { IssueText } from "./en.js";
 
 type Render = (p: IssueParams) => IssueText;
 
+/** unsupported-algorithm nach params.why (UNSUPPORTED_REASONS): was zum Namen des Verfahrens hinzuzufügen ist. */
+const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
+  "unknown-algorithm": () => "",
+  "unknown-curve": (p) => (p.value === "explicit" ? ", auf einer durch explizite Parameter gegebenen Kurve" : `, auf der Kurve ${s(p.value)}`),
+  "malformed-key": () => ": der Schlüssel ist nicht lesbar",
+  "dsa-parameters-inherited": () => ": seine DSA-Parameter sollen vom Aussteller kommen, der nicht bekannt ist",
+  "no-digest": () => ": das nötige Hashverfahren ist nicht bekannt",
+  "pss-mask-generation": (p) => `, mit der Maskenerzeugung ${s(p.value)}`,
+  "pss-trailer-field": (p) => `, mit dem Trailer-Feld ${s(p.value)}`,
+  "pss-hash": () => ", mit einem Hash, den Signet nicht kennt",
+  "pss-parameters-malformed": () => ": seine Parameter sind nicht lesbar",
+};
+
 /** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */
 const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data">, (p: IssueParams) => string> = {
   unreadable: (p) => `ihre Struktur ${s(p.structure)} ist nicht lesbar`,
-  "not-signed-data": (p) => `der Signaturteil enthält ${contentTypeName(p.contentType)}, keine Signatur`,
-  "unsupported-content-type": (p) => `sie enthalten eine Art von CMS-Inhalt, die Signet nicht liest (${contentTypeName(p.contentType)})`,
+  "not-signed-data": (p) => `der Signaturteil enthält ${s(p.contentType)}, keine Signatur`,
+  "unsupported-content-type": (p) => `sie enthalten eine Art von CMS-Inhalt, die Signet nicht liest (${s(p.contentType)})`,
   "opaque-without-content": () => "die signierte Nachricht darin hat keinen Inhalt",
   "no-cms-object": () => "die Signaturdatei enthält kein CMS-Objekt",
   "digest-algorithm-not-listed": () => "das Hashverfahren des Unterzeichners fehlt in der Liste der Hashverfahren, was auch OpenSSL ablehnt",
@@ -170,10 +183,24 @@ export const DE: Record<IssueCode, Render> = {
     title: "Das Zertifikat des Unterzeichners ist nicht in der Nachricht enthalten.",
     advice: "Signet kann nicht feststellen, wer signiert hat. Bitten Sie den Absender, sein Zertifikat mitzusenden (die meisten Mailprogramme tun das von selbst).",
   }),
-  "unsupported-algorithm": (p) => ({
-    title: `Die Nachricht verwendet ein Verfahren, das Signet nicht prüfen kann (${s(p.algorithm)}${p.role ? `, ${s(p.role)}` : ""}).`,
-    advice: "Die Signatur kann in Ordnung sein, lässt sich hier aber nicht prüfen. Bitten Sie den Absender um ein aktuelles Verfahren (RSA oder ECDSA mit SHA-256).",
-  }),
+  "unsupported-algorithm": (p) => {
+    const what = `${s(p.algorithm)}${(byReason(UNSUPPORTED, p.why) ?? (() => ""))(p)}`;
+    if (p.role === "certificate signature") {
+      return {
+        title: `Ein Zertifikat der Kette ist von seiner CA mit einem Verfahren signiert, das Signet nicht prüfen kann (${what}).`,
+        advice: "Das Zertifikat kann in Ordnung sein, lässt sich hier aber nicht prüfen, daher ist der Kette nicht zu trauen. Die Zertifizierungsstelle hat dieses Verfahren gewählt; das Mailprogramm des Absenders kann daran nichts ändern.",
+      };
+    }
+    return {
+      title:
+        p.role === "key"
+          ? `Der Schlüssel des Unterzeichners ist von einer Art, die Signet nicht verwenden kann (${what}).`
+          : p.role === "digest"
+            ? `Die Nachricht wurde mit einem Hashverfahren signiert, das Signet nicht kennt (${what}).`
+            : `Die Nachricht wurde mit einem Signaturverfahren signiert, das Signet nicht prüfen kann (${what}).`,
+      advice: "Die Signatur kann in Ordnung sein, lässt sich hier aber nicht prüfen. Bitten Sie den Absender um ein aktuelles Verfahren (RSA oder ECDSA mit SHA-256).",
+    };
+  },
   "weak-digest": (p) =>
     p.role === "certificate signature"
       ? {

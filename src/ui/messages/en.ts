@@ -3,9 +3,9 @@
  * The one place human text is made from codes; the CLI renders with it now and
  * the Preact UI will too. Other languages add a file of the same shape.
  */
-import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason } from "../../core/index.js";
+import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason, UnsupportedReason } from "../../core/index.js";
 import { count, REVOCATION_REASON, revocationProblem, span } from "./en-words.js";
-import { byReason, contentTypeName, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
+import { byReason, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
 
 export interface IssueText {
   /** One line: what is wrong. */
@@ -18,11 +18,24 @@ export interface IssueText {
 
 type Render = (p: IssueParams) => IssueText;
 
+/** unsupported-algorithm, by its params.why (UNSUPPORTED_REASONS): what there is to add to the algorithm's name. */
+const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
+  "unknown-algorithm": () => "",
+  "unknown-curve": (p) => (p.value === "explicit" ? ", on a curve given by explicit parameters" : `, on the curve ${s(p.value)}`),
+  "malformed-key": () => ": the key cannot be read",
+  "dsa-parameters-inherited": () => ": its DSA parameters are to come from its issuer, which is not known",
+  "no-digest": () => ": the digest it needs is not known",
+  "pss-mask-generation": (p) => `, with mask generation ${s(p.value)}`,
+  "pss-trailer-field": (p) => `, with trailer field ${s(p.value)}`,
+  "pss-hash": () => ", with a hash Signet does not know",
+  "pss-parameters-malformed": () => ": its parameters cannot be read",
+};
+
 /** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */
 const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data">, (p: IssueParams) => string> = {
   unreadable: (p) => `its ${s(p.structure)} cannot be read`,
-  "not-signed-data": (p) => `the signature part holds ${contentTypeName(p.contentType)}, not a signature`,
-  "unsupported-content-type": (p) => `it holds a kind of CMS content Signet does not read (${contentTypeName(p.contentType)})`,
+  "not-signed-data": (p) => `the signature part holds ${s(p.contentType)}, not a signature`,
+  "unsupported-content-type": (p) => `it holds a kind of CMS content Signet does not read (${s(p.contentType)})`,
   "opaque-without-content": () => "the signed message inside holds no content",
   "no-cms-object": () => "the signature file holds no CMS object",
   "digest-algorithm-not-listed": () => "the signer's digest algorithm is missing from the list of digest algorithms, which OpenSSL refuses as well",
@@ -181,10 +194,24 @@ export const EN: Record<IssueCode, Render> = {
     title: "The signer's certificate is not included in the message.",
     advice: "Signet cannot tell who signed it. Ask the sender to include their certificate (most mail programs do by default).",
   }),
-  "unsupported-algorithm": (p) => ({
-    title: `The message uses an algorithm Signet cannot check (${s(p.algorithm)}${p.role ? `, ${s(p.role)}` : ""}).`,
-    advice: "The signature could be fine, but it cannot be verified here. Ask the sender to use a current algorithm (RSA or ECDSA with SHA-256).",
-  }),
+  "unsupported-algorithm": (p) => {
+    const what = `${s(p.algorithm)}${(byReason(UNSUPPORTED, p.why) ?? (() => ""))(p)}`;
+    if (p.role === "certificate signature") {
+      return {
+        title: `A certificate in the chain is signed by its CA with an algorithm Signet cannot check (${what}).`,
+        advice: "The certificate may be fine, but it cannot be verified here, so the chain cannot be trusted. The certificate authority chose this algorithm; the sender's mail program cannot change it.",
+      };
+    }
+    return {
+      title:
+        p.role === "key"
+          ? `The signer's key is of a kind Signet cannot use (${what}).`
+          : p.role === "digest"
+            ? `The message was signed with a digest algorithm Signet does not know (${what}).`
+            : `The message was signed with a signature algorithm Signet cannot check (${what}).`,
+      advice: "The signature could be fine, but it cannot be verified here. Ask the sender to use a current algorithm (RSA or ECDSA with SHA-256).",
+    };
+  },
   "weak-digest": (p) =>
     p.role === "certificate signature"
       ? {

@@ -31,19 +31,6 @@ export function revocationReason(v: unknown, words: Record<RevocationReason, str
   return Object.hasOwn(words, String(v)) ? words[String(v) as RevocationReason] : String(v);
 }
 
-/** CMS content types by OID (RFC 5652 section 4-8, RFC 5083, RFC 3274), as the RFCs name them: the same in every language. */
-const CONTENT_TYPES: Record<string, string> = {
-  "1.2.840.113549.1.7.1": "data",
-  "1.2.840.113549.1.7.2": "signedData",
-  "1.2.840.113549.1.7.3": "envelopedData",
-  "1.2.840.113549.1.7.5": "digestedData",
-  "1.2.840.113549.1.7.6": "encryptedData",
-  "1.2.840.113549.1.9.16.1.2": "authData",
-  "1.2.840.113549.1.9.16.1.9": "compressedData",
-  "1.2.840.113549.1.9.16.1.23": "authEnvelopedData",
-};
-export const contentTypeName = (v: unknown): string => CONTENT_TYPES[String(v)] ?? String(v);
-
 /** The reader's own account of a damaged structure, for the details: never the headline. */
 export const readerDetail = (p: IssueParams): { details?: string[] } => (typeof p.detail === "string" && p.detail ? { details: [p.detail] } : {});
 

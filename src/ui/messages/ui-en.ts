@@ -2,7 +2,7 @@
  * English text of the views themselves (headings, labels, states). Issue
  * texts live in en.ts; a language adds one file of each shape.
  */
-import type { EncryptionStatus, RevocationEvidence, RevocationProblem, RevocationReason, RevocationStatus, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
+import type { KeyUsageBit, KnownEku, KnownExtension, EncryptionStatus, RevocationEvidence, RevocationProblem, RevocationReason, RevocationStatus, SignerStatus, TrustStatus, Verdict } from "../../core/index.js";
 import { count, daysAgo, REVOCATION_REASON, revocationProblem } from "./en-words.js";
 
 export interface UiStrings {
@@ -94,6 +94,10 @@ export interface UiStrings {
     endEntity: string;
     fingerprints: string;
     extensions: string;
+    /** The extensions, extended key usages and key usage bits Signet knows, by their identifiers in the RFCs. */
+    extensionNames: Record<KnownExtension, string>;
+    ekuNames: Record<KnownEku, string>;
+    keyUsageNames: Record<KeyUsageBit, string>;
     critical: string;
     absent: string;
     exportPem: string;
@@ -239,6 +243,47 @@ export const UI_EN: UiStrings = {
     endEntity: "end entity (a person or mailbox)",
     fingerprints: "Fingerprints",
     extensions: "Extensions",
+    extensionNames: {
+      subjectKeyIdentifier: "Subject key identifier",
+      keyUsage: "Key usage",
+      subjectAltName: "Subject alternative name",
+      issuerAltName: "Issuer alternative name",
+      basicConstraints: "Basic constraints",
+      nameConstraints: "Name constraints",
+      cRLDistributionPoints: "CRL distribution points",
+      certificatePolicies: "Certificate policies",
+      policyMappings: "Policy mappings",
+      authorityKeyIdentifier: "Authority key identifier",
+      policyConstraints: "Policy constraints",
+      extKeyUsage: "Extended key usage",
+      freshestCRL: "Freshest CRL",
+      inhibitAnyPolicy: "Inhibit anyPolicy",
+      authorityInfoAccess: "Authority information access",
+      subjectInfoAccess: "Subject information access",
+      smimeCapabilities: "S/MIME capabilities",
+      signedCertificateTimestampList: "Certificate transparency SCTs",
+    },
+    ekuNames: {
+      anyExtendedKeyUsage: "Any purpose",
+      serverAuth: "TLS server",
+      clientAuth: "TLS client",
+      codeSigning: "Code signing",
+      emailProtection: "Email protection",
+      timeStamping: "Time stamping",
+      OCSPSigning: "OCSP signing",
+      msDocumentSigning: "Document signing (Microsoft)",
+    },
+    keyUsageNames: {
+      digitalSignature: "digital signature",
+      nonRepudiation: "non-repudiation",
+      keyEncipherment: "key encipherment",
+      dataEncipherment: "data encipherment",
+      keyAgreement: "key agreement",
+      keyCertSign: "signing certificates",
+      cRLSign: "signing CRLs",
+      encipherOnly: "encipher only",
+      decipherOnly: "decipher only",
+    },
     critical: "critical",
     absent: "none",
     exportPem: "Export PEM",

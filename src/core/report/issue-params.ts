@@ -1,8 +1,9 @@
 /**
- * The params of malformed-cms and malformed-mime: a reason from the tables in codes.ts and the
- * values that reason names, typed so that no check can hand the catalogues a sentence instead.
+ * The params of the issues that carry a reason (malformed-cms, malformed-mime,
+ * unsupported-algorithm): a reason from the tables in codes.ts and the values that reason names,
+ * typed so that no check can hand the catalogues a sentence instead.
  */
-import type { MalformedCmsReason, MalformedMimeReason } from "./codes.js";
+import type { MalformedCmsReason, MalformedMimeReason, Unsupported } from "./codes.js";
 import type { IssueParams } from "./types.js";
 
 /** The CMS structures whose reading can fail, as RFC 5652 names them. */
@@ -11,6 +12,7 @@ export type CmsStructure = "ContentInfo" | "SignedData" | "SignerInfo" | "Envelo
 export type CmsDamage =
   | { reason: "unreadable"; structure: CmsStructure; detail: string }
   | { reason: "trailing-data"; bytes: number }
+  /** contentType: the RFC's name for the type (envelopedData), or its OID when it has none. */
   | { reason: "not-signed-data" | "unsupported-content-type"; contentType: string }
   | { reason: "unusable-key-or-signature"; detail: string }
   | { reason: "signed-attribute-count"; attribute: "content-type" | "message-digest" }
@@ -38,4 +40,14 @@ export function cmsDamage(damage: CmsDamage, mimePath?: string): IssueParams {
 /** The issue params for a damaged MIME structure, with the part it was found in when known. */
 export function mimeDamage(damage: MimeDamage, mimePath?: string): IssueParams {
   return mimePath === undefined ? { ...damage } : { ...damage, mimePath };
+}
+
+/** What an unsupported algorithm was for: the message's digest or signature, the signer's key, or a CA's signature on a certificate. */
+export type AlgorithmRole = "digest" | "signature" | "key" | "certificate signature";
+
+/** The issue params for an algorithm Signet cannot check: its role, its name (or OID), and why. */
+export function unsupportedAlgorithm(role: AlgorithmRole, algorithm: string, unsupported: Unsupported): IssueParams {
+  const params: IssueParams = { role, algorithm, why: unsupported.why };
+  if (unsupported.value !== undefined) params.value = unsupported.value;
+  return params;
 }
