@@ -340,8 +340,9 @@ describe("remote sources (AIA) are asked last", () => {
 describe("the attempt shown when nothing is valid (rank)", () => {
   const attempt = (over: Partial<PathAttempt>): PathAttempt => ({ chain: [cert("Leaf")], anchor: null, issues: [], valid: false, ...over });
   const anchor = { certificate: cert("Root"), source: "option" as const };
-  const problem = { code: "expired" as const, severity: "error" as const, params: {}, certificate: 0 };
-  const note = { code: "expired" as const, severity: "info" as const, params: {}, certificate: 0 };
+  const expired = { notAfter: "2026-01-01T00:00:00.000Z", at: "2026-06-01T00:00:00.000Z" };
+  const problem = { code: "expired" as const, severity: "error" as const, params: expired, certificate: 0 };
+  const note = { code: "expired" as const, severity: "info" as const, params: expired, certificate: 0 };
 
   it("valid first, then reaching an anchor, then fewer problems (notes not counted), then the longer path", () => {
     expect(rank(attempt({ valid: true, anchor, chain: [cert("Leaf"), cert("Inter"), cert("Root")] }))).toEqual([1, 1, -0, 3]);

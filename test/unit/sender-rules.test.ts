@@ -13,6 +13,7 @@ import { parseEntity, type ParseContext } from "../../src/core/mime/entity.js";
 import { parseHeaderBlock as parseBlock, type HeaderField } from "../../src/core/mime/headers.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { CertificateView } from "../../src/core/x509/certificate.js";
+import { paramsOf } from "../helpers/inspect.js";
 import { OpensslPki } from "../helpers/pki.js";
 
 let pki: OpensslPki;
@@ -51,9 +52,9 @@ describe("binding the sender to the certificate", () => {
 
   it("a From that differs only in letter case from one of them is a warning (caseOnly); beside a stranger it is an error", () => {
     const caseOnly = bindSender(twoAddresses, headers(["Alice Smith <A.Smith@example.org>"]), policy);
-    expect([caseOnly.identity, codesOf(caseOnly), caseOnly.issues[0]?.params.caseOnly]).toEqual(["mismatch", [["sender-mismatch", "warning"]], true]);
+    expect([caseOnly.identity, codesOf(caseOnly), paramsOf(caseOnly.issues[0]).caseOnly]).toEqual(["mismatch", [["sender-mismatch", "warning"]], true]);
     const mixed = bindSender(twoAddresses, headers(["Alice Smith <A.Smith@example.org>, mallory@example.org"]), policy);
-    expect([codesOf(mixed), mixed.issues[0]?.params.addresses]).toEqual([[["sender-mismatch", "error"]], ["A.Smith@example.org", "mallory@example.org"]]);
+    expect([codesOf(mixed), paramsOf(mixed.issues[0]).addresses]).toEqual([[["sender-mismatch", "error"]], ["A.Smith@example.org", "mallory@example.org"]]);
   });
 
   it("From another address and every Sender covered: signed on behalf (an error); a Sender list only partly covered is not that", () => {

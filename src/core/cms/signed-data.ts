@@ -8,8 +8,9 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { IssueCode } from "../report/codes.js";
 import { cmsDamage, readerAccount, unsupportedAlgorithm } from "../report/issue-params.js";
-import type { LocalIssue } from "../report/local-issue.js";
-import type { IssueParams, Severity, SignerReport, SignerStatus } from "../report/types.js";
+import { localIssue, type LocalIssue } from "../report/local-issue.js";
+import type { ParamsOf } from "../report/params-by-code.js";
+import type { Severity, SignerReport, SignerStatus } from "../report/types.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { digestByOid, signatureScheme, type DigestName } from "../crypto/algorithms.js";
 import { judgeKey, judgeSignatureDigests, type AlgorithmFinding } from "../policy/algorithm-acceptance.js";
@@ -124,42 +125,33 @@ class SignerCheck {
   private status: Exclude<SignerStatus, "refused"> = "valid";
   private readonly refusals: LocalIssue[] = [];
 
-  fail(code: IssueCode, params: IssueParams = {}, certificate?: number): void {
-    this.push({ code, severity: "error", params }, certificate);
+  fail<C extends IssueCode>(code: C, params: ParamsOf<C>, certificate?: number): void {
+    this.push(localIssue(code, "error", params, certificate));
     this.status = "invalid";
   }
 
-  refuse(code: IssueCode, params: IssueParams = {}, certificate?: number): void {
-    this.refusals.push(this.push({ code, severity: "error", params }, certificate));
+  /** The algorithm policy's finding: an error is a refusal (policy, not mathematics), a warning a note. */
+  judged(found: AlgorithmFinding | null, certificate?: number): void {
+    if (!found) return;
+    // Stryker disable next-line ConditionalExpression: { certificate: undefined } reads and serialises as no certificate
+    const issue = this.push(certificate === undefined ? found : { ...found, certificate });
+    if (found.severity === "error") this.refusals.push(issue);
   }
 
   /** Once the mathematics is known: a refused signer's refusals say that the signature itself is intact. */
   settle(): void {
     if (this.result !== "refused") return;
-    for (const issue of this.refusals) issue.params = { ...issue.params, intact: true };
+    for (const issue of this.refusals) Object.assign(issue.params, { intact: true });
   }
 
-  /** The algorithm policy's finding: an error is a refusal, a warning a note. */
-  judged(found: AlgorithmFinding | null, certificate?: number): void {
-    if (found?.severity === "error") this.refuse(found.code, found.params, certificate);
-    else if (found) this.note(found.code, found.severity, found.params, certificate);
-  }
-
-  cannotTell(code: IssueCode, severity: Severity, params: IssueParams = {}, certificate?: number): void {
-    this.push({ code, severity, params }, certificate);
+  cannotTell<C extends IssueCode>(code: C, severity: Severity, params: ParamsOf<C>, certificate?: number): void {
+    this.push(localIssue(code, severity, params, certificate));
     if (this.status === "valid") this.status = "unverifiable";
   }
 
-  note(code: IssueCode, severity: Severity, params: IssueParams = {}, certificate?: number): void {
-    this.push({ code, severity, params }, certificate);
-  }
-
-  /** Adds the issue, pinned to `certificate` when given, and gives back the issue as stored. */
-  private push(issue: LocalIssue, certificate: number | undefined): LocalIssue {
-    // Stryker disable next-line ConditionalExpression: { certificate: undefined } reads and serialises as no certificate
-    const stored = certificate === undefined ? issue : { ...issue, certificate };
-    this.issues.push(stored);
-    return stored;
+  private push(issue: LocalIssue): LocalIssue {
+    this.issues.push(issue);
+    return issue;
   }
 
   get result(): SignerStatus {

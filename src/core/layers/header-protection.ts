@@ -9,7 +9,7 @@
  * The protected copy is authoritative (RFC 9788 section 4.2.2); an outer field
  * that differs, is missing or was added is `header-mismatch`.
  */
-import type { LocalIssue } from "../report/local-issue.js";
+import type { LocalIssueOf } from "../report/local-issue.js";
 import { parseMailboxes } from "../mime/address.js";
 import { parseMailDate } from "../mime/date.js";
 import { decodeHeaderText } from "../mime/encoded-words.js";
@@ -60,8 +60,8 @@ function sameValue(name: string, inner: string, outer: string): boolean {
 }
 
 /** Every compared field whose outer copy is not the protected one. */
-export function compareWithOuter(protectedHeaders: ProtectedHeaders, outer: readonly HeaderField[]): LocalIssue[] {
-  const issues: LocalIssue[] = [];
+export function compareWithOuter(protectedHeaders: ProtectedHeaders, outer: readonly HeaderField[]): LocalIssueOf<"header-mismatch">[] {
+  const issues: LocalIssueOf<"header-mismatch">[] = [];
   for (const name of COMPARED_FIELDS) {
     const inner = protectedHeaders.fields.find((f) => f.name === name)?.value ?? null;
     const raw = outer.find((f) => f.name === name)?.value;

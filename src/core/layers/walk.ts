@@ -408,9 +408,8 @@ async function walkInner(ctx: WalkContext, layerIndex: number, bytes: Uint8Array
 export function reportParseProblems(ctx: WalkContext, prefix: string, layer?: number): void {
   for (const p of ctx.parse.problems.splice(0)) {
     // Stryker disable next-line ConditionalExpression: { layer: undefined } reads and serialises as no layer
-    ctx.issues.add(p.code, p.code === "limit-exceeded" ? "error" : "warning", layer === undefined ? {} : { layer }, {
-      ...p.params,
-      mimePath: prefix + p.path,
-    });
+    const where = layer === undefined ? {} : { layer };
+    if (p.code === "limit-exceeded") ctx.issues.add(p.code, "error", where, { ...p.params, mimePath: prefix + p.path });
+    else ctx.issues.add(p.code, "warning", where, { ...p.params, mimePath: prefix + p.path });
   }
 }

@@ -7,7 +7,7 @@
 import type { Limits } from "../limits.js";
 import { fromLatin1 } from "../util/bytes.js";
 import { mimeDamage } from "../report/issue-params.js";
-import type { IssueParams } from "../report/types.js";
+import type { ParamsOf } from "../report/params-by-code.js";
 import { DEFAULT_CONTENT_TYPE, mediaType, parseContentType, parseTransferEncoding, type ContentType } from "./content-type.js";
 import { headerValue, parseHeaderBlock, type HeaderField } from "./headers.js";
 
@@ -30,11 +30,7 @@ export interface MimeEntity {
   parts: MimeEntity[];
 }
 
-export interface MimeProblem {
-  code: "malformed-mime" | "limit-exceeded";
-  path: string;
-  params: IssueParams;
-}
+export type MimeProblem = { path: string } & ({ code: "malformed-mime"; params: ParamsOf<"malformed-mime"> } | { code: "limit-exceeded"; params: ParamsOf<"limit-exceeded"> });
 
 export interface ParseContext {
   limits: Limits;

@@ -316,6 +316,7 @@ async function withUntrustedPathDefects(best: PathAttempt, ctx: BuildContext): P
   const found = await ctx.validate([...best.chain, top], { certificate: top, source: "option" });
   // The search's own issues (where it ended) and validatePath's (what the certificates are) never
   // share a code, so nothing found here repeats one already told.
-  const added = found.map((i) => ({ ...i, params: { ...i.params, untrustedPath: true } }));
+  // Every code's params may carry untrustedPath (params-by-code.ts): the cast keeps each issue's own code and params.
+  const added = found.map((i) => ({ ...i, params: { ...i.params, untrustedPath: true } }) as LocalIssue);
   return added.length ? { ...best, issues: [...best.issues, ...added] } : best;
 }

@@ -7,21 +7,19 @@
  */
 import { schemeHash, type DigestName, type SignatureScheme } from "../crypto/algorithms.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
-import type { IssueParams } from "../report/types.js";
+import type { ParamsOf } from "../report/params-by-code.js";
 import type { SmimePolicy } from "./profile.js";
 
-export interface AlgorithmFinding {
-  code: "weak-digest" | "weak-key";
-  /** error: refused; warning: accepted, but below what is expected. */
-  severity: "error" | "warning";
-  params: IssueParams;
-}
+/** A weak-digest or weak-key finding. Severity error: refused; warning: accepted, but below what is expected. */
+export type AlgorithmFinding = DigestFinding | KeyFinding;
+type DigestFinding = { code: "weak-digest"; severity: "error" | "warning"; params: ParamsOf<"weak-digest"> };
+type KeyFinding = { code: "weak-key"; severity: "error" | "warning"; params: ParamsOf<"weak-key"> };
 
 /**
  * RFC 8551 section 2.1: MD5 MUST NOT be used and SHA-1 SHOULD NOT be accepted; the profile's
  * `forbiddenDigests` and `acceptSha1` say which (profile.ts documents their defaults).
  */
-export function judgeDigest(hash: DigestName, policy: SmimePolicy): AlgorithmFinding | null {
+export function judgeDigest(hash: DigestName, policy: SmimePolicy): DigestFinding | null {
   if (policy.forbiddenDigests.has(hash) || (hash === "SHA-1" && !policy.acceptSha1)) {
     return { code: "weak-digest", severity: "error", params: { algorithm: hash } };
   }
@@ -34,7 +32,7 @@ export function judgeDigest(hash: DigestName, policy: SmimePolicy): AlgorithmFin
  * more are expected: `hardMinRsaBits` and `minRsaBits`. Elliptic-curve keys are limited to the
  * curves public-key.ts reads (P-256, P-384, P-521, Ed25519), all strong enough.
  */
-export function judgeKey(key: PublicKeyDescription, policy: SmimePolicy): AlgorithmFinding | null {
+export function judgeKey(key: PublicKeyDescription, policy: SmimePolicy): KeyFinding | null {
   if (key.kind !== "rsa" && key.kind !== "dsa") return null;
   if (key.bits < policy.hardMinRsaBits) return { code: "weak-key", severity: "error", params: { bits: key.bits, minimum: policy.hardMinRsaBits } };
   if (key.bits < policy.minRsaBits) return { code: "weak-key", severity: "warning", params: { bits: key.bits, minimum: policy.minRsaBits } };
@@ -45,8 +43,8 @@ export function judgeKey(key: PublicKeyDescription, policy: SmimePolicy): Algori
  * The digests a signature depends on: the signature scheme's hash and, for a CMS signer, its
  * digestAlgorithm (RFC 5652 section 5.4), each judged once.
  */
-export function judgeSignatureDigests(scheme: SignatureScheme, policy: SmimePolicy, contentDigest: DigestName | null = null): AlgorithmFinding[] {
-  const findings: AlgorithmFinding[] = [];
+export function judgeSignatureDigests(scheme: SignatureScheme, policy: SmimePolicy, contentDigest: DigestName | null = null): DigestFinding[] {
+  const findings: DigestFinding[] = [];
   for (const hash of new Set([contentDigest, schemeHash(scheme)])) {
     const found = hash === null ? null : judgeDigest(hash, policy);
     if (found) findings.push(found);

@@ -7,7 +7,7 @@
  * Certificate policies are processed by policy-tree.ts.
  */
 import { cmsDamage } from "../report/issue-params.js";
-import type { LocalIssue } from "../report/local-issue.js";
+import type { Finding, LocalIssue } from "../report/local-issue.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
 import { judgeDigest, judgeKey } from "./algorithm-acceptance.js";
 import type { CertificateView } from "../x509/certificate.js";
@@ -20,7 +20,7 @@ import type { SmimePolicy } from "./profile.js";
 
 /** Where a certificate stands: the leaf, a CA below the anchor, or the trust anchor's own certificate. */
 type Role = "leaf" | "ca" | "anchor";
-type Found = Omit<LocalIssue, "certificate">;
+type Found = Finding;
 
 /**
  * What the end of the path is used for: signing mail (the S/MIME profile), signing CRLs, or
@@ -141,7 +141,7 @@ const RULES: readonly Rule[] = [
       // The email signer's own key is judged with the message signature it made (signed-data.ts).
       if (role === "leaf" && purpose === "email-signer") return null;
       const found = judgeKey(c.publicKey, policy);
-      return found ? { ...found, params: { ...found.params, role: role === "ca" ? "certificate signature" : purpose } } : null;
+      return found ? { ...found, params: { ...found.params, role: role === "ca" || purpose === "email-signer" ? "certificate signature" : purpose } } : null;
     },
   },
 ];

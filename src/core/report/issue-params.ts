@@ -4,7 +4,7 @@
  * typed so that no check can hand the catalogues a sentence instead.
  */
 import type { MalformedCmsReason, MalformedMimeReason, Unsupported } from "./codes.js";
-import type { IssueParams } from "./types.js";
+import type { ParamsOf } from "./params-by-code.js";
 
 /** The CMS structures whose reading can fail, as RFC 5652 names them. */
 export type CmsStructure = "ContentInfo" | "SignedData" | "SignerInfo" | "EnvelopedData" | "CompressedData";
@@ -33,12 +33,12 @@ export function readerAccount(e: unknown): string {
 }
 
 /** The issue params for a damaged CMS structure, with the part it was found in when known. */
-export function cmsDamage(damage: CmsDamage, mimePath?: string): IssueParams {
+export function cmsDamage(damage: CmsDamage, mimePath?: string): CmsDamage & { mimePath?: string } {
   return mimePath === undefined ? { ...damage } : { ...damage, mimePath };
 }
 
 /** The issue params for a damaged MIME structure, with the part it was found in when known. */
-export function mimeDamage(damage: MimeDamage, mimePath?: string): IssueParams {
+export function mimeDamage(damage: MimeDamage, mimePath?: string): MimeDamage & { mimePath?: string } {
   return mimePath === undefined ? { ...damage } : { ...damage, mimePath };
 }
 
@@ -46,8 +46,6 @@ export function mimeDamage(damage: MimeDamage, mimePath?: string): IssueParams {
 export type AlgorithmRole = "digest" | "signature" | "key" | "certificate signature";
 
 /** The issue params for an algorithm Signet cannot check: its role, its name (or OID), and why. */
-export function unsupportedAlgorithm(role: AlgorithmRole, algorithm: string, unsupported: Unsupported): IssueParams {
-  const params: IssueParams = { role, algorithm, why: unsupported.why };
-  if (unsupported.value !== undefined) params.value = unsupported.value;
-  return params;
+export function unsupportedAlgorithm(role: AlgorithmRole, algorithm: string, unsupported: Unsupported): ParamsOf<"unsupported-algorithm"> {
+  return unsupported.value === undefined ? { role, algorithm, why: unsupported.why } : { role, algorithm, why: unsupported.why, value: unsupported.value };
 }

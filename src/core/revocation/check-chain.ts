@@ -10,7 +10,6 @@ import type { LocalIssue } from "../report/local-issue.js";
 import { digest } from "../crypto/digest.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import type { Fetcher, Store } from "../ports.js";
-import type { IssueCode } from "../report/codes.js";
 import type { RevocationEvidence, RevocationProblem, RevocationProblemSource } from "../report/types.js";
 import type { RevocationProblemCode } from "../report/codes.js";
 import { toHex } from "../util/bytes.js";
@@ -242,7 +241,7 @@ const PROBLEM_KIND: Record<RevocationProblemCode, "revocation-stale" | "revocati
 const KIND_ORDER = ["revocation-stale", "revocation-unknown", "revocation-response-invalid"] as const;
 
 /** The issue for a certificate whose status stayed unknown, from what went wrong. */
-function unknownCode(problems: readonly RevocationProblem[]): IssueCode {
+function unknownCode(problems: readonly RevocationProblem[]): (typeof PROBLEM_KIND)[RevocationProblemCode] {
   const kinds = new Set(problems.map((p) => PROBLEM_KIND[p.code]));
   return KIND_ORDER.find((k) => kinds.has(k)) ?? "revocation-unavailable";
 }

@@ -83,7 +83,7 @@ export function bindSender(
       const params = { from: unmatched, sender, certificateEmails: emails };
       return { identity: "mismatch", issues: [{ code: "signed-on-behalf", severity: "error", params }] };
     }
-    const params = { addresses: unmatched, certificateEmails: emails, ...(caseOnly ? { caseOnly: true } : {}) };
+    const params = { addresses: unmatched, certificateEmails: emails, ...(caseOnly ? { caseOnly: true as const } : {}) };
     return { identity: "mismatch", issues: [{ code: "sender-mismatch", severity: caseOnly ? "warning" : "error", params, certificate: 0 }] };
   }
   const issues: LocalIssue[] = [];
