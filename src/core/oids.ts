@@ -120,6 +120,25 @@ export const EKU = {
   msDocumentSigning: "1.3.6.1.4.1.311.10.3.12",
 } as const;
 
+/** The extended key usages by their identifiers in the RFCs' ASN.1 (RFC 5280 section 4.2.1.12): the same in every language. */
+const EKU_IDENTIFIERS = {
+  [EKU.any]: "anyExtendedKeyUsage",
+  [EKU.serverAuth]: "serverAuth",
+  [EKU.clientAuth]: "clientAuth",
+  [EKU.codeSigning]: "codeSigning",
+  [EKU.emailProtection]: "emailProtection",
+  [EKU.timeStamping]: "timeStamping",
+  [EKU.ocspSigning]: "OCSPSigning",
+  [EKU.msDocumentSigning]: "msDocumentSigning",
+} as const;
+
+export type KnownEku = (typeof EKU_IDENTIFIERS)[keyof typeof EKU_IDENTIFIERS];
+
+/** An extended key usage's identifier (emailProtection), or null for one Signet does not know. */
+export function ekuIdentifier(oid: string): KnownEku | null {
+  return Object.hasOwn(EKU_IDENTIFIERS, oid) ? EKU_IDENTIFIERS[oid as keyof typeof EKU_IDENTIFIERS] : null;
+}
+
 const NAMES: Record<string, string> = {
   [OID.data]: "data",
   [OID.signedData]: "signedData",

@@ -210,10 +210,16 @@ describe("verifySigner: signed attributes", () => {
     expect([o.report.status, issueList(o)]).toEqual(["invalid", [["malformed-cms", "error", { reason: "signed-attribute-count", attribute: "message-digest" }]]]);
   });
 
-  it("a content-type attribute whose value is no OID: content-type-mismatch naming what was found", async () => {
+  it("a content-type attribute whose value is no OID (RFC 5652 section 11.1): malformed, invalid", async () => {
     const der = signed((attrs) => [...attrs.filter((a) => a.type !== OID.contentType), attribute(OID.contentType, new asn1js.Integer({ value: 1 }))]);
     const o = await verify(der);
-    expect([o.report.status, issueList(o)]).toEqual(["invalid", [["content-type-mismatch", "error", { expected: OID.data, found: "(not an OID)" }]]]);
+    expect([o.report.status, issueList(o)]).toEqual(["invalid", [["malformed-cms", "error", { reason: "signed-attribute-value", attribute: "content-type" }]]]);
+  });
+
+  it("a message-digest attribute whose value is no OCTET STRING (RFC 5652 section 11.2): malformed, invalid", async () => {
+    const der = signed((attrs) => [...attrs.filter((a) => a.type !== OID.messageDigest), attribute(OID.messageDigest, new asn1js.Integer({ value: 1 }))]);
+    const o = await verify(der);
+    expect([o.report.status, issueList(o)]).toEqual(["invalid", [["malformed-cms", "error", { reason: "signed-attribute-value", attribute: "message-digest" }]]]);
   });
 });
 

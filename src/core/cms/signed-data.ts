@@ -23,7 +23,7 @@ import { formatName } from "../x509/name.js";
 import { serialKey, serialToHex } from "../x509/serial.js";
 import { octetStringContent } from "./asn1.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
-import { algorithmName, OID } from "../oids.js";
+import { algorithmName, OID, oidName } from "../oids.js";
 
 export interface SignerOutcome {
   report: SignerReport;
@@ -304,7 +304,7 @@ async function checkSignatureValue(
   if (!attrs) {
     // RFC 5652 section 5.3: without signed attributes the content type must be id-data.
     if (parsed.eContentType !== OID.data) {
-      check.fail("content-type-mismatch", { expected: OID.data, found: parsed.eContentType, signedAttributes: false });
+      check.fail("content-type-mismatch", { expected: oidName(OID.data), found: oidName(parsed.eContentType), signedAttributes: false });
     }
     if ((await verify(content)) === false) check.fail("signature-invalid", { over: "content" });
     return;
@@ -316,11 +316,17 @@ async function checkSignatureValue(
     check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-count", attribute: "content-type" }));
   } else {
     const ct = ctValues[0]![0];
-    const found = ct instanceof asn1js.ObjectIdentifier ? ct.valueBlock.toString() : "(not an OID)";
-    if (found !== parsed.eContentType) check.fail("content-type-mismatch", { expected: parsed.eContentType, found });
+    // RFC 5652 section 11.1: the value is an OBJECT IDENTIFIER.
+    if (!(ct instanceof asn1js.ObjectIdentifier)) check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-value", attribute: "content-type" }));
+    else if (ct.valueBlock.toString() !== parsed.eContentType) {
+      check.fail("content-type-mismatch", { expected: oidName(parsed.eContentType), found: oidName(ct.valueBlock.toString()) });
+    }
   }
-  if (mdValues.length !== 1 || mdValues[0]!.length !== 1 || !(mdValues[0]![0] instanceof asn1js.OctetString)) {
+  if (mdValues.length !== 1 || mdValues[0]!.length !== 1) {
     check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-count", attribute: "message-digest" }));
+  } else if (!(mdValues[0]![0] instanceof asn1js.OctetString)) {
+    // RFC 5652 section 11.2: the value is an OCTET STRING.
+    check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-value", attribute: "message-digest" }));
   } else {
     const expected = new Uint8Array((mdValues[0]![0] as asn1js.OctetString).valueBlock.valueHexView);
     if (!bytesEqual(await digest(digestAlg, content), expected)) check.fail("digest-mismatch", { algorithm: digestAlg });

@@ -11,7 +11,7 @@ import type { Finding, LocalIssue } from "../report/local-issue.js";
 import { signatureScheme, schemeHash } from "../crypto/algorithms.js";
 import { judgeDigest, judgeKey } from "./algorithm-acceptance.js";
 import type { CertificateView } from "../x509/certificate.js";
-import { EKU, EXT } from "../oids.js";
+import { EKU, ekuIdentifier, EXT } from "../oids.js";
 import { formatName } from "../x509/name.js";
 import { addConstraints, addEmailDomains, emptyConstraints, violation } from "./name-constraints.js";
 import type { AnchorConstraints } from "../trust/trust-store.js";
@@ -87,7 +87,7 @@ const RULES: readonly Rule[] = [
     roles: ["ca"],
     check: (c) => {
       const ku = c.extensions.keyUsage;
-      return ku && !ku.has("keyCertSign") ? { code: "key-usage", severity: "error", params: { required: "keyCertSign", present: [...ku] } } : null;
+      return ku && !ku.has("keyCertSign") ? { code: "key-usage", severity: "error", params: { required: ["keyCertSign"], present: [...ku] } } : null;
     },
   },
   {
@@ -97,7 +97,7 @@ const RULES: readonly Rule[] = [
       if (purpose !== "email-signer") return null; // see LeafPurpose
       const ku = c.extensions.keyUsage;
       if (!ku || ku.has("digitalSignature") || ku.has("nonRepudiation")) return null;
-      return { code: "key-usage", severity: "error", params: { required: "digitalSignature or nonRepudiation", present: [...ku] } };
+      return { code: "key-usage", severity: "error", params: { required: ["digitalSignature", "nonRepudiation"], present: [...ku] } };
     },
   },
   {
@@ -107,7 +107,7 @@ const RULES: readonly Rule[] = [
       if (role === "leaf" && purpose !== "email-signer") return null;
       const eku = c.extensions.extKeyUsage;
       if (!eku || eku.includes(policy.requiredEku) || eku.includes(EKU.any)) return null;
-      return { code: "missing-email-protection", severity: "error", params: { present: [...eku], required: policy.requiredEku } };
+      return { code: "missing-email-protection", severity: "error", params: { present: eku.map((o) => ekuIdentifier(o) ?? o), required: ekuIdentifier(policy.requiredEku) ?? policy.requiredEku } };
     },
   },
   {

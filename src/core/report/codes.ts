@@ -196,6 +196,8 @@ export const MALFORMED_CMS_REASONS = [
   "unusable-key-or-signature",
   /** Signed attributes need exactly one params.attribute (content-type or message-digest; RFC 5652 section 5.3). */
   "signed-attribute-count",
+  /** A signed attribute's value is not of its type (RFC 5652 section 11): params.attribute (content-type: an OID; message-digest: an OCTET STRING). */
+  "signed-attribute-value",
   /** A certificate extension appears twice or does not decode (RFC 5280 section 4.2): params.extensions. */
   "malformed-certificate-extension",
   /** CompressedData with an algorithm other than zlib (RFC 3274 defines only zlib): params.algorithm. */

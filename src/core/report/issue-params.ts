@@ -15,10 +15,10 @@ export type CmsDamage =
   /** contentType: the RFC's name for the type (envelopedData), or its OID when it has none. */
   | { reason: "not-signed-data" | "unsupported-content-type"; contentType: string }
   | { reason: "unusable-key-or-signature"; detail: string }
-  | { reason: "signed-attribute-count"; attribute: "content-type" | "message-digest" }
+  | { reason: "signed-attribute-count" | "signed-attribute-value"; attribute: "content-type" | "message-digest" }
   | { reason: "malformed-certificate-extension"; extensions: string[] }
   | { reason: "unsupported-compression"; algorithm: string }
-  | { reason: Exclude<MalformedCmsReason, "unreadable" | "trailing-data" | "not-signed-data" | "unsupported-content-type" | "unusable-key-or-signature" | "signed-attribute-count" | "malformed-certificate-extension" | "unsupported-compression"> };
+  | { reason: Exclude<MalformedCmsReason, "unreadable" | "trailing-data" | "not-signed-data" | "unsupported-content-type" | "unusable-key-or-signature" | "signed-attribute-count" | "signed-attribute-value" | "malformed-certificate-extension" | "unsupported-compression"> };
 
 export type MimeDamage =
   | { reason: "unreadable-content-type" | "unknown-transfer-encoding"; value: string }

@@ -7,6 +7,7 @@
 import type { IssueCode, UnsupportedReason } from "./codes.js";
 import type { CmsDamage, MimeDamage, AlgorithmRole } from "./issue-params.js";
 import type { RevocationProblem } from "./types.js";
+import type { KeyUsageBit } from "../x509/extensions.js";
 
 /** Where in the message a finding stands, as layers name MIME parts ("L0:2"). */
 type InPart = { mimePath?: string };
@@ -30,6 +31,7 @@ export type IssueParamsByCode = {
   "input-unreadable": { reason: string };
   "signature-invalid": { over: "content" | "signed attributes" };
   "digest-mismatch": { algorithm: string };
+  /** expected, found: content types by their RFC names (data), or OIDs; signedAttributes false: another type than data, signed without signed attributes. */
   "content-type-mismatch": { expected: string; found: string; signedAttributes?: false };
   "signer-certificate-missing": Record<string, never>;
   "unsupported-algorithm": { role: AlgorithmRole; algorithm: string; why: UnsupportedReason; value?: string };
@@ -58,7 +60,9 @@ export type IssueParamsByCode = {
   "bad-certificate-signature": { issuer: string };
   "not-a-ca": { subject: string };
   "path-length-exceeded": Record<string, never>;
-  "key-usage": { required: string; present: string[] };
+  /** required: the key usage bits of which one is needed (RFC 5280 section 4.2.1.3 names); present: those the certificate has. */
+  "key-usage": { required: KeyUsageBit[]; present: KeyUsageBit[] };
+  /** The extended key usages the certificate has and the one required, by their RFC identifiers (emailProtection), or OIDs Signet does not know. */
   "missing-email-protection": { present: string[]; required: string };
   "name-constraints-violated":
     | { reason: "not-permitted" | "excluded" | "unsupported-form" | "malformed-name"; name: string }

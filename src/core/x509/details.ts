@@ -3,15 +3,15 @@
  * the UI can render and a host can pass between its pages (no class
  * instances, no bytes: JSON-serialisable).
  */
-import { EKU, EXT, OID, oidName } from "../oids.js";
+import { ekuIdentifier, EXT, OID, oidName, type KnownEku } from "../oids.js";
 import type { CertificateSummary } from "../report/types.js";
 import { CertificateView } from "./certificate.js";
 import type { KeyUsageBit } from "./extensions.js";
 import { readPolicyExtensions } from "./policy-extensions.js";
 
 /**
- * The extensions and extended key usages the certificate view names, by their identifiers in the
- * RFCs' ASN.1 (id-ce-keyUsage is keyUsage): the same in every language; the catalogues word them.
+ * The extensions the certificate view names, by their identifiers in the RFCs' ASN.1
+ * (id-ce-keyUsage is keyUsage): the same in every language; the catalogues word them.
  */
 const KNOWN_EXTENSIONS = {
   [EXT.subjectKeyIdentifier]: "subjectKeyIdentifier",
@@ -35,20 +35,6 @@ const KNOWN_EXTENSIONS = {
 } as const;
 
 export type KnownExtension = (typeof KNOWN_EXTENSIONS)[keyof typeof KNOWN_EXTENSIONS];
-
-/** RFC 5280 section 4.2.1.12 and the S/MIME profile's EKUs (RFC 8550 section 4.4). */
-const KNOWN_EKUS = {
-  [EKU.any]: "anyExtendedKeyUsage",
-  [EKU.serverAuth]: "serverAuth",
-  [EKU.clientAuth]: "clientAuth",
-  [EKU.codeSigning]: "codeSigning",
-  [EKU.emailProtection]: "emailProtection",
-  [EKU.timeStamping]: "timeStamping",
-  [EKU.ocspSigning]: "OCSPSigning",
-  [EKU.msDocumentSigning]: "msDocumentSigning",
-} as const;
-
-export type KnownEku = (typeof KNOWN_EKUS)[keyof typeof KNOWN_EKUS];
 
 export interface ExtensionDetail {
   oid: string;
@@ -80,7 +66,7 @@ export interface CertificateDetails extends CertificateSummary {
   derBase64: string;
 }
 
-const known = <T extends string>(table: Readonly<Record<string, T>>, oid: string): T | null => (Object.hasOwn(table, oid) ? table[oid]! : null);
+const known = (oid: string): KnownExtension | null => (Object.hasOwn(KNOWN_EXTENSIONS, oid) ? KNOWN_EXTENSIONS[oid as keyof typeof KNOWN_EXTENSIONS] : null);
 
 export async function describeCertificate(der: Uint8Array): Promise<CertificateDetails> {
   const view = CertificateView.fromDer(der);
@@ -99,10 +85,12 @@ export async function describeCertificate(der: Uint8Array): Promise<CertificateD
     isCa: ext.basicConstraints?.ca ?? false,
     pathLength: ext.basicConstraints?.pathLen ?? null,
     keyUsage: ext.keyUsage ? [...ext.keyUsage] : null,
-    extendedKeyUsage: ext.extKeyUsage ? ext.extKeyUsage.map((oid) => ({ oid, known: known<KnownEku>(KNOWN_EKUS, oid) })) : null,
+    extendedKeyUsage: ext.extKeyUsage ? ext.extKeyUsage.map((oid) => ({ oid, known: ekuIdentifier(oid) })) : null,
     policies,
     ocspUrls: [...ext.ocsp],
     caIssuerUrls: [...ext.caIssuers],
-    extensions: present.map((e) => ({ oid: e.extnID, known: known<KnownExtension>(KNOWN_EXTENSIONS, e.extnID), critical: e.critical })),
+    extensions: present.map((e) => ({ oid: e.extnID, known: known(e.extnID), critical: e.critical })),
   };
 }
+
+export type { KnownEku };

@@ -5,7 +5,8 @@
  */
 import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason, UnsupportedReason } from "../../core/index.js";
 import { count, REVOCATION_REASON, revocationProblem, span } from "./de-words.js";
-import { byReason, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
+import { UI_DE } from "./ui-de.js";
+import { byReason, fieldName, words, problems, readerDetail, revocationReason, s } from "./params.js";
 import type { IssueText } from "./en.js";
 
 type Render = (p: IssueParams) => IssueText;
@@ -24,16 +25,16 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
 };
 
 /** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */
-const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data">, (p: IssueParams) => string> = {
+const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data" | "no-cms-object">, (p: IssueParams) => string> = {
   unreadable: (p) => `ihre Struktur ${s(p.structure)} ist nicht lesbar`,
   "not-signed-data": (p) => `der Signaturteil enthält ${s(p.contentType)}, keine Signatur`,
   "unsupported-content-type": (p) => `sie enthalten eine Art von CMS-Inhalt, die Signet nicht liest (${s(p.contentType)})`,
   "opaque-without-content": () => "die signierte Nachricht darin hat keinen Inhalt",
-  "no-cms-object": () => "die Signaturdatei enthält kein CMS-Objekt",
   "digest-algorithm-not-listed": () => "das Hashverfahren des Unterzeichners fehlt in der Liste der Hashverfahren, was auch OpenSSL ablehnt",
   "no-content": () => "es gibt keinen Inhalt, gegen den die Signatur geprüft werden könnte",
   "unusable-key-or-signature": () => "der Schlüssel oder der Signaturwert ist für das genannte Verfahren nicht verwendbar",
   "signed-attribute-count": (p) => `die signierten Attribute müssen genau ein Attribut ${s(p.attribute)} enthalten`,
+  "signed-attribute-value": (p) => `der Wert des signierten Attributs ${s(p.attribute)} ist nicht von der Art, die RFC 5652 verlangt`,
   "malformed-certificate-extension": (p) => `ein Zertifikat hat eine Erweiterung, die doppelt vorkommt oder nicht lesbar ist (${s(p.extensions)})`,
   "unsupported-compression": (p) => `sie sind mit einem Verfahren komprimiert, das Signet nicht kennt (${s(p.algorithm)})`,
 };
@@ -52,6 +53,10 @@ const MIME_DAMAGE: Record<Exclude<MalformedMimeReason, "inspection-stopped">, (p
   "quoted-printable-bad-escapes": (p) => `${count(Number(p.count), "fehlerhafte Quoted-Printable-Kodierung", "fehlerhafte Quoted-Printable-Kodierungen")}`,
   "unknown-transfer-encoding": (p) => `ein Teil verwendet eine unbekannte Transferkodierung (${quoted(p.value)}) und bleibt, wie er ist`,
 };
+
+/** Schlüsselverwendungen und erweiterte Schlüsselverwendungen nach ihren RFC-Namen, in den Worten der Zertifikatsansicht. */
+const KEY_USAGE: Readonly<Record<string, string>> = UI_DE.certificate.keyUsageNames;
+const EKU: Readonly<Record<string, string>> = UI_DE.certificate.ekuNames;
 
 /** policy-violation nach seinem Grund (policy-tree.ts). */
 const POLICY_FAILURE: Record<string, string> = {
@@ -129,7 +134,12 @@ export const DE: Record<IssueCode, Render> = {
           advice: "Teile der Nachricht fehlen vielleicht oder werden von anderen Mailprogrammen anders angezeigt. Bitten Sie den Absender, sie erneut zu senden.",
         },
   "malformed-cms": (p) =>
-    p.reason === "trailing-data"
+    p.reason === "no-cms-object"
+      ? {
+          title: "Die als Signatur angegebene Datei enthält keine S/MIME-Signatur (CMS), daher konnte nichts geprüft werden.",
+          advice: "Geben Sie zuerst die Signaturdatei (.p7s) und dann die signierte Datei an (auf der Kommandozeile: signet inspect DATEI.p7s --content DATEI).",
+        }
+      : p.reason === "trailing-data"
       ? {
           title: `Nach dem Ende der Signatur- oder Verschlüsselungsdaten folgen ${count(Number(p.bytes), "Byte", "Bytes")} weitere Daten; sie wurden übergangen.`,
           advice: "Nur was davor steht, wurde gelesen und geprüft. Mailprogramme übergehen solche Daten; das ist ungewöhnlich, für sich allein aber kein Zeichen einer Manipulation.",
@@ -175,10 +185,16 @@ export const DE: Record<IssueCode, Render> = {
     title: "Der signierte Inhalt wurde nach dem Signieren verändert.",
     advice: "Vertrauen Sie dem Inhalt nicht. Er kann unterwegs oder von einem Angreifer verändert worden sein.",
   }),
-  "content-type-mismatch": (p) => ({
-    title: `Die Signatur wurde für eine andere Art von Inhalt erstellt (${s(p.found)} statt ${s(p.expected)}).`,
-    advice: "Das deutet auf Manipulation oder ein fehlerhaftes Mailprogramm hin. Vertrauen Sie dem Inhalt nicht.",
-  }),
+  "content-type-mismatch": (p) =>
+    p.signedAttributes === false
+      ? {
+          title: `Der signierte Inhalt ist vom Typ ${s(p.found)}, der nur mit signierten Attributen signiert werden darf, und diese Signatur hat keine (RFC 5652, Abschnitt 5.3).`,
+          advice: "Ohne sie deckt die Signatur den Inhaltstyp nicht ab, der Inhalt ließe sich also als eine andere Art ausgeben. Vertrauen Sie ihm nicht; OpenSSL nimmt solche Signaturen an, Signet nicht.",
+        }
+      : {
+          title: `Die Signatur wurde für eine andere Art von Inhalt erstellt (${s(p.found)} statt ${s(p.expected)}).`,
+          advice: "Das deutet auf Manipulation oder ein fehlerhaftes Mailprogramm hin. Vertrauen Sie dem Inhalt nicht.",
+        },
   "signer-certificate-missing": () => ({
     title: "Das Zertifikat des Unterzeichners ist nicht in der Nachricht enthalten.",
     advice: "Signet kann nicht feststellen, wer signiert hat. Bitten Sie den Absender, sein Zertifikat mitzusenden (die meisten Mailprogramme tun das von selbst).",
@@ -339,11 +355,11 @@ export const DE: Record<IssueCode, Render> = {
     advice: "Die Kette ist ungültig. Die CA des Absenders muss von einer erlaubten Stelle aus ausstellen.",
   }),
   "key-usage": (p) => ({
-    title: `Die Schlüsselverwendung eines Zertifikats erlaubt diesen Zweck nicht (nötig: ${s(p.required)}).`,
+    title: `Die Schlüsselverwendung eines Zertifikats erlaubt nicht ${words(p.required, KEY_USAGE, " oder ")}: Sie erlaubt nur ${words(p.present, KEY_USAGE, ", ")}.`,
     advice: "Das Zertifikat wurde nicht für das ausgestellt, wofür es hier verwendet wird.",
   }),
-  "missing-email-protection": () => ({
-    title: "Ein Zertifikat der Kette ist nicht für E-Mail ausgestellt (kein emailProtection).",
+  "missing-email-protection": (p) => ({
+    title: `Ein Zertifikat der Kette ist nicht für E-Mail ausgestellt: Seine erweiterte Schlüsselverwendung erlaubt nur ${words(p.present, EKU, ", ")}.`,
     advice: "Der Absender braucht ein S/MIME-Zertifikat; dieses ist für etwas anderes gedacht, etwa Webserver.",
   }),
   "name-constraints-violated": (p) => NAME_LIMITS[String(p.reason)]?.(p) ?? NAME_LIMITS["not-permitted"]!(p),

@@ -5,7 +5,8 @@
  */
 import type { Issue, IssueCode, IssueParams, MalformedCmsReason, MalformedMimeReason, UnsupportedReason } from "../../core/index.js";
 import { count, REVOCATION_REASON, revocationProblem, span } from "./en-words.js";
-import { byReason, fieldName, problems, readerDetail, revocationReason, s } from "./params.js";
+import { UI_EN } from "./ui-en.js";
+import { byReason, fieldName, words, problems, readerDetail, revocationReason, s } from "./params.js";
 
 export interface IssueText {
   /** One line: what is wrong. */
@@ -32,16 +33,16 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
 };
 
 /** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */
-const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data">, (p: IssueParams) => string> = {
+const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data" | "no-cms-object">, (p: IssueParams) => string> = {
   unreadable: (p) => `its ${s(p.structure)} cannot be read`,
   "not-signed-data": (p) => `the signature part holds ${s(p.contentType)}, not a signature`,
   "unsupported-content-type": (p) => `it holds a kind of CMS content Signet does not read (${s(p.contentType)})`,
   "opaque-without-content": () => "the signed message inside holds no content",
-  "no-cms-object": () => "the signature file holds no CMS object",
   "digest-algorithm-not-listed": () => "the signer's digest algorithm is missing from the list of digest algorithms, which OpenSSL refuses as well",
   "no-content": () => "there is no content to check the signature against",
   "unusable-key-or-signature": () => "the key or the signature value cannot be used by the algorithm named",
   "signed-attribute-count": (p) => `the signed attributes must hold exactly one ${s(p.attribute)} attribute`,
+  "signed-attribute-value": (p) => `the value of the signed ${s(p.attribute)} attribute is not of the kind RFC 5652 requires`,
   "malformed-certificate-extension": (p) => `a certificate has an extension that is repeated or cannot be read (${s(p.extensions)})`,
   "unsupported-compression": (p) => `it is compressed with an algorithm Signet does not know (${s(p.algorithm)})`,
 };
@@ -60,6 +61,10 @@ const MIME_DAMAGE: Record<Exclude<MalformedMimeReason, "inspection-stopped">, (p
   "quoted-printable-bad-escapes": (p) => `${count(Number(p.count), "malformed quoted-printable escape")}`,
   "unknown-transfer-encoding": (p) => `a part uses an unknown transfer encoding (${quoted(p.value)}) and is kept as it is`,
 };
+
+/** Key usage bits and extended key usages by their RFC identifiers, in the words the certificate view uses. */
+const KEY_USAGE: Readonly<Record<string, string>> = UI_EN.certificate.keyUsageNames;
+const EKU: Readonly<Record<string, string>> = UI_EN.certificate.ekuNames;
 
 /** policy-violation, by its reason (policy-tree.ts). */
 const POLICY_FAILURE: Record<string, string> = {
@@ -139,7 +144,12 @@ export const EN: Record<IssueCode, Render> = {
           advice: "Parts of the message may be missing or shown differently by other mail programs. Ask the sender to resend it.",
         },
   "malformed-cms": (p) =>
-    p.reason === "trailing-data"
+    p.reason === "no-cms-object"
+      ? {
+          title: "The file given as the signature holds no S/MIME signature (CMS), so nothing could be checked.",
+          advice: "Give the signature file (.p7s) first and the file it signs second (on the command line: signet inspect FILE.p7s --content FILE).",
+        }
+      : p.reason === "trailing-data"
       ? {
           // A warning: what comes before the extra bytes is read and checked as usual.
           title: `${count(Number(p.bytes), "byte")} of extra data follow the end of the signature or encryption data, and were ignored.`,
@@ -186,10 +196,16 @@ export const EN: Record<IssueCode, Render> = {
     title: "The signed content was changed after signing.",
     advice: "Do not trust the content. It may have been altered in transit or by an attacker.",
   }),
-  "content-type-mismatch": (p) => ({
-    title: `The signature was made for a different kind of content (${s(p.found)} instead of ${s(p.expected)}).`,
-    advice: "This is a sign of tampering or a broken mail program. Do not trust the content.",
-  }),
+  "content-type-mismatch": (p) =>
+    p.signedAttributes === false
+      ? {
+          title: `The signed content is of type ${s(p.found)}, which may be signed only with signed attributes, and this signature has none (RFC 5652 section 5.3).`,
+          advice: "Without them the signature does not cover the content type, so the content could be passed off as another kind. Do not trust it; OpenSSL accepts such signatures, Signet does not.",
+        }
+      : {
+          title: `The signature was made for a different kind of content (${s(p.found)} instead of ${s(p.expected)}).`,
+          advice: "This is a sign of tampering or a broken mail program. Do not trust the content.",
+        },
   "signer-certificate-missing": () => ({
     title: "The signer's certificate is not included in the message.",
     advice: "Signet cannot tell who signed it. Ask the sender to include their certificate (most mail programs do by default).",
@@ -352,11 +368,11 @@ export const EN: Record<IssueCode, Render> = {
     advice: "The chain is invalid. The sender's CA must issue from an allowed position.",
   }),
   "key-usage": (p) => ({
-    title: `A certificate's key usage does not allow this use (needs ${s(p.required)}).`,
+    title: `A certificate's key usage does not allow ${words(p.required, KEY_USAGE, " or ")}: it allows only ${words(p.present, KEY_USAGE, ", ")}.`,
     advice: "The certificate was not issued for what it is used for here.",
   }),
-  "missing-email-protection": () => ({
-    title: "A certificate in the chain is not issued for email (no emailProtection).",
+  "missing-email-protection": (p) => ({
+    title: `A certificate in the chain is not issued for email: its extended key usage allows only ${words(p.present, EKU, ", ")}.`,
     advice: "The sender needs an S/MIME certificate; this one is meant for something else, such as web servers.",
   }),
   "name-constraints-violated": (p) => NAME_LIMITS[String(p.reason)]?.(p) ?? NAME_LIMITS["not-permitted"]!(p),

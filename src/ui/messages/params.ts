@@ -38,3 +38,9 @@ export const readerDetail = (p: IssueParams): { details?: string[] } => (typeof 
 export function byReason<T>(table: { readonly [reason: string]: T }, reason: unknown): T | undefined {
   return Object.hasOwn(table, String(reason)) ? table[String(reason)] : undefined;
 }
+
+/** A list of identifiers (key usage bits, EKUs) in a catalogue's words, an unknown one as given, joined by `joiner`. */
+export function words(v: unknown, names: Readonly<Record<string, string>>, joiner: string): string {
+  const list = Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
+  return list.map((x) => byReason(names, x) ?? x).join(joiner);
+}
