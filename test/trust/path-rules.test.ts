@@ -248,5 +248,9 @@ describe("CA key sizes (RFC 8551 section 4.1: not under 1024 bits; 2048 expected
     expect(validate(["Rsa512Leaf", "Inter", "Root"], {}, "crl-signer")).toEqual(refused("crl-signer"));
     expect(validate(["Rsa512Leaf", "Inter", "Root"], {}, "ocsp-signer")).toEqual(refused("ocsp-signer"));
     expect(validate(["Rsa512Leaf", "Inter", "Root"], {}, "email-signer")).toEqual([]);
+    // A CA's key on a CRL signer's path signs certificates, whatever the path's end signs.
+    expect(validate(["Leaf", "Rsa512CA", "Root"], {}, "crl-signer").filter((i) => i.code === "weak-key")).toEqual([
+      { code: "weak-key", severity: "error", params: { bits: 512, minimum: 1024, role: "certificate signature" }, certificate: 1 },
+    ]);
   });
 });

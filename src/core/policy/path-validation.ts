@@ -128,8 +128,7 @@ const RULES: readonly Rule[] = [
     roles: ["leaf", "ca"],
     check: (c, { policy }) => {
       const alg = c.cert.signatureAlgorithm;
-      const hash = schemeHash(signatureScheme(alg.algorithmId, alg.algorithmParams, null));
-      const found = hash === null ? null : judgeDigest(hash, policy);
+      const found = judgeDigest(schemeHash(signatureScheme(alg.algorithmId, alg.algorithmParams, null)), policy);
       // The CA made this signature, not the certificate's holder: the catalogue says so.
       return found ? { ...found, params: { ...found.params, role: "certificate signature" } } : null;
     },
@@ -138,10 +137,12 @@ const RULES: readonly Rule[] = [
     source: "RFC 8551 section 4.1 and the profile (algorithm-acceptance.ts): keys that sign certificates, CRLs or OCSP answers are long enough",
     roles: ["leaf", "ca"],
     check: (c, { policy, role, purpose }) => {
-      // The email signer's own key is judged with the message signature it made (signed-data.ts).
-      if (role === "leaf" && purpose === "email-signer") return null;
+      // Whose signatures the key makes. The email signer's own key is judged with the message
+      // signature it made (signed-data.ts), so not here.
+      const whose = role === "ca" ? "certificate signature" : purpose === "email-signer" ? null : purpose;
+      if (whose === null) return null;
       const found = judgeKey(c.publicKey, policy);
-      return found ? { ...found, params: { ...found.params, role: role === "ca" || purpose === "email-signer" ? "certificate signature" : purpose } } : null;
+      return found ? { ...found, params: { ...found.params, role: whose } } : null;
     },
   },
 ];
