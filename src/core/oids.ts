@@ -153,6 +153,11 @@ const NAMES: Record<string, string> = {
   [OID.sha256]: "SHA-256",
   [OID.sha384]: "SHA-384",
   [OID.sha512]: "SHA-512",
+  // FIPS 202 digests (RFC 8702 section 2): named, not computed; a signature that uses one is unverifiable here
+  "2.16.840.1.101.3.4.2.7": "SHA3-224",
+  "2.16.840.1.101.3.4.2.8": "SHA3-256",
+  "2.16.840.1.101.3.4.2.9": "SHA3-384",
+  "2.16.840.1.101.3.4.2.10": "SHA3-512",
   [OID.rsaEncryption]: "RSA",
   [OID.md5WithRSA]: "RSA with MD5",
   [OID.sha1WithRSA]: "RSA with SHA-1",

@@ -160,7 +160,7 @@ describe("verifySigner: what it says before the path builder", () => {
     });
     const o = await verify(sha3);
     expect([o.report.status, o.report.signerId.kind === "issuer-and-serial" && o.report.signerId.issuer, issueList(o)]).toEqual([
-      "unverifiable", "O=Signet Test, CN=SdRoot", [["unsupported-algorithm", "error", { algorithm: OID.sha3_256, role: "digest", why: "unknown-algorithm" }]],
+      "unverifiable", "O=Signet Test, CN=SdRoot", [["unsupported-algorithm", "error", { algorithm: "SHA3-256", role: "digest", why: "unknown-algorithm" }]],
     ]);
   });
 

@@ -82,7 +82,11 @@ const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> =
       ? `das Zertifikat des Responders wurde von der CA mit ${p.algorithm ?? "?"} signiert, was Signet ablehnt`
       : p.certificateIssue === "weak-key"
         ? `der Schlüssel des Responders hat nur ${p.bits ?? "?"} Bit (mindestens ${p.minimum ?? "?"} erwartet), was Signet ablehnt`
-        : `das Zertifikat des Responders verletzt eine Regel für Zertifikate (${p.certificateIssue ?? "?"})`,
+        : p.certificateIssue === "unhandled-critical-extension"
+          ? "das Zertifikat des Responders hat eine kritische Erweiterung, die Signet nicht versteht"
+          : p.certificateIssue === "name-constraints-violated"
+            ? "das Zertifikat des Responders verletzt die Namensbeschränkungen seiner CA"
+            : `das Zertifikat des Responders verletzt eine Regel für Zertifikate (${p.certificateIssue ?? "?"})`,
   "ocsp-unauthorised-signer": () => "die Antwort ist weder von der CA noch von einem von ihr beauftragten Responder signiert",
   "ocsp-from-future": () => "die Antwort ist auf einen Zeitpunkt nach der geprüften Zeit datiert",
   "ocsp-stale": () => "die Antwort ist veraltet",

@@ -16,7 +16,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "unknown-algorithm": () => "",
   "unknown-curve": (p) => (p.value === "explicit" ? ", auf einer durch explizite Parameter gegebenen Kurve" : `, auf der Kurve ${s(p.value)}`),
   "malformed-key": () => ": der Schlüssel ist nicht lesbar",
-  "dsa-parameters-inherited": () => ": seine DSA-Parameter sollen vom Aussteller kommen, der nicht bekannt ist",
+  "dsa-parameters-inherited": () => ": seine Parameter sollen vom Aussteller kommen, der nicht bekannt ist",
   "no-digest": () => ": das nötige Hashverfahren ist nicht bekannt",
   "pss-mask-generation": (p) => `, mit der Maskenerzeugung ${s(p.value)}`,
   "pss-trailer-field": (p) => `, mit dem Trailer-Feld ${s(p.value)}`,

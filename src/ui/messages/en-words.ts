@@ -81,7 +81,11 @@ const PROBLEM: Record<RevocationProblemCode, (p: RevocationProblem) => string> =
       ? `the responder's certificate was signed by the CA with ${p.algorithm ?? "?"}, which Signet refuses`
       : p.certificateIssue === "weak-key"
         ? `the responder's key is only ${p.bits ?? "?"} bits (at least ${p.minimum ?? "?"} expected), which Signet refuses`
-        : `the responder's certificate breaks a rule for certificates (${p.certificateIssue ?? "?"})`,
+        : p.certificateIssue === "unhandled-critical-extension"
+          ? "the responder's certificate has a critical extension Signet does not understand"
+          : p.certificateIssue === "name-constraints-violated"
+            ? "the responder's certificate breaks its CA's limits on names"
+            : `the responder's certificate breaks a rule for certificates (${p.certificateIssue ?? "?"})`,
   "ocsp-unauthorised-signer": () => "the answer is signed by neither the CA nor a responder it authorised",
   "ocsp-from-future": () => "the answer is dated after the time checked",
   "ocsp-stale": () => "the answer is out of date",

@@ -24,7 +24,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "unknown-algorithm": () => "",
   "unknown-curve": (p) => (p.value === "explicit" ? ", on a curve given by explicit parameters" : `, on the curve ${s(p.value)}`),
   "malformed-key": () => ": the key cannot be read",
-  "dsa-parameters-inherited": () => ": its DSA parameters are to come from its issuer, which is not known",
+  "dsa-parameters-inherited": () => ": its parameters are to come from its issuer, which is not known",
   "no-digest": () => ": the digest it needs is not known",
   "pss-mask-generation": (p) => `, with mask generation ${s(p.value)}`,
   "pss-trailer-field": (p) => `, with trailer field ${s(p.value)}`,
