@@ -231,7 +231,7 @@ describe("OCSP responses from openssl ocsp", () => {
 
   it("an answer signed with SHA-1 holds, but the algorithm policy of every signature refuses it unless acceptSha1; OpenSSL verifies it", async () => {
     const r = respond("Good", "CA", ["-rmd", "sha1"]);
-    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date()))).toEqual({ status: "invalid", problem: { code: "signature-refused", algorithm: "SHA-1" } });
+    expect(await checkWithOcsp(view("Good"), [view("CA")], r, policyAt(new Date()))).toStrictEqual({ status: "invalid", problem: { code: "signature-refused", algorithm: "SHA-1" } });
     expect((await checkWithOcsp(view("Good"), [view("CA")], r, smimeProfile({ acceptSha1: true }))).status).toBe("good");
     // OpenSSL's security level judges certificate chains, not an OCSP answer's own digest: a deliberate disagreement.
     pki.write("sha1-resp.der", r.raw);
@@ -246,9 +246,13 @@ describe("OCSP responses from openssl ocsp", () => {
       { name: "CriticalExtResponder", ...responder, extraExtensions: ["1.3.6.1.4.1.99999.7=critical,ASN1:UTF8String:must understand"] },
     ]);
     const refused = async (name: string) => (await checkWithOcsp(view("Good"), [view("CA")], respond("Good", name), policyAt(new Date()))) as { problem: unknown };
-    expect((await refused("ShortKeyResponder")).problem).toEqual({ code: "ocsp-responder-refused", certificateIssue: "weak-key", bits: 512, minimum: 1024 });
-    expect((await refused("Sha1CertResponder")).problem).toEqual({ code: "ocsp-responder-refused", certificateIssue: "weak-digest", algorithm: "SHA-1" });
-    expect((await refused("CriticalExtResponder")).problem).toEqual({ code: "ocsp-responder-refused", certificateIssue: "unhandled-critical-extension" });
+    // toStrictEqual: a value the problem does not have is left out, not carried as undefined.
+    expect((await refused("ShortKeyResponder")).problem).toStrictEqual({ code: "ocsp-responder-refused", certificateIssue: "weak-key", bits: 512, minimum: 1024 });
+    expect((await refused("Sha1CertResponder")).problem).toStrictEqual({ code: "ocsp-responder-refused", certificateIssue: "weak-digest", algorithm: "SHA-1" });
+    expect((await refused("CriticalExtResponder")).problem).toStrictEqual({ code: "ocsp-responder-refused", certificateIssue: "unhandled-critical-extension" });
+    // Expired as well as refused: out of its validity period is what is said.
+    pki.build([{ name: "ExpiredShortKeyResponder", ...responder, key: "rsa:512", notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }]);
+    expect((await refused("ExpiredShortKeyResponder")).problem).toStrictEqual({ code: "ocsp-responder-not-valid" });
     // With SHA-1 allowed, the SHA-1 certificate is a warning only, and the responder counts.
     expect((await checkWithOcsp(view("Good"), [view("CA")], respond("Good", "Sha1CertResponder"), smimeProfile({ acceptSha1: true }))).status).toBe("good");
   });
