@@ -51,9 +51,8 @@ export function describePublicKey(info: pkijs.PublicKeyInfo): PublicKeyDescripti
   const keyBits = info.subjectPublicKey.valueBlock.valueHexView;
   try {
     if (oid === OID.rsaEncryption || oid === OID.rsassaPss) {
-      const parsed = asn1js.fromBER(toArrayBuffer(keyBits));
-      if (parsed.offset === -1) return { kind: "unsupported", algorithmOid: oid, why: "malformed-key" };
-      const rsa = new pkijs.RSAPublicKey({ schema: parsed.result });
+      // Bits that are no RSAPublicKey make pkijs throw: the catch below calls the key malformed.
+      const rsa = new pkijs.RSAPublicKey({ schema: asn1js.fromBER(toArrayBuffer(keyBits)).result });
       const modulus = stripLeadingZeros(rsa.modulus.valueBlock.valueHexView);
       const exponent = stripLeadingZeros(rsa.publicExponent.valueBlock.valueHexView);
       return { kind: "rsa", spki: rsaEncryptionSpki(info), modulus, exponent, bits: bitLength(modulus) };

@@ -19,7 +19,7 @@ import { readSigValue } from "./sig-value.js";
 /** The answer is unknowable here: why, as a reason code the report carries. */
 export class UnsupportedAlgorithmError extends Error {
   constructor(readonly unsupported: Unsupported) {
-    super(unsupported.value === undefined ? unsupported.why : `${unsupported.why} ${unsupported.value}`);
+    super(unsupported.why);
   }
 }
 
