@@ -47,7 +47,7 @@ const MIME_DAMAGE: Record<Exclude<MalformedMimeReason, "inspection-stopped">, (p
   "missing-closing-boundary": () => "ein mehrteiliger Teil ist nicht abgeschlossen, sein letzter Teil ist daher vielleicht abgeschnitten",
   "no-body-parts": () => "ein mehrteiliger Teil enthält keine Teile",
   "multipart-signed-parts": () => "ein signierter Teil muss den Inhalt und die Signatur enthalten und enthält nicht beides",
-  "signature-part-type": (p) => `der Signaturteil ist als ${s(p.found)} ausgezeichnet, nicht wie der signierte Teil angibt`,
+  "signature-part-type": (p) => `der Signaturteil ist als ${s(p.found)} ausgezeichnet, nicht so, wie der signierte Teil angibt`,
   "base64-invalid-characters": (p) => `${count(Number(p.count), "Zeichen", "Zeichen")} außerhalb des Base64-Alphabets`,
   "base64-bad-end": () => "Base64-Daten sind abgeschnitten oder haben Daten nach ihrem Ende",
   "quoted-printable-bad-escapes": (p) => `${count(Number(p.count), "fehlerhafte Quoted-Printable-Kodierung", "fehlerhafte Quoted-Printable-Kodierungen")}`,
