@@ -16,8 +16,8 @@ import {
   type IssuingDistributionPointView,
 } from "./distribution-point.js";
 import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
-import { crlSignatureRefusal, verifyCrl } from "./crl-verify.js";
-import type { ProblemCause } from "./problem.js";
+import { crlSignatureParams, verifyCrl } from "./crl-verify.js";
+import { signatureRefused, type ProblemCause } from "./problem.js";
 
 export type CrlVerdict =
   | { status: "good"; crl: ParsedCrl }
@@ -72,7 +72,7 @@ async function signedBy(crl: ParsedCrl, ctx: CrlCheckContext): Promise<Certifica
     if (c.subjectKey !== crl.issuerKey) continue;
     if (!(await verifyCrl(crl, c)).ok) continue;
     if (!(await ctx.signerValid(c))) continue;
-    const refused = crlSignatureRefusal(crl, c, ctx.policy);
+    const refused = signatureRefused(crl.signatureOid, crlSignatureParams(crl), c.publicKey, ctx.policy);
     return refused ?? c;
   }
   return null;

@@ -4,27 +4,21 @@
  * cRLSign when the issuer has a keyUsage extension).
  */
 import { parseBer } from "../cms/asn1.js";
-import { signatureScheme } from "../crypto/algorithms.js";
-import { verifySignedObject } from "../crypto/verify.js";
-import { refusal } from "../policy/algorithm-acceptance.js";
-import type { SmimePolicy } from "../policy/profile.js";
-import { algorithmValues, type ProblemCause } from "./problem.js";
+import { verifySignedObject, type SignedObjectCheck } from "../crypto/verify.js";
 import type { CertificateView } from "../x509/certificate.js";
 import type { ParsedCrl } from "./crl.js";
 
-export type CrlSignatureCheck = { ok: true } | { ok: false; reason: "bad-signature" | "no-crl-sign" | "wrong-issuer" | "unsupported"; detail?: string };
+export type CrlSignatureCheck = SignedObjectCheck | { ok: false; reason: "no-crl-sign" | "wrong-issuer" };
+
+/** The CRL's signature AlgorithmIdentifier parameters, read (undefined when absent or unreadable). */
+export function crlSignatureParams(crl: ParsedCrl): unknown {
+  const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
+  return params?.ok ? params.value : undefined;
+}
 
 export async function verifyCrl(crl: ParsedCrl, issuer: CertificateView): Promise<CrlSignatureCheck> {
   if (issuer.subjectKey !== crl.issuerKey) return { ok: false, reason: "wrong-issuer" };
   const ku = issuer.extensions.keyUsage;
   if (ku && !ku.has("cRLSign")) return { ok: false, reason: "no-crl-sign" };
-  const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
-  return verifySignedObject(issuer.publicKey, crl.signatureOid, params?.ok ? params.value : undefined, crl.tbs, crl.signature);
-}
-
-/** The algorithm policy on a CRL signature known to verify (algorithm-acceptance.ts): the problem, or null. */
-export function crlSignatureRefusal(crl: ParsedCrl, issuer: CertificateView, policy: SmimePolicy): ProblemCause | null {
-  const params = crl.signatureParams ? parseBer(crl.signatureParams) : null;
-  const found = refusal(signatureScheme(crl.signatureOid, params?.ok ? params.value : undefined, null), issuer.publicKey, policy);
-  return found ? { code: "signature-refused", ...algorithmValues(found.params) } : null;
+  return verifySignedObject(issuer.publicKey, crl.signatureOid, crlSignatureParams(crl), crl.tbs, crl.signature);
 }

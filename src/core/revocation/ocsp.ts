@@ -10,8 +10,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { parseBer } from "../cms/asn1.js";
-import { digestByOid, signatureScheme } from "../crypto/algorithms.js";
-import { refusal } from "../policy/algorithm-acceptance.js";
+import { digestByOid } from "../crypto/algorithms.js";
 import { validatePath } from "../policy/path-validation.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { digest } from "../crypto/digest.js";
@@ -25,7 +24,7 @@ import { REVOCATION_CLOCK_SKEW_MS } from "./clock-skew.js";
 import { REVOCATION_REASONS, type RevocationReason } from "./crl.js";
 import { serialKey } from "../x509/serial.js";
 import { issuerHashes } from "./ocsp-request.js";
-import { algorithmValues, type ProblemCause } from "./problem.js";
+import { algorithmValues, signatureRefused, type ProblemCause } from "./problem.js";
 
 /** OCSPResponseStatus (section 4.2.1); 4 is unused. */
 const RESPONSE_STATUS = ["successful", "malformedRequest", "internalError", "tryLater", null, "sigRequired", "unauthorized"] as const;
@@ -71,13 +70,6 @@ async function signedBy(basic: pkijs.BasicOCSPResponse, signer: CertificateView)
   const alg = basic.signatureAlgorithm;
   const check = await verifySignedObject(signer.publicKey, alg.algorithmId, alg.algorithmParams, basic.tbsResponseData.tbsView, new Uint8Array(basic.signature.valueBlock.valueHexView));
   return check.ok;
-}
-
-/** The algorithm policy on the answer's own signature, once it is known to verify: the problem, or null. */
-function refusedSignature(basic: pkijs.BasicOCSPResponse, signer: CertificateView, policy: SmimePolicy): ProblemCause | null {
-  const alg = basic.signatureAlgorithm;
-  const found = refusal(signatureScheme(alg.algorithmId, alg.algorithmParams, null), signer.publicKey, policy);
-  return found ? { code: "signature-refused", ...algorithmValues(found.params) } : null;
 }
 
 /**
@@ -197,7 +189,7 @@ export async function checkWithOcsp(
     }
   }
   if (!responder) return { status: "invalid", problem: { code: "ocsp-unauthorised-signer" } };
-  const refused = refusedSignature(basic, responderCert, policy);
+  const refused = signatureRefused(basic.signatureAlgorithm.algorithmId, basic.signatureAlgorithm.algorithmParams, responderCert.publicKey, policy);
   if (refused) return { status: "invalid", problem: refused };
   const s = statusOf(single);
   if (s.thisUpdate.getTime() > at.getTime() + skewMs) return { status: "invalid", problem: { code: "ocsp-from-future" } };
