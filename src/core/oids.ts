@@ -120,7 +120,32 @@ export const EKU = {
   msDocumentSigning: "1.3.6.1.4.1.311.10.3.12",
 } as const;
 
-/** The extended key usages by their identifiers in the RFCs' ASN.1 (RFC 5280 section 4.2.1.12): the same in every language. */
+/**
+ * Certificate extensions and extended key usages by their identifiers in the RFCs' ASN.1
+ * (id-ce-keyUsage is keyUsage; RFC 5280 sections 4.2 and 4.2.1.12): the same in every language,
+ * for the catalogues to word.
+ */
+const EXTENSION_IDENTIFIERS = {
+  [EXT.subjectKeyIdentifier]: "subjectKeyIdentifier",
+  [EXT.keyUsage]: "keyUsage",
+  [EXT.subjectAltName]: "subjectAltName",
+  [EXT.issuerAltName]: "issuerAltName",
+  [EXT.basicConstraints]: "basicConstraints",
+  [EXT.nameConstraints]: "nameConstraints",
+  [EXT.crlDistributionPoints]: "cRLDistributionPoints",
+  [EXT.certificatePolicies]: "certificatePolicies",
+  [EXT.policyMappings]: "policyMappings",
+  [EXT.authorityKeyIdentifier]: "authorityKeyIdentifier",
+  [EXT.policyConstraints]: "policyConstraints",
+  [EXT.extKeyUsage]: "extKeyUsage",
+  [EXT.freshestCrl]: "freshestCRL",
+  [EXT.inhibitAnyPolicy]: "inhibitAnyPolicy",
+  [EXT.authorityInfoAccess]: "authorityInfoAccess",
+  [EXT.subjectInfoAccess]: "subjectInfoAccess",
+  [OID.smimeCapabilities]: "smimeCapabilities",
+  [EXT.ctPrecertificateScts]: "signedCertificateTimestampList",
+} as const;
+
 const EKU_IDENTIFIERS = {
   [EKU.any]: "anyExtendedKeyUsage",
   [EKU.serverAuth]: "serverAuth",
@@ -132,12 +157,18 @@ const EKU_IDENTIFIERS = {
   [EKU.msDocumentSigning]: "msDocumentSigning",
 } as const;
 
+export type KnownExtension = (typeof EXTENSION_IDENTIFIERS)[keyof typeof EXTENSION_IDENTIFIERS];
 export type KnownEku = (typeof EKU_IDENTIFIERS)[keyof typeof EKU_IDENTIFIERS];
 
-/** An extended key usage's identifier (emailProtection), or null for one Signet does not know. */
-export function ekuIdentifier(oid: string): KnownEku | null {
-  return Object.hasOwn(EKU_IDENTIFIERS, oid) ? EKU_IDENTIFIERS[oid as keyof typeof EKU_IDENTIFIERS] : null;
+function identifierIn<T extends Readonly<Record<string, string>>>(table: T, oid: string): T[keyof T] | null {
+  return Object.hasOwn(table, oid) ? table[oid as keyof T] : null;
 }
+
+/** A certificate extension's identifier (keyUsage), or null for one Signet does not know. */
+export const extensionIdentifier = (oid: string): KnownExtension | null => identifierIn(EXTENSION_IDENTIFIERS, oid);
+
+/** An extended key usage's identifier (emailProtection), or null for one Signet does not know. */
+export const ekuIdentifier = (oid: string): KnownEku | null => identifierIn(EKU_IDENTIFIERS, oid);
 
 const NAMES: Record<string, string> = {
   [OID.data]: "data",

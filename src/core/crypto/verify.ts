@@ -14,6 +14,7 @@ import { verifyPkcs1, verifyPss } from "./rsa-manual.js";
 import { digest } from "./digest.js";
 import { verifyDsa } from "./dsa.js";
 import type { Unsupported } from "../report/codes.js";
+import { unsupportedOf } from "../report/issue-params.js";
 import { readSigValue } from "./sig-value.js";
 
 /** The answer is unknowable here: why, as a reason code the report carries. */
@@ -82,11 +83,6 @@ async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519
     }
   }
   return crypto.subtle.verify({ name: "Ed25519" }, k, buf(sig), buf(data));
-}
-
-/** The reason and value of an unsupported scheme or key, without the rest. */
-export function unsupportedOf(u: Unsupported): Unsupported {
-  return u.value === undefined ? { why: u.why } : { why: u.why, value: u.value };
 }
 
 export async function verifySignature(

@@ -20,7 +20,6 @@ import type { SmimePolicy } from "./profile.js";
 
 /** Where a certificate stands: the leaf, a CA below the anchor, or the trust anchor's own certificate. */
 type Role = "leaf" | "ca" | "anchor";
-type Found = Finding;
 
 /**
  * What the end of the path is used for: signing mail (the S/MIME profile), signing CRLs, or
@@ -40,7 +39,7 @@ interface Rule {
   /** Where the rule comes from. */
   source: string;
   roles: readonly Role[];
-  check(cert: CertificateView, ctx: RuleContext): Found | null;
+  check(cert: CertificateView, ctx: RuleContext): Finding | null;
 }
 
 /** Extensions this validator processes (RFC 5280 section 6.1.4 (o): any other critical one fails). */
@@ -68,7 +67,7 @@ const RULES: readonly Rule[] = [
     // check it, and so does x509-limbo (rfc5280::validity::expired-root): Thunderbird refuses an expired root.
     source: "RFC 5280 section 6.1.3 (a)(2): the certificate is valid at the validation time; the anchor's too, as NSS and OpenSSL hold",
     roles: ["leaf", "ca", "anchor"],
-    check: (c, { policy }): Found | null => {
+    check: (c, { policy }): Finding | null => {
       const t = policy.validationTime.getTime();
       const notBefore = c.cert.notBefore.value;
       const notAfter = c.cert.notAfter.value;

@@ -45,7 +45,12 @@ export function mimeDamage(damage: MimeDamage, mimePath?: string): MimeDamage & 
 /** What an unsupported algorithm was for: the message's digest or signature, the signer's key, or a CA's signature on a certificate. */
 export type AlgorithmRole = "digest" | "signature" | "key" | "certificate signature";
 
+/** The reason and value of an unsupported scheme or key, without the rest; no value key when it has none. */
+export function unsupportedOf(u: Unsupported): Unsupported {
+  return u.value === undefined ? { why: u.why } : { why: u.why, value: u.value };
+}
+
 /** The issue params for an algorithm Signet cannot check: its role, its name (or OID), and why. */
 export function unsupportedAlgorithm(role: AlgorithmRole, algorithm: string, unsupported: Unsupported): ParamsOf<"unsupported-algorithm"> {
-  return unsupported.value === undefined ? { role, algorithm, why: unsupported.why } : { role, algorithm, why: unsupported.why, value: unsupported.value };
+  return { role, algorithm, ...unsupportedOf(unsupported) };
 }

@@ -3,38 +3,11 @@
  * the UI can render and a host can pass between its pages (no class
  * instances, no bytes: JSON-serialisable).
  */
-import { ekuIdentifier, EXT, OID, oidName, type KnownEku } from "../oids.js";
+import { ekuIdentifier, extensionIdentifier, oidName, type KnownEku, type KnownExtension } from "../oids.js";
 import type { CertificateSummary } from "../report/types.js";
 import { CertificateView } from "./certificate.js";
 import type { KeyUsageBit } from "./extensions.js";
 import { readPolicyExtensions } from "./policy-extensions.js";
-
-/**
- * The extensions the certificate view names, by their identifiers in the RFCs' ASN.1
- * (id-ce-keyUsage is keyUsage): the same in every language; the catalogues word them.
- */
-const KNOWN_EXTENSIONS = {
-  [EXT.subjectKeyIdentifier]: "subjectKeyIdentifier",
-  [EXT.keyUsage]: "keyUsage",
-  [EXT.subjectAltName]: "subjectAltName",
-  [EXT.issuerAltName]: "issuerAltName",
-  [EXT.basicConstraints]: "basicConstraints",
-  [EXT.nameConstraints]: "nameConstraints",
-  [EXT.crlDistributionPoints]: "cRLDistributionPoints",
-  [EXT.certificatePolicies]: "certificatePolicies",
-  [EXT.policyMappings]: "policyMappings",
-  [EXT.authorityKeyIdentifier]: "authorityKeyIdentifier",
-  [EXT.policyConstraints]: "policyConstraints",
-  [EXT.extKeyUsage]: "extKeyUsage",
-  [EXT.freshestCrl]: "freshestCRL",
-  [EXT.inhibitAnyPolicy]: "inhibitAnyPolicy",
-  [EXT.authorityInfoAccess]: "authorityInfoAccess",
-  [EXT.subjectInfoAccess]: "subjectInfoAccess",
-  [OID.smimeCapabilities]: "smimeCapabilities",
-  [EXT.ctPrecertificateScts]: "signedCertificateTimestampList",
-} as const;
-
-export type KnownExtension = (typeof KNOWN_EXTENSIONS)[keyof typeof KNOWN_EXTENSIONS];
 
 export interface ExtensionDetail {
   oid: string;
@@ -66,8 +39,6 @@ export interface CertificateDetails extends CertificateSummary {
   derBase64: string;
 }
 
-const known = (oid: string): KnownExtension | null => (Object.hasOwn(KNOWN_EXTENSIONS, oid) ? KNOWN_EXTENSIONS[oid as keyof typeof KNOWN_EXTENSIONS] : null);
-
 export async function describeCertificate(der: Uint8Array): Promise<CertificateDetails> {
   const view = CertificateView.fromDer(der);
   const ext = view.extensions;
@@ -89,8 +60,8 @@ export async function describeCertificate(der: Uint8Array): Promise<CertificateD
     policies,
     ocspUrls: [...ext.ocsp],
     caIssuerUrls: [...ext.caIssuers],
-    extensions: present.map((e) => ({ oid: e.extnID, known: known(e.extnID), critical: e.critical })),
+    extensions: present.map((e) => ({ oid: e.extnID, known: extensionIdentifier(e.extnID), critical: e.critical })),
   };
 }
 
-export type { KnownEku };
+export type { KnownEku, KnownExtension };
