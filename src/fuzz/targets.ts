@@ -6,7 +6,7 @@
  * catch), only a throw that is not an Error (or a stack overflow) counts.
  */
 import { parseContentInfo } from "../core/cms/content-info.js";
-import { summarizeEnveloped } from "../core/cms/enveloped-data.js";
+import { readEnveloped } from "../core/cms/enveloped-data.js";
 import { OID } from "../core/oids.js";
 import { readSignedData } from "../core/cms/signed-data.js";
 import { inspectMessage } from "../core/inspect.js";
@@ -101,7 +101,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
       if (!ci.ok) return;
       try {
         if (ci.value.contentType === OID.signedData) readSignedData(ci.value.content, DEFAULT_LIMITS.maxCertificates);
-        else if (ci.value.contentType === OID.envelopedData || ci.value.contentType === OID.authEnvelopedData) summarizeEnveloped(ci.value.content);
+        else if (ci.value.contentType === OID.envelopedData || ci.value.contentType === OID.authEnvelopedData) readEnveloped(ci.value.content, ci.value.contentType === OID.authEnvelopedData);
       } catch (e) {
         refuseOrRethrow(e);
       }

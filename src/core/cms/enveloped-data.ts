@@ -7,10 +7,11 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { AlgorithmName, RecipientSummary } from "../report/types.js";
-import { toHex } from "../util/bytes.js";
+import { concatBytes, toHex } from "../util/bytes.js";
 import { formatName } from "../x509/name.js";
 import { serialToHex } from "../x509/serial.js";
 import { algorithmName } from "../oids.js";
+import { octetStringContent } from "./asn1.js";
 
 export interface EnvelopedSummary {
   recipients: RecipientSummary[];
@@ -25,8 +26,7 @@ function identify(rid: pkijs.IssuerAndSerialNumber | asn1js.OctetString): Partia
   return { subjectKeyIdentifier: toHex(rid.valueBlock.valueHexView).toUpperCase() };
 }
 
-function summarizeRecipient(el: asn1js.AsnType): RecipientSummary[] {
-  const ri = new pkijs.RecipientInfo({ schema: el });
+function summarizeRecipient(ri: pkijs.RecipientInfo): RecipientSummary[] {
   const v = ri.value;
   if (v instanceof pkijs.KeyTransRecipientInfo) {
     return [{ kind: "key-transport", algorithm: algorithmName(v.keyEncryptionAlgorithm.algorithmId), ...identify(v.rid) }];
@@ -45,17 +45,78 @@ function summarizeRecipient(el: asn1js.AsnType): RecipientSummary[] {
   return [{ kind: "other", algorithm: algorithmName((v as pkijs.OtherRecipientInfo).oriType) }];
 }
 
-export function summarizeEnveloped(content: asn1js.AsnType): EnvelopedSummary {
-  if (!(content instanceof asn1js.Sequence)) throw new Error("EnvelopedData is not a SEQUENCE");
+/** The parts of an EnvelopedData or AuthEnvelopedData that opening it needs. */
+export interface EnvelopedParts {
+  summary: EnvelopedSummary;
+  recipientInfos: pkijs.RecipientInfo[];
+  contentEncryptionOid: string;
+  /** The ContentEncryptionAlgorithmIdentifier's parameters as DER, or null when absent. */
+  contentEncryptionParams: Uint8Array | null;
+  /** encryptedContent [0], joined when sent in segments; null when absent (RFC 5652 section 6.1: detached). */
+  encryptedContent: Uint8Array | null;
+  /** AuthEnvelopedData only: authAttrs as the DER of a SET OF (RFC 5083 section 2.2, the AAD), or null. */
+  authAttributes: Uint8Array | null;
+  /** AuthEnvelopedData only: the mac (the GCM tag, RFC 5084 section 3.1). */
+  mac: Uint8Array | null;
+}
+
+/** The exact bytes an element was read from (asn1js keeps them). */
+export function receivedBytes(el: asn1js.AsnType): Uint8Array {
+  return new Uint8Array(el.valueBeforeDecodeView);
+}
+
+/**
+ * encryptedContent [0] IMPLICIT OCTET STRING (RFC 5652 section 6.1), primitive or in BER segments
+ * (OpenSSL's -stream writes those), read from the element itself.
+ */
+function encryptedContent(eci: asn1js.AsnType): Uint8Array | null {
+  const tagged = eci instanceof asn1js.Sequence ? eci.valueBlock.value[2] : undefined;
+  if (!tagged || tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== 0) return null;
+  if (!tagged.idBlock.isConstructed) return new Uint8Array((tagged as asn1js.Primitive).valueBlock.valueHexView);
+  const segments = (tagged as asn1js.Constructed).valueBlock.value.map((el) => octetStringContent(el));
+  return segments.every((x) => x !== null) ? concatBytes(segments as Uint8Array[]) : null;
+}
+
+/**
+ * Reads EnvelopedData (RFC 5652 section 6.1) or AuthEnvelopedData (RFC 5083 section 2.1); throws
+ * on a structure it cannot read, which the caller reports as malformed-cms.
+ */
+export function readEnveloped(content: asn1js.AsnType, authenticated: boolean): EnvelopedParts {
+  if (!(content instanceof asn1js.Sequence)) throw new Error(`${authenticated ? "AuthEnvelopedData" : "EnvelopedData"} is not a SEQUENCE`);
   const fields = content.valueBlock.value;
   let i = 1; // version
-  // originatorInfo [0] IMPLICIT is the one tagged field that may stand before recipientInfos (a SET):
-  // a tagged field there is stepped over (this reader describes what it finds; it decides nothing).
+  // originatorInfo [0] IMPLICIT is the one tagged field that may stand before recipientInfos (a SET).
   if (fields[i]?.idBlock.tagClass === 3) i++;
   const set = fields[i++];
   if (!(set instanceof asn1js.Set)) throw new Error("recipientInfos missing");
-  const recipients = set.valueBlock.value.flatMap(summarizeRecipient);
-  const eci = fields[i];
-  const contentEncryptionAlgorithm = eci ? algorithmName(new pkijs.EncryptedContentInfo({ schema: eci }).contentEncryptionAlgorithm.algorithmId) : null;
-  return { recipients, contentEncryptionAlgorithm };
+  const recipientInfos = set.valueBlock.value.map((el) => new pkijs.RecipientInfo({ schema: el }));
+  const eciEl = fields[i++];
+  if (!eciEl) throw new Error("encryptedContentInfo missing");
+  // Read before pkijs, which retags the [0] element in place as a universal OCTET STRING.
+  const ciphertext = encryptedContent(eciEl);
+  const eci = new pkijs.EncryptedContentInfo({ schema: eciEl });
+  const algorithm = eci.contentEncryptionAlgorithm;
+  const params = algorithm.algorithmParams as asn1js.AsnType | undefined;
+  let authAttributes: Uint8Array | null = null;
+  let mac: Uint8Array | null = null;
+  if (authenticated) {
+    const next = fields[i];
+    if (next && next.idBlock.tagClass === 3 && next.idBlock.tagNumber === 1) {
+      // [1] IMPLICIT SET OF: the AAD is the same bytes under the SET OF tag (RFC 5083 section 2.2).
+      authAttributes = receivedBytes(next);
+      authAttributes[0] = 0x31;
+      i++;
+    }
+    mac = fields[i] ? octetStringContent(fields[i]!) : null;
+    if (!mac) throw new Error("mac missing");
+  }
+  return {
+    summary: { recipients: recipientInfos.flatMap(summarizeRecipient), contentEncryptionAlgorithm: algorithmName(algorithm.algorithmId) },
+    recipientInfos,
+    contentEncryptionOid: algorithm.algorithmId,
+    contentEncryptionParams: params && !(params instanceof asn1js.Null && params.valueBeforeDecodeView.byteLength === 0) ? receivedBytes(params) : null,
+    encryptedContent: ciphertext,
+    authAttributes,
+    mac,
+  };
 }

@@ -69,7 +69,7 @@ export function verifyPkcs1(
 }
 
 /** MGF1 (RFC 8017 appendix B.2.1). */
-function mgf1(hash: HashFn, hLen: number, seed: Uint8Array, length: number): Uint8Array {
+export function mgf1(hash: HashFn, hLen: number, seed: Uint8Array, length: number): Uint8Array {
   const out = new Uint8Array(length);
   let done = 0;
   // Stryker disable next-line EqualityOperator: one more round writes nothing (length - done is 0)

@@ -7,7 +7,7 @@
 import * as asn1js from "asn1js";
 import { parseContentInfo } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
-import { summarizeEnveloped } from "../cms/enveloped-data.js";
+import { readEnveloped } from "../cms/enveloped-data.js";
 import { algorithmName, OID, oidName } from "../oids.js";
 import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
@@ -310,7 +310,7 @@ async function enveloped(
 ): Promise<void> {
   let summary;
   try {
-    summary = summarizeEnveloped(content);
+    summary = readEnveloped(content, authenticated).summary;
   } catch (e) {
     summary = { recipients: [], contentEncryptionAlgorithm: null };
     ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "EnvelopedData", detail: readerAccount(e) }));

@@ -256,6 +256,8 @@ export const UNSUPPORTED_REASONS = [
   "pss-hash",
   /** RSA-PSS parameters that cannot be read. */
   "pss-parameters-malformed",
+  /** Parameters of an encryption algorithm (content encryption, RSA-OAEP) that cannot be read or are out of range. */
+  "parameters-malformed",
 ] as const;
 
 export type UnsupportedReason = (typeof UNSUPPORTED_REASONS)[number];

@@ -22,6 +22,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-trailer-field": (p) => `, mit dem Trailer-Feld ${s(p.value)}`,
   "pss-hash": () => ", mit einem Hash, den Signet nicht kennt",
   "pss-parameters-malformed": () => ": seine Parameter sind nicht lesbar",
+  "parameters-malformed": () => ": seine Parameter sind nicht lesbar",
 };
 
 /** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */

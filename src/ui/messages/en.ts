@@ -30,6 +30,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-trailer-field": (p) => `, with trailer field ${s(p.value)}`,
   "pss-hash": () => ", with a hash Signet does not know",
   "pss-parameters-malformed": () => ": its parameters cannot be read",
+  "parameters-malformed": () => ": its parameters cannot be read",
 };
 
 /** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */

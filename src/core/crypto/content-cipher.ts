@@ -1,0 +1,145 @@
+/**
+ * The content-encryption algorithms of S/MIME, one row each: the key length
+ * the key transport must yield (RFC 3218 needs it known in advance), how to
+ * read the parameters, and how to decrypt. AES goes through WebCrypto; 3DES
+ * and RC2, which WebCrypto lacks, through legacy-cbc.ts.
+ */
+import * as asn1js from "asn1js";
+import { OID } from "../oids.js";
+import { toArrayBuffer } from "../util/bytes.js";
+import { rc2CbcDecrypt, tripleDesCbcDecrypt } from "./legacy-cbc.js";
+
+export interface ContentCipher {
+  /** The length in bytes of the content-encryption key. */
+  keyLength: number;
+  /** Authenticated encryption (AES-GCM, RFC 5084): a tag protects the content. */
+  authenticated: boolean;
+  /** Legacy (RFC 8551 section 2.7: 3DES and RC2 are for receiving old mail only). */
+  weak: boolean;
+  /** Bits of strength shown to the reader: the key size, or RC2's effective key bits. */
+  bits: number;
+  /**
+   * The plaintext, or null when the key, the padding or the tag is wrong: one answer for all of them,
+   * so no caller can tell a wrong key from damaged content.
+   */
+  decrypt(key: Uint8Array, ciphertext: Uint8Array, aad?: Uint8Array, tag?: Uint8Array): Promise<Uint8Array | null>;
+}
+
+export type ContentCipherResult = { ok: true; cipher: ContentCipher } | { ok: false; why: "unknown-algorithm" | "parameters-malformed" };
+
+function octets(el: asn1js.AsnType | undefined, length?: number): Uint8Array | null {
+  if (!(el instanceof asn1js.OctetString) || el.valueBlock.isConstructed) return null;
+  const v = new Uint8Array(el.valueBlock.valueHexView);
+  return length === undefined || v.length === length ? v : null;
+}
+
+function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {
+  if (!params) return undefined;
+  const parsed = asn1js.fromBER(toArrayBuffer(params));
+  return parsed.offset === -1 || parsed.offset !== params.length ? undefined : parsed.result;
+}
+
+async function webCryptoDecrypt(algorithm: AesCbcParams | AesGcmParams, key: Uint8Array, data: Uint8Array): Promise<Uint8Array | null> {
+  try {
+    const k = await globalThis.crypto.subtle.importKey("raw", toArrayBuffer(key), algorithm.name, false, ["decrypt"]);
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, k, toArrayBuffer(data)));
+  } catch {
+    return null;
+  }
+}
+
+/** RFC 3565 section 4.1: AES-CBC, the parameter is the 16-byte IV. */
+function aesCbc(keyLength: number, params: asn1js.AsnType | undefined): ContentCipherResult {
+  const iv = octets(params, 16);
+  if (!iv) return { ok: false, why: "parameters-malformed" };
+  return {
+    ok: true,
+    cipher: {
+      keyLength,
+      authenticated: false,
+      weak: false,
+      bits: keyLength * 8,
+      decrypt: (key, ciphertext) => webCryptoDecrypt({ name: "AES-CBC", iv: toArrayBuffer(iv) }, key, ciphertext),
+    },
+  };
+}
+
+/** RFC 5084 section 3.2: GCMParameters ::= SEQUENCE { aes-nonce OCTET STRING, aes-ICVlen INTEGER DEFAULT 12 }. */
+function aesGcm(keyLength: number, params: asn1js.AsnType | undefined): ContentCipherResult {
+  if (!(params instanceof asn1js.Sequence)) return { ok: false, why: "parameters-malformed" };
+  const [nonceEl, icvEl] = params.valueBlock.value;
+  const nonce = octets(nonceEl);
+  const icvLen = icvEl === undefined ? 12 : icvEl instanceof asn1js.Integer ? icvEl.valueBlock.valueDec : -1;
+  // RFC 5084 section 3.2: the ICV is 12 to 16 octets (4 and 8 are for other uses, never for CMS).
+  if (!nonce || nonce.length === 0 || icvLen < 12 || icvLen > 16) return { ok: false, why: "parameters-malformed" };
+  return {
+    ok: true,
+    cipher: {
+      keyLength,
+      authenticated: true,
+      weak: false,
+      bits: keyLength * 8,
+      decrypt: async (key, ciphertext, aad, tag) => {
+        if (!tag || tag.length !== icvLen) return null;
+        const data = new Uint8Array(ciphertext.length + tag.length);
+        data.set(ciphertext);
+        data.set(tag, ciphertext.length);
+        const algorithm: AesGcmParams = { name: "AES-GCM", iv: toArrayBuffer(nonce), tagLength: icvLen * 8 };
+        if (aad) algorithm.additionalData = toArrayBuffer(aad);
+        return webCryptoDecrypt(algorithm, key, data);
+      },
+    },
+  };
+}
+
+/** RFC 3370 section 5.1: DES-EDE3-CBC, the parameter is the 8-byte IV. */
+function tripleDes(params: asn1js.AsnType | undefined): ContentCipherResult {
+  const iv = octets(params, 8);
+  if (!iv) return { ok: false, why: "parameters-malformed" };
+  return {
+    ok: true,
+    cipher: { keyLength: 24, authenticated: false, weak: true, bits: 112, decrypt: async (key, ct) => tripleDesCbcDecrypt(key, iv, ct) },
+  };
+}
+
+/**
+ * RFC 3370 section 5.2 and RFC 2268 section 6: RC2-CBC, the parameter is a SEQUENCE of the version
+ * (which encodes the effective key bits) and the IV, or the IV alone (32 effective bits).
+ */
+function rc2(params: asn1js.AsnType | undefined): ContentCipherResult {
+  let version = -1;
+  let iv: Uint8Array | null = null;
+  if (params instanceof asn1js.Sequence) {
+    const [v, ivEl] = params.valueBlock.value;
+    version = v instanceof asn1js.Integer ? v.valueBlock.valueDec : -1;
+    iv = octets(ivEl, 8);
+  } else {
+    iv = octets(params, 8);
+    version = 32;
+  }
+  const bits = rc2EffectiveBits(version);
+  if (!iv || bits === null) return { ok: false, why: "parameters-malformed" };
+  // The key carries as many bytes as the effective bits need (what every S/MIME sender does).
+  const keyLength = Math.ceil(bits / 8);
+  return { ok: true, cipher: { keyLength, authenticated: false, weak: true, bits, decrypt: async (key, ct) => rc2CbcDecrypt(key, bits, iv, ct) } };
+}
+
+/** RFC 2268 section 6: versions 160, 120 and 58 stand for 40, 64 and 128 bits; 256 and above are the bits themselves. */
+function rc2EffectiveBits(version: number): number | null {
+  const table: Record<number, number> = { 160: 40, 120: 64, 58: 128, 32: 32 };
+  if (table[version] !== undefined) return table[version]!;
+  return version >= 256 && version <= 1024 ? version : null;
+}
+
+const AES_CBC: Record<string, number> = { [OID.aes128Cbc]: 16, [OID.aes192Cbc]: 24, [OID.aes256Cbc]: 32 };
+const AES_GCM: Record<string, number> = { [OID.aes128Gcm]: 16, [OID.aes192Gcm]: 24, [OID.aes256Gcm]: 32 };
+
+/** The cipher named by a ContentEncryptionAlgorithmIdentifier, or why it cannot be used. */
+export function contentCipher(oid: string, params: Uint8Array | null): ContentCipherResult {
+  const parsed = parseParams(params);
+  if (AES_CBC[oid]) return aesCbc(AES_CBC[oid], parsed);
+  if (AES_GCM[oid]) return aesGcm(AES_GCM[oid], parsed);
+  if (oid === OID.desEde3Cbc) return tripleDes(parsed);
+  if (oid === OID.rc2Cbc) return rc2(parsed);
+  return { ok: false, why: "unknown-algorithm" };
+}
