@@ -1,15 +1,17 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { inspectDetachedSignature, inspectMessage, isMbox, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
+import { inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
 import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
 import { cliFetcher } from "./node-fetcher.js";
+import { readKeyFiles } from "./key-files.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
+                       [--key FILE.p12 --password-env VAR]
                        [--allow-sha1] [--no-sender-check] [--allow-private-network] [--exit-zero]`;
 
 export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
@@ -30,6 +32,10 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
   --at-signing-time  judge each signer's certificates at its claimed signing time
   --revocation M  off, soft (default: a status that cannot be learned is a warning) or hard
   --revocation-depth D  chain (default: every certificate below the anchor) or signer
+  --key FILE      decrypt with the keys in FILE (PKCS#12: .p12 or .pfx) for this run, kept in
+                  memory only; repeatable
+  --password-env VAR  the environment variable that holds the --key files' password (never the
+                  password itself on the command line, where other users can read it)
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate
   --allow-private-network  fetch AIA, CRL and OCSP URLs that name this machine or a private
@@ -66,7 +72,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const args = parseArgs(
     argv,
     ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "help"],
-    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content"],
+    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -104,7 +110,8 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const fetcher = cliFetcher(args.flags.has("allow-private-network"));
   const files = { anchors: args.values.get("anchor") ?? [], crls: args.values.get("crl") ?? [] };
   options.trust = await trustInputs(store, files, !args.flags.has("no-default-roots"), fetcher);
-  const ports = { clock: systemClock, fetcher, store };
+  const keys = await readKeyFiles(args.values.get("key") ?? [], args.values.get("password-env")?.at(-1));
+  const ports = { clock: systemClock, fetcher, store, ...(keys.length ? { decryptors: [keyDecryptor(keys)] } : {}) };
   const json = args.flags.has("json");
   const entries: Entry[] = [];
   const outcomes: Outcome[] = [];

@@ -1,5 +1,5 @@
 /** The terminal view of a SecurityReport: verdict first, then layers, signers and issues. */
-import type { Issue, Layer, SecurityReport, SignerReport } from "../core/index.js";
+import type { EnvelopedLayer, Issue, Layer, RecipientSummary, SecurityReport, SignerReport } from "../core/index.js";
 import { isCmsFile } from "../ui/headline.js";
 import { describeIssue } from "../ui/messages/en.js";
 import { count } from "../ui/messages/en-words.js";
@@ -85,14 +85,41 @@ function renderSigner(s: SignerReport): string[] {
   return lines;
 }
 
+const INTEGRITY_TEXT: Record<NonNullable<EnvelopedLayer["integrity"]>, string> = {
+  authenticated: "protected by the cipher (authenticated encryption)",
+  "signed-inside": "protected by the signature inside",
+  none: "NOT protected: the content could have been changed unseen",
+};
+
+function recipientName(r: RecipientSummary): string {
+  return r.serialNumber ? `${r.issuer}, serial ${r.serialNumber}` : `key identifier ${r.subjectKeyIdentifier ?? "?"}`;
+}
+
+/**
+ * A MIME path as words: "1.2" is a part of the message; "L0:" the content of layer 0, "L0:2" a part
+ * of it, "L0m:" the message wrapped inside it (walk.ts names them so).
+ */
+function partName(path: string): string {
+  const m = /^L(\d+)(m?):(.*)$/.exec(path);
+  if (!m) return `part ${path}`;
+  const inside = m[2] ? `the message wrapped in layer ${m[1]}` : `the content of layer ${m[1]}`;
+  return m[3] ? `part ${m[3]} of ${inside}` : inside;
+}
+
 /** What the input is called: a message, or an S/MIME file given on its own (cms-object). */
 function renderLayer(l: Layer, whole: "message" | "file"): string[] {
-  const at = l.mimePath === "" ? whole : `part ${l.mimePath}`;
+  const at = l.mimePath === "" ? whole : partName(l.mimePath);
   const head = `  [${l.index}] ${l.kind} (${l.contentType}, ${at}), covers ${l.coverage === "whole" ? `the whole ${whole}` : `PART of the ${whole}`}`;
   if (l.kind === "signed") return [head, ...l.signers.flatMap(renderSigner)];
   if (l.kind === "enveloped") {
     const alg = l.contentEncryptionAlgorithm?.name ?? "unknown algorithm";
-    return [head, `      ${alg}${l.authenticated ? " (authenticated)" : ""}, ${count(l.recipients.length, "recipient")}`];
+    // RC2's name does not say its strength; its effective key bits do (40 for the old export default).
+    const bits = l.contentKeyBits !== undefined && !/\d{3}/.test(alg) ? ` (${l.contentKeyBits}-bit key)` : "";
+    const lines = [head, `      ${alg}${bits}${l.authenticated ? " (authenticated)" : ""}, ${count(l.recipients.length, "recipient")}`];
+    const mine = l.recipients.findIndex((r) => r.openedWith);
+    if (l.decryptedBy) lines.push(`      decrypted by ${l.decryptedBy === "host" ? "the mail program" : "Signet"}${mine >= 0 ? ` with your key for recipient ${mine + 1} (${recipientName(l.recipients[mine]!)})` : ""}`);
+    if (l.integrity) lines.push(`      integrity: ${INTEGRITY_TEXT[l.integrity]}`);
+    return lines;
   }
   return [head, `      ${l.algorithm?.name ?? "unknown"}: ${l.compressedBytes} -> ${l.decompressedBytes ?? "?"} bytes`];
 }

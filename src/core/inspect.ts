@@ -16,8 +16,6 @@ import type { TrustInputs } from "./trust/inputs.js";
 import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
 import { cmsDamage, mimeDamage } from "./report/issue-params.js";
-import { joinHostDecrypted, needsHostDecryption } from "./layers/host-decrypted.js";
-import { bytesEqual } from "./util/bytes.js";
 import { parseMailDate } from "./mime/date.js";
 import type { EncryptionStatus, Layer, MessageSummary, SecurityReport } from "./report/types.js";
 import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureStatus } from "./report/verdict.js";
@@ -52,28 +50,18 @@ function summarize(root: MimeEntity | null, size: number, senders: SenderHeaders
 function encryptionStatus(layers: readonly Layer[], foreignEncryption: boolean): EncryptionStatus {
   const enveloped = layers.filter((l) => l.kind === "enveloped");
   if (enveloped.length === 0) return foreignEncryption ? "not-inspected" : "none";
-  return enveloped.every((l) => l.kind === "enveloped" && l.opened) ? "decrypted" : "no-key";
+  if (enveloped.every((l) => l.opened)) return "decrypted";
+  // A key that was there and did not open the layer says more than a key that was missing.
+  return enveloped.some((l) => l.notOpened === "failed") ? "failed" : "no-key";
 }
 
 /**
- * Inspects one message. When the message is encrypted as a whole and the host
- * can decrypt it (Thunderbird's own key store), the plaintext is inspected too
- * and the two reports are joined: the enveloped layer first, marked as opened
- * by the host, then whatever the plaintext holds.
+ * Inspects one message. An encrypted layer is opened in place, when one of
+ * `ports.decryptors` holds a key for it, and the walk goes on inside: every
+ * layer, inner and outer, is judged once, in one report.
  */
 export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<SecurityReport> {
-  const outer = await inspectOnce(raw, ports, options);
-  if (!ports.hostDecrypt || !needsHostDecryption(outer)) return outer;
-  let plain: Uint8Array | null = null;
-  try {
-    plain = await ports.hostDecrypt.decrypt();
-  } catch {
-    plain = null;
-  }
-  // Thunderbird hands back the ciphertext unchanged for formats it does not know.
-  if (plain === null || bytesEqual(plain, raw)) return outer;
-  const inner = await inspectOnce(plain, { ...ports, hostDecrypt: undefined }, options);
-  return joinHostDecrypted(outer, inner);
+  return inspectOnce(raw, ports, options);
 }
 
 /**
@@ -103,6 +91,7 @@ function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueColl
   if (options.trust) ctx.trust = options.trust;
   if (ports.fetcher) ctx.fetcher = ports.fetcher;
   if (ports.store) ctx.store = ports.store;
+  if (ports.decryptors?.length) ctx.decryptors = ports.decryptors;
   return ctx;
 }
 

@@ -4,6 +4,8 @@
  * Node and tests.
  */
 import type { FetchErrorKind } from "./report/types.js";
+import type { EnvelopedParts } from "./cms/enveloped-data.js";
+import type { UnsupportedReason } from "./report/codes.js";
 
 export interface FetchRequest {
   url: string;
@@ -37,16 +39,42 @@ export interface Clock {
   now(): Date;
 }
 
-/** Thunderbird can decrypt with its own key store (messages.getRaw with decrypt: true). */
-export interface HostDecrypt {
-  decrypt(): Promise<Uint8Array | null>;
+/** An enveloped layer to open. */
+export interface DecryptRequest {
+  /** The EnvelopedData or AuthEnvelopedData, read. */
+  envelope: EnvelopedParts;
+  /** The layer is the message itself: the only layer a mail client opens (it decrypts whole messages). */
+  wholeMessage: boolean;
+  /** The message being inspected, as given. */
+  message: Uint8Array;
+}
+
+export type DecryptOutcome =
+  /** The plaintext, and which recipient (numbered as the layer's recipients) it was opened for, when known. */
+  | { ok: true; content: Uint8Array; recipient: number | null }
+  /** This decryptor holds no key for any recipient. */
+  | { ok: false; reason: "not-a-recipient" }
+  | { ok: false; reason: "unsupported"; algorithm: string; why: UnsupportedReason }
+  /** A key matched and decryption failed (one outcome for every cause: RFC 3218). */
+  | { ok: false; reason: "failed"; recipient: number | null }
+  | { ok: false; reason: "no-content" };
+
+/**
+ * One way to open an enveloped layer: Signet's own keys (keys/key-decryptor.ts) or the mail
+ * client's (Thunderbird's messages.getRaw with decrypt: true, layers/host-decryptor.ts).
+ */
+export interface Decryptor {
+  /** Who opens the layer, as the report names it. */
+  readonly by: "host" | "signet";
+  open(request: DecryptRequest): Promise<DecryptOutcome>;
 }
 
 export interface Ports {
   clock: Clock;
   fetcher?: Fetcher;
   store?: Store;
-  hostDecrypt?: HostDecrypt;
+  /** Tried in order for each enveloped layer that covers the whole of what encloses it. */
+  decryptors?: readonly Decryptor[];
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTrustInputs, readCertificates, systemClock } from "../../src/core/index.js";
+import { buildTrustInputs, hostDecryptor, readCertificates, systemClock } from "../../src/core/index.js";
 import { HostTimeout, withDeadline } from "../../src/hosts/shared/deadline.js";
 import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { isPrivateAddressUrl } from "../../src/hosts/shared/private-address.js";
@@ -214,8 +214,8 @@ describe("inspection in two phases", () => {
 
   it("the host decrypts once for both phases", async () => {
     let calls = 0;
-    const hostDecrypt = { decrypt: async () => (calls++, null) };
-    const i = startInspection(sample("07-encrypted-to-bob.eml"), { clock: systemClock, fetcher: fetchFetcher(), trust }, hostDecrypt);
+    const host = hostDecryptor(async () => (calls++, null));
+    const i = startInspection(sample("07-encrypted-to-bob.eml"), { clock: systemClock, fetcher: fetchFetcher(), trust }, [host]);
     await i.final;
     expect(calls).toBe(1);
   });

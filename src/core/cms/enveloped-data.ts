@@ -66,10 +66,10 @@ export function receivedBytes(el: asn1js.AsnType): Uint8Array {
 }
 
 /**
- * encryptedContent [0] IMPLICIT OCTET STRING (RFC 5652 section 6.1), primitive or in BER segments
+ * encryptedContent [0] IMPLICIT OCTET STRING of an EncryptedContentInfo (RFC 5652 section 6.1), primitive or in BER segments
  * (OpenSSL's -stream writes those), read from the element itself.
  */
-function encryptedContent(eci: asn1js.AsnType): Uint8Array | null {
+export function encryptedContent(eci: asn1js.AsnType): Uint8Array | null {
   const tagged = eci instanceof asn1js.Sequence ? eci.valueBlock.value[2] : undefined;
   if (!tagged || tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== 0) return null;
   if (!tagged.idBlock.isConstructed) return new Uint8Array((tagged as asn1js.Primitive).valueBlock.valueHexView);

@@ -6,9 +6,10 @@
  */
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { md5, sha1 } from "@noble/hashes/legacy.js";
+import type { CHash } from "@noble/hashes/utils.js";
 import type { DigestName } from "./algorithms.js";
 
-const NOBLE: Record<DigestName, (data: Uint8Array) => Uint8Array> = {
+const NOBLE: Record<DigestName, CHash> = {
   MD5: md5,
   "SHA-1": sha1,
   "SHA-224": sha224,
@@ -18,6 +19,11 @@ const NOBLE: Record<DigestName, (data: Uint8Array) => Uint8Array> = {
 };
 
 export function syncHash(name: DigestName): (data: Uint8Array) => Uint8Array {
+  return NOBLE[name];
+}
+
+/** The hash as @noble/hashes' HMAC and PBKDF2 take it (with its block length). */
+export function hashFunction(name: DigestName): CHash {
   return NOBLE[name];
 }
 

@@ -7,7 +7,8 @@
 import * as asn1js from "asn1js";
 import { parseContentInfo } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
-import { readEnveloped } from "../cms/enveloped-data.js";
+import { readEnveloped, type EnvelopedParts } from "../cms/enveloped-data.js";
+import { contentCipher } from "../crypto/content-cipher.js";
 import { algorithmName, OID, oidName } from "../oids.js";
 import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
@@ -16,7 +17,7 @@ import { cmsDamage, mimeDamage, readerAccount, type MimeDamage } from "../report
 import { decodeBody } from "../mime/transfer-encoding.js";
 import type { SmimePolicy } from "../policy/profile.js";
 import { IssueCollector } from "../report/issues.js";
-import type { IssueLocation, Layer, SignedLayer } from "../report/types.js";
+import type { EnvelopedLayer, IssueLocation, Layer, SignedLayer } from "../report/types.js";
 import type { SenderHeaders } from "../signer/identity.js";
 import { judgeLayerSigners } from "../signer/judge-signers.js";
 import { inlinePgpForm, isEncryptedForm, pgpMimeForm, type OpenPgpForm } from "./openpgp.js";
@@ -24,7 +25,7 @@ import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields
 import type { HeaderField } from "../mime/headers.js";
 import { textPreview } from "../mime/text-preview.js";
 import type { TrustInputs } from "../trust/inputs.js";
-import type { Fetcher, Store } from "../ports.js";
+import type { Decryptor, Fetcher, Store } from "../ports.js";
 
 const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
 const PKCS7_MIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
@@ -46,6 +47,8 @@ export interface WalkContext {
   /** The host's ports for revocation: without a fetcher only attached and cached answers count. */
   fetcher?: Fetcher;
   store?: Store;
+  /** Who can open enveloped layers (ports.ts Decryptor), tried in order. */
+  decryptors?: readonly Decryptor[];
   /**
    * A CMS object given on its own, not in a message: there are no header fields, so no From to bind
    * a signer to and no Date to compare the signing time with.
@@ -308,29 +311,79 @@ async function enveloped(
   content: asn1js.AsnType,
   authenticated: boolean,
 ): Promise<void> {
-  let summary;
+  let parts: EnvelopedParts | null = null;
   try {
-    summary = readEnveloped(content, authenticated).summary;
+    parts = readEnveloped(content, authenticated);
   } catch (e) {
-    summary = { recipients: [], contentEncryptionAlgorithm: null };
-    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "EnvelopedData", detail: readerAccount(e) }));
+    ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: authenticated ? "AuthEnvelopedData" : "EnvelopedData", detail: readerAccount(e) }));
   }
-  ctx.layers.push({
+  const cipher = parts ? contentCipher(parts.contentEncryptionOid, parts.contentEncryptionParams) : null;
+  const layer: EnvelopedLayer = {
     ...layerBase(index, entity, pos),
     kind: "enveloped",
     authenticated,
-    contentEncryptionAlgorithm: summary.contentEncryptionAlgorithm,
-    recipients: summary.recipients,
+    contentEncryptionAlgorithm: parts?.summary.contentEncryptionAlgorithm ?? null,
+    ...(cipher?.ok ? { contentKeyBits: cipher.cipher.bits } : {}),
+    recipients: parts?.summary.recipients ?? [],
     opened: false,
-  });
-  encryptedCoverage(ctx, ctx.layers[index]!);
-  const cea = summary.contentEncryptionAlgorithm?.name ?? "";
+  };
+  ctx.layers.push(layer);
+  encryptedCoverage(ctx, layer);
+  const cea = layer.contentEncryptionAlgorithm?.name ?? "";
   // RFC 8551 section 2.7: AES (and ChaCha20-Poly1305) are current; DES, 3DES and RC2 are legacy.
   // Stryker disable next-line Regex: no algorithm name in oids.ts holds these but at its start
   if (/^(DES|3DES|RC2)/.test(cea)) ctx.issues.add("weak-encryption", "warning", where(index), { algorithm: cea });
-  if (!authenticated) ctx.issues.add("unauthenticated-encryption", "info", where(index), { algorithm: cea || "unknown" });
-  ctx.issues.add("no-decryption-key", "warning", where(index), { recipients: summary.recipients.length });
-  ctx.hiddenContent = true;
+  const opened = parts ? await openLayer(ctx, layer, parts, entity) : null;
+  if (!opened) {
+    if (!authenticated) ctx.issues.add("unauthenticated-encryption", "info", where(index), { algorithm: cea || "unknown", opened: false });
+    ctx.hiddenContent = true;
+    return;
+  }
+  const before = ctx.layers.length;
+  await walkInner(ctx, index, opened, pos);
+  // EFAIL (Poegering et al., 2018): CBC without a signature over the whole plaintext lets whoever
+  // holds the ciphertext change it unseen. GCM's tag, or such a signature, closes that door.
+  const signedInside = ctx.layers.slice(before).some((l) => l.kind === "signed" && l.coverage === "whole" && l.signers.length > 0);
+  layer.integrity = authenticated ? "authenticated" : signedInside ? "signed-inside" : "none";
+  if (layer.integrity === "none") ctx.issues.add("unauthenticated-encryption", "warning", where(index), { algorithm: cea || "unknown", opened: true });
+}
+
+/**
+ * Opens the layer with the first decryptor that holds a key for it, and says why not otherwise. Only a
+ * layer that is the whole of what encloses it is opened: an encrypted part beside other content may be
+ * someone else's old ciphertext wrapped into this mail to have it decrypted and quoted back.
+ */
+async function openLayer(ctx: WalkContext, layer: EnvelopedLayer, parts: EnvelopedParts, entity: MimeEntity): Promise<Uint8Array | null> {
+  const loc = where(layer.index);
+  if (layer.coverage === "partial") {
+    layer.notOpened = "partial";
+    return null;
+  }
+  const request = { envelope: parts, wholeMessage: layer.mimePath === "", message: entity.source };
+  for (const decryptor of ctx.decryptors ?? []) {
+    const outcome = await decryptor.open(request);
+    if (outcome.ok) {
+      layer.opened = true;
+      layer.decryptedBy = decryptor.by;
+      if (outcome.recipient !== null && layer.recipients[outcome.recipient]) layer.recipients[outcome.recipient]!.openedWith = true;
+      return outcome.content;
+    }
+    if (outcome.reason === "not-a-recipient") continue;
+    if (outcome.reason === "failed") {
+      layer.notOpened = "failed";
+      ctx.issues.add("decryption-failed", "error", loc, { by: decryptor.by });
+    } else if (outcome.reason === "unsupported") {
+      layer.notOpened = "unsupported";
+      ctx.issues.add("unsupported-algorithm", "warning", loc, { algorithm: outcome.algorithm, role: "encryption", why: outcome.why });
+    } else {
+      layer.notOpened = "failed";
+      ctx.issues.add("malformed-cms", "error", loc, cmsDamage({ reason: "encrypted-without-content" }));
+    }
+    return null;
+  }
+  layer.notOpened = "no-key";
+  ctx.issues.add("no-decryption-key", "warning", loc, { recipients: layer.recipients.length });
+  return null;
 }
 
 async function compressed(ctx: WalkContext, entity: MimeEntity, pos: Position, index: number, content: asn1js.AsnType): Promise<void> {

@@ -202,6 +202,8 @@ export const MALFORMED_CMS_REASONS = [
   "malformed-certificate-extension",
   /** CompressedData with an algorithm other than zlib (RFC 3274 defines only zlib): params.algorithm. */
   "unsupported-compression",
+  /** EnvelopedData without its encrypted content (RFC 5652 section 6.1 allows it detached; no mail sends it so). */
+  "encrypted-without-content",
 ] as const;
 
 export type MalformedCmsReason = (typeof MALFORMED_CMS_REASONS)[number];

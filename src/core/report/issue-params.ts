@@ -7,7 +7,7 @@ import type { MalformedCmsReason, MalformedMimeReason, Unsupported } from "./cod
 import type { ParamsOf } from "./params-by-code.js";
 
 /** The CMS structures whose reading can fail, as RFC 5652 names them. */
-export type CmsStructure = "ContentInfo" | "SignedData" | "SignerInfo" | "EnvelopedData" | "CompressedData";
+export type CmsStructure = "ContentInfo" | "SignedData" | "SignerInfo" | "EnvelopedData" | "AuthEnvelopedData" | "CompressedData";
 
 export type CmsDamage =
   | { reason: "unreadable"; structure: CmsStructure; detail: string }
@@ -43,7 +43,7 @@ export function mimeDamage(damage: MimeDamage, mimePath?: string): MimeDamage & 
 }
 
 /** What an unsupported algorithm was for: the message's digest or signature, the signer's key, or a CA's signature on a certificate. */
-export type AlgorithmRole = "digest" | "signature" | "key" | "certificate signature";
+export type AlgorithmRole = "digest" | "signature" | "key" | "certificate signature" | "encryption";
 
 /** The reason and value of an unsupported scheme or key, without the rest; no value key when it has none. */
 export function unsupportedOf(u: Unsupported): Unsupported {

@@ -79,8 +79,10 @@ export type IssueParamsByCode = {
   "revocation-stale": Revocation;
   "revocation-response-invalid": Revocation;
   "no-decryption-key": { recipients: number };
-  "decryption-failed": { detail?: string };
-  "unauthenticated-encryption": { algorithm: string };
+  /** by: who held the key that failed (ports.ts Decryptor). */
+  "decryption-failed": { by: "host" | "signet" };
+  /** opened: the content was seen and holds no signature over it; otherwise it is not known whether one is inside. */
+  "unauthenticated-encryption": { algorithm: string; opened: boolean };
   "weak-encryption": { algorithm: string };
 };
 

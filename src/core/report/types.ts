@@ -158,6 +158,8 @@ export interface RecipientSummary {
   issuer?: string;
   serialNumber?: string;
   subjectKeyIdentifier?: string;
+  /** This recipient's key opened the layer (one of the user's own certificates). */
+  openedWith?: true;
 }
 
 interface LayerBase {
@@ -195,13 +197,23 @@ export interface SignedLayer extends LayerBase {
 
 export interface EnvelopedLayer extends LayerBase {
   kind: "enveloped";
+  /** AuthEnvelopedData (RFC 5083): the cipher itself protects the content's integrity. */
   authenticated: boolean;
   contentEncryptionAlgorithm: AlgorithmName | null;
+  /** The content-encryption key's strength in bits (RC2: its effective key bits), when the algorithm is known. */
+  contentKeyBits?: number;
   recipients: RecipientSummary[];
   /** Whether the layer's content was opened. */
   opened: boolean;
-  /** Who opened it: "host" is the mail client's own key store (Thunderbird's messages.getRaw with decrypt). */
+  /** Who opened it: "host" is the mail client's own key store (Thunderbird's messages.getRaw with decrypt), "signet" the user's keys in Signet. */
   decryptedBy?: "host" | "signet";
+  /** Why it stayed closed: no key for any recipient, a key that failed, an algorithm Signet lacks, or only part of the message (never opened by itself). */
+  notOpened?: "no-key" | "failed" | "unsupported" | "partial";
+  /**
+   * What protects the content from change, once it is opened: the cipher ("authenticated"), a signature
+   * over the whole content inside ("signed-inside"), or nothing ("none"). Absent while closed.
+   */
+  integrity?: "authenticated" | "signed-inside" | "none";
 }
 
 export interface CompressedLayer extends LayerBase {

@@ -4,7 +4,7 @@
  * revocation answers), at once; then the answer with the network (revocation,
  * AIA), which can take seconds. Both hosts and the demo page use this.
  */
-import { inspectMessage, type Clock, type Fetcher, type HostDecrypt, type InspectOptions, type SecurityReport, type Store, type TrustInputs } from "../../core/index.js";
+import { inspectMessage, type Clock, type Decryptor, type Fetcher, type InspectOptions, type SecurityReport, type Store, type TrustInputs } from "../../core/index.js";
 import type { MessageState } from "../../ui/headline.js";
 
 /** A state the views show as it is (the report so far, whether the network is still answering, or an error). */
@@ -48,13 +48,11 @@ function settledLocally(r: SecurityReport): boolean {
 const failed = (e: unknown): InspectionState => ({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
 
 /** Starts both phases; `raw` may still be on its way (Thunderbird's getRaw), and its failure is an error state. */
-export function startInspection(raw: Uint8Array | Promise<Uint8Array>, deps: InspectionDeps, hostDecrypt?: HostDecrypt): Inspection {
+export function startInspection(raw: Uint8Array | Promise<Uint8Array>, deps: InspectionDeps, decryptors: readonly Decryptor[] = []): Inspection {
   const timings: InspectionTimings = { started: Date.now() };
   const bytes = Promise.resolve(raw).then((b) => ((timings.raw = Date.now()), b));
-  // The host decrypts once; both phases read the same plaintext.
-  let plaintext: Promise<Uint8Array | null> | null = null;
-  const decrypt: HostDecrypt | undefined = hostDecrypt && { decrypt: () => (plaintext ??= hostDecrypt.decrypt()) };
-  const base = { clock: deps.clock, ...(deps.store ? { store: deps.store } : {}), ...(decrypt ? { hostDecrypt: decrypt } : {}) };
+  // Both phases ask the same decryptors; the host's asks its mail client once (host-decryptor.ts).
+  const base = { clock: deps.clock, ...(deps.store ? { store: deps.store } : {}), ...(decryptors.length ? { decryptors } : {}) };
   // With a network to come, the local phase leaves revocation to it (a half answer would flash warnings);
   // without one, attached and cached answers are all there is, so they are used at once.
   const localOptions: InspectOptions = deps.fetcher ? { ...deps.options, revocation: "off" } : { ...deps.options };

@@ -2,7 +2,7 @@
  * The background's state and work: which message a tab shows, its inspection
  * (cached by message id), the trust inputs (rebuilt when trust changes).
  */
-import { buildTrustInputs, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
+import { buildTrustInputs, hostDecryptor, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
@@ -73,9 +73,9 @@ export class SignetService {
     const hit = this.inspections.get(messageId);
     if (hit) return hit;
     // Thunderbird decrypts with its own key store when it holds the key (TB 125+).
-    const hostDecrypt = { decrypt: () => rawBytes(this.api, messageId, true) };
+    const host = hostDecryptor(() => rawBytes(this.api, messageId, true));
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
-    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, hostDecrypt);
+    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, [host]);
     this.inspections.set(messageId, inspection);
     return inspection;
   }

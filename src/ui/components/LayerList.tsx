@@ -16,7 +16,8 @@ function layerLine(layer: Layer, ui: UiStrings, file: boolean): string {
   const parts = [ui.layerKind[layer.kind], layer.coverage === "whole" ? (file ? ui.coversWholeFile : ui.coversWhole) : ui.coversPart];
   if (layer.kind === "enveloped") {
     parts.push(layer.contentEncryptionAlgorithm?.name ?? "?", ui.encryptedFor(layer.recipients.length));
-    if (layer.decryptedBy === "host") parts.push(ui.decryptedByHost);
+    if (layer.decryptedBy) parts.push(layer.decryptedBy === "host" ? ui.decryptedByHost : ui.decryptedBySignet);
+    if (layer.integrity) parts.push(ui.integrity[layer.integrity]);
   }
   if (layer.kind === "compressed") parts.push(layer.algorithm?.name ?? "?");
   return parts.join(" · ");

@@ -31,6 +31,7 @@ const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data" | "no-cms-o
   "not-signed-data": (p) => `der Signaturteil enthält ${s(p.contentType)}, keine Signatur`,
   "unsupported-content-type": (p) => `sie enthalten eine Art von CMS-Inhalt, die Signet nicht liest (${s(p.contentType)})`,
   "opaque-without-content": () => "die signierte Nachricht darin hat keinen Inhalt",
+  "encrypted-without-content": () => "der verschlüsselte Teil enthält keinen verschlüsselten Inhalt",
   "digest-algorithm-not-listed": () => "das Hashverfahren des Unterzeichners fehlt in der Liste der Hashverfahren, was auch OpenSSL ablehnt",
   "no-content": () => "es gibt keinen Inhalt, gegen den die Signatur geprüft werden könnte",
   "unusable-key-or-signature": () => "der Schlüssel oder der Signaturwert ist für das genannte Verfahren nicht verwendbar",
@@ -206,6 +207,12 @@ export const DE: Record<IssueCode, Render> = {
       return {
         title: `Ein Zertifikat der Kette ist von seiner CA mit einem Verfahren signiert, das Signet nicht prüfen kann (${what}).`,
         advice: "Das Zertifikat kann in Ordnung sein, lässt sich hier aber nicht prüfen, daher ist der Kette nicht zu trauen. Die Zertifizierungsstelle hat dieses Verfahren gewählt; das Mailprogramm des Absenders kann daran nichts ändern.",
+      };
+    }
+    if (p.role === "encryption") {
+      return {
+        title: `Die Nachricht ist mit einem Verfahren verschlüsselt, das Signet nicht verwenden kann (${what}).`,
+        advice: "Öffnen Sie sie in Ihrem Mailprogramm. Bitten Sie den Absender, mit AES zu verschlüsseln, das jedes aktuelle Mailprogramm anbietet.",
       };
     }
     return {
@@ -405,13 +412,20 @@ export const DE: Record<IssueCode, Render> = {
     details: problems(p).map(revocationProblem),
   }),
   "no-decryption-key": (p) => ({
-    title: `Die Nachricht ist${p.recipients !== undefined ? ` an ${count(Number(p.recipients), "Empfänger", "Empfänger")}` : ""} verschlüsselt, und Signet hat keinen Schlüssel, um sie zu öffnen.`,
-    advice: "Öffnen Sie sie in Ihrem Mailprogramm, das Ihren Schlüssel hat. Signet kann sie noch nicht entschlüsseln.",
+    title: `Die Nachricht ist${p.recipients !== undefined ? ` an ${count(Number(p.recipients), "Empfänger", "Empfänger")}` : ""} verschlüsselt, und keiner der Schlüssel, die Signet hat, kann sie öffnen.`,
+    advice: "Öffnen Sie sie in Ihrem Mailprogramm, das Ihren Schlüssel haben kann. Wurde sie an Sie geschickt, ist der passende Schlüssel nicht unter denen, die Signet hat.",
   }),
-  "decryption-failed": () => ({ title: "Die Nachricht konnte nicht entschlüsselt werden.", advice: "Sie ist vielleicht beschädigt oder an einen anderen Ihrer Schlüssel verschlüsselt." }),
+  "decryption-failed": (p) => ({
+    title: p.by === "host" ? "Ihr Mailprogramm hat einen Schlüssel für diese Nachricht, konnte sie aber nicht entschlüsseln." : "Einer Ihrer Schlüssel ist Empfänger dieser Nachricht, aber sie ließ sich damit nicht entschlüsseln.",
+    advice: "Der verschlüsselte Inhalt ist beschädigt oder wurde unterwegs verändert. Bitten Sie den Absender, sie noch einmal zu senden.",
+  }),
   "unauthenticated-encryption": (p) => ({
-    title: `Die Verschlüsselung (${s(p.algorithm)}) schützt nicht vor Veränderung.`,
-    advice: "So verschlüsselte Inhalte lassen sich unbemerkt verändern (EFAIL). Eine Signatur darin schützt sie.",
+    title: p.opened
+      ? `Die Verschlüsselung (${s(p.algorithm)}) schützt den Inhalt nicht vor Veränderung, und keine Signatur darin tut es.`
+      : `Die Verschlüsselung (${s(p.algorithm)}) schützt nicht vor Veränderung.`,
+    advice: p.opened
+      ? "Wer diesen Geheimtext hat, kann unbemerkt ändern, was er entschlüsselt ergibt (die EFAIL-Angriffe). Trauen Sie Links und Anweisungen darin nicht, ohne beim Absender nachzufragen."
+      : "So verschlüsselte Inhalte lassen sich unbemerkt verändern (EFAIL). Eine Signatur darin schützt sie.",
   }),
   "weak-encryption": (p) => ({
     title: `Die Nachricht ist mit ${s(p.algorithm)} verschlüsselt, einem veralteten Verfahren.`,

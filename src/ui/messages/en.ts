@@ -39,6 +39,7 @@ const CMS_DAMAGE: Record<Exclude<MalformedCmsReason, "trailing-data" | "no-cms-o
   "not-signed-data": (p) => `the signature part holds ${s(p.contentType)}, not a signature`,
   "unsupported-content-type": (p) => `it holds a kind of CMS content Signet does not read (${s(p.contentType)})`,
   "opaque-without-content": () => "the signed message inside holds no content",
+  "encrypted-without-content": () => "the encrypted part holds no encrypted content",
   "digest-algorithm-not-listed": () => "the signer's digest algorithm is missing from the list of digest algorithms, which OpenSSL refuses as well",
   "no-content": () => "there is no content to check the signature against",
   "unusable-key-or-signature": () => "the key or the signature value cannot be used by the algorithm named",
@@ -217,6 +218,12 @@ export const EN: Record<IssueCode, Render> = {
       return {
         title: `A certificate in the chain is signed by its CA with an algorithm Signet cannot check (${what}).`,
         advice: "The certificate may be fine, but it cannot be verified here, so the chain cannot be trusted. The certificate authority chose this algorithm; the sender's mail program cannot change it.",
+      };
+    }
+    if (p.role === "encryption") {
+      return {
+        title: `The message is encrypted with an algorithm Signet cannot use (${what}).`,
+        advice: "Open it in your mail program. Ask the sender to encrypt with AES, which every current mail program offers.",
       };
     }
     return {
@@ -418,13 +425,20 @@ export const EN: Record<IssueCode, Render> = {
     details: problems(p).map(revocationProblem),
   }),
   "no-decryption-key": (p) => ({
-    title: `The message is encrypted${p.recipients !== undefined ? ` to ${count(Number(p.recipients), "recipient")}` : ""}, and Signet holds no key to open it.`,
-    advice: "Open it in your mail program, which holds your key. Signet cannot decrypt it yet.",
+    title: `The message is encrypted${p.recipients !== undefined ? ` to ${count(Number(p.recipients), "recipient")}` : ""}, and none of the keys Signet was given can open it.`,
+    advice: "Open it in your mail program, which may hold your key. If it was sent to you, the key that opens it is not among those Signet has.",
   }),
-  "decryption-failed": () => ({ title: "The message could not be decrypted.", advice: "It may be damaged, or encrypted to a different key of yours." }),
+  "decryption-failed": (p) => ({
+    title: p.by === "host" ? "Your mail program holds a key for this message, but it could not be decrypted." : "One of your keys is a recipient of this message, but the message could not be decrypted with it.",
+    advice: "The encrypted content is damaged or was changed on the way. Ask the sender to send it again.",
+  }),
   "unauthenticated-encryption": (p) => ({
-    title: `The encryption (${s(p.algorithm)}) does not protect against tampering.`,
-    advice: "Encrypted content like this can be altered without detection (EFAIL). A signature inside protects it.",
+    title: p.opened
+      ? `The encryption (${s(p.algorithm)}) does not protect the content against change, and there is no signature inside that would.`
+      : `The encryption (${s(p.algorithm)}) does not protect against tampering.`,
+    advice: p.opened
+      ? "Someone who holds this ciphertext can alter what it decrypts to without anyone noticing (the EFAIL attacks). Do not trust links or instructions in it without checking with the sender."
+      : "Encrypted content like this can be altered without detection (EFAIL). A signature inside protects it.",
   }),
   "weak-encryption": (p) => ({
     title: `The message is encrypted with ${s(p.algorithm)}, an outdated algorithm.`,

@@ -47,6 +47,8 @@ export const UI_DE: UiStrings = {
   coversPart: "umfasst nur einen Teil der Nachricht",
   coversWholeFile: "umfasst die ganze Datei",
   decryptedByHost: "von Thunderbird mit Ihrem Schlüssel entschlüsselt",
+  decryptedBySignet: "von Signet mit Ihrem Schlüssel entschlüsselt",
+  integrity: { authenticated: "das Verfahren schützt ihn vor Veränderung", "signed-inside": "die Signatur darin schützt ihn vor Veränderung", none: "nichts schützt ihn vor Veränderung" },
   signedPartBegins: "Was diese Signatur abdeckt (der Anfang des signierten Teils; alles andere in der Nachricht ist nicht signiert):",
   signedPartMark: {
     begins: "Signet: Hier beginnt der signierte Teil. Nur der Text zwischen dieser Marke und der Endmarke ist von der Signatur gedeckt.",

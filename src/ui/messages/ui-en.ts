@@ -33,6 +33,9 @@ export interface UiStrings {
   /** For an S/MIME file given on its own (the report's cms-object finding). */
   coversWholeFile: string;
   decryptedByHost: string;
+  decryptedBySignet: string;
+  /** What protects an opened encrypted layer from change (EnvelopedLayer.integrity). */
+  integrity: { authenticated: string; "signed-inside": string; none: string };
   headersCovered: string;
   signedPartBegins: string;
   /** The marks inside a displayed message around the signed part of a partly signed message. */
@@ -186,6 +189,8 @@ export const UI_EN: UiStrings = {
   coversPart: "covers only part of the message",
   coversWholeFile: "covers the whole file",
   decryptedByHost: "decrypted by Thunderbird with your key",
+  decryptedBySignet: "decrypted by Signet with your key",
+  integrity: { authenticated: "the cipher protects it from change", "signed-inside": "the signature inside protects it from change", none: "nothing protects it from change" },
   signedPartBegins: "What this signature covers (the beginning of the signed part; anything else in the message is not signed):",
   signedPartMark: {
     begins: "Signet: the signed part begins here. Only the text between this mark and the end mark is covered by the signature.",

@@ -1,10 +1,11 @@
 /**
- * A message the host decrypts (src/core/layers/host-decrypted.ts): when Signet asks the host, and
- * how the plaintext's report joins the envelope's. The host seam (ports.hostDecrypt) hands back what
- * `openssl cms -decrypt` gives, as Thunderbird hands back its own plaintext; everything else is real.
+ * A message the host decrypts (src/core/layers/host-decryptor.ts): when Signet asks the host, and how
+ * the plaintext's layers continue the envelope's in the one walk. The host seam (the function the
+ * decryptor calls) hands back what `openssl cms -decrypt` gives, as Thunderbird hands back its own
+ * plaintext; everything else is real.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inspectMessage, type SecurityReport } from "../../src/core/index.js";
+import { hostDecryptor, inspectMessage, type SecurityReport } from "../../src/core/index.js";
 import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
 
 let pki: OpensslPki;
@@ -35,15 +36,15 @@ function encrypted(content: string | Uint8Array): { message: Uint8Array; plain: 
 async function withHost(message: Uint8Array | string, plain: Uint8Array | null): Promise<{ report: SecurityReport; asked: number }> {
   let asked = 0;
   const bytes = typeof message === "string" ? new TextEncoder().encode(message) : message;
-  const hostDecrypt = { decrypt: async () => (asked++, plain ?? bytes) };
-  const report = await inspectMessage(bytes, { clock: { now: () => new Date() }, hostDecrypt });
+  const host = hostDecryptor(async () => (asked++, plain ?? bytes));
+  const report = await inspectMessage(bytes, { clock: { now: () => new Date() }, decryptors: [host] });
   return { report, asked };
 }
 
 const found = (r: SecurityReport) => r.issues.map((i) => [i.code, i.where]);
 
 describe("a whole message encrypted, decrypted by the host", () => {
-  it("joins the plaintext's layers after the envelope, moves their findings one layer on, and keeps message-level ones where they are", async () => {
+  it("walks on inside the envelope: the plaintext's layers follow it, their findings name them, message-level ones stay at the message", async () => {
     const signed = pki.sign({ signers: [{ who: alice }], content: "Content-Type: text/plain\n\nPay 100.\n", date: null });
     const armour = "Content-Type: text/plain\n\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nPay 100.\n-----BEGIN PGP SIGNATURE-----\n\niQEz\n-----END PGP SIGNATURE-----\n";
     const inner = `${head()}MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="m"\n\n--m\n${Buffer.from(signed).toString("latin1")}\n--m\n${armour}\n--m--\n`;
@@ -55,10 +56,13 @@ describe("a whole message encrypted, decrypted by the host", () => {
       [1, "signed", "partial"],
     ]);
     expect(found(report)).toEqual([
-      ["unauthenticated-encryption", { layer: 0 }],
       ["partially-signed", { layer: 1 }],
       ["openpgp-not-inspected", {}],
+      // Opened, with no signature over the whole plaintext: the EFAIL class, now known rather than possible.
+      ["unauthenticated-encryption", { layer: 0 }],
     ]);
+    expect(report.issues.find((i) => i.code === "unauthenticated-encryption")).toMatchObject({ severity: "warning", params: { opened: true } });
+    expect(report.layers[0]).toMatchObject({ integrity: "none", contentKeyBits: 256 });
   });
 
   it("a plaintext that is encrypted again inside keeps that state, not 'decrypted'", async () => {
@@ -84,6 +88,8 @@ describe("when the host is not asked, or its answer is not used", () => {
   it("a host that hands back the ciphertext unchanged (a format it does not know) leaves the envelope's report", async () => {
     const { message } = encrypted("Content-Type: text/plain\n\nPay 100.\n");
     const { report, asked } = await withHost(message, null);
-    expect([asked, report.encryption, report.layers.length, found(report).map(([code]) => code)]).toEqual([1, "no-key", 1, ["unauthenticated-encryption", "no-decryption-key"]]);
+    expect([asked, report.encryption, report.layers.length, found(report).map(([code]) => code)]).toEqual([1, "no-key", 1, ["no-decryption-key", "unauthenticated-encryption"]]);
+    expect(report.layers[0]).toMatchObject({ opened: false, notOpened: "no-key" });
+    expect(report.layers[0]).not.toHaveProperty("integrity");
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * `--key FILE.p12 --password-env VAR`: keys for one run, read from PKCS#12 files and kept in memory
+ * only. The password comes from the environment, never from the command line, where other users of
+ * the machine can read it (ps, /proc/PID/cmdline).
+ */
+import { readFile } from "node:fs/promises";
+import { identitiesFromPkcs12, type Pkcs12IdentityProblem, type RecipientKey } from "../core/index.js";
+import { UsageError } from "./args.js";
+
+function problemText(p: Pkcs12IdentityProblem, passwordVar: string): string {
+  switch (p.problem) {
+    case "wrong-password":
+      return `the password in $${passwordVar} does not open it`;
+    case "malformed":
+      return `not a PKCS#12 file, or a damaged one (${p.detail})`;
+    case "unsupported":
+      return `it is protected with ${p.algorithm}, which Signet cannot read`;
+    case "no-key":
+      return "it holds certificates but no private key";
+    case "key-does-not-match":
+      return "its private key belongs to none of its certificates";
+    case "unsupported-key":
+      return "its key is of a kind Signet cannot decrypt with (RSA, and EC on P-256, P-384 or P-521, are supported)";
+  }
+}
+
+export async function readKeyFiles(files: readonly string[], passwordVar: string | undefined): Promise<RecipientKey[]> {
+  if (files.length === 0) return [];
+  if (passwordVar === undefined) throw new UsageError("--key needs --password-env VAR: the name of an environment variable that holds the file's password");
+  const password = process.env[passwordVar];
+  if (password === undefined) throw new UsageError(`--password-env: $${passwordVar} is not set`);
+  const keys: RecipientKey[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      throw new UsageError(`--key: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const read = await identitiesFromPkcs12(bytes, password);
+    if (!read.ok) throw new UsageError(`--key ${file}: ${problemText(read, passwordVar)}`);
+    keys.push(...read.identities);
+  }
+  return keys;
+}
