@@ -119,6 +119,9 @@ function renderLayer(l: Layer, whole: "message" | "file"): string[] {
     const mine = l.recipients.findIndex((r) => r.openedWith);
     if (l.decryptedBy) lines.push(`      decrypted by ${l.decryptedBy === "host" ? "the mail program" : "Signet"}${mine >= 0 ? ` with your key for recipient ${mine + 1} (${recipientName(l.recipients[mine]!)})` : ""}`);
     if (l.integrity) lines.push(`      integrity: ${INTEGRITY_TEXT[l.integrity]}`);
+    // The text itself is the reader's, not a log's: its size is said, and --json carries it.
+    const b = l.decryptedBody;
+    if (b) lines.push(`      decrypted body: ${b.kind === "text" ? "text" : "HTML"}, ${count(b.body.length, "character")}${b.truncated ? " (cut short)" : ""} in part ${b.mimePath} (--json shows it)`);
     return lines;
   }
   return [head, `      ${l.algorithm?.name ?? "unknown"}: ${l.compressedBytes} -> ${l.decompressedBytes ?? "?"} bytes`];

@@ -24,6 +24,7 @@ import { inlinePgpForm, isEncryptedForm, pgpMimeForm, type OpenPgpForm } from ".
 import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields } from "./header-protection.js";
 import type { HeaderField } from "../mime/headers.js";
 import { textPreview } from "../mime/text-preview.js";
+import { messageBody } from "../mime/message-body.js";
 import type { TrustInputs } from "../trust/inputs.js";
 import type { Decryptor, Fetcher, Store } from "../ports.js";
 
@@ -40,6 +41,8 @@ export interface WalkContext {
   outerHeaders: readonly HeaderField[];
   /** Some content stayed behind a layer that could not be opened. */
   hiddenContent: boolean;
+  /** For each enveloped layer Signet opened, the first content entity past its inner security layers. */
+  readableContent?: Map<number, { entity: MimeEntity; pathPrefix: string }>;
   /** OpenPGP encryption was found: the message is encrypted, in a form Signet does not inspect. */
   foreignEncryption?: boolean;
   /** Trust anchors and issuer sources; without them trust stays `unknown`. */
@@ -61,6 +64,8 @@ export interface Position {
   signedAncestors: number;
   /** Names the source of entity paths: "" for the message, "L0:" inside layer 0's content. */
   pathPrefix: string;
+  /** Inside the content of this enveloped layer, which Signet opened: its readable body is looked for. */
+  openedEnvelope?: number;
 }
 
 function where(layer: number, extra: IssueLocation = {}): IssueLocation {
@@ -85,6 +90,11 @@ export async function walk(ctx: WalkContext, entity: MimeEntity, pos: Position):
   }
   if (PKCS7_MIME_TYPES.has(type) || (type === "application/octet-stream" && /\.p7m$/i.test(fileName(entity)))) {
     return pkcs7Mime(ctx, entity, pos);
+  }
+  // The first entity past the security layers of an opened envelope is what its reader reads.
+  if (pos.openedEnvelope !== undefined) {
+    ctx.readableContent ??= new Map();
+    if (!ctx.readableContent.has(pos.openedEnvelope)) ctx.readableContent.set(pos.openedEnvelope, { entity, pathPrefix: pos.pathPrefix });
   }
   // Stryker disable next-line ConditionalExpression: an entity that is no multipart has no parts to walk
   if (entity.contentType.type === "multipart") {
@@ -340,7 +350,10 @@ async function enveloped(
     return;
   }
   const before = ctx.layers.length;
-  await walkInner(ctx, index, opened, pos);
+  await walkInner(ctx, index, opened, layer.decryptedBy === "signet" ? { ...pos, openedEnvelope: index } : pos);
+  const readable = ctx.readableContent?.get(index);
+  const body = readable ? messageBody(readable.entity, readable.pathPrefix) : null;
+  if (body) layer.decryptedBody = body;
   // EFAIL (Poegering et al., 2018): CBC without a signature over the whole plaintext lets whoever
   // holds the ciphertext change it unseen. GCM's tag, or such a signature, closes that door.
   const signedInside = ctx.layers.slice(before).some((l) => l.kind === "signed" && l.coverage === "whole" && l.signers.length > 0);

@@ -23,7 +23,7 @@ const MAX_CHARS = 1000;
 /** Bytes decoded at most: a preview never reads a large attachment whole. */
 const MAX_BYTES = 64 * 1024;
 
-function firstPart(entity: MimeEntity, type: string): MimeEntity | null {
+export function firstPart(entity: MimeEntity, type: string): MimeEntity | null {
   if (entity.parts.length === 0) return mediaType(entity.contentType) === type ? entity : null;
   // A signed or encrypted layer inside is not opened here: its text is that layer's to show.
   if (mediaType(entity.contentType) === "multipart/signed" || mediaType(entity.contentType) === "multipart/encrypted") return null;
@@ -34,7 +34,7 @@ function firstPart(entity: MimeEntity, type: string): MimeEntity | null {
   return null;
 }
 
-function decodeText(bytes: Uint8Array, charset: string): string {
+export function decodeText(bytes: Uint8Array, charset: string): string {
   try {
     return new TextDecoder(charset === "us-ascii" ? "utf-8" : charset).decode(bytes);
   } catch {

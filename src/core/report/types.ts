@@ -214,6 +214,11 @@ export interface EnvelopedLayer extends LayerBase {
    * over the whole content inside ("signed-inside"), or nothing ("none"). Absent while closed.
    */
   integrity?: "authenticated" | "signed-inside" | "none";
+  /**
+   * The body Signet decrypted, for the reader: text, or HTML that views sanitise and show only in a
+   * sandboxed frame. Only when Signet opened the layer (a mail client shows what it decrypts itself).
+   */
+  decryptedBody?: { kind: "text" | "html"; body: string; truncated: boolean; mimePath: string };
 }
 
 export interface CompressedLayer extends LayerBase {
