@@ -17,6 +17,8 @@ function problemText(p: Pkcs12IdentityProblem, passwordVar: string): string {
       return `it is protected with ${p.algorithm}, which Signet cannot read`;
     case "no-key":
       return "it holds certificates but no private key";
+    case "no-certificate":
+      return "it holds a private key but no certificate (export it again with its certificate)";
     case "key-does-not-match":
       return "its private key belongs to none of its certificates";
     case "unsupported-key":

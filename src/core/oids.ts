@@ -240,6 +240,7 @@ const NAMES: Record<string, string> = {
   [OID.aes192Wrap]: "AES-192 key wrap",
   [OID.aes256Wrap]: "AES-256 key wrap",
   [OID.desEde3Cbc]: "3DES-CBC",
+  "1.2.840.113549.1.9.16.3.9": "PWRI-KEK",
   [OID.rc2Cbc]: "RC2-CBC",
   "1.3.14.3.2.7": "DES-CBC",
   "1.2.840.113549.1.9.16.3.18": "ChaCha20-Poly1305",

@@ -12,6 +12,8 @@ export type Pkcs12IdentityProblem =
   | Pkcs12Problem
   /** The file holds no private key (a certificate export, say). */
   | { problem: "no-key" }
+  /** A private key and no certificate at all: nothing says whose key it is. */
+  | { problem: "no-certificate" }
   /** A key none of whose certificates carries its public key. */
   | { problem: "key-does-not-match" }
   /** A key of a kind Signet cannot use for S/MIME (DSA, Ed25519, a curve other than P-256/384/521). */
@@ -33,6 +35,7 @@ export async function identitiesFromPkcs12(file: Uint8Array, password: string): 
       return { ok: false, problem: "malformed", detail: "a certificate in the file cannot be read" };
     }
   }
+  if (certificates.length === 0) return { ok: false, problem: "no-certificate" };
   const identities: RecipientKey[] = [];
   for (const key of read.keys) {
     let paired: RecipientKey | null = null;

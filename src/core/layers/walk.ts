@@ -394,6 +394,14 @@ async function openLayer(ctx: WalkContext, layer: EnvelopedLayer, parts: Envelop
     }
     return null;
   }
+  // KEK and password recipients (RFC 5652 sections 6.2.3, 6.2.4) name no certificate; no key of the user's opens them.
+  const byCertificate = layer.recipients.filter((r) => r.kind === "key-transport" || r.kind === "key-agreement");
+  if (layer.recipients.length > 0 && byCertificate.length === 0) {
+    layer.notOpened = "unsupported";
+    const first = layer.recipients[0]!;
+    ctx.issues.add("unsupported-algorithm", "warning", loc, { role: "encryption", algorithm: first.algorithm.name, why: "recipient-kind", value: first.kind });
+    return null;
+  }
   layer.notOpened = "no-key";
   ctx.issues.add("no-decryption-key", "warning", loc, { recipients: layer.recipients.length });
   return null;

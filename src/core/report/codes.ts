@@ -258,6 +258,8 @@ export const UNSUPPORTED_REASONS = [
   "pss-hash",
   /** RSA-PSS parameters that cannot be read. */
   "pss-parameters-malformed",
+  /** An encrypted layer whose recipients are a password or a shared secret key (RFC 5652 sections 6.2.3-6.2.5), not certificates: params.value, "password", "kek" or "other". */
+  "recipient-kind",
   /** Parameters of an encryption algorithm (content encryption, RSA-OAEP) that cannot be read or are out of range. */
   "parameters-malformed",
 ] as const;

@@ -23,6 +23,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-hash": () => ", mit einem Hash, den Signet nicht kennt",
   "pss-parameters-malformed": () => ": seine Parameter sind nicht lesbar",
   "parameters-malformed": () => ": seine Parameter sind nicht lesbar",
+  "recipient-kind": () => "",
 };
 
 /** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */
@@ -207,6 +208,12 @@ export const DE: Record<IssueCode, Render> = {
       return {
         title: `Ein Zertifikat der Kette ist von seiner CA mit einem Verfahren signiert, das Signet nicht prüfen kann (${what}).`,
         advice: "Das Zertifikat kann in Ordnung sein, lässt sich hier aber nicht prüfen, daher ist der Kette nicht zu trauen. Die Zertifizierungsstelle hat dieses Verfahren gewählt; das Mailprogramm des Absenders kann daran nichts ändern.",
+      };
+    }
+    if (p.role === "encryption" && p.why === "recipient-kind") {
+      return {
+        title: `Die Nachricht ist für ${p.value === "password" ? "ein Passwort" : p.value === "kek" ? "einen vorab vereinbarten geheimen Schlüssel" : "eine Art Empfänger, die Signet nicht kennt"} verschlüsselt, nicht für ein Zertifikat, und Signet kann solche Nachrichten nicht öffnen.`,
+        advice: "Öffnen Sie sie mit dem Programm, für das sie gedacht ist, oder bitten Sie den Absender, sie an Ihr Zertifikat zu verschlüsseln.",
       };
     }
     if (p.role === "encryption") {

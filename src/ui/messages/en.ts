@@ -31,6 +31,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-hash": () => ", with a hash Signet does not know",
   "pss-parameters-malformed": () => ": its parameters cannot be read",
   "parameters-malformed": () => ": its parameters cannot be read",
+  "recipient-kind": () => "",
 };
 
 /** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */
@@ -218,6 +219,12 @@ export const EN: Record<IssueCode, Render> = {
       return {
         title: `A certificate in the chain is signed by its CA with an algorithm Signet cannot check (${what}).`,
         advice: "The certificate may be fine, but it cannot be verified here, so the chain cannot be trusted. The certificate authority chose this algorithm; the sender's mail program cannot change it.",
+      };
+    }
+    if (p.role === "encryption" && p.why === "recipient-kind") {
+      return {
+        title: `The message is encrypted for ${p.value === "password" ? "a password" : p.value === "kek" ? "a secret key shared in advance" : "a kind of recipient Signet does not know"}, not for a certificate, and Signet cannot open such messages.`,
+        advice: "Open it with the program it was meant for, or ask the sender to encrypt it to your certificate.",
       };
     }
     if (p.role === "encryption") {
