@@ -7,10 +7,11 @@
  * ("example.com"), so sender binding is switched off for it.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { inspectDetachedSignature, inspectMessage, readCertificates, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
+import { CertificateView, identitiesFromPkcs12, inspectDetachedSignature, inspectMessage, keyDecryptor, readCertificates, TrustStore, type InspectOptions, type SecurityReport } from "../../src/core/index.js";
+import { recipientKeyFromPkcs8 } from "../../src/core/keys/recipient-key.js";
 import { multipartSigned, pkcs7MimeMessage } from "../helpers/cms-build.js";
 import { corpus } from "../helpers/corpora.js";
 import { codes, signers } from "../helpers/inspect.js";
@@ -65,7 +66,7 @@ describe.skipIf(rfc === null)("RFC 4134 examples", () => {
     // An enveloped example as it is (5.1.bin): its encryption described, to Bob.
     const enveloped = await run(read("5.1.bin"), lenient);
     // RFC 4134 section 5.1 encrypts with 3DES (DES-EDE3-CBC), legacy under RFC 8551 section 2.7.
-    expect([enveloped.encryption, enveloped.layers.map((l) => l.kind), codes(enveloped)]).toEqual(["no-key", ["enveloped"], ["cms-object", "weak-encryption", "unauthenticated-encryption", "no-decryption-key"]]);
+    expect([enveloped.encryption, enveloped.layers.map((l) => l.kind), codes(enveloped)]).toEqual(["no-key", ["enveloped"], ["cms-object", "weak-encryption", "no-decryption-key", "unauthenticated-encryption"]]);
     // The same object as PEM under RFC 7468's CMS label.
     const pem = `-----BEGIN CMS-----\n${read("4.1.bin").toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CMS-----\n`;
     expect((await run(pem, lenient)).signature).toBe("valid");
@@ -101,7 +102,7 @@ describe.skipIf(rfc === null)("RFC 4134 examples", () => {
     expect(r.layers).toEqual([]);
   });
 
-  it("5.1, 5.2 and 5.3 are enveloped to Bob: recipients as `openssl cms -cmsout -print` lists them; decryption is the keys issue", async () => {
+  it("5.1, 5.2 and 5.3 are enveloped to Bob: recipients as `openssl cms -cmsout -print` lists them; without Bob's key nothing opens", async () => {
     const bob = { kind: "key-transport", issuer: "CN=CarlRSA", serialNumber: BigInt("93318145165434344057210696409557070288").toString(16).toUpperCase() };
     const cases: [string | Buffer, string, string[]][] = [
       [pkcs7MimeMessage(HEAD, read("5.1.bin"), "enveloped-data"), "3DES-CBC", ["key-transport"]],
@@ -119,6 +120,21 @@ describe.skipIf(rfc === null)("RFC 4134 examples", () => {
       expect(codes(r)).toContain("weak-encryption");
     }
   });
+
+  it("with Bob's key (BobPrivRSAEncrypt.pri) 5.1, 5.2 and 5.3 decrypt to ExContent.bin, byte for byte, as `openssl cms -decrypt` does", async () => {
+    const key = await recipientKeyFromPkcs8(read("BobPrivRSAEncrypt.pri"), CertificateView.fromDer(read("BobRSASignByCarl.cer")));
+    if (typeof key === "string") throw new Error(key);
+    const expected = read("ExContent.bin").toString("latin1");
+    // 5.1 and 5.2 are bare CMS files: their content is ExContent itself, not a MIME entity.
+    for (const [name, m] of [["5.1", read("5.1.bin")], ["5.2", read("5.2.bin")], ["5.3", read("5.3.eml")]] as const) {
+      const r = await inspectMessage(m, { ...AT, decryptors: [keyDecryptor([key])] }, lenient);
+      assertReportInvariants(r);
+      const layer = r.layers[0]!;
+      if (layer.kind !== "enveloped") throw new Error("expected an enveloped layer");
+      expect([name, r.encryption, layer.decryptedBy, layer.recipients[0]!.openedWith]).toEqual([name, "decrypted", "signet", true]);
+      expect(layer.decryptedBody?.body.replace(/\r?\n$/, "")).toBe(expected);
+    }
+  });
 });
 
 describe.skipIf(misc === null)("misc-smime samples", () => {
@@ -133,7 +149,31 @@ describe.skipIf(misc === null)("misc-smime samples", () => {
     expect(spawnSync("openssl", ["cms", "-verify", "-noverify", "-in", file, "-out", "/dev/null"]).status).not.toBe(0);
   });
 
-  it("autocrypt protected-headers: the signed samples verify; the encrypted ones wait for decryption", async () => {
+  it("autocrypt protected-headers: the encrypted samples open with Bob's PEM-armoured PKCS#12 (password 'bob'), and the signatures inside verify", async () => {
+    const dir = join(misc!, "autocrypt-protected-headers");
+    const read = await identitiesFromPkcs12(readFileSync(join(dir, "bob.p12")), "bob");
+    if (!read.ok) throw new Error(read.problem);
+    const decryptors = [keyDecryptor(read.identities)];
+    const cases: [string, string[], string][] = [
+      ["smime-enc+legacy-disp.eml", ["enveloped"], "unsigned"],
+      ["smime-sign+enc.eml", ["enveloped", "signed"], "valid"],
+      ["smime-sign+enc+legacy-disp.eml", ["enveloped", "signed"], "valid"],
+    ];
+    for (const [f, kinds, signature] of cases) {
+      const r = await inspectMessage(readFileSync(join(dir, f)), { ...AT, decryptors }, {});
+      assertReportInvariants(r);
+      expect([f, r.encryption, r.layers.map((l) => l.kind), r.signature]).toEqual([f, "decrypted", kinds, signature]);
+      // The .inner files are the layers the sample's author peeled off; the innermost holds the text Signet shows.
+      const innermost = [".inner.inner", ".inner"].map((x) => join(dir, f.replace(".eml", x))).find((p) => existsSync(p))!;
+      const inner = readFileSync(innermost, "latin1");
+      const body = r.layers[0]!.kind === "enveloped" ? r.layers[0]!.decryptedBody?.body : undefined;
+      // The whole text Signet shows stands in it (line ends aside), and is the message, not the legacy display part.
+      const text = body?.replace(/\r\n/g, "\n").trim() ?? "";
+      expect([f, text.length > 400, inner.replace(/\r\n/g, "\n").includes(text), text.startsWith("Hi Bob!")]).toEqual([f, true, true, true]);
+    }
+  });
+
+  it("autocrypt protected-headers: the signed samples verify; without Bob's key the encrypted ones stay closed", async () => {
     const dir = join(misc!, "autocrypt-protected-headers");
     for (const f of ["smime-multipart-signed.eml", "smime-onepart-signed.eml"]) {
       const r = await run(readFileSync(join(dir, f)), {});

@@ -5,6 +5,7 @@
  * certificate whose key differs is not the key's, whatever the attributes say.
  */
 import { CertificateView } from "../x509/certificate.js";
+import { pemOrDer } from "../util/pem.js";
 import { readPkcs12, type Pkcs12Problem } from "./pkcs12.js";
 import { recipientKeyFromPkcs8, type RecipientKey } from "./recipient-key.js";
 
@@ -23,8 +24,11 @@ export type Pkcs12Identities =
   | { ok: true; identities: RecipientKey[]; /** Certificates that belong to no key: the CA chain, usually. */ others: CertificateView[] }
   | ({ ok: false } & Pkcs12IdentityProblem);
 
+/** A PKCS#12 file as DER, or armoured as PEM ("PKCS12", as some tools write it; RFC 7468 names no label for it). */
 export async function identitiesFromPkcs12(file: Uint8Array, password: string): Promise<Pkcs12Identities> {
-  const read = await readPkcs12(file, password);
+  const der = pemOrDer(file, ["PKCS12"])[0];
+  if (!der) return { ok: false, problem: "malformed", detail: "the file holds PEM blocks, none of them PKCS12" };
+  const read = await readPkcs12(der, password);
   if (!read.ok) return read;
   if (read.keys.length === 0) return { ok: false, problem: "no-key" };
   const certificates: CertificateView[] = [];

@@ -21,9 +21,19 @@ export interface MessageBody {
 /** Bytes of a body part decoded at most (1 MiB): mail text is far smaller; the rest are attachments. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A "legacy display" part: header fields repeated as text for clients that do not read protected
+ * headers (RFC 9788 section 4.3, hp-legacy-display="1"; the older drafts marked it protected-headers="v1").
+ * A reader shown the body has the headers already; the part would read as the message's first line.
+ */
+function legacyDisplay(part: MimeEntity): boolean {
+  const params = part.contentType.params;
+  return part.path !== "" && (params.get("hp-legacy-display") === "1" || params.has("protected-headers"));
+}
+
 export function messageBody(entity: MimeEntity, pathPrefix: string): MessageBody | null {
-  const plain = firstPart(entity, "text/plain");
-  const part = plain ?? firstPart(entity, "text/html");
+  const plain = firstPart(entity, "text/plain", legacyDisplay);
+  const part = plain ?? firstPart(entity, "text/html", legacyDisplay);
   if (!part) return null;
   const decoded = decodeBody(part).bytes;
   const charset = (part.contentType.params.get("charset") ?? "us-ascii").toLowerCase();

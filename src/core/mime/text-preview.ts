@@ -23,12 +23,12 @@ const MAX_CHARS = 1000;
 /** Bytes decoded at most: a preview never reads a large attachment whole. */
 const MAX_BYTES = 64 * 1024;
 
-export function firstPart(entity: MimeEntity, type: string): MimeEntity | null {
-  if (entity.parts.length === 0) return mediaType(entity.contentType) === type ? entity : null;
+export function firstPart(entity: MimeEntity, type: string, skip: (part: MimeEntity) => boolean = () => false): MimeEntity | null {
+  if (entity.parts.length === 0) return mediaType(entity.contentType) === type && !skip(entity) ? entity : null;
   // A signed or encrypted layer inside is not opened here: its text is that layer's to show.
   if (mediaType(entity.contentType) === "multipart/signed" || mediaType(entity.contentType) === "multipart/encrypted") return null;
   for (const part of entity.parts) {
-    const found = firstPart(part, type);
+    const found = firstPart(part, type, skip);
     if (found) return found;
   }
   return null;
