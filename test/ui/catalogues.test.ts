@@ -98,7 +98,7 @@ describe("issue texts chosen by a reason in their params", () => {
     ["malformed-mime", [...MALFORMED_MIME_REASONS]],
   ];
   // unsupported-algorithm says its reason (params.why) after the algorithm's name, for each role.
-  const ROLES = ["digest", "signature", "key", "certificate signature"];
+  const ROLES = ["digest", "signature", "key", "certificate signature", "encryption"];
   it("unsupported-algorithm: every reason and role worded, naming the algorithm and the value, in every catalogue", () => {
     for (const c of [EN_CATALOGUE, ...OTHERS]) {
       const titles = new Set<string>();

@@ -40,7 +40,7 @@ describe("English numbers", () => {
     expect(describeIssue(issue("date-mismatch", { signingTime: "2026-11-01T10:00:00.000Z", date: "2026-11-12T00:52:00.000Z", minutesApart: 15292 })).title).toBe(
       "The signing time (2026-11-01T10:00:00.000Z) and the Date header (2026-11-12T00:52:00.000Z) are 10 days apart.",
     );
-    expect(describeIssue(issue("no-decryption-key", { recipients: 1 })).title).toBe("The message is encrypted to 1 recipient, and Signet holds no key to open it.");
+    expect(describeIssue(issue("no-decryption-key", { recipients: 1 })).title).toBe("The message is encrypted to 1 recipient, and none of the keys Signet was given can open it.");
     // Signet cannot import a key yet (issue 12): the advice must not send the reader there.
     expect(describeIssue(issue("no-decryption-key", { recipients: 2 })).advice).not.toMatch(/import/i);
   });

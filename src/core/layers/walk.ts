@@ -343,7 +343,13 @@ async function enveloped(
   // RFC 8551 section 2.7: AES (and ChaCha20-Poly1305) are current; DES, 3DES and RC2 are legacy.
   // Stryker disable next-line Regex: no algorithm name in oids.ts holds these but at its start
   if (/^(DES|3DES|RC2)/.test(cea)) ctx.issues.add("weak-encryption", "warning", where(index), { algorithm: cea });
-  const opened = parts ? await openLayer(ctx, layer, parts, entity) : null;
+  if (!parts) {
+    // Nothing about an unreadable envelope can be said but that it is unreadable (malformed-cms above).
+    layer.notOpened = "failed";
+    ctx.hiddenContent = true;
+    return;
+  }
+  const opened = await openLayer(ctx, layer, parts, entity);
   if (!opened) {
     if (!authenticated) ctx.issues.add("unauthenticated-encryption", "info", where(index), { algorithm: cea || "unknown", opened: false });
     ctx.hiddenContent = true;

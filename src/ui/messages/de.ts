@@ -21,9 +21,9 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-mask-generation": (p) => `, mit der Maskenerzeugung ${s(p.value)}`,
   "pss-trailer-field": (p) => `, mit dem Trailer-Feld ${s(p.value)}`,
   "pss-hash": () => ", mit einem Hash, den Signet nicht kennt",
-  "pss-parameters-malformed": () => ": seine Parameter sind nicht lesbar",
+  "pss-parameters-malformed": () => ": seine RSA-PSS-Parameter sind nicht lesbar",
   "parameters-malformed": () => ": seine Parameter sind nicht lesbar",
-  "recipient-kind": () => "",
+  "recipient-kind": (p) => `, für einen Empfänger, der kein Zertifikat ist (${s(p.value)})`,
 };
 
 /** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */
@@ -212,7 +212,7 @@ export const DE: Record<IssueCode, Render> = {
     }
     if (p.role === "encryption" && p.why === "recipient-kind") {
       return {
-        title: `Die Nachricht ist für ${p.value === "password" ? "ein Passwort" : p.value === "kek" ? "einen vorab vereinbarten geheimen Schlüssel" : "eine Art Empfänger, die Signet nicht kennt"} verschlüsselt, nicht für ein Zertifikat, und Signet kann solche Nachrichten nicht öffnen.`,
+        title: `Die Nachricht ist für ${p.value === "password" ? "ein Passwort" : p.value === "kek" ? "einen vorab vereinbarten geheimen Schlüssel" : "eine Art Empfänger, die Signet nicht kennt"} verschlüsselt (${s(p.algorithm)}), nicht für ein Zertifikat, und Signet kann solche Nachrichten nicht öffnen.`,
         advice: "Öffnen Sie sie mit dem Programm, für das sie gedacht ist, oder bitten Sie den Absender, sie an Ihr Zertifikat zu verschlüsseln.",
       };
     }

@@ -29,9 +29,9 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-mask-generation": (p) => `, with mask generation ${s(p.value)}`,
   "pss-trailer-field": (p) => `, with trailer field ${s(p.value)}`,
   "pss-hash": () => ", with a hash Signet does not know",
-  "pss-parameters-malformed": () => ": its parameters cannot be read",
+  "pss-parameters-malformed": () => ": its RSA-PSS parameters cannot be read",
   "parameters-malformed": () => ": its parameters cannot be read",
-  "recipient-kind": () => "",
+  "recipient-kind": (p) => `, for a recipient that is not a certificate (${s(p.value)})`,
 };
 
 /** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */
@@ -223,7 +223,7 @@ export const EN: Record<IssueCode, Render> = {
     }
     if (p.role === "encryption" && p.why === "recipient-kind") {
       return {
-        title: `The message is encrypted for ${p.value === "password" ? "a password" : p.value === "kek" ? "a secret key shared in advance" : "a kind of recipient Signet does not know"}, not for a certificate, and Signet cannot open such messages.`,
+        title: `The message is encrypted for ${p.value === "password" ? "a password" : p.value === "kek" ? "a secret key shared in advance" : "a kind of recipient Signet does not know"} (${s(p.algorithm)}), not for a certificate, and Signet cannot open such messages.`,
         advice: "Open it with the program it was meant for, or ask the sender to encrypt it to your certificate.",
       };
     }
