@@ -1,6 +1,6 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
+import { inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, KeyStore, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
@@ -8,10 +8,11 @@ import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { trustInputs } from "./trust-setup.js";
 import { cliFetcher } from "./node-fetcher.js";
 import { readKeyFiles } from "./key-files.js";
+import { unlockedStore } from "./keys-command.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
-                       [--key FILE.p12 --password-env VAR]
+                       [--key FILE.p12 --password-env VAR] [--passphrase-env VAR]
                        [--allow-sha1] [--no-sender-check] [--allow-private-network] [--exit-zero]`;
 
 export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
@@ -36,6 +37,8 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
                   memory only; repeatable
   --password-env VAR  the environment variable that holds the --key files' password (never the
                   password itself on the command line, where other users can read it)
+  --passphrase-env VAR  decrypt with the keys in the key store (signet keys), unlocked for this run
+                  with the passphrase in VAR
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate
   --allow-private-network  fetch AIA, CRL and OCSP URLs that name this machine or a private
@@ -72,7 +75,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const args = parseArgs(
     argv,
     ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "help"],
-    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env"],
+    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env", "passphrase-env"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -111,7 +114,14 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const files = { anchors: args.values.get("anchor") ?? [], crls: args.values.get("crl") ?? [] };
   options.trust = await trustInputs(store, files, !args.flags.has("no-default-roots"), fetcher);
   const keys = await readKeyFiles(args.values.get("key") ?? [], args.values.get("password-env")?.at(-1));
-  const ports = { clock: systemClock, fetcher, store, ...(keys.length ? { decryptors: [keyDecryptor(keys)] } : {}) };
+  const decryptors = keys.length ? [keyDecryptor(keys)] : [];
+  const passphraseVar = args.values.get("passphrase-env")?.at(-1);
+  if (passphraseVar !== undefined) {
+    const stored = new KeyStore(store, systemClock);
+    await unlockedStore(stored, passphraseVar, false);
+    decryptors.push(stored.decryptor());
+  }
+  const ports = { clock: systemClock, fetcher, store, ...(decryptors.length ? { decryptors } : {}) };
   const json = args.flags.has("json");
   const entries: Entry[] = [];
   const outcomes: Outcome[] = [];

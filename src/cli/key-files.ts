@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { identitiesFromPkcs12, type Pkcs12IdentityProblem, type RecipientKey } from "../core/index.js";
 import { UsageError } from "./args.js";
 
-function problemText(p: Pkcs12IdentityProblem, passwordVar: string): string {
+export function problemText(p: Pkcs12IdentityProblem, passwordVar: string): string {
   switch (p.problem) {
     case "wrong-password":
       return `the password in $${passwordVar} does not open it`;
@@ -26,11 +26,18 @@ function problemText(p: Pkcs12IdentityProblem, passwordVar: string): string {
   }
 }
 
+/** The value of the environment variable an option names; never a secret on the command line. */
+export function secretFromEnv(option: string, variable: string | undefined): string {
+  if (variable === undefined) throw new UsageError(`${option} VAR is needed: the name of an environment variable that holds it`);
+  const value = process.env[variable];
+  if (value === undefined) throw new UsageError(`${option}: $${variable} is not set`);
+  return value;
+}
+
 export async function readKeyFiles(files: readonly string[], passwordVar: string | undefined): Promise<RecipientKey[]> {
   if (files.length === 0) return [];
   if (passwordVar === undefined) throw new UsageError("--key needs --password-env VAR: the name of an environment variable that holds the file's password");
-  const password = process.env[passwordVar];
-  if (password === undefined) throw new UsageError(`--password-env: $${passwordVar} is not set`);
+  const password = secretFromEnv("--password-env", passwordVar);
   const keys: RecipientKey[] = [];
   for (const file of files) {
     let bytes: Uint8Array;

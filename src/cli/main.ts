@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { EXIT } from "./exit-status.js";
 import { inspectCommand, INSPECT_USAGE } from "./inspect-command.js";
 import { trustCommand, TRUST_USAGE } from "./trust-command.js";
+import { keysCommand, KEYS_USAGE } from "./keys-command.js";
 import { UsageError } from "./args.js";
 
 const USAGE = `usage: signet <command> ...
@@ -10,10 +11,13 @@ const USAGE = `usage: signet <command> ...
 commands:
   inspect FILE...|-  report the S/MIME security of messages (.eml or mbox)
   trust ...         list and change the trust anchors
+  keys ...          your own keys and certificates, for decryption
 
 ${INSPECT_USAGE}
 
-${TRUST_USAGE}`;
+${TRUST_USAGE}
+
+${KEYS_USAGE}`;
 
 /** The version in package.json, which sits two folders above the compiled build/cli/main.js. */
 function version(): string {
@@ -31,6 +35,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await inspectCommand(rest, out, err);
       case "trust":
         return await trustCommand(rest, out);
+      case "keys":
+        return await keysCommand(rest, out);
       case "help":
       case "--help":
       case "-h":
@@ -40,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         out(`signet ${version()}`);
         return EXIT.ok;
       case undefined:
-        throw new UsageError("a command is needed (inspect or trust)");
+        throw new UsageError("a command is needed (inspect, trust or keys)");
       default:
         throw new UsageError(`unknown command: ${command}`);
     }

@@ -5,6 +5,7 @@ export { hostDecryptor } from "./layers/host-decryptor.js";
 export { keyDecryptor } from "./keys/key-decryptor.js";
 export { identitiesFromPkcs12, type Pkcs12Identities, type Pkcs12IdentityProblem } from "./keys/pkcs12-identities.js";
 export type { RecipientKey } from "./keys/recipient-key.js";
+export { KeyStore, type StoredKey, type ImportResult, type UnlockResult } from "./keys/key-store.js";
 export { systemClock } from "./ports.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export {

@@ -21,7 +21,14 @@ export type Pkcs12IdentityProblem =
   | { problem: "unsupported-key" };
 
 export type Pkcs12Identities =
-  | { ok: true; identities: RecipientKey[]; /** Certificates that belong to no key: the CA chain, usually. */ others: CertificateView[] }
+  | {
+      ok: true;
+      identities: RecipientKey[];
+      /** Each identity's PKCS#8 PrivateKeyInfo, in the same order: for sealing into the key store, never for storing as it is. */
+      privateKeys: Uint8Array[];
+      /** Certificates that belong to no key: the CA chain, usually. */
+      others: CertificateView[];
+    }
   | ({ ok: false } & Pkcs12IdentityProblem);
 
 /** A PKCS#12 file as DER, or armoured as PEM ("PKCS12", as some tools write it; RFC 7468 names no label for it). */
@@ -41,6 +48,7 @@ export async function identitiesFromPkcs12(file: Uint8Array, password: string): 
   }
   if (certificates.length === 0) return { ok: false, problem: "no-certificate" };
   const identities: RecipientKey[] = [];
+  const privateKeys: Uint8Array[] = [];
   for (const key of read.keys) {
     let paired: RecipientKey | null = null;
     let lastProblem: "malformed-key" | "unsupported-key" | "key-does-not-match" = "key-does-not-match";
@@ -58,7 +66,8 @@ export async function identitiesFromPkcs12(file: Uint8Array, password: string): 
       return { ok: false, problem: lastProblem };
     }
     identities.push(paired);
+    privateKeys.push(key.value);
   }
   const others = certificates.filter((c) => !identities.some((i) => i.certificate === c));
-  return { ok: true, identities, others };
+  return { ok: true, identities, privateKeys, others };
 }

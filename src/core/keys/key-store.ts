@@ -1,0 +1,220 @@
+/**
+ * The user's own keys, kept through the Store port. A private key is written
+ * only sealed (passphrase.ts): the store holds certificates, public keys and
+ * sealed blobs, never a private key's bytes. Unlocking derives the sealing key
+ * once and opens every key for a time the caller sets; after it, or on lock(),
+ * the opened keys are dropped.
+ *
+ * Records: "keys/meta" (the KDF parameters and a sealed check value) and
+ * "keys/id/<id>" per key, <id> the first 20 hex digits of the SHA-256 of its
+ * SubjectPublicKeyInfo, so importing the same key twice is one record.
+ */
+import type { Clock, Decryptor, Store } from "../ports.js";
+import { CertificateView } from "../x509/certificate.js";
+import { decodeBase64Text, encodeBase64 } from "../util/base64.js";
+import { toHex } from "../util/bytes.js";
+import { digest } from "../crypto/digest.js";
+import { openEnveloped } from "../cms/open-enveloped.js";
+import { newKdfParams, seal, sealingKey, unseal, type KdfParams, type Sealed } from "./passphrase.js";
+import { identitiesFromPkcs12, type Pkcs12IdentityProblem } from "./pkcs12-identities.js";
+import { recipientKeyFromPkcs8, type RecipientKey } from "./recipient-key.js";
+
+const META = "keys/meta";
+const RECORDS = "keys/id/";
+const CHECK_TEXT = "signet key store";
+
+interface Meta extends KdfParams {
+  version: 1;
+  check: Sealed;
+}
+
+/** One stored key, as written (JSON). */
+export interface KeyRecord {
+  version: 1;
+  id: string;
+  created: string;
+  /** base64 DER: the certificate of the key, absent while a request waits for its CA. */
+  certificate?: string;
+  /** base64 DER of CA certificates that came with the key (a PKCS#12 file's chain). */
+  chain: string[];
+  /** base64 DER SubjectPublicKeyInfo: what a returned certificate must carry. */
+  spki: string;
+  /** "RSA 3072", "EC P-256": for lists. */
+  keyType: string;
+  /** The PKCS#10 request, PEM, kept while the key waits for its certificate. */
+  request?: string;
+  /** PKCS#8 PrivateKeyInfo, sealed under the passphrase with the record id as associated data. */
+  sealedKey: Sealed;
+}
+
+export interface StoredKey {
+  id: string;
+  /** "identity": a key with its certificate, usable; "pending": a key whose request awaits a certificate. */
+  state: "identity" | "pending";
+  keyType: string;
+  created: string;
+  certificate?: CertificateView;
+  request?: string;
+}
+
+export type UnlockResult = "unlocked" | "wrong-passphrase" | "no-passphrase";
+
+export type ImportResult = { ok: true; ids: string[] } | ({ ok: false } & (Pkcs12IdentityProblem | { problem: "locked" }));
+
+const encode = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+const b64 = (bytes: Uint8Array): string => encodeBase64(bytes);
+const unb64 = (text: string): Uint8Array => decodeBase64Text(text).bytes;
+
+function decode<T>(bytes: Uint8Array | null): T | null {
+  if (!bytes) return null;
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch {
+    return null;
+  }
+}
+
+export async function keyId(spki: Uint8Array): Promise<string> {
+  return toHex(await digest("SHA-256", spki)).slice(0, 20);
+}
+
+/** The certificate's SubjectPublicKeyInfo as the key id is computed over (RSA keys in their rsaEncryption form). */
+function spkiOf(cert: CertificateView): Uint8Array {
+  const k = cert.publicKey;
+  return k.kind === "rsa" || k.kind === "ec" ? k.spki : cert.der;
+}
+
+function keyType(cert: CertificateView): string {
+  const k = cert.publicKey;
+  return k.kind === "rsa" ? `RSA ${k.bits}` : k.kind === "ec" ? `EC ${k.curve}` : k.kind.toUpperCase();
+}
+
+export class KeyStore {
+  /** While unlocked: the sealing key and the opened keys by record id. */
+  private unlocked: { key: CryptoKey; keys: Map<string, RecipientKey>; until: number } | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async hasPassphrase(): Promise<boolean> {
+    return (await this.store.get(META)) !== null;
+  }
+
+  /** Sets the passphrase of a store that has none, and leaves it unlocked for `forMs`. */
+  async setPassphrase(passphrase: string, forMs: number, iterations?: number): Promise<void> {
+    if (await this.hasPassphrase()) throw new Error("the key store already has a passphrase");
+    const params = newKdfParams(iterations);
+    const key = await sealingKey(passphrase, params);
+    const meta: Meta = { version: 1, ...params, check: await seal(key, new TextEncoder().encode(CHECK_TEXT), META) };
+    await this.store.put(META, encode(meta));
+    this.unlocked = { key, keys: new Map(), until: this.clock.now().getTime() + forMs };
+  }
+
+  /** Opens every stored key for `forMs` milliseconds. */
+  async unlock(passphrase: string, forMs: number): Promise<UnlockResult> {
+    const meta = decode<Meta>(await this.store.get(META));
+    if (!meta) return "no-passphrase";
+    const key = await sealingKey(passphrase, meta);
+    if (!(await unseal(key, meta.check, META))) return "wrong-passphrase";
+    const keys = new Map<string, RecipientKey>();
+    for (const record of await this.records()) {
+      if (!record.certificate) continue;
+      const pkcs8 = await unseal(key, record.sealedKey, record.id);
+      if (!pkcs8) continue;
+      const opened = await recipientKeyFromPkcs8(pkcs8, CertificateView.fromDer(unb64(record.certificate)));
+      if (typeof opened !== "string") keys.set(record.id, opened);
+    }
+    this.unlocked = { key, keys, until: this.clock.now().getTime() + forMs };
+    return "unlocked";
+  }
+
+  lock(): void {
+    this.unlocked = null;
+  }
+
+  isUnlocked(): boolean {
+    if (this.unlocked && this.clock.now().getTime() >= this.unlocked.until) this.unlocked = null;
+    return this.unlocked !== null;
+  }
+
+  private async records(): Promise<KeyRecord[]> {
+    const out: KeyRecord[] = [];
+    for (const name of (await this.store.list(RECORDS)).sort()) {
+      const record = decode<KeyRecord>(await this.store.get(name));
+      if (record?.version === 1) out.push(record);
+    }
+    return out;
+  }
+
+  async list(): Promise<StoredKey[]> {
+    return (await this.records()).map((r) => ({
+      id: r.id,
+      state: r.certificate ? "identity" : "pending",
+      keyType: r.keyType,
+      created: r.created,
+      ...(r.certificate ? { certificate: CertificateView.fromDer(unb64(r.certificate)) } : {}),
+      ...(r.request ? { request: r.request } : {}),
+    }));
+  }
+
+  /**
+   * Imports every identity of a PKCS#12 file. The store must be unlocked (the keys are sealed as they
+   * are written). All or nothing: a file with a problem writes no record.
+   */
+  async importPkcs12(file: Uint8Array, password: string): Promise<ImportResult> {
+    if (!this.isUnlocked()) return { ok: false, problem: "locked" };
+    const read = await identitiesFromPkcs12(file, password);
+    if (!read.ok) return read;
+    const records: KeyRecord[] = [];
+    for (let i = 0; i < read.identities.length; i++) {
+      const identity = read.identities[i]!;
+      const spki = spkiOf(identity.certificate);
+      const id = await keyId(spki);
+      records.push({
+        version: 1,
+        id,
+        created: this.clock.now().toISOString(),
+        certificate: b64(identity.certificate.der),
+        chain: read.others.map((c) => b64(c.der)),
+        spki: b64(spki),
+        keyType: keyType(identity.certificate),
+        sealedKey: await seal(this.unlocked!.key, read.privateKeys[i]!, id),
+      });
+    }
+    const written: string[] = [];
+    try {
+      for (const r of records) {
+        await this.store.put(RECORDS + r.id, encode(r));
+        written.push(r.id);
+      }
+    } catch (e) {
+      // Nothing half-imported: what was written of this file goes again.
+      for (const id of written) await this.store.delete(RECORDS + id);
+      throw e;
+    }
+    records.forEach((r, i) => this.unlocked!.keys.set(r.id, read.identities[i]!));
+    return { ok: true, ids: records.map((r) => r.id) };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const name = RECORDS + id;
+    if (!/^[0-9a-f]{20}$/.test(id) || !(await this.store.get(name))) return false;
+    await this.store.delete(name);
+    this.unlocked?.keys.delete(id);
+    return true;
+  }
+
+  /** The Decryptor over the keys open now (none while locked). */
+  decryptor(): Decryptor {
+    return {
+      by: "signet",
+      open: async ({ envelope }) => {
+        const keys = this.isUnlocked() ? [...this.unlocked!.keys.values()] : [];
+        const outcome = await openEnveloped(envelope, keys);
+        return outcome.ok ? { ok: true, content: outcome.content, recipient: outcome.recipient } : outcome;
+      },
+    };
+  }
+}
