@@ -39,3 +39,4 @@ export { describeCertificate, type CertificateDetails, type EkuDetail, type Exte
 export type { KeyUsageBit } from "./x509/extensions.js";
 export { decodeBase64Text, encodeBase64 } from "./util/base64.js";
 export { concatBytes } from "./util/bytes.js";
+export { toPem } from "./util/pem.js";

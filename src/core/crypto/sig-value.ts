@@ -49,3 +49,24 @@ export function readSigValue(der: Uint8Array): { r: Uint8Array; s: Uint8Array } 
   const s = r && readInteger();
   return r && s && p === der.length ? { r, s } : null;
 }
+
+/** An unsigned big-endian magnitude as the content of a DER INTEGER: no redundant zeros, a zero before a high bit. */
+function derIntegerContent(magnitude: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < magnitude.length - 1 && magnitude[start] === 0) start++;
+  const trimmed = magnitude.subarray(start);
+  return trimmed[0]! & 0x80 ? Uint8Array.from([0, ...trimmed]) : trimmed;
+}
+
+/**
+ * WebCrypto's ECDSA signature (r and s side by side, each the curve's size, IEEE P1363) as the
+ * ECDSA-Sig-Value DER that X.509 and CMS carry (RFC 3279 section 2.2.3). The inverse of readSigValue.
+ */
+export function ecdsaSigValue(raw: Uint8Array): Uint8Array {
+  const half = raw.length / 2;
+  const ints = [raw.subarray(0, half), raw.subarray(half)].map(derIntegerContent).map((c) => Uint8Array.from([0x02, c.length, ...c]));
+  const body = Uint8Array.from([...ints[0]!, ...ints[1]!]);
+  // A body under 128 bytes for P-256 and P-384; P-521's needs the long form.
+  const length = body.length < 0x80 ? [body.length] : [0x81, body.length];
+  return Uint8Array.from([0x30, ...length, ...body]);
+}

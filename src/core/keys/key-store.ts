@@ -18,6 +18,8 @@ import { openEnveloped } from "../cms/open-enveloped.js";
 import { newKdfParams, seal, sealingKey, unseal, type KdfParams, type Sealed } from "./passphrase.js";
 import { identitiesFromPkcs12, type Pkcs12IdentityProblem } from "./pkcs12-identities.js";
 import { recipientKeyFromPkcs8, type RecipientKey } from "./recipient-key.js";
+import { newKeyWithRequest, type NewKeyType, type RequestSubject } from "./certificate-request.js";
+import { writePkcs12 } from "./pkcs12-write.js";
 
 const META = "keys/meta";
 const RECORDS = "keys/id/";
@@ -196,6 +198,76 @@ export class KeyStore {
     }
     records.forEach((r, i) => this.unlocked!.keys.set(r.id, read.identities[i]!));
     return { ok: true, ids: records.map((r) => r.id) };
+  }
+
+  /**
+   * A new key pair, sealed at once, and its PKCS#10 request (certificate-request.ts): the record waits
+   * for the CA's certificate (importCertificate), and is a usable identity from then on.
+   */
+  async generate(type: NewKeyType, subject: RequestSubject): Promise<{ ok: true; id: string; requestPem: string } | { ok: false; problem: "locked" }> {
+    if (!this.isUnlocked()) return { ok: false, problem: "locked" };
+    const pair = await newKeyWithRequest(type, subject);
+    const id = await keyId(pair.spki);
+    const record: KeyRecord = {
+      version: 1,
+      id,
+      created: this.clock.now().toISOString(),
+      chain: [],
+      spki: b64(pair.spki),
+      keyType: type === "rsa-3072" ? "RSA 3072" : "EC P-256",
+      request: pair.requestPem,
+      sealedKey: await seal(this.unlocked!.key, pair.pkcs8, id),
+    };
+    await this.store.put(RECORDS + id, encode(record));
+    return { ok: true, id, requestPem: pair.requestPem };
+  }
+
+  /**
+   * A certificate the CA issued for a stored key (a request's answer, or a renewal): it is kept with
+   * the key whose public key it carries; a certificate for no stored key is refused. Certificates that
+   * come with it (the CA's) are kept as the chain.
+   */
+  async importCertificate(certificates: readonly CertificateView[]): Promise<{ ok: true; id: string } | { ok: false; problem: "no-matching-key" }> {
+    const records = await this.records();
+    for (const cert of certificates) {
+      const spki = b64(spkiOf(cert));
+      const record = records.find((r) => r.spki === spki);
+      if (!record) continue;
+      const chain = certificates.filter((c) => c !== cert).map((c) => b64(c.der));
+      const { request: _answered, ...rest } = record;
+      await this.store.put(RECORDS + record.id, encode({ ...rest, certificate: b64(cert.der), chain }));
+      if (this.isUnlocked()) {
+        const pkcs8 = await unseal(this.unlocked!.key, record.sealedKey, record.id);
+        const opened = pkcs8 ? await recipientKeyFromPkcs8(pkcs8, cert) : null;
+        if (opened && typeof opened !== "string") this.unlocked!.keys.set(record.id, opened);
+      }
+      return { ok: true, id: record.id };
+    }
+    return { ok: false, problem: "no-matching-key" };
+  }
+
+  /** A stored record's certificate and chain as DER, or null. */
+  async certificateOf(id: string): Promise<{ certificate: Uint8Array; chain: Uint8Array[] } | null> {
+    const record = (await this.records()).find((r) => r.id === id);
+    return record?.certificate ? { certificate: unb64(record.certificate), chain: record.chain.map(unb64) } : null;
+  }
+
+  /** The PKCS#10 request of a key that waits for its certificate, or null. */
+  async requestOf(id: string): Promise<string | null> {
+    return (await this.records()).find((r) => r.id === id)?.request ?? null;
+  }
+
+  /** A PKCS#12 backup of an identity (pkcs12-write.ts), protected by `password`. */
+  async exportPkcs12(id: string, password: string, iterations?: number): Promise<Uint8Array | "locked" | "not-found" | "no-certificate"> {
+    if (!this.isUnlocked()) return "locked";
+    const record = (await this.records()).find((r) => r.id === id);
+    if (!record) return "not-found";
+    if (!record.certificate) return "no-certificate";
+    const pkcs8 = await unseal(this.unlocked!.key, record.sealedKey, record.id);
+    if (!pkcs8) return "locked";
+    const certificate = unb64(record.certificate);
+    const name = CertificateView.fromDer(certificate).emails[0];
+    return writePkcs12({ pkcs8, certificate, chain: record.chain.map(unb64), ...(name ? { friendlyName: name } : {}) }, password, iterations);
   }
 
   async delete(id: string): Promise<boolean> {

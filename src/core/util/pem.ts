@@ -3,7 +3,7 @@
  * A file with no "-----BEGIN" line at all is taken as one DER object; a file
  * with PEM blocks of other labels gives none.
  */
-import { decodeBase64Text } from "./base64.js";
+import { decodeBase64Text, encodeBase64 } from "./base64.js";
 import { latin1 } from "./bytes.js";
 
 /** Files read as text up to this size (a CRL of a large CA runs to a few MB). */
@@ -16,4 +16,10 @@ export function pemOrDer(bytes: Uint8Array, labels: readonly string[]): Uint8Arr
   const blocks = [...text.matchAll(block)].map((m) => decodeBase64Text(m[2]!).bytes);
   if (blocks.length === 0 && !text.includes("-----BEGIN")) blocks.push(bytes);
   return blocks;
+}
+
+/** DER as a PEM block (RFC 7468 section 2): base64 in lines of 64 characters between the label lines. */
+export function toPem(label: string, der: Uint8Array): string {
+  const body = encodeBase64(der).replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
+  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
