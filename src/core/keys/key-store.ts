@@ -234,8 +234,10 @@ export class KeyStore {
       const record = records.find((r) => r.spki === spki);
       if (!record) continue;
       const chain = certificates.filter((c) => c !== cert).map((c) => b64(c.der));
-      const { request: _answered, ...rest } = record;
-      await this.store.put(RECORDS + record.id, encode({ ...rest, certificate: b64(cert.der), chain }));
+      // The request is answered: the record keeps the certificate instead.
+      const answered: KeyRecord = { ...record, certificate: b64(cert.der), chain };
+      delete answered.request;
+      await this.store.put(RECORDS + record.id, encode(answered));
       if (this.isUnlocked()) {
         const pkcs8 = await unseal(this.unlocked!.key, record.sealedKey, record.id);
         const opened = pkcs8 ? await recipientKeyFromPkcs8(pkcs8, cert) : null;
