@@ -72,3 +72,52 @@ describe("signet keys", () => {
     expect(signet(["keys", "list"]).stdout).toContain("(no keys)");
   });
 });
+
+describe("a new key pair becomes a working identity (signet keys generate, openssl ca, keys import)", () => {
+  it("the request passes openssl req -verify and asks for an S/MIME certificate; the certificate openssl ca issues imports, decrypts, and backs up to a PKCS#12 OpenSSL reads", () => {
+    const env = { ...SECRETS, EXPORT_PW: "a backup password" };
+    const genStore = ["--store", pki.path("gen-store")];
+    const made = signet(["keys", "generate", "--email", "erin@example.org", "--name", "Erin Example", "--type", "p256", "--passphrase-env", "STORE_PP", "--out", "erin.csr", ...genStore], env);
+    expect(made).toMatchObject({ status: 0, stdout: expect.stringMatching(/^generated: [0-9a-f]{20} /) });
+    const id = /[0-9a-f]{20}/.exec(made.stdout)![0];
+    expect(pki.status(["req", "-in", "erin.csr", "-verify", "-noout"])).toBe(0);
+    const text = pki.run(["req", "-in", "erin.csr", "-noout", "-text"]).toString();
+    expect(text).toContain("email:erin@example.org");
+    expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Key Agreement/);
+    expect(text).toMatch(/Extended Key Usage:\s+E-mail Protection/);
+    // RFC 4262: OpenSSL names the SMIMECapabilities extension (1.2.840.113549.1.9.15) by its name.
+    expect(text).toContain("S/MIME Capabilities:");
+    const parsed = pki.run(["asn1parse", "-in", "erin.csr"]).toString();
+    const at = /^\s*(\d+):.*OCTET STRING/m.exec(parsed.slice(parsed.indexOf("S/MIME Capabilities")))![1]!;
+    const caps = pki.run(["asn1parse", "-in", "erin.csr", "-strparse", at]).toString();
+    expect([...caps.matchAll(/OBJECT\s+:(\S+)/g)].map((m) => m[1])).toEqual(["aes-256-gcm", "aes-128-gcm", "aes-256-cbc"]);
+    expect(signet(["keys", "list", ...genStore]).stdout).toMatch(new RegExp(`${id}  pending   EC P-256 .*waiting for its certificate`));
+    expect(signet(["keys", "request", id, ...genStore]).stdout).toBe(pki.read("erin.csr").toString());
+
+    // The CA: openssl ca, copying the requested extensions.
+    pki.run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "gen-ca.key", "-out", "gen-ca.pem", "-subj", "/CN=Gen CA", "-days", "30", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+    pki.write("index.txt", "");
+    pki.write("serial", "1000\n");
+    pki.write("ca.cnf", "[ca]\ndefault_ca=d\n[d]\ndir=.\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\npolicy=p\ncopy_extensions=copy\ndefault_days=365\n[p]\ncommonName=supplied\n");
+    pki.run(["ca", "-batch", "-config", "ca.cnf", "-cert", "gen-ca.pem", "-keyfile", "gen-ca.key", "-in", "erin.csr", "-out", "erin.pem"]);
+    // Someone else's certificate is no answer to this store's requests.
+    expect(signet(["keys", "import", bob.cert, ...genStore])).toMatchObject({ status: 2, stderr: expect.stringContaining("no key in the store belongs to this certificate") });
+    expect(signet(["keys", "import", "erin.pem", ...genStore])).toMatchObject({ status: 0, stdout: `certificate stored for ${id}: it is now a usable identity\n` });
+    expect(signet(["keys", "list", ...genStore]).stdout).toMatch(new RegExp(`${id}  identity  EC P-256 .*erin@example.org  issuer CN=Gen CA`));
+
+    pki.write("erin-plain.eml", "Content-Type: text/plain\r\n\r\nWelcome, Erin.\r\n");
+    pki.run(["cms", "-encrypt", "-aes-256-gcm", "-in", "erin-plain.eml", "-out", "erin-enc.eml", "erin.pem"]);
+    const report = JSON.parse(signet(["inspect", "--json", "--exit-zero", "--passphrase-env", "STORE_PP", "erin-enc.eml", ...genStore], env).stdout);
+    expect([report.encryption, report.layers[0].decryptedBody.body]).toEqual(["decrypted", "Welcome, Erin.\r\n"]);
+
+    expect(signet(["keys", "export", id, "--out", "erin.p12", "--password-env", "EXPORT_PW", "--passphrase-env", "STORE_PP", ...genStore], env)).toMatchObject({ status: 0 });
+    expect((statSync(pki.path("erin.p12")).mode & 0o077).toString(8)).toBe("0");
+    const info = spawnSync("openssl", ["pkcs12", "-in", "erin.p12", "-passin", "pass:a backup password", "-info", "-nodes"], { cwd: pki.path("."), encoding: "utf8" });
+    expect(info.stderr).toContain("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 600000, PRF hmacWithSHA256");
+    expect(info.stderr).toContain("MAC: sha256");
+    pki.write("erin-key.pem", info.stdout.slice(info.stdout.indexOf("-----BEGIN PRIVATE KEY-----")));
+    expect(pki.run(["cms", "-decrypt", "-in", "erin-enc.eml", "-inkey", "erin-key.pem", "-recip", "erin.pem"]).toString()).toContain("Welcome, Erin.");
+    expect(signet(["keys", "export", id, "--certificate", ...genStore]).stdout).toBe(pki.read("erin.pem").toString().slice(pki.read("erin.pem").toString().indexOf("-----BEGIN")));
+  });
+});
+
