@@ -2,6 +2,7 @@
 import * as asn1js from "asn1js";
 import { berStructureProblem } from "../util/ber-structure.js";
 import { concatBytes, toArrayBuffer } from "../util/bytes.js";
+import { DEFAULT_LIMITS } from "../limits.js";
 
 export type Parsed<T> = { ok: true; value: T; trailingBytes: number } | { ok: false; reason: string };
 
@@ -18,7 +19,8 @@ export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
   // throw, the reader still gives a reason, never an exception.
   // Stryker disable all: the catch is not reached with asn1js 3, as above
   try {
-    parsed = asn1js.fromBER(toArrayBuffer(bytes));
+    // asn1js 4 refuses content over 16 MiB unless told otherwise; a message may carry more (limits.ts).
+    parsed = asn1js.fromBER(toArrayBuffer(bytes), { maxContentLength: DEFAULT_LIMITS.maxMessageBytes });
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : "undecodable" };
   }

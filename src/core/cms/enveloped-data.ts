@@ -72,7 +72,8 @@ export function receivedBytes(el: asn1js.AsnType): Uint8Array {
 export function encryptedContent(eci: asn1js.AsnType): Uint8Array | null {
   const tagged = eci instanceof asn1js.Sequence ? eci.valueBlock.value[2] : undefined;
   if (!tagged || tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== 0) return null;
-  if (!tagged.idBlock.isConstructed) return new Uint8Array((tagged as asn1js.Primitive).valueBlock.valueHexView);
+  // A view, not a copy: the ciphertext can be most of a 100 MB message, and nothing writes to it.
+  if (!tagged.idBlock.isConstructed) return (tagged as asn1js.Primitive).valueBlock.valueHexView;
   const segments = (tagged as asn1js.Constructed).valueBlock.value.map((el) => octetStringContent(el));
   return segments.every((x) => x !== null) ? concatBytes(segments as Uint8Array[]) : null;
 }

@@ -42,7 +42,8 @@ function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {
 async function webCryptoDecrypt(algorithm: AesCbcParams | AesGcmParams, key: Uint8Array, data: Uint8Array): Promise<Uint8Array | null> {
   try {
     const k = await globalThis.crypto.subtle.importKey("raw", toArrayBuffer(key), algorithm.name, false, ["decrypt"]);
-    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, k, toArrayBuffer(data)));
+    // The view itself, not a copy (a large message's ciphertext is most of it); WebCrypto copies what it needs.
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, k, data as Uint8Array<ArrayBuffer>));
   } catch {
     return null;
   }

@@ -30,6 +30,21 @@ export function decodeBase64(input: Uint8Array): Base64Result {
   let badTail = false;
   let groupChars = 0;
   for (let i = 0; i < input.length; i++) {
+    // Fast path: at a group boundary, four alphabet characters are three bytes (most of any body).
+    if (groupChars === 0 && !padded && i + 3 < input.length) {
+      const a = DECODE[input[i]!]!;
+      const b = DECODE[input[i + 1]!]!;
+      const d2 = DECODE[input[i + 2]!]!;
+      const d3 = DECODE[input[i + 3]!]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the slow path below decodes the same four characters to the same bytes
+      if ((a | b | d2 | d3) >= 0) {
+        out[outLen++] = (a << 2) | (b >> 4);
+        out[outLen++] = ((b & 15) << 4) | (d2 >> 2);
+        out[outLen++] = ((d2 & 3) << 6) | d3;
+        i += 3;
+        continue;
+      }
+    }
     const c = input[i]!;
     if (c === 0x3d) {
       padded = true;
