@@ -163,4 +163,11 @@ describe("which key, and when nothing opens", () => {
       expect(codes(r)).not.toContain("no-decryption-key");
     }
   });
+
+  it("a 17 MiB message streamed in segments (past asn1js's defaults: 16 MiB of content, 10,000 elements) decrypts whole", async () => {
+    const line = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3\r\n";
+    const body = line.repeat(Math.ceil((17 * 1048576) / line.length));
+    const r = await opened(encrypted(["-aes256", "-stream", "-indef", bob.cert], `Content-Type: text/plain\r\n\r\n${body}`), [keys[bob.name]!]);
+    expect([r.encryption, envelope(r).decryptedBody?.truncated, envelope(r).decryptedBody?.body.length]).toEqual(["decrypted", true, 1024 * 1024]);
+  });
 });

@@ -19,8 +19,10 @@ export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
   // throw, the reader still gives a reason, never an exception.
   // Stryker disable all: the catch is not reached with asn1js 3, as above
   try {
-    // asn1js 4 refuses content over 16 MiB unless told otherwise; a message may carry more (limits.ts).
-    parsed = asn1js.fromBER(toArrayBuffer(bytes), { maxContentLength: DEFAULT_LIMITS.maxMessageBytes });
+    // asn1js 4 refuses content over 16 MiB, and more than 10,000 elements, unless told otherwise. A message
+    // may carry more (limits.ts), and OpenSSL's -stream output cuts a large content into segments of about
+    // 1 KiB; one element per 256 bytes allows those while bounding what a hostile object can make asn1js build.
+    parsed = asn1js.fromBER(toArrayBuffer(bytes), { maxContentLength: DEFAULT_LIMITS.maxMessageBytes, maxNodes: 10_000 + Math.floor(bytes.length / 256) });
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : "undecodable" };
   }
