@@ -1,6 +1,6 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, KeyStore, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
+import { CorrespondentDirectory, inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, KeyStore, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
@@ -13,7 +13,7 @@ import { unlockedStore } from "./keys-command.js";
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
                        [--key FILE.p12 --password-env VAR] [--passphrase-env VAR]
-                       [--allow-sha1] [--no-sender-check] [--allow-private-network] [--exit-zero]`;
+                       [--allow-sha1] [--no-sender-check] [--allow-private-network] [--no-remember] [--exit-zero]`;
 
 export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
   FILE            an .eml message, an mbox file (every message in it), or an S/MIME file on its
@@ -43,6 +43,8 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
   --no-sender-check  do not match From/Sender against the signer's certificate
   --allow-private-network  fetch AIA, CRL and OCSP URLs that name this machine or a private
                   network (default: refused, since a stranger's certificate chooses them)
+  --no-remember   do not keep valid signers' certificates in the correspondents directory (by
+                  default they are kept in the store: signet correspondents list)
   --exit-zero     exit 0 whatever the verdicts (usage errors still exit 2)
 ${EXIT_STATUS_HELP}`;
 
@@ -74,7 +76,7 @@ function readProblem(e: unknown): string {
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(
     argv,
-    ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "help"],
+    ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "no-remember", "help"],
     ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env", "passphrase-env"],
   );
   if (args.flags.has("help")) {
@@ -125,7 +127,9 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const json = args.flags.has("json");
   const entries: Entry[] = [];
   const outcomes: Outcome[] = [];
-  const emit = (source: Source, label: string, report: SecurityReport): void => {
+  const directory = args.flags.has("no-remember") ? null : new CorrespondentDirectory(store, systemClock);
+  const emit = async (source: Source, label: string, report: SecurityReport): Promise<void> => {
+    await directory?.addFromReport(report);
     outcomes.push(report.verdict);
     if (json) entries.push({ source, ...report });
     else out(renderText(label, report) + "\n");
@@ -150,14 +154,14 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
       continue;
     }
     if (content) {
-      emit({ file }, file, await inspectDetachedSignature(bytes, content, ports, options));
+      await emit({ file }, file, await inspectDetachedSignature(bytes, content, ports, options));
       continue;
     }
     const mbox = isMbox(bytes);
     const messages = mbox ? splitMbox(bytes) : [bytes];
     for (let i = 0; i < messages.length; i++) {
       const source: Source = mbox ? { file, index: i + 1 } : { file };
-      emit(source, mbox ? `${file}#${i + 1}` : file, await inspectMessage(messages[i]!, ports, options));
+      await emit(source, mbox ? `${file}#${i + 1}` : file, await inspectMessage(messages[i]!, ports, options));
     }
   }
   if (json) out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2));

@@ -4,6 +4,7 @@ import { EXIT } from "./exit-status.js";
 import { inspectCommand, INSPECT_USAGE } from "./inspect-command.js";
 import { trustCommand, TRUST_USAGE } from "./trust-command.js";
 import { keysCommand, KEYS_USAGE } from "./keys-command.js";
+import { correspondentsCommand, CORRESPONDENTS_USAGE } from "./correspondents-command.js";
 import { UsageError } from "./args.js";
 
 const USAGE = `usage: signet <command> ...
@@ -12,12 +13,15 @@ commands:
   inspect FILE...|-  report the S/MIME security of messages (.eml or mbox)
   trust ...         list and change the trust anchors
   keys ...          your own keys and certificates, for decryption
+  correspondents ... the certificates of people whose signed mail you inspected
 
 ${INSPECT_USAGE}
 
 ${TRUST_USAGE}
 
-${KEYS_USAGE}`;
+${KEYS_USAGE}
+
+${CORRESPONDENTS_USAGE}`;
 
 /** The version in package.json, which sits two folders above the compiled build/cli/main.js. */
 function version(): string {
@@ -37,6 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await trustCommand(rest, out);
       case "keys":
         return await keysCommand(rest, out);
+      case "correspondents":
+        return await correspondentsCommand(rest, out);
       case "help":
       case "--help":
       case "-h":
@@ -46,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         out(`signet ${version()}`);
         return EXIT.ok;
       case undefined:
-        throw new UsageError("a command is needed (inspect, trust or keys)");
+        throw new UsageError("a command is needed (inspect, trust, keys or correspondents)");
       default:
         throw new UsageError(`unknown command: ${command}`);
     }

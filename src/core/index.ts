@@ -6,6 +6,7 @@ export { keyDecryptor } from "./keys/key-decryptor.js";
 export { identitiesFromPkcs12, type Pkcs12Identities, type Pkcs12IdentityProblem } from "./keys/pkcs12-identities.js";
 export type { RecipientKey } from "./keys/recipient-key.js";
 export { KeyStore, type StoredKey, type ImportResult, type UnlockResult } from "./keys/key-store.js";
+export { CorrespondentDirectory, type Correspondent } from "./keys/correspondents.js";
 export { systemClock } from "./ports.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export {

@@ -121,3 +121,21 @@ describe("a new key pair becomes a working identity (signet keys generate, opens
   });
 });
 
+describe("signet correspondents", () => {
+  it("inspect keeps a valid signer's certificate (not with --no-remember); list finds it by address, export gives it back, delete removes it", () => {
+    const corrStore = ["--store", pki.path("corr-store")];
+    const signed = pki.sign({ signers: [{ who: bob }], content: "Content-Type: text/plain\n\nHi.\n", from: "bob@example.org" });
+    pki.write("signed.eml", signed);
+    signet(["inspect", "--exit-zero", "--no-remember", "signed.eml", ...corrStore]);
+    expect(signet(["correspondents", "list", ...corrStore]).stdout).toContain("no correspondents yet");
+    signet(["inspect", "--exit-zero", "signed.eml", ...corrStore]);
+    const listed = signet(["correspondents", "list", "bob@", ...corrStore]).stdout;
+    expect(listed).toMatch(/^[0-9a-f]{64}  bob@example.org  until \d{4}-\d\d-\d\d  NOT trusted  last seen \d{4}-\d\d-\d\d\n    O=Signet Test, CN=cli-bob; can decrypt: AES-256-CBC, /);
+    const fp = listed.slice(0, 64);
+    const exported = signet(["correspondents", "export", fp, ...corrStore]).stdout;
+    expect(exported).toBe(pki.read(`${bob.name}.pem`).toString().slice(pki.read(`${bob.name}.pem`).toString().indexOf("-----BEGIN")));
+    expect(signet(["correspondents", "delete", fp, ...corrStore]).stdout).toBe(`deleted: ${fp}\n`);
+    expect(signet(["correspondents", "list", ...corrStore]).stdout).toContain("no correspondents yet");
+  });
+});
+

@@ -2,7 +2,7 @@
  * The background's state and work: which message a tab shows, its inspection
  * (cached by message id), the trust inputs (rebuilt when trust changes).
  */
-import { buildTrustInputs, hostDecryptor, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
+import { buildTrustInputs, CorrespondentDirectory, hostDecryptor, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
@@ -34,12 +34,15 @@ export class SignetService {
   private trust: Promise<TrustInputs> | null = null;
   /** The reader's personal mark, shown in every real banner and on the header button. */
   readonly personalMark: PersonalMarkSetting;
+  /** The certificates of valid signers, for encrypting to them (core/keys/correspondents.ts). */
+  readonly correspondents: CorrespondentDirectory;
   constructor(
     readonly api: Messenger,
     readonly store: Store,
     private readonly fetcher: Fetcher,
   ) {
     this.personalMark = new PersonalMarkSetting(api);
+    this.correspondents = new CorrespondentDirectory(store, systemClock);
   }
 
   trustInputs(): Promise<TrustInputs> {
@@ -77,6 +80,8 @@ export class SignetService {
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
     const inspection = startInspection(rawBytes(this.api, messageId, false), deps, [host]);
     this.inspections.set(messageId, inspection);
+    // A valid signer whose certificate names the sender joins the correspondents' certificates.
+    void inspection.final.then((state) => (state.report ? this.correspondents.addFromReport(state.report) : 0)).catch(() => 0);
     return inspection;
   }
 

@@ -1,0 +1,55 @@
+/**
+ * The correspondents' certificates (src/core/keys/correspondents.ts): kept from reports of messages
+ * `openssl cms -sign` made, only for signers whose signature holds and whose certificate names the
+ * sender; with the SMIMECapabilities OpenSSL writes; searchable, exportable byte for byte, removable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CorrespondentDirectory, inspectMessage, type SecurityReport } from "../../src/core/index.js";
+import { MemoryStore } from "../helpers/memory-store.js";
+import { OpensslPki, type Identity } from "../helpers/pki.js";
+
+let pki: OpensslPki;
+let alice: Identity;
+let mallory: Identity;
+let t = Date.parse("2026-12-04T10:00:00Z");
+const clock = { now: () => new Date(t) };
+
+beforeAll(() => {
+  pki = new OpensslPki();
+  const ca = pki.makeCa("CorrCA");
+  alice = pki.makeLeaf("corr-alice", ca, { sanEmails: ["alice@example.org"] });
+  mallory = pki.makeLeaf("corr-mallory", ca, { sanEmails: ["mallory@example.org"] });
+});
+afterAll(() => pki.cleanup());
+
+const report = (message: Uint8Array): Promise<SecurityReport> => inspectMessage(message, { clock: { now: () => new Date() } });
+
+describe("the correspondents' certificates", () => {
+  it("a valid signer whose certificate names the sender is kept with what OpenSSL said it can decrypt; seen again, it is one entry", async () => {
+    const directory = new CorrespondentDirectory(new MemoryStore(), clock);
+    const signed = pki.sign({ signers: [{ who: alice }], content: "Content-Type: text/plain\n\nHello.\n", from: "alice@example.org" });
+    expect(await directory.addFromReport(await report(signed))).toBe(1);
+    t += 86_400_000;
+    expect(await directory.addFromReport(await report(signed))).toBe(0);
+    const [entry, ...rest] = await directory.list();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ emails: ["alice@example.org"], trusted: false, firstSeen: "2026-12-04T10:00:00.000Z", lastSeen: "2026-12-05T10:00:00.000Z" });
+    // openssl cms -sign's default SMIMECapabilities, in its order.
+    expect(entry!.capabilities.map((c) => c.name).slice(0, 3)).toEqual(["AES-256-CBC", "AES-192-CBC", "AES-128-CBC"]);
+    const der = await directory.certificate(entry!.fingerprintSha256);
+    expect(Buffer.from(der!).equals(pki.run(["x509", "-in", alice.cert, "-outform", "DER"]))).toBe(true);
+    expect((await directory.list("ALICE@")).length).toBe(1);
+    expect(await directory.list("bob@")).toEqual([]);
+    expect(await directory.remove(entry!.fingerprintSha256)).toBe(true);
+    expect(await directory.list()).toEqual([]);
+  });
+
+  it("a signer whose certificate is for another address, or a tampered message, is not kept", async () => {
+    const directory = new CorrespondentDirectory(new MemoryStore(), clock);
+    const otherSender = pki.sign({ signers: [{ who: mallory }], content: "Content-Type: text/plain\n\nHello.\n", from: "alice@example.org" });
+    const tampered = Buffer.from(pki.sign({ signers: [{ who: alice }], content: "Content-Type: text/plain\n\nPay 100.\n", from: "alice@example.org" }).toString().replace("Pay 100.", "Pay 900."));
+    expect(await directory.addFromReport(await report(otherSender))).toBe(0);
+    expect(await directory.addFromReport(await report(new Uint8Array(tampered)))).toBe(0);
+    expect(await directory.list()).toEqual([]);
+  });
+});
