@@ -71,6 +71,10 @@ export const SIGNET_CSS = `
 .signet .muted { color: var(--muted); }
 .signet .signed-preview { margin: 6px 0; }
 .signet .signed-preview figcaption { color: var(--muted); }
+.signet .decrypted-body { margin: 6px 0; }
+.signet .decrypted-body figcaption { color: var(--muted); }
+.signet .decrypted-body pre { margin: 4px 0 0; padding: 6px 8px; border-left: 4px solid var(--muted); background: var(--bg); white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 24em; overflow: auto; }
+.signet .decrypted-body iframe { display: block; width: 100%; height: 24em; margin-top: 4px; border: 1px solid var(--muted); background: #fff; }
 .signet .signed-preview pre { margin: 4px 0 0; padding: 6px 8px; border-left: 4px solid var(--verified); background: var(--bg); white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 16em; overflow: auto; }
 .signet .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 .signet table { border-collapse: collapse; width: 100%; }

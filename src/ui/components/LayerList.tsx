@@ -6,6 +6,7 @@ import { UiContext } from "../context.js";
 import { isCmsFile } from "../headline.js";
 import type { UiStrings } from "../messages/ui-en.js";
 import { SignerCard } from "./SignerCard.js";
+import { DecryptedBody } from "./DecryptedBody.js";
 
 export interface LayerListProps {
   report: SecurityReport;
@@ -72,6 +73,7 @@ export function LayerList({ report, onSelect }: LayerListProps) {
             </figure>
           ) : null}
           {layer.kind === "signed" ? <HeaderCoverage layer={layer} ui={ui} /> : null}
+          {layer.kind === "enveloped" && layer.decryptedBody ? <DecryptedBody body={layer.decryptedBody} /> : null}
           {layer.kind === "signed"
             ? layer.signers.map((s) => <SignerCard key={s.index} report={report} signer={s} issues={report.issues.filter(at(layer.index, s.index))} onSelect={onSelect} />)
             : null}

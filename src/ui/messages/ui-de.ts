@@ -48,6 +48,9 @@ export const UI_DE: UiStrings = {
   coversWholeFile: "umfasst die ganze Datei",
   decryptedByHost: "von Thunderbird mit Ihrem Schlüssel entschlüsselt",
   decryptedBySignet: "von Signet mit Ihrem Schlüssel entschlüsselt",
+  decryptedText: "Die Nachricht, wie Signet sie entschlüsselt hat:",
+  decryptedHtml: "Die Nachricht, wie Signet sie entschlüsselt hat (Skripte, Formulare, Stile und externe Inhalte entfernt):",
+  decryptedTruncated: "Nur das erste Megabyte wird gezeigt.",
   integrity: { authenticated: "das Verfahren schützt ihn vor Veränderung", "signed-inside": "die Signatur darin schützt ihn vor Veränderung", none: "nichts schützt ihn vor Veränderung" },
   signedPartBegins: "Was diese Signatur abdeckt (der Anfang des signierten Teils; alles andere in der Nachricht ist nicht signiert):",
   signedPartMark: {

@@ -34,6 +34,9 @@ export interface UiStrings {
   coversWholeFile: string;
   decryptedByHost: string;
   decryptedBySignet: string;
+  decryptedText: string;
+  decryptedHtml: string;
+  decryptedTruncated: string;
   /** What protects an opened encrypted layer from change (EnvelopedLayer.integrity). */
   integrity: { authenticated: string; "signed-inside": string; none: string };
   headersCovered: string;
@@ -190,6 +193,9 @@ export const UI_EN: UiStrings = {
   coversWholeFile: "covers the whole file",
   decryptedByHost: "decrypted by Thunderbird with your key",
   decryptedBySignet: "decrypted by Signet with your key",
+  decryptedText: "The message, as Signet decrypted it:",
+  decryptedHtml: "The message, as Signet decrypted it (scripts, forms, styles and remote content removed):",
+  decryptedTruncated: "Only the first megabyte is shown.",
   integrity: { authenticated: "the cipher protects it from change", "signed-inside": "the signature inside protects it from change", none: "nothing protects it from change" },
   signedPartBegins: "What this signature covers (the beginning of the signed part; anything else in the message is not signed):",
   signedPartMark: {
