@@ -5,6 +5,7 @@ export { CertificateView, pemText, type CertificateViewProps } from "./component
 export { PersonalMarkEditor, type PersonalMarkEditorProps } from "./components/PersonalMarkEditor.js";
 export { randomMark, validMark, PERSONAL_MARK_COLOURS, type PersonalMark } from "./personal-mark.js";
 export { TrustManager, type TrustActions, type TrustManagerProps } from "./components/TrustManager.js";
+export { KeyManager, type KeyActions, type KeyManagerProps } from "./components/KeyManager.js";
 export { UiContext, type UiServices } from "./context.js";
 export { catalogueFor, DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
 export { headline, type Headline, type Tone } from "./headline.js";

@@ -61,6 +61,31 @@ export interface StoredKey {
 
 export type UnlockResult = "unlocked" | "wrong-passphrase" | "no-passphrase";
 
+/** A stored key as the key manager shows it (JSON: it crosses from the add-on's background to its pages). */
+export interface KeySummary {
+  id: string;
+  state: "identity" | "pending";
+  keyType: string;
+  created: string;
+  subject?: string;
+  issuer?: string;
+  serialNumber?: string;
+  emails?: string[];
+  notAfter?: string;
+  /** The certificate, base64 DER (public: for export). */
+  certificateBase64?: string;
+  /** The PEM request of a key that waits for its certificate. */
+  request?: string;
+}
+
+/** The key store as a view shows it. */
+export interface KeyListing {
+  hasPassphrase: boolean;
+  /** When the open keys lock again, while unlocked. */
+  unlockedUntil: string | null;
+  keys: KeySummary[];
+}
+
 export type ImportResult = { ok: true; ids: string[] } | ({ ok: false } & (Pkcs12IdentityProblem | { problem: "locked" }));
 
 const encode = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
@@ -134,6 +159,22 @@ export class KeyStore {
 
   lock(): void {
     this.unlocked = null;
+  }
+
+  async listing(): Promise<KeyListing> {
+    const keys = (await this.list()).map((k): KeySummary => {
+      const c = k.certificate;
+      return {
+        id: k.id,
+        state: k.state,
+        keyType: k.keyType,
+        created: k.created,
+        ...(c ? { subject: c.peculiar.subject, issuer: c.peculiar.issuer, serialNumber: c.serialHex, emails: c.emails, notAfter: c.cert.notAfter.value.toISOString(), certificateBase64: b64(c.der) } : {}),
+        ...(k.request ? { request: k.request } : {}),
+      };
+    });
+    const open = this.isUnlocked() ? new Date(this.unlocked!.until).toISOString() : null;
+    return { hasPassphrase: await this.hasPassphrase(), unlockedUntil: open, keys };
   }
 
   isUnlocked(): boolean {

@@ -1,5 +1,5 @@
 /** The background's one dispatcher: a handler per command (protocol.ts). */
-import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
+import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, encodeBase64, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
 import type { MessageSender } from "./messenger.js";
 import type { Command, Request, Responses } from "./protocol.js";
 import type { SignetService } from "./service.js";
@@ -52,6 +52,53 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
     s.trustChanged();
     return { removed };
   },
+  // Key manager errors are codes (KeyProblem in ui-en.ts words them), as the page has the catalogue.
+  "keys-list": (s) => s.keys.listing(),
+  "keys-unlock": async (s, r) => {
+    const minutes = Math.min(Math.max(1, Math.floor(r.minutes)), 24 * 60);
+    if (!(await s.keys.hasPassphrase())) {
+      if (r.passphrase.length < 8) throw new Error("passphrase-too-short");
+      await s.keys.setPassphrase(r.passphrase, minutes * 60_000);
+    } else if ((await s.keys.unlock(r.passphrase, minutes * 60_000)) === "wrong-passphrase") throw new Error("wrong-passphrase");
+    s.keysChanged();
+    return s.keys.listing();
+  },
+  "keys-lock": async (s) => {
+    s.keys.lock();
+    s.keysChanged();
+    return s.keys.listing();
+  },
+  "keys-import": async (s, r) => {
+    const result = await s.keys.importPkcs12(decodeBase64Text(r.base64).bytes, r.password);
+    if (!result.ok) throw new Error(result.problem);
+    s.keysChanged();
+    return { imported: result.ids };
+  },
+  "keys-generate": async (s, r) => {
+    const made = await s.keys.generate(r.type, { email: r.email, ...(r.name ? { name: r.name } : {}) });
+    if (!made.ok) throw new Error("locked");
+    return { id: made.id, requestPem: made.requestPem };
+  },
+  "keys-import-certificate": async (s, r) => {
+    const read = readCertificates(decodeBase64Text(r.base64).bytes);
+    const result = await s.keys.importCertificate(read.certificates);
+    if (!result.ok) throw new Error("no-matching-key");
+    s.keysChanged();
+    return { id: result.id };
+  },
+  "keys-export": async (s, r) => {
+    if (r.password.length < 8) throw new Error("password-too-short");
+    const p12 = await s.keys.exportPkcs12(r.id, r.password);
+    if (typeof p12 === "string") throw new Error("locked");
+    return { base64: encodeBase64(p12) };
+  },
+  "keys-delete": async (s, r) => {
+    const deleted = await s.keys.delete(r.id);
+    s.keysChanged();
+    return { deleted };
+  },
+  "correspondents-list": (s) => s.correspondents.list(),
+  "correspondents-delete": async (s, r) => ({ deleted: await s.correspondents.remove(r.fingerprint) }),
   "mark-get": (s) => s.personalMark.get(),
   "mark-set": async (s, r) => {
     const mark = await s.personalMark.set(r.mark);

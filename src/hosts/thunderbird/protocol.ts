@@ -2,7 +2,7 @@
  * The messages the add-on's pages send to its background: one union keyed by
  * `command`, answered by one dispatcher (commands.ts).
  */
-import type { CertificateDetails, TrustListing } from "../../core/index.js";
+import type { CertificateDetails, Correspondent, KeyListing, NewKeyType, TrustListing } from "../../core/index.js";
 import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { InspectionState } from "../shared/inspection.js";
 
@@ -20,7 +20,18 @@ export type Request =
   | { command: "trust-remove"; fingerprint: string }
   /** The reader's personal mark: read by the banner and the options page, set by the options page. */
   | { command: "mark-get" }
-  | { command: "mark-set"; mark: PersonalMark };
+  | { command: "mark-set"; mark: PersonalMark }
+  /** The key manager (options page). Passphrases and file passwords cross; private keys never do. */
+  | { command: "keys-list" }
+  | { command: "keys-unlock"; passphrase: string; minutes: number }
+  | { command: "keys-lock" }
+  | { command: "keys-import"; base64: string; password: string }
+  | { command: "keys-generate"; email: string; name: string; type: NewKeyType }
+  | { command: "keys-import-certificate"; base64: string }
+  | { command: "keys-export"; id: string; password: string }
+  | { command: "keys-delete"; id: string }
+  | { command: "correspondents-list" }
+  | { command: "correspondents-delete"; fingerprint: string };
 
 export type Command = Request["command"];
 
@@ -35,11 +46,24 @@ export interface Responses {
   "trust-remove": { removed: boolean };
   "mark-get": PersonalMark;
   "mark-set": PersonalMark;
+  "keys-list": KeyListing;
+  "keys-unlock": KeyListing;
+  "keys-lock": KeyListing;
+  "keys-import": { imported: string[] };
+  "keys-generate": { id: string; requestPem: string };
+  "keys-import-certificate": { id: string };
+  /** The PKCS#12 backup, base64: encrypted under the password given. */
+  "keys-export": { base64: string };
+  "keys-delete": { deleted: boolean };
+  "correspondents-list": Correspondent[];
+  "correspondents-delete": { deleted: boolean };
 }
 
 export type Reply<C extends Command> = { ok: true; value: Responses[C] } | { ok: false; error: string };
 
-const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove", "mark-get", "mark-set"]);
+const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove", "mark-get", "mark-set",
+  "keys-list", "keys-unlock", "keys-lock", "keys-import", "keys-generate", "keys-import-certificate", "keys-export", "keys-delete", "correspondents-list", "correspondents-delete",
+]);
 
 /** Messages come from the add-on's own pages, but are still checked before use. */
 export function isRequest(message: unknown): message is Request {

@@ -2,7 +2,7 @@
  * The background's state and work: which message a tab shows, its inspection
  * (cached by message id), the trust inputs (rebuilt when trust changes).
  */
-import { buildTrustInputs, CorrespondentDirectory, hostDecryptor, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
+import { buildTrustInputs, CorrespondentDirectory, hostDecryptor, KeyStore, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
@@ -36,6 +36,8 @@ export class SignetService {
   readonly personalMark: PersonalMarkSetting;
   /** The certificates of valid signers, for encrypting to them (core/keys/correspondents.ts). */
   readonly correspondents: CorrespondentDirectory;
+  /** The user's own keys, sealed in storage.local; open only while unlocked, and never after the event page unloads. */
+  readonly keys: KeyStore;
   constructor(
     readonly api: Messenger,
     readonly store: Store,
@@ -43,6 +45,13 @@ export class SignetService {
   ) {
     this.personalMark = new PersonalMarkSetting(api);
     this.correspondents = new CorrespondentDirectory(store, systemClock);
+    this.keys = new KeyStore(store, systemClock);
+  }
+
+  /** Keys were unlocked, locked, added or removed: what encrypted messages show may change. */
+  keysChanged(): void {
+    this.inspections.clear();
+    for (const listener of this.lookListeners) listener();
   }
 
   trustInputs(): Promise<TrustInputs> {
@@ -78,7 +87,8 @@ export class SignetService {
     // Thunderbird decrypts with its own key store when it holds the key (TB 125+).
     const host = hostDecryptor(() => rawBytes(this.api, messageId, true));
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
-    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, [host]);
+    // Signet's own keys first: a key the user gave Signet opens what Thunderbird cannot.
+    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, [this.keys.decryptor(), host]);
     this.inspections.set(messageId, inspection);
     // A valid signer whose certificate names the sender joins the correspondents' certificates.
     void inspection.final.then((state) => (state.report ? this.correspondents.addFromReport(state.report) : 0)).catch(() => 0);

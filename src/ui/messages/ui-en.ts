@@ -130,6 +130,50 @@ export interface UiStrings {
     distrusted: string;
     removed: string;
   };
+  keys: {
+    title: string;
+    explain: string;
+    locked: string;
+    noPassphrase: string;
+    unlockedUntil: (time: string) => string;
+    passphrase: string;
+    newPassphrase: string;
+    forMinutes: string;
+    minutes: (n: number) => string;
+    unlock: string;
+    setPassphrase: string;
+    lock: string;
+    empty: string;
+    pending: string;
+    waiting: string;
+    issuedBy: (issuer: string, until: string) => string;
+    exportCertificate: string;
+    backupPassword: string;
+    exportBackup: string;
+    delete: string;
+    confirmDelete: string;
+    cancel: string;
+    importTitle: string;
+    filePassword: string;
+    importFile: string;
+    generateTitle: string;
+    email: string;
+    name: string;
+    keyType: string;
+    generate: string;
+    requestMade: string;
+    importCertificate: string;
+    correspondentsTitle: string;
+    correspondentsExplain: string;
+    searchAddress: string;
+    noCorrespondents: string;
+    noMatch: string;
+    correspondentLine: (issuer: string, until: string, lastSeen: string, trusted: boolean) => string;
+    canDecrypt: (algorithms: string) => string;
+    done: { unlocked: string; locked: string; imported: (n: number) => string; generated: string; certificate: string; exported: string; deleted: string };
+    /** The background's error codes (commands.ts), worded. */
+    problems: Record<string, string>;
+  };
   mark: {
     /** Read aloud for the mark in the banner. */
     label: string;
@@ -320,6 +364,62 @@ export const UI_EN: UiStrings = {
     added: (file) => `Added the certificates in ${file}.`,
     distrusted: "Distrusted. Messages signed under it are now shown as dangerous.",
     removed: "Removed your decision.",
+  },
+  keys: {
+    title: "Your keys",
+    explain: "Keys Signet holds to decrypt mail sent to you. Each is kept encrypted under your passphrase; unlock them to use them, and they lock again by themselves.",
+    locked: "Locked: encrypted mail to these keys stays closed until you unlock.",
+    noPassphrase: "No keys yet. Choose a passphrase (at least 8 characters) to begin: it protects every key you add.",
+    unlockedUntil: (time) => `Unlocked until ${time} UTC.`,
+    passphrase: "Passphrase",
+    newPassphrase: "New passphrase",
+    forMinutes: "for",
+    minutes: (n) => (n < 60 ? `${n} minutes` : `${n / 60} hours`),
+    unlock: "Unlock",
+    setPassphrase: "Set passphrase",
+    lock: "Lock now",
+    empty: "No keys.",
+    pending: "new key",
+    waiting: "waiting for its certificate: send the request to your certificate authority",
+    issuedBy: (issuer, until) => `issued by ${issuer}, valid until ${until}`,
+    exportCertificate: "Export certificate",
+    backupPassword: "Backup password (8+ characters)",
+    exportBackup: "Export backup (.p12)",
+    delete: "Delete",
+    confirmDelete: "Delete for good",
+    cancel: "Cancel",
+    importTitle: "Add a key from a .p12 or .pfx file",
+    filePassword: "The file's password",
+    importFile: "Choose file…",
+    generateTitle: "Make a new key and a certificate request",
+    email: "Your email address",
+    name: "Your name (optional)",
+    keyType: "Key type",
+    generate: "Make key and request",
+    requestMade: "Send this request to your certificate authority; then add the certificate it gives you below.",
+    importCertificate: "Add the certificate your authority issued…",
+    correspondentsTitle: "Correspondents",
+    correspondentsExplain: "Certificates of people whose signed mail you read (valid signatures from certificates that name the sender): the certificates to encrypt to them.",
+    searchAddress: "Search by address",
+    noCorrespondents: "None yet: they are added when you read validly signed mail.",
+    noMatch: "No certificate for that address.",
+    correspondentLine: (issuer, until, lastSeen, trusted) => `issued by ${issuer}${trusted ? "" : " (not trusted)"}, valid until ${until}, last seen ${lastSeen}`,
+    canDecrypt: (algorithms) => (algorithms ? `can decrypt: ${algorithms}` : "said nothing about what it can decrypt"),
+    done: { unlocked: "Unlocked.", locked: "Locked.", imported: (n) => `${count(n, "key")} added.`, generated: "Key made.", certificate: "Certificate added: the key is ready to use.", exported: "Exported.", deleted: "Deleted." },
+    problems: {
+      "wrong-passphrase": "That passphrase does not unlock your keys.",
+      "passphrase-too-short": "A passphrase needs at least 8 characters.",
+      "password-too-short": "A backup password needs at least 8 characters.",
+      locked: "Unlock your keys first.",
+      "wrong-password": "That password does not open the file.",
+      malformed: "The file is not a .p12/.pfx file, or it is damaged.",
+      unsupported: "The file is protected with an algorithm Signet cannot read.",
+      "no-key": "The file holds certificates but no private key.",
+      "no-certificate": "The file holds a private key but no certificate; export it again with its certificate.",
+      "key-does-not-match": "The file's private key belongs to none of its certificates.",
+      "unsupported-key": "The file's key cannot decrypt mail with Signet (RSA, and EC on P-256, P-384 or P-521, can).",
+      "no-matching-key": "None of your keys belongs to this certificate: it is for a key made elsewhere.",
+    },
   },
   mark: {
     label: "Your personal mark",
