@@ -28,6 +28,8 @@ export interface BannerShown {
 export declare function runThunderbird(options: {
   fixtures: { name: string; bytes: Uint8Array }[];
   anchors: Uint8Array[];
+  /** PKCS#12 files the harness imports into Signet's key store through the add-on's commands. */
+  keys?: { p12: Uint8Array; password: string }[];
   /** Fixtures whose tab the harness captures as a PNG (logged as { screenshot: name, png: data URL }). */
   screenshots?: string[];
   timeoutMs?: number;

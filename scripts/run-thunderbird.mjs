@@ -41,10 +41,10 @@ user_pref("javascript.options.showInConsole", true);
  */
 
 /**
- * @param {{ fixtures: Fixture[], anchors: Uint8Array[], screenshots?: string[], timeoutMs?: number, beforeStart?: (profile: string) => void }} options
+ * @param {{ fixtures: Fixture[], anchors: Uint8Array[], keys?: { p12: Uint8Array, password: string }[], screenshots?: string[], timeoutMs?: number, beforeStart?: (profile: string) => void }} options
  * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined, console: string[] }>}
  */
-export async function runThunderbird({ fixtures, anchors, screenshots = [], timeoutMs = 100_000, beforeStart }) {
+export async function runThunderbird({ fixtures, anchors, keys = [], screenshots = [], timeoutMs = 100_000, beforeStart }) {
   if (spawnSync(THUNDERBIRD, ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -83,7 +83,13 @@ export async function runThunderbird({ fixtures, anchors, screenshots = [], time
     writeFileSync(join(profile, "user.js"), USER_JS);
     packageXpi({
       out: join(profile, "extensions", `${geckoId}.xpi`),
-      test: { hook, fixtures: fixtures.map((f) => f.name), anchors: anchors.map((a) => Buffer.from(a).toString("base64")), screenshots },
+      test: {
+        hook,
+        fixtures: fixtures.map((f) => f.name),
+        anchors: anchors.map((a) => Buffer.from(a).toString("base64")),
+        keys: keys.map((k) => ({ base64: Buffer.from(k.p12).toString("base64"), password: k.password })),
+        screenshots,
+      },
     });
     beforeStart?.(profile);
     child = spawn(THUNDERBIRD, ["--headless", "--profile", profile, "--no-remote"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: "1" } });

@@ -14,6 +14,8 @@ interface HarnessConfig {
   fixtures: string[];
   /** Base64 certificate files to trust, added through the add-on's own trust-add command. */
   anchors: string[];
+  /** PKCS#12 files (base64) imported into Signet's own key store through the add-on's commands, as the options page does. */
+  keys?: { base64: string; password: string }[];
   /** Fixtures whose displayed tab is captured as a PNG once its banner is final. */
   screenshots?: string[];
 }
@@ -130,6 +132,16 @@ async function run(): Promise<void> {
   for (const base64 of config.anchors) {
     const reply = (await background().dispatch({ command: "trust-add", base64, emailDomains: [] })) as { ok: boolean; error?: string };
     if (!reply.ok) throw new Error(`trust-add: ${reply.error}`);
+  }
+  if (config.keys?.length) {
+    // The options page's steps: set the key store's passphrase (which unlocks it), then import each file.
+    const unlock = (await background().dispatch({ command: "keys-unlock", passphrase: "harness passphrase", minutes: 30 })) as { ok: boolean; error?: string };
+    if (!unlock.ok) throw new Error(`keys-unlock: ${unlock.error}`);
+    for (const k of config.keys) {
+      const reply = (await background().dispatch({ command: "keys-import", base64: k.base64, password: k.password })) as { ok: boolean; error?: string };
+      if (!reply.ok) throw new Error(`keys-import: ${reply.error}`);
+    }
+    await post("log", { keys: (await service().keys.listing()).keys.map((k) => k.emails) });
   }
   const folder = await folderNamed("SignetFixtures");
   const imported = new Map<string, number>();
