@@ -18,6 +18,7 @@ import { fetchFetcher } from "../../src/hosts/shared/fetch-fetcher.js";
 import { requireBuilt } from "../helpers/built.js";
 import { launchChromium } from "../../scripts/launch-chromium.mjs";
 import { MemoryStore } from "../helpers/memory-store.js";
+import { OpensslPki } from "../helpers/pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
 /** Tab N displays the Nth sample, as Thunderbird's messageDisplay would say. */
@@ -124,12 +125,12 @@ describe("the options page (personal mark)", () => {
 describe("the options page (trust manager)", () => {
   it("lists the user's root, adds a file, distrusts a bundled root, and removes decisions", async () => {
     const page = await openPage("options.html");
-    const rows = page.locator("tbody tr");
+    const rows = page.locator(".trust-manager tbody tr");
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toMatch(/Signet Sample Root CA[\s\S]*added by you/);
 
-    await page.locator('input[type="file"]').setInputFiles(join(root, "samples/certs/bob.pem"));
+    await page.locator('.trust-manager input[type="file"]').setInputFiles(join(root, "samples/certs/bob.pem"));
     await page.locator('[role="status"]', { hasText: "Added the certificates in bob.pem." }).waitFor();
     await rows.filter({ hasText: "Bob Example" }).waitFor();
     expect(await rows.count()).toBe(2);
@@ -150,3 +151,40 @@ describe("the options page (trust manager)", () => {
     await page.close();
   });
 });
+
+describe("the options page (key manager)", () => {
+  it("sets a passphrase, imports a .p12 OpenSSL made, shows it, and locks; errors are worded, not codes; with a screenshot", async () => {
+    const pki = new OpensslPki();
+    try {
+      const ca = pki.makeCa("Options Keys CA");
+      const judy = pki.makeLeaf("judy", ca, { sanEmails: ["judy@example.org"] });
+      pki.run(["pkcs12", "-export", "-in", judy.cert, "-inkey", judy.key, "-out", "judy.p12", "-passout", "pass:judy-pw"]);
+      const page = await openPage("options.html");
+      const keys = page.locator(".key-manager");
+      await keys.locator("[role=status]", { hasText: "No keys yet." }).waitFor();
+      await page.getByPlaceholder("New passphrase").fill("short");
+      await page.getByRole("button", { name: "Set passphrase" }).click();
+      await keys.locator("[role=status]", { hasText: "A passphrase needs at least 8 characters." }).waitFor();
+      await page.getByPlaceholder("New passphrase").fill("an options passphrase");
+      await page.getByRole("button", { name: "Set passphrase" }).click();
+      await keys.locator("[role=status]", { hasText: "Unlocked." }).waitFor();
+      await page.getByPlaceholder("The file's password").fill("wrong");
+      await keys.locator('input[type="file"][accept=".p12,.pfx"]').setInputFiles({ name: "judy.p12", mimeType: "application/x-pkcs12", buffer: pki.read("judy.p12") });
+      await keys.locator("[role=status]", { hasText: "That password does not open the file." }).waitFor();
+      await page.getByPlaceholder("The file's password").fill("judy-pw");
+      await keys.locator('input[type="file"][accept=".p12,.pfx"]').setInputFiles({ name: "judy.p12", mimeType: "application/x-pkcs12", buffer: pki.read("judy.p12") });
+      await keys.locator("[role=status]", { hasText: "1 key added." }).waitFor();
+      expect(await keys.locator("tr", { hasText: "judy@example.org" }).innerText()).toMatch(/issued by Options Keys CA, valid until \d{4}-\d\d-\d\d[\s\S]*RSA 2048/);
+      await page.screenshot({ path: join(root, "test-output/options-keys.png"), fullPage: true });
+      await page.getByRole("button", { name: "Lock now" }).click();
+      await keys.locator("[role=status]", { hasText: "Locked." }).waitFor();
+      expect(service.keys.isUnlocked()).toBe(false);
+      // Signet's own correspondents, from the samples the popup tests inspected, are listed below.
+      expect(await keys.innerText()).toContain("Correspondents");
+      await page.close();
+    } finally {
+      pki.cleanup();
+    }
+  });
+});
+

@@ -255,4 +255,54 @@ describe("the demo page in Chromium", () => {
     await page.screenshot({ path: join(shots, "demo-dark.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "light" });
   });
+
+  it("keys in the page: a passphrase, a .p12 from openssl, then a signed-and-encrypted HTML message opens, sanitised in a sandboxed frame; its signer joins the correspondents; with screenshots", async () => {
+    const pki = new OpensslPki();
+    try {
+      const ca = pki.makeCa("Demo Keys CA");
+      const hana = pki.makeLeaf("hana", ca, { sanEmails: ["hana@example.org"] });
+      const ivan = pki.makeLeaf("ivan", ca, { sanEmails: ["ivan@example.org"] });
+      pki.run(["pkcs12", "-export", "-in", ivan.cert, "-inkey", ivan.key, "-out", "ivan.p12", "-passout", "pass:ivan-pw"]);
+      const html = '<p>Dear Ivan,</p><p>The <b>new</b> rates are attached.</p><script>document.title="pwned"</script><img src="http://127.0.0.1:9/track.gif"><form action="http://127.0.0.1:9/"><input name="pw"></form>';
+      const signed = pki.sign({ signers: [{ who: hana }], content: `Content-Type: text/html; charset=utf-8\n\n${html}\n`, from: "hana@example.org", date: null });
+      pki.write("inner.eml", signed);
+      pki.run(["cms", "-encrypt", "-aes-256-gcm", "-in", "inner.eml", "-from", "hana@example.org", "-to", "ivan@example.org", "-subject", "Rates", "-out", "enc.eml", ivan.cert]);
+
+      await page.getByRole("button", { name: "Your keys and correspondents" }).click();
+      await page.getByPlaceholder("New passphrase").fill("a demo passphrase");
+      await page.getByRole("button", { name: "Set passphrase" }).click();
+      await page.locator(".key-manager [role=status]", { hasText: "Unlocked." }).waitFor();
+      await page.getByPlaceholder("The file's password").fill("ivan-pw");
+      await page.locator('.key-manager input[type="file"][accept=".p12,.pfx"]').setInputFiles({ name: "ivan.p12", mimeType: "application/x-pkcs12", buffer: pki.read("ivan.p12") });
+      await page.locator(".key-manager [role=status]", { hasText: "1 key added." }).waitFor();
+      expect(await page.locator(".key-manager tr").first().innerText()).toMatch(/ivan@example\.org[\s\S]*issued by Demo Keys CA/);
+      await page.screenshot({ path: join(shots, "demo-keys.png"), fullPage: true });
+
+      await page.locator('nav input[type="file"]').setInputFiles({ name: "rates.eml", mimeType: "message/rfc822", buffer: pki.read("enc.eml") });
+      await reportFor("rates.eml");
+      expect(await page.locator(".report").innerText()).toMatch(/decrypted by Signet with your key/);
+      const frame = page.locator(".decrypted-body iframe");
+      expect(await frame.getAttribute("sandbox")).toBe("");
+      const inside = page.frameLocator(".decrypted-body iframe");
+      expect(await inside.locator("body").innerText()).toMatch(/Dear Ivan,\s+The new rates are attached\./);
+      expect(await inside.locator("script, img, form, input").count()).toBe(0);
+      expect(await page.title()).not.toBe("pwned");
+      await page.screenshot({ path: join(shots, "demo-decrypted-html.png"), fullPage: true });
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The frame lays out again at the new width; its text is there before the picture is taken.
+      expect(await inside.locator("body").innerText()).toMatch(/Dear Ivan,/);
+      await page.locator(".decrypted-body iframe").scrollIntoViewIfNeeded();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(shots, "demo-320px-decrypted.png"), fullPage: true });
+      await page.setViewportSize({ width: 1100, height: 900 });
+
+      await page.getByRole("button", { name: "Your keys and correspondents" }).click();
+      await page.locator(".key-manager tr", { hasText: "hana@example.org" }).waitFor();
+      expect(await page.locator(".key-manager tr", { hasText: "hana@example.org" }).innerText()).toMatch(/issued by Demo Keys CA \(not trusted\)/);
+    } finally {
+      pki.cleanup();
+    }
+  });
 });
+

@@ -44,6 +44,14 @@ describe("the correspondents' certificates", () => {
     expect(await directory.list()).toEqual([]);
   });
 
+  it("a signer whose certificate is revoked (the revoked sample, its CRL attached) is not kept", async () => {
+    const { sampleReport } = await import("../ui/reports.js");
+    const revoked = await sampleReport("11-revoked.eml");
+    expect(revoked.revocation).toBe("revoked");
+    expect(await new CorrespondentDirectory(new MemoryStore(), clock).addFromReport(revoked)).toBe(0);
+    expect(await new CorrespondentDirectory(new MemoryStore(), clock).addFromReport(await sampleReport("01-signed-valid.eml"))).toBe(1);
+  });
+
   it("a signer whose certificate is for another address, or a tampered message, is not kept", async () => {
     const directory = new CorrespondentDirectory(new MemoryStore(), clock);
     const otherSender = pki.sign({ signers: [{ who: mallory }], content: "Content-Type: text/plain\n\nHello.\n", from: "alice@example.org" });

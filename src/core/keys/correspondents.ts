@@ -44,9 +44,12 @@ function decode(bytes: Uint8Array | null): Correspondent | null {
 /** Fingerprints are upper-case hex with colons in reports; the store key is bare lower-case hex. */
 const keyOf = (fingerprint: string): string => PREFIX + fingerprint.replace(/:/g, "").toLowerCase();
 
-/** A signer worth keeping: its signature holds and its certificate names the sender the reader sees. */
+/**
+ * A signer worth keeping: its signature holds, its certificate names the sender the reader sees, and
+ * nothing says the certificate is revoked (mail encrypted to a revoked key may be read by whoever has it).
+ */
 function worthKeeping(s: SignerReport): boolean {
-  return s.status === "valid" && s.identity === "match" && s.certificate?.derBase64 !== undefined;
+  return s.status === "valid" && s.identity === "match" && s.revocation !== "revoked" && s.certificate?.derBase64 !== undefined;
 }
 
 export class CorrespondentDirectory {
