@@ -12,7 +12,7 @@ import { unlockedStore } from "./keys-command.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
-                       [--key FILE.p12 --password-env VAR] [--passphrase-env VAR]
+                       [--key FILE.p12 --password-env VAR] [--passphrase-env VAR] [--open-part PATH]...
                        [--allow-sha1] [--no-sender-check] [--allow-private-network] [--no-remember] [--exit-zero]`;
 
 export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
@@ -39,6 +39,9 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
                   password itself on the command line, where other users can read it)
   --passphrase-env VAR  decrypt with the keys in the key store (signet keys), unlocked for this run
                   with the passphrase in VAR
+  --open-part PATH  also decrypt the encrypted part at MIME path PATH (as a report names it) when it
+                  stands beside other content; such a part is never opened otherwise, as it may be
+                  someone else's old message wrapped into this one; repeatable
   --allow-sha1    accept SHA-1 signatures with a warning (default: rejected)
   --no-sender-check  do not match From/Sender against the signer's certificate
   --allow-private-network  fetch AIA, CRL and OCSP URLs that name this machine or a private
@@ -77,7 +80,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const args = parseArgs(
     argv,
     ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "no-remember", "help"],
-    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env", "passphrase-env"],
+    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env", "passphrase-env", "open-part"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -92,6 +95,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
     acceptSha1: args.flags.has("allow-sha1"),
     checkSenderBinding: !args.flags.has("no-sender-check"),
     validateAtSigningTime: args.flags.has("at-signing-time"),
+    openParts: args.values.get("open-part") ?? [],
   };
   const at = args.values.get("at")?.at(-1);
   if (at !== undefined) {

@@ -117,6 +117,7 @@ function renderLayer(l: Layer, whole: "message" | "file"): string[] {
     const bits = l.contentKeyBits !== undefined && !/\d{3}/.test(alg) ? ` (${l.contentKeyBits}-bit key)` : "";
     const lines = [head, `      ${alg}${bits}${l.authenticated ? " (authenticated)" : ""}, ${count(l.recipients.length, "recipient")}`];
     const mine = l.recipients.findIndex((r) => r.openedWith);
+    if (l.openedOnRequest) lines.push("      opened because you asked (--open-part): a separate piece beside the message's own text, perhaps someone else's");
     if (l.decryptedBy) lines.push(`      decrypted by ${l.decryptedBy === "host" ? "the mail program" : "Signet"}${mine >= 0 ? ` with your key for recipient ${mine + 1} (${recipientName(l.recipients[mine]!)})` : ""}`);
     if (l.integrity) lines.push(`      integrity: ${INTEGRITY_TEXT[l.integrity]}`);
     // The text itself is the reader's, not a log's: its size is said, and --json carries it.

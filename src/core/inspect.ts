@@ -23,6 +23,12 @@ import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureS
 export interface InspectOptions extends SmimeProfileOptions {
   /** Trust anchors and intermediate sources. Without them `trust` is `unknown`: nothing was checked. */
   trust?: TrustInputs;
+  /**
+   * MIME paths of encrypted parts beside other content that the reader asked to open (default none).
+   * Such a part is never opened otherwise: it may be someone else's old ciphertext wrapped into this
+   * mail to have it decrypted and quoted back. Opened, it is marked `openedOnRequest`.
+   */
+  openParts?: readonly string[];
 }
 
 /** The sender fields, every copy of each: which copy a client shows differs from client to client. */
@@ -92,6 +98,7 @@ function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueColl
   if (ports.fetcher) ctx.fetcher = ports.fetcher;
   if (ports.store) ctx.store = ports.store;
   if (ports.decryptors?.length) ctx.decryptors = ports.decryptors;
+  if (options.openParts?.length) ctx.openParts = new Set(options.openParts);
   return ctx;
 }
 

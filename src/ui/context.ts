@@ -13,6 +13,11 @@ export interface UiServices {
   describeCertificate?: (derBase64: string) => Promise<CertificateDetails>;
   /** Opens the full report from the banner. Absent: the banner has no button. */
   openDetails?: () => void;
+  /**
+   * Inspects the message again with an encrypted part beside other content opened, which only the
+   * reader may ask for. Absent: the view offers no such button.
+   */
+  openPart?: (mimePath: string) => void;
 }
 
 export const UiContext = createContext<UiServices>({ catalogue: EN_CATALOGUE });

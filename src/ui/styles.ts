@@ -72,6 +72,8 @@ export const SIGNET_CSS = `
 .signet .signed-preview { margin: 6px 0; }
 .signet .signed-preview figcaption { color: var(--muted); }
 .signet .decrypted-body { margin: 6px 0; }
+.signet .decrypted-body.foreign { border: 2px dashed var(--warning); padding: 6px; }
+.signet .foreign-note, .signet .open-part p { margin: 4px 0; color: var(--warning); font-weight: 600; }
 .signet .decrypted-body figcaption { color: var(--muted); }
 .signet .decrypted-body pre { margin: 4px 0 0; padding: 6px 8px; border-left: 4px solid var(--muted); background: var(--bg); white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 24em; overflow: auto; }
 .signet .decrypted-body iframe { display: block; width: 100%; height: 24em; margin-top: 4px; border: 1px solid var(--muted); background: #fff; }

@@ -141,6 +141,13 @@ describe("which key, and when nothing opens", () => {
     const r = await inspectMessage(new TextEncoder().encode(message), { clock: { now: () => new Date() }, decryptors: [counting] });
     expect([asked, r.encryption, envelope(r).notOpened, envelope(r).coverage]).toEqual([0, "no-key", "partial", "partial"]);
     expect(codes(r)).toContain("partially-encrypted");
+    // Only when the reader asks for that part (openParts, the views' button, --open-part) is it opened, and marked so.
+    const asked2 = await inspectMessage(new TextEncoder().encode(message), { clock: { now: () => new Date() }, decryptors: [counting] }, { openParts: [envelope(r).mimePath] });
+    expect([asked, asked2.encryption, envelope(asked2).openedOnRequest, envelope(asked2).decryptedBody?.body]).toEqual([1, "decrypted", true, "The meeting moves to Thursday, 10:00. Grüße.\r\n"]);
+    expect(codes(asked2)).toContain("partially-encrypted");
+    // Another path named, or none: the part stays closed.
+    const other = await inspectMessage(new TextEncoder().encode(message), { clock: { now: () => new Date() }, decryptors: [counting] }, { openParts: ["1"] });
+    expect([asked, envelope(other).notOpened]).toEqual([1, "partial"]);
   });
 
   it("signed, then encrypted: the envelope opens and the signature inside is verified in the same walk", async () => {

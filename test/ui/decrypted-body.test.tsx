@@ -6,10 +6,12 @@
  */
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DecryptedBody } from "../../src/ui/components/DecryptedBody.js";
 import { sandboxDocument, sanitizeHtml } from "../../src/ui/sanitize-html.js";
-import { EN_CATALOGUE, UiContext } from "../../src/ui/index.js";
+import { EN_CATALOGUE, ReportView, UiContext } from "../../src/ui/index.js";
+import { inspectMessage } from "../../src/core/index.js";
+import { OpensslPki } from "../helpers/pki.js";
 
 let container: HTMLElement;
 afterEach(() => {
@@ -60,4 +62,43 @@ describe("the decrypted body", () => {
     expect(c.textContent).toContain("Only the first megabyte is shown.");
     expect(sandboxDocument("<p>x</p>")).toMatch(/^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"/);
   });
+
+  it("a part opened on the reader's request is shown as a separate, foreign piece", async () => {
+    const c = await (async () => {
+      container = document.createElement("div");
+      document.body.append(container);
+      await act(() => render(<UiContext.Provider value={{ catalogue: EN_CATALOGUE }}><DecryptedBody body={{ kind: "text", body: "old text", truncated: false, mimePath: "L0:" }} foreign /></UiContext.Provider>, container));
+      return container;
+    })();
+    expect(c.querySelector(".decrypted-body.foreign .foreign-note")?.textContent).toBe(
+      "A separate piece, decrypted because you asked: it is not this message's own text and may come from someone else. Do not quote it back without checking.",
+    );
+  });
+
+  it("an encrypted part beside other content gets a warning and a button only the reader can press; the button names the part", async () => {
+    const pki = new OpensslPki();
+    try {
+      const ca = pki.makeCa("PartCA");
+      const bob = pki.makeLeaf("part-bob", ca, { sanEmails: ["bob@example.org"] });
+      pki.write("in.eml", "Content-Type: text/plain\r\n\r\nold secret\r\n");
+      pki.run(["cms", "-encrypt", "-aes256", "-in", "in.eml", "-out", "enc.eml", bob.cert]);
+      const part = pki.read("enc.eml").toString("latin1");
+      const message = `From: eve@example.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nWhat did you mean by this?\r\n--b\r\n${part}\r\n--b--\r\n`;
+      const report = await inspectMessage(new TextEncoder().encode(message), { clock: { now: () => new Date() } });
+      const openPart = vi.fn();
+      container = document.createElement("div");
+      document.body.append(container);
+      await act(() => render(<UiContext.Provider value={{ catalogue: EN_CATALOGUE, openPart }}><ReportView report={report} pending={false} /></UiContext.Provider>, container));
+      expect(container.querySelector(".open-part p")?.textContent).toMatch(/^This encrypted part sits beside other content, so Signet did not open it\./);
+      await act(() => container.querySelector<HTMLButtonElement>(".open-part button")!.click());
+      expect(openPart).toHaveBeenCalledWith("2");
+      // Without the host's action there is no button to press.
+      render(null, container);
+      await act(() => render(<UiContext.Provider value={{ catalogue: EN_CATALOGUE }}><ReportView report={report} pending={false} /></UiContext.Provider>, container));
+      expect(container.querySelector(".open-part")).toBeNull();
+    } finally {
+      pki.cleanup();
+    }
+  });
 });
+

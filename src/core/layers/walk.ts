@@ -52,6 +52,8 @@ export interface WalkContext {
   store?: Store;
   /** Who can open enveloped layers (ports.ts Decryptor), tried in order. */
   decryptors?: readonly Decryptor[];
+  /** Partial encrypted layers the reader asked to open, by MIME path (InspectOptions.openParts). */
+  openParts?: ReadonlySet<string>;
   /**
    * A CMS object given on its own, not in a message: there are no header fields, so no From to bind
    * a signer to and no Date to compare the signing time with.
@@ -356,6 +358,7 @@ async function enveloped(
     return;
   }
   const before = ctx.layers.length;
+  // A part opened on request says nothing about the message around it: its layers stay partial.
   await walkInner(ctx, index, opened, layer.decryptedBy === "signet" ? { ...pos, openedEnvelope: index } : pos);
   const readable = ctx.readableContent?.get(index);
   const body = readable ? messageBody(readable.entity, readable.pathPrefix) : null;
@@ -375,8 +378,12 @@ async function enveloped(
 async function openLayer(ctx: WalkContext, layer: EnvelopedLayer, parts: EnvelopedParts, entity: MimeEntity): Promise<Uint8Array | null> {
   const loc = where(layer.index);
   if (layer.coverage === "partial") {
-    layer.notOpened = "partial";
-    return null;
+    if (!ctx.openParts?.has(layer.mimePath)) {
+      layer.notOpened = "partial";
+      return null;
+    }
+    // The reader asked for it: opened, and marked as a piece apart from the message's own text.
+    layer.openedOnRequest = true;
   }
   const request = { envelope: parts, wholeMessage: layer.mimePath === "", message: entity.source };
   for (const decryptor of ctx.decryptors ?? []) {

@@ -207,6 +207,11 @@ export interface EnvelopedLayer extends LayerBase {
   opened: boolean;
   /** Who opened it: "host" is the mail client's own key store (Thunderbird's messages.getRaw with decrypt), "signet" the user's keys in Signet. */
   decryptedBy?: "host" | "signet";
+  /**
+   * An encrypted part beside other content, opened because the reader asked (InspectOptions.openParts):
+   * a separate piece, perhaps someone else's, never the message's own text.
+   */
+  openedOnRequest?: true;
   /** Why it stayed closed: no key for any recipient, a key that failed, an algorithm Signet lacks, or only part of the message (never opened by itself). */
   notOpened?: "no-key" | "failed" | "unsupported" | "partial";
   /**

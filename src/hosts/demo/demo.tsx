@@ -133,12 +133,14 @@ function Demo() {
 
   // The message asked for last: an answer for one asked before it arrives late and is dropped.
   const latest = useRef(0);
-  const inspect = async (name: string, raw: Uint8Array | Promise<Uint8Array>): Promise<void> => {
+  const lastBytes = useRef<Promise<Uint8Array> | null>(null);
+  const inspect = async (name: string, raw: Uint8Array | Promise<Uint8Array>, openParts: string[] = []): Promise<void> => {
     if (!list) return;
     const ticket = ++latest.current;
+    lastBytes.current = Promise.resolve(raw);
     setCurrent(name);
     setState({ report: null, pending: true });
-    const inspection = startInspection(raw, { clock: systemClock, store, trust: () => trustInputs(list.anchor) }, [keys.decryptor()]);
+    const inspection = startInspection(raw, { clock: systemClock, store, trust: () => trustInputs(list.anchor), options: { openParts } }, [keys.decryptor()]);
     for (const phase of [inspection.local, inspection.final]) {
       const state = await phase;
       if (ticket === latest.current) setState(state);
@@ -147,6 +149,10 @@ function Demo() {
     if (final.report) await correspondents.addFromReport(final.report);
   };
   const open = (name: string): void => void inspect(name, bytesOf(`samples/${name}`));
+  // The reader's click on "Decrypt this part anyway": the same message again, with that part opened.
+  const openPart = (mimePath: string): void => {
+    if (current && lastBytes.current) void inspect(current, lastBytes.current, [mimePath]);
+  };
   const openFiles = (files: FileList | null | undefined): void => {
     const file = files?.[0];
     if (file) void inspect(file.name, file.arrayBuffer().then((b) => new Uint8Array(b)));
@@ -193,7 +199,7 @@ function Demo() {
             <Keys />
           </UiContext.Provider>
         ) : current ? (
-          <UiContext.Provider value={services}>
+          <UiContext.Provider value={{ ...services, openPart }}>
             <p class="current">{current}</p>
             <p class="preview-label">What Thunderbird shows above the message:</p>
             <Banner {...state} />

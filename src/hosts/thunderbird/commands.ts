@@ -15,6 +15,7 @@ function senderTab(sender: MessageSender): number {
 export const HANDLERS: { [C in Command]: Handler<C> } = {
   "banner-state": (s, r, sender) => s.stateForTab(senderTab(sender), r.wait),
   report: (s, r) => s.stateForTab(r.tabId, r.wait),
+  "report-open-part": (s, r) => s.openPartForTab(r.tabId, r.mimePath),
   "open-details": async (s, _r, sender) => {
     const tabId = senderTab(sender);
     // The popup, over the window of the message whose banner was clicked. openPopup resolves false when the

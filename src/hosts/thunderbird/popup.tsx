@@ -25,6 +25,11 @@ async function targetTab(): Promise<number> {
 
 function Popup() {
   const [state, setState] = useState<InspectionState>({ report: null, pending: true });
+  // Only the reader's click opens an encrypted part beside other content (report-open-part).
+  const openPart = (mimePath: string): void =>
+    void targetTab()
+      .then((tabId) => ask({ command: "report-open-part", tabId, mimePath }))
+      .then(setState, (e: unknown) => setState({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) }));
   useEffect(() => {
     void (async () => {
       try {
@@ -37,7 +42,11 @@ function Popup() {
       }
     })();
   }, []);
-  return <ReportView {...state} />;
+  return (
+    <UiContext.Provider value={{ ...services, openPart }}>
+      <ReportView {...state} />
+    </UiContext.Provider>
+  );
 }
 
 render(

@@ -11,6 +11,8 @@ export type Request =
   | { command: "banner-state"; wait: boolean }
   /** From the popup: the state of the message displayed in `tabId`. */
   | { command: "report"; tabId: number; wait: boolean }
+  /** From the popup: the message of `tabId` inspected again with the encrypted part at `mimePath` opened, as the reader asked. */
+  | { command: "report-open-part"; tabId: number; mimePath: string }
   /** From the banner's Details button. */
   | { command: "open-details" }
   | { command: "describe-certificate"; derBase64: string }
@@ -38,6 +40,7 @@ export type Command = Request["command"];
 export interface Responses {
   "banner-state": InspectionState;
   report: InspectionState;
+  "report-open-part": InspectionState;
   "open-details": { opened: "popup" | "tab" };
   "describe-certificate": CertificateDetails;
   "trust-list": TrustListing;
@@ -61,7 +64,7 @@ export interface Responses {
 
 export type Reply<C extends Command> = { ok: true; value: Responses[C] } | { ok: false; error: string };
 
-const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove", "mark-get", "mark-set",
+const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "report-open-part", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove", "mark-get", "mark-set",
   "keys-list", "keys-unlock", "keys-lock", "keys-import", "keys-generate", "keys-import-certificate", "keys-export", "keys-delete", "correspondents-list", "correspondents-delete",
 ]);
 

@@ -131,6 +131,17 @@ export class SignetService {
     }
   }
 
+  /**
+   * The tab's message inspected again, with the encrypted part at `mimePath` opened because the reader
+   * asked (InspectOptions.openParts). Not cached: the next display shows the message as it is.
+   */
+  async openPartForTab(tabId: number, mimePath: string): Promise<InspectionState> {
+    const id = await this.displayedMessage(tabId);
+    if (id === null) return { report: null, pending: false, error: "no single message is displayed" };
+    const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs(), options: { openParts: [mimePath] } };
+    return startInspection(rawBytes(this.api, id, false), deps, [this.keys.decryptor()]).final;
+  }
+
   async stateForTab(tabId: number, wait: boolean): Promise<InspectionState> {
     const id = await this.displayedMessage(tabId);
     if (id === null) return { report: null, pending: false, error: "no single message is displayed" };

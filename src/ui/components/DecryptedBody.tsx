@@ -8,10 +8,12 @@ import type { EnvelopedLayer } from "../../core/index.js";
 import { UiContext } from "../context.js";
 import { sandboxDocument } from "../sanitize-html.js";
 
-export function DecryptedBody({ body }: { body: NonNullable<EnvelopedLayer["decryptedBody"]> }) {
+/** `foreign`: a part beside other content, opened on the reader's request, shown as a piece apart. */
+export function DecryptedBody({ body, foreign = false }: { body: NonNullable<EnvelopedLayer["decryptedBody"]>; foreign?: boolean }) {
   const ui = useContext(UiContext).catalogue.ui;
   return (
-    <figure class="decrypted-body">
+    <figure class={`decrypted-body${foreign ? " foreign" : ""}`}>
+      {foreign ? <p class="foreign-note">{ui.foreignPart}</p> : null}
       <figcaption>{body.kind === "html" ? ui.decryptedHtml : ui.decryptedText}</figcaption>
       {body.kind === "text" ? (
         <pre>{body.body}</pre>

@@ -51,7 +51,7 @@ function HeaderCoverage({ layer, ui }: { layer: SignedLayer; ui: UiStrings }) {
 }
 
 export function LayerList({ report, onSelect }: LayerListProps) {
-  const { catalogue } = useContext(UiContext);
+  const { catalogue, openPart } = useContext(UiContext);
   const ui = catalogue.ui;
   const at = (layer: number, signer: number) => (i: Issue) => i.where.layer === layer && i.where.signer === signer;
   const file = isCmsFile(report);
@@ -73,7 +73,15 @@ export function LayerList({ report, onSelect }: LayerListProps) {
             </figure>
           ) : null}
           {layer.kind === "signed" ? <HeaderCoverage layer={layer} ui={ui} /> : null}
-          {layer.kind === "enveloped" && layer.decryptedBody ? <DecryptedBody body={layer.decryptedBody} /> : null}
+          {layer.kind === "enveloped" && layer.decryptedBody ? <DecryptedBody body={layer.decryptedBody} foreign={layer.openedOnRequest === true} /> : null}
+          {layer.kind === "enveloped" && layer.notOpened === "partial" && openPart ? (
+            <div class="open-part">
+              <p>{ui.openPartWarning}</p>
+              <button type="button" onClick={() => openPart(layer.mimePath)}>
+                {ui.openPart}
+              </button>
+            </div>
+          ) : null}
           {layer.kind === "signed"
             ? layer.signers.map((s) => <SignerCard key={s.index} report={report} signer={s} issues={report.issues.filter(at(layer.index, s.index))} onSelect={onSelect} />)
             : null}

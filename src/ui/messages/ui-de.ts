@@ -51,6 +51,9 @@ export const UI_DE: UiStrings = {
   decryptedText: "Die Nachricht, wie Signet sie entschlüsselt hat:",
   decryptedHtml: "Die Nachricht, wie Signet sie entschlüsselt hat (Skripte, Formulare, Stile und externe Inhalte entfernt):",
   decryptedTruncated: "Nur das erste Megabyte wird gezeigt.",
+  openPart: "Diesen Teil trotzdem entschlüsseln",
+  openPartWarning: "Dieser verschlüsselte Teil steht neben anderem Inhalt, daher hat Signet ihn nicht geöffnet. Ein Absender kann eine alte, an Sie verschlüsselte Nachricht in seine eigene Mail setzen, in der Hoffnung, dass Sie sie entschlüsseln und in Ihrer Antwort zitieren. Entschlüsseln Sie ihn nur, wenn Sie ihn erwarten.",
+  foreignPart: "Ein eigenes Stück, entschlüsselt auf Ihren Wunsch: es ist nicht der Text dieser Nachricht und kann von jemand anderem stammen. Zitieren Sie es nicht ungeprüft.",
   integrity: { authenticated: "das Verfahren schützt ihn vor Veränderung", "signed-inside": "die Signatur darin schützt ihn vor Veränderung", none: "nichts schützt ihn vor Veränderung" },
   signedPartBegins: "Was diese Signatur abdeckt (der Anfang des signierten Teils; alles andere in der Nachricht ist nicht signiert):",
   signedPartMark: {

@@ -37,6 +37,9 @@ export interface UiStrings {
   decryptedText: string;
   decryptedHtml: string;
   decryptedTruncated: string;
+  openPart: string;
+  openPartWarning: string;
+  foreignPart: string;
   /** What protects an opened encrypted layer from change (EnvelopedLayer.integrity). */
   integrity: { authenticated: string; "signed-inside": string; none: string };
   headersCovered: string;
@@ -240,6 +243,9 @@ export const UI_EN: UiStrings = {
   decryptedText: "The message, as Signet decrypted it:",
   decryptedHtml: "The message, as Signet decrypted it (scripts, forms, styles and remote content removed):",
   decryptedTruncated: "Only the first megabyte is shown.",
+  openPart: "Decrypt this part anyway",
+  openPartWarning: "This encrypted part sits beside other content, so Signet did not open it. A sender can put an old message that was encrypted to you into their own mail, hoping you decrypt it and quote it back in your reply. Decrypt it only if you expect it.",
+  foreignPart: "A separate piece, decrypted because you asked: it is not this message's own text and may come from someone else. Do not quote it back without checking.",
   integrity: { authenticated: "the cipher protects it from change", "signed-inside": "the signature inside protects it from change", none: "nothing protects it from change" },
   signedPartBegins: "What this signature covers (the beginning of the signed part; anything else in the message is not signed):",
   signedPartMark: {
