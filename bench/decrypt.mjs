@@ -68,6 +68,30 @@ try {
       `${name}  ${(size / 1048576).toFixed(1).padStart(6)} MiB  ${s.toFixed(0).padStart(12)} ms  ${o.toFixed(0).padStart(16)} ms  ${(o / s).toFixed(2).padStart(18)}x  ${rss.toFixed(0).padStart(10)} MB (${(rss / (size / 1048576)).toFixed(1)}x the message)`,
     );
   }
+  // RFC 3218: a wrong padding must not be told by its time. The key transport alone, on ciphertexts whose
+  // padding is right and on ciphertexts of random bytes (wrong padding), interleaved, medians compared.
+  const { decryptPkcs1v15Key } = await import("../build/core/crypto/rsa-decrypt.js");
+  const { identitiesFromPkcs12 } = await import("../build/core/index.js");
+  const id = (await identitiesFromPkcs12(new Uint8Array(readFileSync(join(dir, "k.p12"))), "bench")).identities[0];
+  const good = [];
+  const bad = [];
+  for (let i = 0; i < 200; i++) {
+    writeFileSync(join(dir, "cek.bin"), crypto.getRandomValues(new Uint8Array(32)));
+    good.push(new Uint8Array(ossl(["pkeyutl", "-encrypt", "-certin", "-inkey", "c.pem", "-in", "cek.bin"])));
+    bad.push(crypto.getRandomValues(new Uint8Array(256)).map((b, j) => (j === 0 ? 0 : b)));
+  }
+  const times = { good: [], bad: [] };
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < good.length; i++) {
+      for (const [kind, ct] of [["good", good[i]], ["bad", bad[i]]]) {
+        const t = performance.now();
+        decryptPkcs1v15Key(id.rsa, ct, 32);
+        times[kind].push(performance.now() - t);
+      }
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`RSA-2048 PKCS#1 v1.5 key transport (RFC 3218), ${times.good.length} each: right padding ${median(times.good).toFixed(3)} ms, wrong padding ${median(times.bad).toFixed(3)} ms (ratio ${(median(times.bad) / median(times.good)).toFixed(3)})`);
   // The passphrase's cost: what unlocking the key store asks of the user's machine each time.
   const { sealingKey, newKdfParams, DEFAULT_PASSPHRASE_ITERATIONS } = await import("../build/core/keys/passphrase.js");
   const unlock = [];

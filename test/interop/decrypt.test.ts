@@ -13,6 +13,7 @@ let ca: Identity;
 let bob: Identity;
 let carol: Identity;
 let dave: Identity;
+let olga: Identity;
 let alice: Identity;
 const keys: Record<string, RecipientKey> = {};
 
@@ -30,7 +31,8 @@ beforeAll(async () => {
   bob = pki.makeLeaf("dec-bob", ca, { sanEmails: ["bob@example.org"] });
   carol = pki.makeLeaf("dec-carol", ca, { sanEmails: ["carol@example.org"], key: "ec:P-256" });
   dave = pki.makeLeaf("dec-dave", ca, { sanEmails: ["dave@example.org"], key: "ec:P-521" });
-  for (const who of [bob, carol, dave]) keys[who.name] = await identity(who);
+  olga = pki.makeLeaf("dec-olga", ca, { sanEmails: ["olga@example.org"], key: "ec:P-384" });
+  for (const who of [bob, carol, dave, olga]) keys[who.name] = await identity(who);
 });
 afterAll(() => pki.cleanup());
 
@@ -71,6 +73,7 @@ describe("every format openssl cms -encrypt writes decrypts to the exact plainte
     { name: "RSA-OAEP with SHA-512 and MGF1-SHA-1", args: () => ["-aes256", "-recip", bob.cert, "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha512", "-keyopt", "rsa_mgf1_md:sha1"], who: () => bob, cipher: "AES-256-CBC", bits: 256 },
     { name: "ECDH P-256, SHA-256 KDF, AES-128 wrap (the default)", args: () => ["-aes128", carol.cert], who: () => carol, cipher: "AES-128-CBC", bits: 128 },
     { name: "ECDH P-256 with a SHA-384 KDF and AES-256 wrap", args: () => ["-aes256", "-recip", carol.cert, "-keyopt", "ecdh_kdf_md:sha384"], who: () => carol, cipher: "AES-256-CBC", bits: 256 },
+    { name: "ECDH P-384", args: () => ["-aes192", olga.cert], who: () => olga, cipher: "AES-192-CBC", bits: 192 },
     { name: "ECDH P-521", args: () => ["-aes256", dave.cert], who: () => dave, cipher: "AES-256-CBC", bits: 256 },
     { name: "recipient named by subject key identifier", args: () => ["-aes256", "-keyid", bob.cert], who: () => bob, cipher: "AES-256-CBC", bits: 256 },
     { name: "BER, indefinite lengths and a segmented ciphertext (-stream)", args: () => ["-aes256", "-stream", "-indef", bob.cert], who: () => bob, cipher: "AES-256-CBC", bits: 256 },
