@@ -1,6 +1,6 @@
 /** The core's public surface, for hosts, the CLI and the UI. */
 export { inspectDetachedSignature, inspectMessage, type InspectOptions } from "./inspect.js";
-export type { Ports, Clock, Fetcher, Store, Decryptor, DecryptRequest, DecryptOutcome, FetchRequest, FetchResult } from "./ports.js";
+export type { Ports, Clock, Fetcher, Store, Decryptor, DecryptRequest, DecryptOutcome, FetchRequest, FetchResult, KeyVault } from "./ports.js";
 export { hostDecryptor } from "./layers/host-decryptor.js";
 export { keyDecryptor } from "./keys/key-decryptor.js";
 export { identitiesFromPkcs12, type Pkcs12Identities, type Pkcs12IdentityProblem } from "./keys/pkcs12-identities.js";

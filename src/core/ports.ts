@@ -35,6 +35,17 @@ export interface Store {
   list(prefix: string): Promise<string[]>;
 }
 
+/**
+ * Where a host keeps WebCrypto keys that cannot be exported: IndexedDB holds a CryptoKey by structured
+ * clone, its private bytes out of every script's reach, in Thunderbird's pages and Outlook's pane alike.
+ * Optional: without it (the command line) every private key is sealed under the passphrase.
+ */
+export interface KeyVault {
+  put(id: string, key: CryptoKey): Promise<void>;
+  get(id: string): Promise<CryptoKey | null>;
+  delete(id: string): Promise<void>;
+}
+
 export interface Clock {
   now(): Date;
 }

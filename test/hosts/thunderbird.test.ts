@@ -26,6 +26,8 @@ const ENCRYPTED = "encrypted-to-dave.eml";
 const NO_KEY = "encrypted-to-frank.eml";
 /** Encrypted to Grace, whose key Thunderbird does not hold and the user imported into Signet. */
 const SIGNET_KEY = "encrypted-to-grace.eml";
+/** Encrypted to Heidi's EC key, imported into Signet: kept in IndexedDB as a key that cannot be exported. */
+const VAULT_KEY = "encrypted-to-heidi.eml";
 /** Plain HTML mail that draws its own green "Verified" bar over the top of the page (UI redressing). */
 const SPOOF = "spoofed-banner.eml";
 const SPOOF_MESSAGE = `From: "Alice Example" <alice@example.org>
@@ -136,6 +138,7 @@ beforeAll(async () => {
   const dave = pki.makeLeaf("dave", ca, { sanEmails: ["dave@example.org"] });
   const frank = pki.makeLeaf("frank", ca, { sanEmails: ["frank@example.org"] });
   const grace = pki.makeLeaf("grace", ca, { sanEmails: ["grace@example.org"] });
+  const heidi = pki.makeLeaf("heidi", ca, { sanEmails: ["heidi@example.org"], key: "ec:P-256" });
   const signed = pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nThe board meets on Tuesday.\n", from: "erin@example.org", to: "dave@example.org" });
   const encrypt = (to: typeof dave, name: string): Buffer => {
     const inner = pki.write(`${name}.in`, entityOf(signed));
@@ -145,12 +148,14 @@ beforeAll(async () => {
   pki.run(["pkcs12", "-export", "-in", dave.cert, "-inkey", dave.key, "-passout", "pass:dave", "-out", "dave.p12"]);
   // Grace's key as a CA or Windows would give it: a legacy PKCS#12 (3DES key, RC2-40 certificates, SHA-1 MAC).
   pki.run(["pkcs12", "-export", "-legacy", "-in", grace.cert, "-inkey", grace.key, "-passout", "pass:grace-pw", "-out", "grace.p12"]);
+  pki.run(["pkcs12", "-export", "-in", heidi.cert, "-inkey", heidi.key, "-passout", "pass:heidi-pw", "-out", "heidi.p12"]);
   const boardSigned = pki.sign({ signers: [{ who: erin }], content: `Content-Type: text/plain\n\n${SIGNED_WORDS}\nBring the figures.\n`, from: "erin@example.org" });
   const fixtures = [
     ...FIXTURES.map((name) => ({ name, bytes: readFileSync(join(root, "samples", name)) })),
     { name: ENCRYPTED, bytes: encrypt(dave, ENCRYPTED) },
     { name: NO_KEY, bytes: encrypt(frank, NO_KEY) },
     { name: SIGNET_KEY, bytes: encrypt(grace, SIGNET_KEY) },
+    { name: VAULT_KEY, bytes: encrypt(heidi, VAULT_KEY) },
     { name: SPOOF, bytes: Buffer.from(SPOOF_MESSAGE) },
     { name: HOSTILE, bytes: Buffer.from(HOSTILE_MESSAGE) },
     { name: NAME_SPOOF, bytes: pki.sign({ signers: [{ who: erin }], content: "Content-Type: text/plain\n\nPlease wire the deposit today.\n", from: '"ceo@example.org" <erin@example.org>', subject: "Deposit" }) },
@@ -167,7 +172,10 @@ beforeAll(async () => {
     run = await runThunderbird({
       fixtures,
       anchors: [readFileSync(join(root, "samples/certs/signet-sample-root-ca.pem")), pki.read(ca.cert)],
-      keys: [{ p12: pki.read("grace.p12"), password: "grace-pw" }],
+      keys: [
+        { p12: pki.read("grace.p12"), password: "grace-pw" },
+        { p12: pki.read("heidi.p12"), password: "heidi-pw" },
+      ],
       screenshots: SCREENSHOTS,
       beforeStart: (profile) => {
         execFileSync("certutil", ["-N", "-d", `sql:${profile}`, "--empty-password"]);
@@ -197,7 +205,7 @@ describe("the add-on in Thunderbird 128+", () => {
     expect(logged<{ finished: boolean }>("finished").some((l) => l.finished)).toBe(true);
     // Thunderbird shows no message page, so runs no banner, for a message it cannot decrypt (seen with 153.8).
     expect([...FIXTURES, ENCRYPTED, SPOOF, HOSTILE].filter((f) => !finalOf(f))).toEqual([]);
-    expect([...FIXTURES, ENCRYPTED, NO_KEY, SIGNET_KEY, SPOOF, HOSTILE].filter((f) => !reportOf(f))).toEqual([]);
+    expect([...FIXTURES, ENCRYPTED, NO_KEY, SIGNET_KEY, VAULT_KEY, SPOOF, HOSTILE].filter((f) => !reportOf(f))).toEqual([]);
   });
 
   it("registers the banner without an error in Thunderbird's console", () => {
@@ -395,12 +403,19 @@ describe("the add-on in Thunderbird 128+", () => {
   });
 
   it("a message Thunderbird cannot decrypt opens with the key the user imported into Signet, and the signature inside is verified", () => {
-    expect(logged<{ keys: string[][] }>("keys")[0]?.keys).toEqual([["grace@example.org"]]);
+    expect(logged<{ keys: string[][] }>("keys")[0]?.keys.sort()).toEqual([["grace@example.org"], ["heidi@example.org"]]);
     const report = reportOf(SIGNET_KEY);
     expect(report?.layers.map((l) => l.kind)).toEqual(["enveloped", "signed"]);
     expect(report?.layers[0]).toMatchObject({ opened: true, decryptedBy: "signet", integrity: "signed-inside" });
     expect(report?.layers[0]?.kind === "enveloped" && report.layers[0].decryptedBody?.body).toContain("The board meets on Tuesday.");
     expect(report).toMatchObject({ encryption: "decrypted", signature: "valid", trust: "trusted" });
+  });
+
+  it("Heidi's EC key lives in IndexedDB as a key that cannot be exported: locked, her mail still opens, Grace's RSA mail does not", () => {
+    expect(reportOf(VAULT_KEY)).toMatchObject({ encryption: "decrypted", layers: [{ opened: true, decryptedBy: "signet" }, { kind: "signed" }] });
+    const after = logged<{ afterLock: Record<string, string>; vaulted: [string, boolean][] }>("afterLock")[0];
+    expect(after?.vaulted.sort()).toEqual([["grace@example.org", false], ["heidi@example.org", true]]);
+    expect(after?.afterLock).toMatchObject({ [VAULT_KEY]: "decrypted", [SIGNET_KEY]: "no-key", [ENCRYPTED]: "decrypted", [NO_KEY]: "no-key" });
   });
 
   it("an encrypted message nobody here can decrypt says so", () => {
@@ -415,11 +430,11 @@ describe("the add-on in Thunderbird 128+", () => {
     expect(answers.length).toBe(1 + fixtureCount);
     // Within the 3 s deadline plus scheduling, never the forever Thunderbird's own call takes for that tab.
     for (const a of answers) expect(a.ms).toBeLessThan(6000);
-    // Every tab but the 3-pane tab and the two messages Thunderbird itself cannot decrypt (Frank's, and Grace's,
-    // which only Signet's key store opens): for those Thunderbird 153 never answers getDisplayedMessages.
-    expect(answers.filter((a) => a.hasReport).length).toBe(fixtureCount - 2);
+    // Every tab but the 3-pane tab and the three messages Thunderbird itself cannot decrypt (Frank's, and Grace's and
+    // Heidi's, which only Signet's key store opens): for those Thunderbird 153 never answers getDisplayedMessages.
+    expect(answers.filter((a) => a.hasReport).length).toBe(fixtureCount - 3);
     expect(answers.filter((a) => a.problem === "no single message is displayed").length).toBe(1);
-    expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(2);
+    expect(answers.filter((a) => /did not say which message this tab shows/.test(a.problem ?? "")).length).toBe(3);
   });
 
   it("the banner's Details button opens the report of the message it was clicked on", () => {

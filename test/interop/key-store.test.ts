@@ -12,6 +12,7 @@ import { recipientKeyFromPkcs8 } from "../../src/core/keys/recipient-key.js";
 import { CertificateView } from "../../src/core/x509/certificate.js";
 import { toBytes } from "../../src/core/crypto/bigint.js";
 import { MemoryStore } from "../helpers/memory-store.js";
+import { MemoryVault } from "../../src/hosts/shared/key-vault.js";
 import { OpensslPki, type Identity } from "../helpers/pki.js";
 
 let pki: OpensslPki;
@@ -150,4 +151,25 @@ describe("the key store", () => {
     expect(await keys.delete(b.ids[0]!)).toBe(true);
     expect([await keys.list(), (await inspectWith(keys, encryptedTo(bob))).encryption]).toEqual([[], "no-key"]);
   });
+
+  it("with a KeyVault, an EC key is also kept as a non-extractable ECDH key: mail to it opens without unlocking, after a restart too; RSA still needs the passphrase", async () => {
+    const store = new MemoryStore();
+    const vault = new MemoryVault();
+    const keys = new KeyStore(store, clock, vault);
+    await keys.setPassphrase("correct horse battery", 60_000, ITERATIONS);
+    const c = await keys.importPkcs12(carolP12, "file-pw");
+    await keys.importPkcs12(bobP12, "file-pw");
+    if (!c.ok) throw new Error("import failed");
+    const held = await vault.get(c.ids[0]!);
+    expect([held?.extractable, held?.algorithm.name, held?.usages]).toEqual([false, "ECDH", ["deriveBits"]]);
+    const again = new KeyStore(store, clock, vault);
+    expect(again.isUnlocked()).toBe(false);
+    expect((await again.listing()).keys.map((k) => [k.keyType, k.usableWhileLocked ?? false])).toEqual(expect.arrayContaining([["EC P-256", true], ["RSA 2048", false]]));
+    expect((await inspectWith(again, encryptedTo(carol))).encryption).toBe("decrypted");
+    expect((await inspectWith(again, encryptedTo(bob))).encryption).toBe("no-key");
+    expect(await again.delete(c.ids[0]!)).toBe(true);
+    expect(await vault.get(c.ids[0]!)).toBeNull();
+    expect((await inspectWith(again, encryptedTo(carol))).encryption).toBe("no-key");
+  });
 });
+

@@ -8,16 +8,24 @@
  * Records: "keys/meta" (the KDF parameters and a sealed check value) and
  * "keys/id/<id>" per key, <id> the first 20 hex digits of the SHA-256 of its
  * SubjectPublicKeyInfo, so importing the same key twice is one record.
+ *
+ * With a KeyVault (the hosts' IndexedDB), an EC key is also kept as a WebCrypto
+ * key that cannot be exported: ECDH needs nothing else, so mail to it opens
+ * without unlocking. RSA keys cannot be: WebCrypto has no RSAES-PKCS1-v1_5,
+ * which most S/MIME mail uses, so they are opened from their sealed copy only.
+ * The sealed copy of an EC key stays, for a backup only the passphrase allows.
  */
-import type { Clock, Decryptor, Store } from "../ports.js";
+import * as pkijs from "pkijs";
+import type { Clock, DecryptOutcome, Decryptor, DecryptRequest, KeyVault, Store } from "../ports.js";
+import { describePublicKey } from "../crypto/public-key.js";
 import { CertificateView } from "../x509/certificate.js";
 import { decodeBase64Text, encodeBase64 } from "../util/base64.js";
-import { toHex } from "../util/bytes.js";
+import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { digest } from "../crypto/digest.js";
 import { openEnveloped } from "../cms/open-enveloped.js";
 import { newKdfParams, seal, sealingKey, unseal, type KdfParams, type Sealed } from "./passphrase.js";
 import { identitiesFromPkcs12, type Pkcs12IdentityProblem } from "./pkcs12-identities.js";
-import { recipientKeyFromPkcs8, type RecipientKey } from "./recipient-key.js";
+import { ecdhPrivateKey, ecRecipientKey, recipientKeyFromPkcs8, type RecipientKey } from "./recipient-key.js";
 import { newKeyWithRequest, type NewKeyType, type RequestSubject } from "./certificate-request.js";
 import { writePkcs12 } from "./pkcs12-write.js";
 
@@ -47,10 +55,13 @@ export interface KeyRecord {
   request?: string;
   /** PKCS#8 PrivateKeyInfo, sealed under the passphrase with the record id as associated data. */
   sealedKey: Sealed;
+  /** The key is also in the host's KeyVault, as a non-extractable ECDH CryptoKey under the record id. */
+  vaulted?: true;
 }
 
 export interface StoredKey {
   id: string;
+  vaulted?: true;
   /** "identity": a key with its certificate, usable; "pending": a key whose request awaits a certificate. */
   state: "identity" | "pending";
   keyType: string;
@@ -74,6 +85,8 @@ export interface KeySummary {
   notAfter?: string;
   /** The certificate, base64 DER (public: for export). */
   certificateBase64?: string;
+  /** Kept by the host as a key that cannot be exported: it decrypts without unlocking. */
+  usableWhileLocked?: true;
   /** The PEM request of a key that waits for its certificate. */
   request?: string;
 }
@@ -120,10 +133,41 @@ export class KeyStore {
   /** While unlocked: the sealing key and the opened keys by record id. */
   private unlocked: { key: CryptoKey; keys: Map<string, RecipientKey>; until: number } | null = null;
 
+  /** The vaulted keys as RecipientKeys, read once after each change. */
+  private vaultKeys: Promise<Map<string, RecipientKey>> | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly vault?: KeyVault,
   ) {}
+
+  /** Puts an EC key into the vault (non-extractable), when there is one; true if it is there. */
+  private async toVault(id: string, pkcs8: Uint8Array, spki: Uint8Array): Promise<boolean> {
+    if (!this.vault) return false;
+    const info = pkijs.PublicKeyInfo.fromBER(toArrayBuffer(spki));
+    const curve = describePublicKey(info);
+    if (curve.kind !== "ec") return false;
+    await this.vault.put(id, await ecdhPrivateKey(pkcs8, curve.curve));
+    this.vaultKeys = null;
+    return true;
+  }
+
+  private openVault(): Promise<Map<string, RecipientKey>> {
+    this.vaultKeys ??= (async () => {
+      const out = new Map<string, RecipientKey>();
+      if (!this.vault) return out;
+      for (const record of await this.records()) {
+        if (!record.vaulted || !record.certificate) continue;
+        const key = await this.vault.get(record.id);
+        const certificate = CertificateView.fromDer(unb64(record.certificate));
+        const pub = certificate.publicKey;
+        if (key && pub.kind === "ec") out.set(record.id, ecRecipientKey(key, pub.curve, certificate));
+      }
+      return out;
+    })();
+    return this.vaultKeys;
+  }
 
   async hasPassphrase(): Promise<boolean> {
     return (await this.store.get(META)) !== null;
@@ -171,6 +215,7 @@ export class KeyStore {
         created: k.created,
         ...(c ? { subject: c.peculiar.subject, issuer: c.peculiar.issuer, serialNumber: c.serialHex, emails: c.emails, notAfter: c.cert.notAfter.value.toISOString(), certificateBase64: b64(c.der) } : {}),
         ...(k.request ? { request: k.request } : {}),
+        ...(k.vaulted ? { usableWhileLocked: true as const } : {}),
       };
     });
     const open = this.isUnlocked() ? new Date(this.unlocked!.until).toISOString() : null;
@@ -199,6 +244,7 @@ export class KeyStore {
       created: r.created,
       ...(r.certificate ? { certificate: CertificateView.fromDer(unb64(r.certificate)) } : {}),
       ...(r.request ? { request: r.request } : {}),
+      ...(r.vaulted ? { vaulted: true as const } : {}),
     }));
   }
 
@@ -224,6 +270,7 @@ export class KeyStore {
         spki: b64(spki),
         keyType: keyType(identity.certificate),
         sealedKey: await seal(this.unlocked!.key, read.privateKeys[i]!, id),
+        ...((await this.toVault(id, read.privateKeys[i]!, spki)) ? { vaulted: true as const } : {}),
       });
     }
     const written: string[] = [];
@@ -258,6 +305,7 @@ export class KeyStore {
       keyType: type === "rsa-3072" ? "RSA 3072" : "EC P-256",
       request: pair.requestPem,
       sealedKey: await seal(this.unlocked!.key, pair.pkcs8, id),
+      ...((await this.toVault(id, pair.pkcs8, pair.spki)) ? { vaulted: true as const } : {}),
     };
     await this.store.put(RECORDS + id, encode(record));
     return { ok: true, id, requestPem: pair.requestPem };
@@ -279,6 +327,7 @@ export class KeyStore {
       const answered: KeyRecord = { ...record, certificate: b64(cert.der), chain };
       delete answered.request;
       await this.store.put(RECORDS + record.id, encode(answered));
+      this.vaultKeys = null;
       if (this.isUnlocked()) {
         const pkcs8 = await unseal(this.unlocked!.key, record.sealedKey, record.id);
         const opened = pkcs8 ? await recipientKeyFromPkcs8(pkcs8, cert) : null;
@@ -317,19 +366,27 @@ export class KeyStore {
     const name = RECORDS + id;
     if (!/^[0-9a-f]{20}$/.test(id) || !(await this.store.get(name))) return false;
     await this.store.delete(name);
+    await this.vault?.delete(id);
+    this.vaultKeys = null;
     this.unlocked?.keys.delete(id);
     return true;
   }
 
-  /** The Decryptor over the keys open now (none while locked). */
+  /** The Decryptor over the keys open now: the vault's always, the sealed ones while unlocked. */
   decryptor(): Decryptor {
     return {
       by: "signet",
       open: async ({ envelope }) => {
-        const keys = this.isUnlocked() ? [...this.unlocked!.keys.values()] : [];
-        const outcome = await openEnveloped(envelope, keys);
-        return outcome.ok ? { ok: true, content: outcome.content, recipient: outcome.recipient } : outcome;
+        // The vault's keys always; the sealed ones while unlocked.
+        const keys = new Map(await this.openVault());
+        if (this.isUnlocked()) for (const [id, k] of this.unlocked!.keys) keys.set(id, k);
+        return this.openWith([...keys.values()], envelope);
       },
     };
+  }
+
+  private async openWith(keys: RecipientKey[], envelope: DecryptRequest["envelope"]): Promise<DecryptOutcome> {
+    const outcome = await openEnveloped(envelope, keys);
+    return outcome.ok ? { ok: true, content: outcome.content, recipient: outcome.recipient } : outcome;
   }
 }

@@ -50,9 +50,18 @@ function rsaKey(info: pkijs.PrivateKeyInfo): RsaPrivateKey {
   };
 }
 
-async function ecAgreement(pkcs8: Uint8Array, curve: CurveName): Promise<(point: Uint8Array) => Promise<Uint8Array | null>> {
+/** The private key as a WebCrypto ECDH key that cannot be exported (for a KeyVault, or for use at once). */
+export async function ecdhPrivateKey(pkcs8: Uint8Array, curve: CurveName): Promise<CryptoKey> {
+  return globalThis.crypto.subtle.importKey("pkcs8", toArrayBuffer(pkcs8), { name: "ECDH", namedCurve: curve }, false, ["deriveBits"]);
+}
+
+/** The ECDH RecipientKey over a non-extractable CryptoKey (as a KeyVault gives it back). */
+export function ecRecipientKey(privateKey: CryptoKey, curve: CurveName, certificate: CertificateView): RecipientKey {
+  return { kind: "ec", certificate, curve, agree: agreement(privateKey, curve) };
+}
+
+function agreement(privateKey: CryptoKey, curve: CurveName): (point: Uint8Array) => Promise<Uint8Array | null> {
   const subtle = globalThis.crypto.subtle;
-  const privateKey = await subtle.importKey("pkcs8", toArrayBuffer(pkcs8), { name: "ECDH", namedCurve: curve }, false, ["deriveBits"]);
   return async (point) => {
     try {
       const publicKey = await subtle.importKey("raw", toArrayBuffer(point), { name: "ECDH", namedCurve: curve }, false, []);
@@ -92,7 +101,7 @@ export async function recipientKeyFromPkcs8(pkcs8: Uint8Array, certificate: Cert
     if (!curve) return "unsupported-key";
     if (cert.kind !== "ec" || cert.curve !== curve || !(await ecKeyMatches(pkcs8, curve, cert.point))) return "key-does-not-match";
     try {
-      return { kind: "ec", certificate, curve, agree: await ecAgreement(pkcs8, curve) };
+      return ecRecipientKey(await ecdhPrivateKey(pkcs8, curve), curve, certificate);
     } catch {
       return "malformed-key";
     }

@@ -23,6 +23,7 @@ import {
 } from "../../core/index.js";
 import { Banner, catalogueFor, KeyManager, pemText, ReportView, UiContext, type KeyActions, type UiServices } from "../../ui/index.js";
 import { saveFile } from "../shared/save-file.js";
+import { MemoryVault } from "../shared/key-vault.js";
 import { startInspection, type InspectionState } from "../shared/inspection.js";
 import { MemoryStore } from "../shared/memory-store.js";
 
@@ -32,7 +33,7 @@ interface SampleList {
 }
 
 const store = new MemoryStore();
-const keys = new KeyStore(store, systemClock);
+const keys = new KeyStore(store, systemClock, new MemoryVault());
 const correspondents = new CorrespondentDirectory(store, systemClock);
 let trust: Promise<TrustInputs> | null = null;
 

@@ -8,6 +8,7 @@ import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
 import { PersonalMarkSetting } from "./mark-store.js";
 import { stripMozillaHeaders } from "./raw.js";
+import { pageVault } from "../shared/key-vault.js";
 
 async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Promise<Uint8Array> {
   const file = await api.messages.getRaw(messageId, decrypt ? { decrypt: true } : {});
@@ -45,7 +46,7 @@ export class SignetService {
   ) {
     this.personalMark = new PersonalMarkSetting(api);
     this.correspondents = new CorrespondentDirectory(store, systemClock);
-    this.keys = new KeyStore(store, systemClock);
+    this.keys = new KeyStore(store, systemClock, pageVault());
   }
 
   /** Keys were unlocked, locked, added or removed: what encrypted messages show may change. */

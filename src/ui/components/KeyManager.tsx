@@ -56,6 +56,7 @@ function KeyRow({ k, actions, unlocked }: { k: KeySummary; actions: KeyActions; 
         <div class="muted mono">
           {k.keyType} · {k.id}
         </div>
+        {k.usableWhileLocked ? <div class="muted">{ui.usableWhileLocked}</div> : null}
       </td>
       <td>
         {k.state === "identity" ? (

@@ -149,6 +149,7 @@ export interface UiStrings {
     empty: string;
     pending: string;
     waiting: string;
+    usableWhileLocked: string;
     issuedBy: (issuer: string, until: string) => string;
     exportCertificate: string;
     backupPassword: string;
@@ -386,6 +387,7 @@ export const UI_EN: UiStrings = {
     lock: "Lock now",
     empty: "No keys.",
     pending: "new key",
+    usableWhileLocked: "decrypts without unlocking: kept by this program as a key that cannot be copied out (a backup needs the passphrase)",
     waiting: "waiting for its certificate: send the request to your certificate authority",
     issuedBy: (issuer, until) => `issued by ${issuer}, valid until ${until}`,
     exportCertificate: "Export certificate",

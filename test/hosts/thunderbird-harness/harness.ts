@@ -211,6 +211,16 @@ async function run(): Promise<void> {
     await post("log", { openDetailsDisabled: active.id, reply: fallback, popupAsked: await askedAgain });
     await api.messageDisplayAction.enable(active.id);
   }
+  if (config.keys?.length) {
+    // Locked, the sealed keys are closed; what the vault (IndexedDB) holds still decrypts.
+    await background().dispatch({ command: "keys-lock" });
+    const afterLock: Record<string, string> = {};
+    for (const [name, id] of imported) {
+      if (!name.startsWith("encrypted-to-")) continue;
+      afterLock[name] = (await service().inspect(id).final).report?.encryption ?? "none";
+    }
+    await post("log", { afterLock, vaulted: (await service().keys.listing()).keys.map((k) => [k.emails?.[0], k.usableWhileLocked ?? false]) });
+  }
   await post("log", { finished: true });
 }
 
