@@ -42,6 +42,16 @@ const MUTANTS = [
   ["identical requests in flight not shared", "src/hosts/shared/fetch-fetcher.ts", "return oneRequestInFlight({", "return ({", ["test/hosts/host-parts.test.ts", "test/revocation/inspect-revocation.test.ts"]],
   ["BER lengths that do not nest accepted", "src/core/cms/asn1.ts", "if (problem) return { ok: false, reason: `inconsistent encoding: ${problem}` };", "", ["test/fuzz/differential-regressions.test.ts"]],
   ["a signature part labelled otherwise not said", "src/core/layers/walk.ts", "if (!SIGNATURE_TYPES.has(describeType(sigPart))) {", "if (false) {", ["test/fuzz/differential-regressions.test.ts"]],
+  ["decryption: PKCS#1 v1.5 block type not checked", "src/core/crypto/rsa-decrypt.ts", "let good = eqMask(em[0]!, 0x00) & eqMask(em[1]!, 0x02) & eqMask(em[k - keyLength - 1]!, 0x00);", "let good = eqMask(em[0]!, 0x00) & eqMask(em[k - keyLength - 1]!, 0x00);", ["test/unit/rsa-decrypt.test.ts"]],
+  ["decryption: PKCS#1 v1.5 padding string not checked for zero bytes", "src/core/crypto/rsa-decrypt.ts", "for (let i = 2; i < k - keyLength - 1; i++) good &=", "for (let i = 2; i < 2; i++) good &=", ["test/unit/rsa-decrypt.test.ts"]],
+  ["decryption: OAEP label hash not compared", "src/core/crypto/rsa-decrypt.ts", "for (let i = 0; i < hLen; i++) good &= eqMask(db[i]!, lHash[i]!);", "", ["test/unit/rsa-decrypt.test.ts"]],
+  ["decryption: CBC padding, only its last byte checked", "src/core/crypto/legacy-cbc.ts", "bad |= inPad & (padded[padded.length - i] === n ? 0 : 1);", "bad |= 0;", ["test/unit/legacy-ciphers.test.ts"]],
+  ["decryption: an encrypted part beside other content opened by itself", "src/core/layers/walk.ts", "if (!ctx.openParts?.has(layer.mimePath)) {", "if (false) {", ["test/interop/decrypt.test.ts"]],
+  ["keys: an RSA key paired with another RSA key's certificate", "src/core/keys/recipient-key.ts", 'if (cert.kind !== "rsa" || toBigInt(cert.modulus) !== rsa.n) return "key-does-not-match";', 'if (cert.kind !== "rsa") return "key-does-not-match";', ["test/interop/pkcs12.test.ts"]],
+  ["keys: a revoked signer kept among the correspondents", "src/core/keys/correspondents.ts", 's.revocation !== "revoked" && ', "", ["test/interop/correspondents.test.ts"]],
+  ["keys: a signer for another address kept among the correspondents", "src/core/keys/correspondents.ts", 's.identity === "match" && ', "", ["test/interop/correspondents.test.ts"]],
+  ["views: the HTML sanitiser keeps every attribute", "src/ui/sanitize-html.ts", "if (KEEP_ATTRIBUTES.has(attribute.name.toLowerCase())) copy.setAttribute", "if (true) copy.setAttribute", ["test/ui/decrypted-body.test.tsx"]],
+  ["views: the decrypted HTML frame without its sandbox", "src/ui/components/DecryptedBody.tsx", '<iframe sandbox="" ', "<iframe ", ["test/ui/decrypted-body.test.tsx"]],
   ["intermediates not checked for revocation", "src/core/revocation/check-chain.ts", 'const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;', "const last = 1;", ["test/revocation/revocation-guards.test.ts"]],
 ];
 

@@ -79,6 +79,8 @@ describe("every failure is one clear problem, and nothing is half read", () => {
     expect(await identitiesFromPkcs12(exported(["-nokeys", "-in", bob.cert]), "correct horse")).toEqual({ ok: false, problem: "no-key" });
     expect(await identitiesFromPkcs12(exported(["-nocerts", "-inkey", bob.key]), "correct horse")).toEqual({ ok: false, problem: "no-certificate" });
     expect(await identitiesFromPkcs12(exported(["-nocerts", "-inkey", bob.key, "-certfile", carol.cert]), "correct horse")).toEqual({ ok: false, problem: "key-does-not-match" });
+    // An RSA key beside another RSA key's certificate (the CA's): the moduli differ.
+    expect(await identitiesFromPkcs12(exported(["-nocerts", "-inkey", bob.key, "-certfile", ca.cert]), "correct horse")).toEqual({ ok: false, problem: "key-does-not-match" });
   });
 
   it("a DSA key is refused: it cannot decrypt S/MIME", async () => {
