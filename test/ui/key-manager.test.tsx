@@ -86,6 +86,8 @@ describe("KeyManager", () => {
     const rows = [...el.querySelectorAll("tr")].map(text);
     expect(rows.some((r) => /^bob@example\.org ?issued by KmCA, valid until \d{4}-\d\d-\d\d ?RSA 2048 · [0-9a-f]{20}/.test(r))).toBe(true);
     expect(rows.some((r) => r.includes("waiting for its certificate") && r.includes("EC P-256"))).toBe(true);
+    // The pending key's request, to send again.
+    expect(el.querySelector("details pre")?.textContent).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
     expect(el.textContent).not.toContain("Export backup");
     const input = el.querySelector<HTMLInputElement>("input[type=password]")!;
     await act(() => {

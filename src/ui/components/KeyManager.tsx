@@ -57,6 +57,12 @@ function KeyRow({ k, actions, unlocked }: { k: KeySummary; actions: KeyActions; 
           {k.keyType} · {k.id}
         </div>
         {k.usableWhileLocked ? <div class="muted">{ui.usableWhileLocked}</div> : null}
+        {k.request ? (
+          <details>
+            <summary>{ui.showRequest}</summary>
+            <pre class="mono">{k.request}</pre>
+          </details>
+        ) : null}
       </td>
       <td>
         {k.state === "identity" ? (

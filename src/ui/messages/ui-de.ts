@@ -194,6 +194,7 @@ export const UI_DE: UiStrings = {
     lock: "Jetzt sperren",
     empty: "Keine Schlüssel.",
     pending: "neuer Schlüssel",
+    showRequest: "Zertifikatsanforderung zeigen (PEM, für Ihre Zertifizierungsstelle)",
     usableWhileLocked: "entschlüsselt ohne Entsperren: von diesem Programm als nicht kopierbarer Schlüssel verwahrt (eine Sicherung braucht die Passphrase)",
     waiting: "wartet auf sein Zertifikat: senden Sie die Anforderung an Ihre Zertifizierungsstelle",
     issuedBy: (issuer, until) => `ausgestellt von ${issuer}, gültig bis ${until}`,

@@ -150,6 +150,7 @@ export interface UiStrings {
     pending: string;
     waiting: string;
     usableWhileLocked: string;
+    showRequest: string;
     issuedBy: (issuer: string, until: string) => string;
     exportCertificate: string;
     backupPassword: string;
@@ -387,6 +388,7 @@ export const UI_EN: UiStrings = {
     lock: "Lock now",
     empty: "No keys.",
     pending: "new key",
+    showRequest: "Show its certificate request (PEM, for your certificate authority)",
     usableWhileLocked: "decrypts without unlocking: kept by this program as a key that cannot be copied out (a backup needs the passphrase)",
     waiting: "waiting for its certificate: send the request to your certificate authority",
     issuedBy: (issuer, until) => `issued by ${issuer}, valid until ${until}`,
