@@ -46,6 +46,8 @@ const MUTANTS = [
   ["decryption: PKCS#1 v1.5 padding string not checked for zero bytes", "src/core/crypto/rsa-decrypt.ts", "for (let i = 2; i < k - keyLength - 1; i++) good &=", "for (let i = 2; i < 2; i++) good &=", ["test/unit/rsa-decrypt.test.ts"]],
   ["decryption: OAEP label hash not compared", "src/core/crypto/rsa-decrypt.ts", "for (let i = 0; i < hLen; i++) good &= eqMask(db[i]!, lHash[i]!);", "", ["test/unit/rsa-decrypt.test.ts"]],
   ["decryption: CBC padding, only its last byte checked", "src/core/crypto/legacy-cbc.ts", "bad |= inPad & (padded[padded.length - i] === n ? 0 : 1);", "bad |= 0;", ["test/unit/legacy-ciphers.test.ts"]],
+  ["decryption: CBC padding of 0 or of more than a block accepted", "src/core/crypto/legacy-cbc.ts", "let bad = n === 0 || n > 8 ? 1 : 0;", "let bad = 0;", ["test/unit/legacy-ciphers.test.ts"]],
+  ["decryption: OAEP zero string not checked", "src/core/crypto/rsa-decrypt.ts", "for (let i = hLen; i < one; i++) good &= eqMask(db[i]!, 0x00);", "", ["test/unit/rsa-decrypt.test.ts"]],
   ["decryption: an encrypted part beside other content opened by itself", "src/core/layers/walk.ts", "if (!ctx.openParts?.has(layer.mimePath)) {", "if (false) {", ["test/interop/decrypt.test.ts"]],
   ["keys: an RSA key paired with another RSA key's certificate", "src/core/keys/recipient-key.ts", 'if (cert.kind !== "rsa" || toBigInt(cert.modulus) !== rsa.n) return "key-does-not-match";', 'if (cert.kind !== "rsa") return "key-does-not-match";', ["test/interop/pkcs12.test.ts"]],
   ["keys: a revoked signer kept among the correspondents", "src/core/keys/correspondents.ts", 's.revocation !== "revoked" && ', "", ["test/interop/correspondents.test.ts"]],

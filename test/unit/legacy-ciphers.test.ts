@@ -81,6 +81,13 @@ describe("CBC with PKCS#7 padding against openssl enc", () => {
     expect(tripleDesCbcDecrypt(hex(k3), hex(iv), ctGood)).toEqual(good.subarray(0, 5));
   });
 
+  it("a padding byte of 0, or of more than a block (9), is refused though the bytes it names agree", () => {
+    const nopad = (block: Uint8Array) => new Uint8Array(execFileSync("openssl", ["enc", "-des-ede3-cbc", "-K", k3, "-iv", iv, "-nopad"], { input: block }));
+    expect(tripleDesCbcDecrypt(hex(k3), hex(iv), nopad(Uint8Array.from([0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x00])))).toBeNull();
+    const nine = Uint8Array.from([0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 9, 9, 9, 9, 9, 9, 9, 9, 9]);
+    expect(tripleDesCbcDecrypt(hex(k3), hex(iv), nopad(nine))).toBeNull();
+  });
+
   it("a Node Buffer as ciphertext is read, not changed (its slice() is a view)", () => {
     const ct = Buffer.from(opensslEnc("des-ede3-cbc", k3, iv, plain(24)));
     const copy = Buffer.from(ct);

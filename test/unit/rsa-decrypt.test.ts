@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptOaepKey, decryptPkcs1v15Key, rsaDecryptPrimitive, type RsaPrivateKey } from "../../src/core/crypto/rsa-decrypt.js";
 import { modPow, toBigInt, toBytes } from "../../src/core/crypto/bigint.js";
+import { syncHash } from "../../src/core/crypto/digest.js";
+import { mgf1 } from "../../src/core/crypto/rsa-manual.js";
 import { recipientKeyFromPkcs8 } from "../../src/core/keys/recipient-key.js";
 import { CertificateView } from "../../src/core/x509/certificate.js";
 
@@ -107,6 +109,24 @@ describe("RSAES-OAEP (RFC 8017 section 7.1.2) with any hash, MGF1 hash and label
     const ct = pkeyutl(["rsa_oaep_md:sha256", "rsa_oaep_label:0102030405"]);
     expect(decryptOaepKey(key, ct, 32, "SHA-256", "SHA-256", Uint8Array.from([1, 2, 3, 4, 5]))).toEqual(cek);
     expect(decryptOaepKey(key, ct, 32, "SHA-256", "SHA-256", new Uint8Array())).not.toEqual(cek);
+  });
+
+  it("an OAEP block built by hand (RFC 8017 section 7.1.1 with SHA-1): right, it gives the key; a non-zero byte in its zero string, random bytes", () => {
+    const sha1 = syncHash("SHA-1");
+    const encode = (ps: Uint8Array): Uint8Array => {
+      const k = key.size;
+      const db = Uint8Array.from([...sha1(new Uint8Array()), ...ps, 0x01, ...cek]);
+      const seed = Uint8Array.from({ length: 20 }, (_, i) => i + 7);
+      const maskedDb = db.map((b, i) => b ^ mgf1(sha1, 20, seed, db.length)[i]!);
+      const maskedSeed = seed.map((b, i) => b ^ mgf1(sha1, 20, maskedDb, 20)[i]!);
+      expect(1 + maskedSeed.length + maskedDb.length).toBe(k);
+      return Uint8Array.from([0, ...maskedSeed, ...maskedDb]);
+    };
+    const psLength = key.size - 2 * 20 - 2 - 32;
+    expect(decryptOaepKey(key, encryptRaw(encode(new Uint8Array(psLength))), 32, "SHA-1", "SHA-1", new Uint8Array())).toEqual(cek);
+    const dirty = new Uint8Array(psLength);
+    dirty[5] = 0x05;
+    expect(decryptOaepKey(key, encryptRaw(encode(dirty)), 32, "SHA-1", "SHA-1", new Uint8Array())).not.toEqual(cek);
   });
 
   it("the wrong hash, or a key of another length, gives random bytes of the expected length", () => {
