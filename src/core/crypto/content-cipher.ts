@@ -12,10 +12,6 @@ import { rc2CbcDecrypt, tripleDesCbcDecrypt } from "./legacy-cbc.js";
 export interface ContentCipher {
   /** The length in bytes of the content-encryption key. */
   keyLength: number;
-  /** Authenticated encryption (AES-GCM, RFC 5084): a tag protects the content. */
-  authenticated: boolean;
-  /** Legacy (RFC 8551 section 2.7: 3DES and RC2 are for receiving old mail only). */
-  weak: boolean;
   /** Bits of strength shown to the reader: the key size, or RC2's effective key bits. */
   bits: number;
   /**
@@ -57,8 +53,6 @@ function aesCbc(keyLength: number, params: asn1js.AsnType | undefined): ContentC
     ok: true,
     cipher: {
       keyLength,
-      authenticated: false,
-      weak: false,
       bits: keyLength * 8,
       decrypt: (key, ciphertext) => webCryptoDecrypt({ name: "AES-CBC", iv: toArrayBuffer(iv) }, key, ciphertext),
     },
@@ -77,8 +71,6 @@ function aesGcm(keyLength: number, params: asn1js.AsnType | undefined): ContentC
     ok: true,
     cipher: {
       keyLength,
-      authenticated: true,
-      weak: false,
       bits: keyLength * 8,
       decrypt: async (key, ciphertext, aad, tag) => {
         if (!tag || tag.length !== icvLen) return null;
@@ -99,7 +91,7 @@ function tripleDes(params: asn1js.AsnType | undefined): ContentCipherResult {
   if (!iv) return { ok: false, why: "parameters-malformed" };
   return {
     ok: true,
-    cipher: { keyLength: 24, authenticated: false, weak: true, bits: 112, decrypt: async (key, ct) => tripleDesCbcDecrypt(key, iv, ct) },
+    cipher: { keyLength: 24, bits: 112, decrypt: async (key, ct) => tripleDesCbcDecrypt(key, iv, ct) },
   };
 }
 
@@ -122,7 +114,7 @@ function rc2(params: asn1js.AsnType | undefined): ContentCipherResult {
   if (!iv || bits === null) return { ok: false, why: "parameters-malformed" };
   // The key carries as many bytes as the effective bits need (what every S/MIME sender does).
   const keyLength = Math.ceil(bits / 8);
-  return { ok: true, cipher: { keyLength, authenticated: false, weak: true, bits, decrypt: async (key, ct) => rc2CbcDecrypt(key, bits, iv, ct) } };
+  return { ok: true, cipher: { keyLength, bits, decrypt: async (key, ct) => rc2CbcDecrypt(key, bits, iv, ct) } };
 }
 
 /** RFC 2268 section 6: versions 160, 120 and 58 stand for 40, 64 and 128 bits; 256 and above are the bits themselves. */

@@ -9,7 +9,7 @@
  */
 import * as asn1js from "asn1js";
 import { OID } from "../oids.js";
-import { digestByOid, type DigestName } from "../crypto/algorithms.js";
+import { DIGEST_LENGTH, digestByOid, type DigestName } from "../crypto/algorithms.js";
 import { contentCipher } from "../crypto/content-cipher.js";
 import { rc2CbcDecrypt, tripleDesCbcDecrypt } from "../crypto/legacy-cbc.js";
 import { bytesEqual, toArrayBuffer } from "../util/bytes.js";
@@ -129,12 +129,8 @@ function checkMac(macData: asn1js.AsnType, content: Uint8Array, password: string
   const hashOid = oid(seq(algorithm, "MAC algorithm")[0], "MAC algorithm");
   const hash = digestByOid(hashOid);
   if (!hash || hash === "MD5") throw new Refusal({ problem: "unsupported", algorithm: hashOid });
-  const key = pkcs12Kdf(hash, bmpPassword(password), octets(saltEl, "MAC salt"), iterations(iterEl, "MAC iterations"), 3, hashOutput(hash));
+  const key = pkcs12Kdf(hash, bmpPassword(password), octets(saltEl, "MAC salt"), iterations(iterEl, "MAC iterations"), 3, DIGEST_LENGTH[hash]);
   if (!bytesEqual(hmacOf(hash, key, content), octets(macEl, "MAC"))) throw new Refusal({ problem: "wrong-password" });
-}
-
-function hashOutput(hash: DigestName): number {
-  return { MD5: 16, "SHA-1": 20, "SHA-224": 28, "SHA-256": 32, "SHA-384": 48, "SHA-512": 64 }[hash];
 }
 
 /** Decrypts with a password-based scheme: RFC 7292 appendix C or PBES2 (RFC 8018 section 6.2). */
