@@ -239,6 +239,8 @@ const NAMES: Record<string, string> = {
   [OID.aes128Wrap]: "AES-128 key wrap",
   [OID.aes192Wrap]: "AES-192 key wrap",
   [OID.aes256Wrap]: "AES-256 key wrap",
+  // RFC 3217 (id-alg-CMS3DESwrap): what OpenSSL wraps with when the content is 3DES; named so the report can say which it was.
+  "1.2.840.113549.1.9.16.3.6": "3DES key wrap",
   [OID.desEde3Cbc]: "3DES-CBC",
   "1.2.840.113549.1.9.16.3.9": "PWRI-KEK",
   [OID.rc2Cbc]: "RC2-CBC",

@@ -24,6 +24,8 @@ export interface LeafOptions {
   subjectEmail?: string;
   /** The subject's commonName; default: the identity's name. */
   cn?: string;
+  /** Leave out subjectKeyIdentifier (which `openssl x509 -req` otherwise adds). */
+  noSubjectKeyIdentifier?: boolean;
 }
 
 export interface SignOptions {
@@ -118,7 +120,7 @@ export class OpensslPki {
         "basicConstraints=critical,CA:FALSE",
         "keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment",
         "extendedKeyUsage=emailProtection",
-        "subjectKeyIdentifier=hash",
+        opts.noSubjectKeyIdentifier ? "subjectKeyIdentifier=none" : "subjectKeyIdentifier=hash",
         "authorityKeyIdentifier=keyid",
         san ? `subjectAltName=${san}` : "",
       ]

@@ -88,6 +88,40 @@ describe("CBC with PKCS#7 padding against openssl enc", () => {
     expect(tripleDesCbcDecrypt(hex(k3), hex(iv), nopad(nine))).toBeNull();
   });
 
+  it("a full block of padding (08 x 8) is checked to its first byte: 07 08 08 08 08 08 08 08 is refused", () => {
+    const nopad = (block: Uint8Array) => new Uint8Array(execFileSync("openssl", ["enc", "-des-ede3-cbc", "-K", k3, "-iv", iv, "-nopad"], { input: block }));
+    expect(tripleDesCbcDecrypt(hex(k3), hex(iv), nopad(Uint8Array.from([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 7, 8, 8, 8, 8, 8, 8, 8])))).toBeNull();
+    expect(tripleDesCbcDecrypt(hex(k3), hex(iv), nopad(Uint8Array.from([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 8, 8, 8, 8, 8, 8, 8, 8])))).toEqual(Uint8Array.from([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48]));
+  });
+
+  it("an IV that is not 8 bytes, or a 3DES key that is not 24, is refused", () => {
+    const ct = opensslEnc("des-ede3-cbc", k3, iv, plain(8));
+    expect(tripleDesCbcDecrypt(hex(k3), hex(iv), ct)).toEqual(plain(8));
+    expect(tripleDesCbcDecrypt(hex(k3), hex(iv).subarray(0, 7), ct)).toBeNull();
+    expect(tripleDesCbcDecrypt(hex(k3), Uint8Array.from([...hex(iv), 0]), ct)).toBeNull();
+    expect(tripleDesCbcDecrypt(Uint8Array.from([...hex(k3), 1, 2, 3, 4, 5, 6, 7, 8]), hex(iv), ct)).toBeNull();
+  });
+
+  it("RC2 keys of 1 to 128 bytes and 1 to 1024 effective bits (RFC 2268 section 2) are used; past either end, refused", () => {
+    // One block whose IV is chosen so that it deciphers to a whole block of padding: any key RC2 accepts
+    // gives the empty plaintext, which tells "used" from "refused" without an RC2 encryptor.
+    const block = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    const ivFor = (key: Uint8Array, bits: number) => {
+      const d = block.slice();
+      rc2DecryptBlock(rc2KeySchedule(key, bits), d);
+      return d.map((b) => b ^ 0x08);
+    };
+    for (const [length, bits] of [[1, 1], [128, 1024], [16, 128]] as const) {
+      const key = new Uint8Array(length).fill(0x33);
+      expect(rc2CbcDecrypt(key, bits, ivFor(key, bits), block), `${length} bytes, ${bits} bits`).toEqual(new Uint8Array());
+    }
+    const some = ivFor(new Uint8Array(16).fill(0x33), 128);
+    expect(rc2CbcDecrypt(new Uint8Array(0), 128, some, block)).toBeNull();
+    expect(rc2CbcDecrypt(new Uint8Array(129).fill(0x33), 128, some, block)).toBeNull();
+    expect(rc2CbcDecrypt(new Uint8Array(16).fill(0x33), 0, some, block)).toBeNull();
+    expect(rc2CbcDecrypt(new Uint8Array(16).fill(0x33), 1025, some, block)).toBeNull();
+  });
+
   it("a Node Buffer as ciphertext is read, not changed (its slice() is a view)", () => {
     const ct = Buffer.from(opensslEnc("des-ede3-cbc", k3, iv, plain(24)));
     const copy = Buffer.from(ct);

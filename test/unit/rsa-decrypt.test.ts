@@ -86,6 +86,23 @@ describe("RSAES-PKCS1-v1_5 (RFC 8017 section 7.2.2) per RFC 3218", () => {
     expect(decryptPkcs1v15Key(key, encryptRaw(v15(0x02, nonzero(key.size - 35), 0x00, cek)), 32)).toEqual(cek);
   });
 
+  it("at the length bound (RFC 8017 section 7.2.1: a message of at most k - 11 bytes): k - 11 with eight padding bytes gives the key; k - 10 with seven, random bytes", () => {
+    const longest = Uint8Array.from({ length: key.size - 11 }, (_, i) => (i * 3 + 1) & 0xff);
+    expect(decryptPkcs1v15Key(key, encryptRaw(v15(0x02, nonzero(8), 0x00, longest)), key.size - 11)).toEqual(longest);
+    const tooLong = Uint8Array.from({ length: key.size - 10 }, (_, i) => (i * 3 + 1) & 0xff);
+    const out = decryptPkcs1v15Key(key, encryptRaw(v15(0x02, nonzero(7), 0x00, tooLong)), key.size - 10);
+    expect(out.length).toBe(key.size - 10);
+    expect(out).not.toEqual(tooLong);
+  });
+
+  it("a faulty CRT exponent gives null from RSADP, not a wrong value (the re-encryption check against Boneh-DeMillo-Lipton)", () => {
+    const faulty: RsaPrivateKey = { ...key, dp: key.dp + 2n };
+    const ct = encryptRaw(v15(0x02, nonzero(key.size - 35), 0x00, cek));
+    expect(rsaDecryptPrimitive(key, ct)).not.toBeNull();
+    expect(rsaDecryptPrimitive(faulty, ct)).toBeNull();
+    expect(decryptPkcs1v15Key(faulty, ct, 32)).not.toEqual(cek);
+  });
+
   it("a ciphertext of the wrong length or not below the modulus is refused by RSADP, and the key is random", () => {
     expect(rsaDecryptPrimitive(key, new Uint8Array(key.size - 1))).toBeNull();
     expect(rsaDecryptPrimitive(key, toBytes(key.n, key.size))).toBeNull();
@@ -127,6 +144,20 @@ describe("RSAES-OAEP (RFC 8017 section 7.1.2) with any hash, MGF1 hash and label
     const dirty = new Uint8Array(psLength);
     dirty[5] = 0x05;
     expect(decryptOaepKey(key, encryptRaw(encode(dirty)), 32, "SHA-1", "SHA-1", new Uint8Array())).not.toEqual(cek);
+  });
+
+  it("at the length bound (RFC 8017 section 7.1.1: k - 2hLen - 2 bytes, an empty zero string) the key still comes back", () => {
+    const sha1 = syncHash("SHA-1");
+    const longest = Uint8Array.from({ length: key.size - 2 * 20 - 2 }, (_, i) => (i * 5 + 2) & 0xff);
+    const db = Uint8Array.from([...sha1(new Uint8Array()), 0x01, ...longest]);
+    const seed = Uint8Array.from({ length: 20 }, (_, i) => i + 9);
+    const maskedDb = db.map((b, i) => b ^ mgf1(sha1, 20, seed, db.length)[i]!);
+    const maskedSeed = seed.map((b, i) => b ^ mgf1(sha1, 20, maskedDb, 20)[i]!);
+    const ct = encryptRaw(Uint8Array.from([0, ...maskedSeed, ...maskedDb]));
+    expect(decryptOaepKey(key, ct, longest.length, "SHA-1", "SHA-1", new Uint8Array())).toEqual(longest);
+    // OpenSSL agrees that this block is a valid OAEP encoding of that message.
+    writeFileSync(join(dir, "oaep-edge.bin"), ct);
+    expect(openssl(["pkeyutl", "-decrypt", "-inkey", "k.pem", "-in", "oaep-edge.bin", "-pkeyopt", "rsa_padding_mode:oaep"])).toEqual(longest);
   });
 
   it("the wrong hash, or a key of another length, gives random bytes of the expected length", () => {

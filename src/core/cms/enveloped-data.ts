@@ -93,10 +93,14 @@ export function readEnveloped(content: asn1js.AsnType, authenticated: boolean): 
   const recipientInfos = set.valueBlock.value.map((el) => new pkijs.RecipientInfo({ schema: el }));
   const eciEl = fields[i++];
   if (!eciEl) throw new Error("encryptedContentInfo missing");
-  // Read before pkijs, which retags the [0] element in place as a universal OCTET STRING.
+  // EncryptedContentInfo ::= SEQUENCE { contentType, contentEncryptionAlgorithm, encryptedContent [0] OPTIONAL }
+  // (RFC 5652 section 6.1), read here: pkijs's schema makes encryptedContent required, and retags it in place.
+  const algorithmEl = eciEl instanceof asn1js.Sequence && eciEl.valueBlock.value[0] instanceof asn1js.ObjectIdentifier ? eciEl.valueBlock.value[1] : undefined;
+  if (!algorithmEl) throw new Error("encryptedContentInfo unreadable");
   const ciphertext = encryptedContent(eciEl);
-  const eci = new pkijs.EncryptedContentInfo({ schema: eciEl });
-  const algorithm = eci.contentEncryptionAlgorithm;
+  // Absent is allowed (detached content); present but not an OCTET STRING in [0], or in segments of one, is damage.
+  if (ciphertext === null && (eciEl as asn1js.Sequence).valueBlock.value.length > 2) throw new Error("encryptedContent unreadable");
+  const algorithm = new pkijs.AlgorithmIdentifier({ schema: algorithmEl });
   const params = algorithm.algorithmParams as asn1js.AsnType | undefined;
   let authAttributes: Uint8Array | null = null;
   let mac: Uint8Array | null = null;

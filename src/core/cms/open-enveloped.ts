@@ -57,6 +57,7 @@ function oaepParams(params: unknown): { hash: DigestName; mgfHash: DigestName; l
   if (params === undefined || params instanceof asn1js.Null) return { hash: "SHA-1", mgfHash: "SHA-1", label: out.label };
   if (!(params instanceof asn1js.Sequence)) return null;
   for (const field of params.valueBlock.value) {
+    // Stryker disable next-line OptionalChaining: a primitive field has no value list, and without the ?. the throw is caught by the caller, with the same null
     const inner = (field as asn1js.Constructed).valueBlock.value?.[0];
     if (field.idBlock.tagClass !== 3 || !inner) return null;
     const alg = new pkijs.AlgorithmIdentifier({ schema: inner });
@@ -80,7 +81,7 @@ function oaepParams(params: unknown): { hash: DigestName; mgfHash: DigestName; l
 function keyTransport(ri: pkijs.KeyTransRecipientInfo, key: RecipientKey, recipient: number): Candidate {
   const oid = ri.keyEncryptionAlgorithm.algorithmId;
   const encryptedKey = new Uint8Array(ri.encryptedKey.valueBlock.valueHexView);
-  if (key.kind !== "rsa") return { recipient, unsupported: { algorithm: oidName(oid), why: "malformed-key" } };
+  if (key.kind !== "rsa") return { recipient, unsupported: { algorithm: oidName(oid), why: "key-kind-mismatch" } };
   if (oid === OID.rsaEncryption) return { recipient, key, unwrap: async (cipher) => decryptPkcs1v15Key(key.rsa, encryptedKey, cipher.keyLength) };
   if (oid === OID.rsaesOaep) {
     let params: ReturnType<typeof oaepParams>;
@@ -100,7 +101,8 @@ function keyTransport(ri: pkijs.KeyTransRecipientInfo, key: RecipientKey, recipi
 function keyAgreement(ri: pkijs.KeyAgreeRecipientInfo, encryptedKey: Uint8Array, key: RecipientKey, recipient: number): Candidate {
   const scheme = ri.keyEncryptionAlgorithm.algorithmId;
   const hash = agreementHash(scheme);
-  if (!hash || key.kind !== "ec") return { recipient, unsupported: { algorithm: oidName(scheme), why: "unknown-algorithm" } };
+  if (!hash) return { recipient, unsupported: { algorithm: oidName(scheme), why: "unknown-algorithm" } };
+  if (key.kind !== "ec") return { recipient, unsupported: { algorithm: oidName(scheme), why: "key-kind-mismatch" } };
   const wrapEl = ri.keyEncryptionAlgorithm.algorithmParams as asn1js.AsnType | undefined;
   const wrap = wrapEl ? new pkijs.AlgorithmIdentifier({ schema: wrapEl }) : null;
   const kekLength = wrap ? wrapKekLength(wrap.algorithmId) : null;

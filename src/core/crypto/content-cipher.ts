@@ -24,9 +24,14 @@ export interface ContentCipher {
 export type ContentCipherResult = { ok: true; cipher: ContentCipher } | { ok: false; why: "unknown-algorithm" | "parameters-malformed" };
 
 function octets(el: asn1js.AsnType | undefined, length?: number): Uint8Array | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: asn1js leaves a constructed string's own bytes empty, so the length checks refuse it too; this says so first
   if (!(el instanceof asn1js.OctetString) || el.valueBlock.isConstructed) return null;
   const v = new Uint8Array(el.valueBlock.valueHexView);
   return length === undefined || v.length === length ? v : null;
+}
+
+function integer(el: asn1js.AsnType | undefined): number | null {
+  return el instanceof asn1js.Integer ? el.valueBlock.valueDec : null;
 }
 
 function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {
@@ -37,6 +42,7 @@ function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {
 
 async function webCryptoDecrypt(algorithm: AesCbcParams | AesGcmParams, key: Uint8Array, data: Uint8Array): Promise<Uint8Array | null> {
   try {
+    // Stryker disable next-line BooleanLiteral: the key never leaves this function, so whether it could be exported is not observable
     const k = await globalThis.crypto.subtle.importKey("raw", toArrayBuffer(key), algorithm.name, false, ["decrypt"]);
     // The view itself, not a copy (a large message's ciphertext is most of it); WebCrypto copies what it needs.
     return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, k, data as Uint8Array<ArrayBuffer>));
@@ -64,9 +70,9 @@ function aesGcm(keyLength: number, params: asn1js.AsnType | undefined): ContentC
   if (!(params instanceof asn1js.Sequence)) return { ok: false, why: "parameters-malformed" };
   const [nonceEl, icvEl] = params.valueBlock.value;
   const nonce = octets(nonceEl);
-  const icvLen = icvEl === undefined ? 12 : icvEl instanceof asn1js.Integer ? icvEl.valueBlock.valueDec : -1;
+  const icvLen = icvEl === undefined ? 12 : integer(icvEl);
   // RFC 5084 section 3.2: the ICV is 12 to 16 octets (4 and 8 are for other uses, never for CMS).
-  if (!nonce || nonce.length === 0 || icvLen < 12 || icvLen > 16) return { ok: false, why: "parameters-malformed" };
+  if (!nonce || nonce.length === 0 || icvLen === null || icvLen < 12 || icvLen > 16) return { ok: false, why: "parameters-malformed" };
   return {
     ok: true,
     cipher: {
@@ -100,28 +106,25 @@ function tripleDes(params: asn1js.AsnType | undefined): ContentCipherResult {
  * (which encodes the effective key bits) and the IV, or the IV alone (32 effective bits).
  */
 function rc2(params: asn1js.AsnType | undefined): ContentCipherResult {
-  let version = -1;
-  let iv: Uint8Array | null = null;
-  if (params instanceof asn1js.Sequence) {
-    const [v, ivEl] = params.valueBlock.value;
-    version = v instanceof asn1js.Integer ? v.valueBlock.valueDec : -1;
-    iv = octets(ivEl, 8);
-  } else {
-    iv = octets(params, 8);
-    version = 32;
-  }
-  const bits = rc2EffectiveBits(version);
+  const [bits, iv] =
+    params instanceof asn1js.Sequence
+      ? [rc2EffectiveBits(integer(params.valueBlock.value[0])), octets(params.valueBlock.value[1], 8)]
+      : [32, octets(params, 8)];
   if (!iv || bits === null) return { ok: false, why: "parameters-malformed" };
   // The key carries as many bytes as the effective bits need (what every S/MIME sender does).
   const keyLength = Math.ceil(bits / 8);
   return { ok: true, cipher: { keyLength, bits, decrypt: async (key, ct) => rc2CbcDecrypt(key, bits, iv, ct) } };
 }
 
-/** RFC 2268 section 6: versions 160, 120 and 58 stand for 40, 64 and 128 bits; 256 and above are the bits themselves. */
-function rc2EffectiveBits(version: number): number | null {
-  const table: Record<number, number> = { 160: 40, 120: 64, 58: 128, 32: 32 };
-  if (table[version] !== undefined) return table[version]!;
-  return version >= 256 && version <= 1024 ? version : null;
+/**
+ * RFC 2268 section 6: versions 160, 120 and 58 stand for 40, 64 and 128 bits (the ones senders use; the
+ * rest of that section's table is not read); 256 to 1024 are the bits themselves.
+ */
+function rc2EffectiveBits(version: number | null): number | null {
+  if (version === 160) return 40;
+  if (version === 120) return 64;
+  if (version === 58) return 128;
+  return version !== null && version >= 256 && version <= 1024 ? version : null;
 }
 
 const AES_CBC: Record<string, number> = { [OID.aes128Cbc]: 16, [OID.aes192Cbc]: 24, [OID.aes256Cbc]: 32 };

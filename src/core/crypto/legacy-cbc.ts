@@ -17,7 +17,8 @@ function cbcDecrypt(decryptBlock: BlockDecrypt, iv: Uint8Array, ciphertext: Uint
     // A copy: callers may pass a Node Buffer, whose slice() is a view that decrypting in place would change.
     const block = new Uint8Array(ciphertext.subarray(off, off + 8));
     decryptBlock(block);
-    for (let i = 0; i < 8; i++) out[off + i] = block[i]! ^ previous[i]!;
+    const before = previous;
+    out.set(block.map((b, i) => b ^ before[i]!), off);
     previous = ciphertext.subarray(off, off + 8);
   }
   return unpad(out);

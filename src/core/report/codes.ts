@@ -262,6 +262,11 @@ export const UNSUPPORTED_REASONS = [
   "recipient-kind",
   /** Parameters of an encryption algorithm (content encryption, RSA-OAEP) that cannot be read or are out of range. */
   "parameters-malformed",
+  /**
+   * A recipient entry that names the user's certificate with an algorithm for another kind of key (RSA key
+   * transport to an EC certificate, ECDH to an RSA one): a message made wrongly, or on purpose.
+   */
+  "key-kind-mismatch",
 ] as const;
 
 export type UnsupportedReason = (typeof UNSUPPORTED_REASONS)[number];

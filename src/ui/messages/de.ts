@@ -24,6 +24,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-parameters-malformed": () => ": seine RSA-PSS-Parameter sind nicht lesbar",
   "parameters-malformed": () => ": seine Parameter sind nicht lesbar",
   "recipient-kind": (p) => `, für einen Empfänger, der kein Zertifikat ist (${s(p.value)})`,
+  "key-kind-mismatch": () => ", für eine andere Art Schlüssel als die in Ihrem Zertifikat",
 };
 
 /** malformed-cms nach seinem Grund (MALFORMED_CMS_REASONS; trailing-data hat einen eigenen Text). */

@@ -32,6 +32,7 @@ const UNSUPPORTED: Record<UnsupportedReason, (p: IssueParams) => string> = {
   "pss-parameters-malformed": () => ": its RSA-PSS parameters cannot be read",
   "parameters-malformed": () => ": its parameters cannot be read",
   "recipient-kind": (p) => `, for a recipient that is not a certificate (${s(p.value)})`,
+  "key-kind-mismatch": () => ", for a kind of key other than the one in your certificate",
 };
 
 /** malformed-cms, by its reason (MALFORMED_CMS_REASONS; trailing-data has a text of its own). */
