@@ -1,5 +1,5 @@
 /**
- * `signet keys import|list|delete`: the user's own keys, sealed under a passphrase in the store
+ * `signet keys import|list|generate|request|export|delete|passphrase`: the user's own keys, sealed under a passphrase in the store
  * folder (core/keys/key-store.ts). Secrets come from environment variables, never the command line.
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -25,6 +25,8 @@ export const KEYS_USAGE = `usage: signet keys list [--store DIR]
        signet keys export ID --certificate [--der] [--out FILE] [--store DIR]
                         the certificate alone (PEM, or DER), to give to others
        signet keys delete ID --yes [--store DIR]   remove a key for good (--yes confirms it)
+       signet keys passphrase --passphrase-env VAR --new-passphrase-env VAR [--store DIR]
+                        seal every key under a new passphrase (the old one opens nothing after)
   --password-env VAR    the environment variable holding the PKCS#12 file's password
   --passphrase-env VAR  the environment variable holding the key store's passphrase`;
 
@@ -51,7 +53,7 @@ async function emit(text: string, file: string | undefined, out: (s: string) => 
 }
 
 export async function keysCommand(argv: readonly string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["yes", "help", "certificate", "der"], ["store", "password-env", "passphrase-env", "email", "name", "type", "out"]);
+  const args = parseArgs(argv, ["yes", "help", "certificate", "der"], ["store", "password-env", "passphrase-env", "new-passphrase-env", "email", "name", "type", "out"]);
   const [action, target] = args.positional;
   if (args.flags.has("help") || !action) {
     out(KEYS_USAGE);
@@ -141,6 +143,18 @@ export async function keysCommand(argv: readonly string[], out: (s: string) => v
       const removed = await keys.delete(target);
       out(`${removed ? "deleted" : "no key with id"}: ${target}`);
       return removed ? 0 : 1;
+    }
+    case "passphrase": {
+      const currentVar = args.values.get("passphrase-env")?.at(-1);
+      const nextVar = args.values.get("new-passphrase-env")?.at(-1);
+      const current = secretFromEnv("--passphrase-env", currentVar);
+      const next = secretFromEnv("--new-passphrase-env", nextVar);
+      if (next.length < 8) throw new UsageError("--new-passphrase-env: a key store passphrase needs at least 8 characters");
+      const result = await keys.changePassphrase(current, next, RUN_UNLOCK_MS);
+      if (result === "no-passphrase") throw new UsageError("the key store has no keys yet (signet keys import)");
+      if (result === "wrong-passphrase") throw new UsageError(`--passphrase-env: the passphrase in $${currentVar} does not open the key store`);
+      out("passphrase changed: every key is sealed under the new one");
+      return 0;
     }
     default:
       throw new UsageError(`unknown keys action: ${action}`);

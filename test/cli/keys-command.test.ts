@@ -67,6 +67,14 @@ describe("signet keys", () => {
     }
     for (const f of files(store)) expect((statSync(f).mode & 0o077).toString(8)).toBe("0");
 
+    // A new passphrase: the old one opens nothing after it, the new one opens the key.
+    const NEW = { ...SECRETS, NEW_PP: "another store passphrase", SHORT_PP: "short" };
+    expect(signet(["keys", "passphrase", "--passphrase-env", "STORE_PP", "--new-passphrase-env", "SHORT_PP"], NEW)).toMatchObject({ status: 2, stderr: expect.stringContaining("at least 8 characters") });
+    expect(signet(["keys", "passphrase", "--passphrase-env", "NEW_PP", "--new-passphrase-env", "NEW_PP"], NEW)).toMatchObject({ status: 2, stderr: expect.stringContaining("the passphrase in $NEW_PP does not open the key store") });
+    expect(signet(["keys", "passphrase", "--passphrase-env", "STORE_PP", "--new-passphrase-env", "NEW_PP"], NEW)).toMatchObject({ status: 0, stdout: "passphrase changed: every key is sealed under the new one\n" });
+    expect(signet(["inspect", "--passphrase-env", "STORE_PP", "enc.eml"], NEW)).toMatchObject({ status: 2, stderr: expect.stringContaining("does not open the key store") });
+    expect(signet(["inspect", "--passphrase-env", "NEW_PP", "--exit-zero", "enc.eml"], NEW).stdout).toContain("encrypted, decrypted");
+
     expect(signet(["keys", "delete", id])).toMatchObject({ status: 2, stderr: expect.stringContaining("add --yes") });
     expect(signet(["keys", "delete", id, "--yes"])).toMatchObject({ status: 0, stdout: `deleted: ${id}\n` });
     expect(signet(["keys", "list"]).stdout).toContain("(no keys)");

@@ -179,6 +179,20 @@ describe("the options page (key manager)", () => {
       await page.getByRole("button", { name: "Lock now" }).click();
       await keys.locator("[role=status]", { hasText: "Locked." }).waitFor();
       expect(service.keys.isUnlocked()).toBe(false);
+      // A new passphrase, through the background's keys-change-passphrase: the wrong current one is worded.
+      await keys.locator("summary", { hasText: "Change passphrase" }).click();
+      await page.getByPlaceholder("Current passphrase").fill("not the passphrase");
+      await page.getByPlaceholder("New passphrase").fill("a new options passphrase");
+      await page.getByRole("button", { name: "Change", exact: true }).click();
+      await keys.locator("[role=status]", { hasText: "That passphrase does not unlock your keys." }).waitFor();
+      await page.getByPlaceholder("Current passphrase").fill("an options passphrase");
+      await page.getByPlaceholder("New passphrase").fill("a new options passphrase");
+      await page.getByRole("button", { name: "Change", exact: true }).click();
+      await keys.locator("[role=status]", { hasText: "Passphrase changed: every key is now sealed under the new one." }).waitFor();
+      service.keys.lock();
+      expect(await service.keys.unlock("an options passphrase", 60_000)).toBe("wrong-passphrase");
+      expect(await service.keys.unlock("a new options passphrase", 60_000)).toBe("unlocked");
+      service.keys.lock();
       // Signet's own correspondents, from the samples the popup tests inspected, are listed below.
       expect(await keys.innerText()).toContain("Correspondents");
       await page.close();

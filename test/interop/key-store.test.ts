@@ -12,6 +12,7 @@ import { recipientKeyFromPkcs8 } from "../../src/core/keys/recipient-key.js";
 import { CertificateView } from "../../src/core/x509/certificate.js";
 import { toBytes } from "../../src/core/crypto/bigint.js";
 import { MemoryStore } from "../helpers/memory-store.js";
+import { sealingKey, unseal } from "../../src/core/keys/passphrase.js";
 import { MemoryVault } from "../../src/hosts/shared/key-vault.js";
 import { OpensslPki, type Identity } from "../helpers/pki.js";
 
@@ -171,5 +172,72 @@ describe("the key store", () => {
     expect(await vault.get(c.ids[0]!)).toBeNull();
     expect((await inspectWith(again, encryptedTo(carol))).encryption).toBe("no-key");
   });
-});
 
+  it("the passphrase can be changed: afterwards only the new one opens, every key (one still waiting for its certificate too) survives, nothing of the old seal is left", async () => {
+    const store = new MemoryStore();
+    const keys = new KeyStore(store, clock);
+    await keys.setPassphrase("correct horse battery", 60_000, ITERATIONS);
+    await keys.importPkcs12(bobP12, "file-pw");
+    const made = await keys.generate("p256", { email: "new@example.org" });
+    expect(made.ok).toBe(true);
+    expect(await keys.changePassphrase("wrong horse battery", "staple tree", 60_000, ITERATIONS)).toBe("wrong-passphrase");
+    const before = new Map(store.map);
+    expect(await keys.changePassphrase("correct horse battery", "staple tree river", 60_000, ITERATIONS)).toBe("changed");
+    // Left unlocked with the new seal: the key opens mail at once.
+    expect((await inspectWith(keys, encryptedTo(bob))).encryption).toBe("decrypted");
+    // Every record was sealed again (new salt, new nonces); none keeps a second copy.
+    for (const [name, bytes] of store.map) {
+      expect(Buffer.from(bytes).equals(Buffer.from(before.get(name)!)), name).toBe(false);
+      expect(new TextDecoder().decode(bytes)).not.toContain("resealed");
+    }
+    const again = new KeyStore(store, clock);
+    expect(await again.unlock("correct horse battery", 60_000)).toBe("wrong-passphrase");
+    expect(await again.unlock("staple tree river", 60_000)).toBe("unlocked");
+    expect((await inspectWith(again, encryptedTo(bob))).encryption).toBe("decrypted");
+    // The waiting key is still there, and its sealed copy opens under the new passphrase.
+    const pending = (await again.list()).find((k) => k.state === "pending");
+    const record = JSON.parse(new TextDecoder().decode((await store.get(`keys/id/${pending!.id}`))!));
+    const meta = JSON.parse(new TextDecoder().decode((await store.get("keys/meta"))!));
+    expect(await unseal(await sealingKey("staple tree river", meta), record.sealedKey, pending!.id)).not.toBeNull();
+    expect(await new KeyStore(new MemoryStore(), clock).changePassphrase("a", "b", 60_000, ITERATIONS)).toBe("no-passphrase");
+  });
+
+  it("a passphrase change stopped at any write (a closed page, a full disk) loses no key: one passphrase, the old or the new, opens everything", async () => {
+    /** A store whose put fails from the `failAt`-th on, as a page closed at that moment would leave it. */
+    class StoppingStore extends MemoryStore {
+      puts = 0;
+      failAt = Infinity;
+      override async put(key: string, value: Uint8Array): Promise<void> {
+        if (++this.puts >= this.failAt) throw new Error("stopped");
+        return super.put(key, value);
+      }
+    }
+    const seed = new MemoryStore();
+    const first = new KeyStore(seed, clock);
+    await first.setPassphrase("correct horse battery", 60_000, ITERATIONS);
+    await first.importPkcs12(bobP12, "file-pw");
+    await first.importPkcs12(carolP12, "file-pw");
+    const copy = () => {
+      const store = new StoppingStore();
+      for (const [k, v] of seed.map) store.map.set(k, v);
+      return store;
+    };
+    // A whole change makes 2 + 1 + 2 writes: each record resealed, the meta, each record settled.
+    const probe = copy();
+    await new KeyStore(probe, clock).changePassphrase("correct horse battery", "staple tree river", 60_000, ITERATIONS);
+    expect(probe.puts).toBe(5);
+    for (let failAt = 1; failAt <= 5; failAt++) {
+      const store = copy();
+      store.failAt = failAt;
+      await expect(new KeyStore(store, clock).changePassphrase("correct horse battery", "staple tree river", 60_000, ITERATIONS)).rejects.toThrow("stopped");
+      store.failAt = Infinity;
+      const [inForce, other] = failAt <= 3 ? ["correct horse battery", "staple tree river"] : ["staple tree river", "correct horse battery"];
+      const again = new KeyStore(store, clock);
+      expect([failAt, await again.unlock(other, 60_000)]).toEqual([failAt, "wrong-passphrase"]);
+      expect([failAt, await again.unlock(inForce, 60_000)]).toEqual([failAt, "unlocked"]);
+      expect([failAt, (await inspectWith(again, encryptedTo(bob))).encryption, (await inspectWith(again, encryptedTo(carol))).encryption]).toEqual([failAt, "decrypted", "decrypted"]);
+      // Unlocking settled what the stopped change left: no second copy remains.
+      for (const [name, bytes] of store.map) expect([failAt, name, new TextDecoder().decode(bytes).includes("resealed")]).toEqual([failAt, name, false]);
+    }
+  });
+});

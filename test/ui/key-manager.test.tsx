@@ -52,6 +52,7 @@ const correspondent: Correspondent = {
 const actions = (): KeyActions => ({
   unlock: vi.fn(),
   lock: vi.fn(),
+  changePassphrase: vi.fn(),
   importPkcs12: vi.fn(),
   generate: vi.fn(),
   importCertificate: vi.fn(),
@@ -110,6 +111,33 @@ describe("KeyManager", () => {
     expect(a.deleteKey).toHaveBeenCalledWith(identity.id);
     await act(() => button(el, "Export certificate: km-bob").click());
     expect(a.exportCertificate).toHaveBeenCalledWith(identity.certificateBase64, "bob@example.org");
+  });
+
+  it("the passphrase can be changed, locked or not: the button waits for the current one and a new one of 8 or more characters", async () => {
+    expect((await mount(empty, actions())).textContent).not.toContain("Change passphrase");
+    for (const listing of [locked, unlocked]) {
+      const a = actions();
+      const el = await mount(listing, a);
+      const box = el.querySelector("details.change-passphrase")!;
+      expect(text(box.querySelector("summary"))).toBe("Change passphrase");
+      const [current, next] = [...box.querySelectorAll<HTMLInputElement>("input[type=password]")];
+      const type = (input: HTMLInputElement, value: string) =>
+        act(() => {
+          input.value = value;
+          input.dispatchEvent(new Event("input"));
+        });
+      const change = button(el, "Change");
+      await type(current!, "a passphrase");
+      await type(next!, "seven77");
+      expect(change.disabled).toBe(true);
+      await type(next!, "eight888");
+      expect(change.disabled).toBe(false);
+      await act(() => change.click());
+      expect(a.changePassphrase).toHaveBeenCalledWith("a passphrase", "eight888");
+      // Both fields are emptied, so no passphrase stays in the page.
+      expect([current!.value, next!.value]).toEqual(["", ""]);
+      document.body.replaceChildren();
+    }
   });
 
   it("correspondents: listed with what they can decrypt, found by address, exported and deleted by fingerprint", async () => {

@@ -14,6 +14,11 @@
  * without unlocking. RSA keys cannot be: WebCrypto has no RSAES-PKCS1-v1_5,
  * which most S/MIME mail uses, so they are opened from their sealed copy only.
  * The sealed copy of an EC key stays, for a backup only the passphrase allows.
+ *
+ * Changing the passphrase loses nothing if it stops half-way (a closed page, a full disk): every
+ * record first gets its key sealed under the new passphrase beside the old ("resealed"); then the
+ * meta record is replaced, the one write that switches passphrases; then each record drops its old
+ * copy. Unlocking finishes or undoes whatever a stopped change left (settle()).
  */
 import * as pkijs from "pkijs";
 import type { Clock, DecryptOutcome, Decryptor, DecryptRequest, KeyVault, Store } from "../ports.js";
@@ -57,6 +62,8 @@ export interface KeyRecord {
   sealedKey: Sealed;
   /** The key is also in the host's KeyVault, as a non-extractable ECDH CryptoKey under the record id. */
   vaulted?: true;
+  /** Only while a passphrase change is under way: the same key sealed under the new passphrase. */
+  resealed?: Sealed;
 }
 
 export interface StoredKey {
@@ -71,6 +78,7 @@ export interface StoredKey {
 }
 
 export type UnlockResult = "unlocked" | "wrong-passphrase" | "no-passphrase";
+export type ChangePassphraseResult = "changed" | "wrong-passphrase" | "no-passphrase";
 
 /** A stored key as the key manager shows it (JSON: it crosses from the add-on's background to its pages). */
 export interface KeySummary {
@@ -183,12 +191,40 @@ export class KeyStore {
     this.unlocked = { key, keys: new Map(), until: this.clock.now().getTime() + forMs };
   }
 
-  /** Opens every stored key for `forMs` milliseconds. */
-  async unlock(passphrase: string, forMs: number): Promise<UnlockResult> {
+  /** The sealing key of the passphrase, or why there is none; records a stopped change left are settled. */
+  private async sealingKeyOf(passphrase: string): Promise<CryptoKey | "wrong-passphrase" | "no-passphrase"> {
     const meta = decode<Meta>(await this.store.get(META));
     if (!meta) return "no-passphrase";
     const key = await sealingKey(passphrase, meta);
     if (!(await unseal(key, meta.check, META))) return "wrong-passphrase";
+    await this.settle(key);
+    return key;
+  }
+
+  /**
+   * Finishes or undoes a passphrase change that stopped: a record with a resealed copy keeps the one
+   * copy the passphrase now in force opens (the meta record says which passphrase that is).
+   */
+  private async settle(key: CryptoKey): Promise<void> {
+    for (const record of await this.records()) {
+      if (!record.resealed) continue;
+      const settled: KeyRecord = { ...record };
+      delete settled.resealed;
+      // Stopped after the switch: the new copy is the one in force. Before it: the old one still is.
+      if (!(await unseal(key, record.sealedKey, record.id)) && (await unseal(key, record.resealed, record.id))) settled.sealedKey = record.resealed;
+      await this.store.put(RECORDS + record.id, encode(settled));
+    }
+  }
+
+  /** Opens every stored key for `forMs` milliseconds. */
+  async unlock(passphrase: string, forMs: number): Promise<UnlockResult> {
+    const key = await this.sealingKeyOf(passphrase);
+    if (typeof key === "string") return key;
+    await this.openAll(key, forMs);
+    return "unlocked";
+  }
+
+  private async openAll(key: CryptoKey, forMs: number): Promise<void> {
     const keys = new Map<string, RecipientKey>();
     for (const record of await this.records()) {
       if (!record.certificate) continue;
@@ -198,11 +234,35 @@ export class KeyStore {
       if (typeof opened !== "string") keys.set(record.id, opened);
     }
     this.unlocked = { key, keys, until: this.clock.now().getTime() + forMs };
-    return "unlocked";
   }
 
   lock(): void {
     this.unlocked = null;
+  }
+
+  /**
+   * Seals every key under a new passphrase (new salt; the iteration count is the default unless given)
+   * and leaves the store unlocked for `forMs`. A key the current passphrase does not open (a damaged
+   * record) is left as it was. See the file's comment for why a stopped change loses nothing.
+   */
+  async changePassphrase(current: string, next: string, forMs: number, iterations?: number): Promise<ChangePassphraseResult> {
+    const oldKey = await this.sealingKeyOf(current);
+    if (typeof oldKey === "string") return oldKey;
+    const params = newKdfParams(iterations);
+    const newKey = await sealingKey(next, params);
+    const records = await this.records();
+    // 1. Each key sealed under the new passphrase too; the old copy is still the one in force.
+    for (const record of records) {
+      const pkcs8 = await unseal(oldKey, record.sealedKey, record.id);
+      if (pkcs8) await this.store.put(RECORDS + record.id, encode({ ...record, resealed: await seal(newKey, pkcs8, record.id) }));
+    }
+    // 2. The switch: from this write on, the new passphrase opens the store.
+    const meta: Meta = { version: 1, ...params, check: await seal(newKey, new TextEncoder().encode(CHECK_TEXT), META) };
+    await this.store.put(META, encode(meta));
+    // 3. The old copies go.
+    await this.settle(newKey);
+    await this.openAll(newKey, forMs);
+    return "changed";
   }
 
   async listing(): Promise<KeyListing> {

@@ -81,6 +81,11 @@ function Keys() {
         return text.done.unlocked;
       }),
     lock: () => run(async () => (keys.lock(), text.done.locked)),
+    changePassphrase: (current, next) =>
+      run(async () => {
+        if (next.length < 8) fail("passphrase-too-short");
+        return (await keys.changePassphrase(current, next, 30 * 60_000)) === "changed" ? text.done.changed : fail("wrong-passphrase");
+      }),
     importPkcs12: (file, password) =>
       run(async () => {
         const r = await keys.importPkcs12(file.bytes, password);

@@ -64,6 +64,14 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
     s.keysChanged();
     return s.keys.listing();
   },
+  "keys-change-passphrase": async (s, r) => {
+    if (r.next.length < 8) throw new Error("passphrase-too-short");
+    // Left unlocked for as long as an unlock lasts by default (the page's first choice, 30 minutes).
+    const result = await s.keys.changePassphrase(r.current, r.next, 30 * 60_000);
+    if (result !== "changed") throw new Error(result === "no-passphrase" ? "locked" : "wrong-passphrase");
+    s.keysChanged();
+    return s.keys.listing();
+  },
   "keys-lock": async (s) => {
     s.keys.lock();
     s.keysChanged();

@@ -69,6 +69,7 @@ function Keys() {
   const actions: KeyActions = {
     unlock: (passphrase, minutes) => run(ask({ command: "keys-unlock", passphrase, minutes }), () => text.done.unlocked),
     lock: () => run(ask({ command: "keys-lock" }), () => text.done.locked),
+    changePassphrase: (current, next) => run(ask({ command: "keys-change-passphrase", current, next }), () => text.done.changed),
     importPkcs12: (file, password) => run(ask({ command: "keys-import", base64: encodeBase64(file.bytes), password }), (r) => text.done.imported(r.imported.length)),
     generate: (email, name, type) =>
       run(ask({ command: "keys-generate", email, name, type }), (r) => {

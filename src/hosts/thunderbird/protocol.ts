@@ -27,6 +27,7 @@ export type Request =
   | { command: "keys-list" }
   | { command: "keys-unlock"; passphrase: string; minutes: number }
   | { command: "keys-lock" }
+  | { command: "keys-change-passphrase"; current: string; next: string }
   | { command: "keys-import"; base64: string; password: string }
   | { command: "keys-generate"; email: string; name: string; type: NewKeyType }
   | { command: "keys-import-certificate"; base64: string }
@@ -52,6 +53,7 @@ export interface Responses {
   "keys-list": KeyListing;
   "keys-unlock": KeyListing;
   "keys-lock": KeyListing;
+  "keys-change-passphrase": KeyListing;
   "keys-import": { imported: string[] };
   "keys-generate": { id: string; requestPem: string };
   "keys-import-certificate": { id: string };
@@ -65,7 +67,7 @@ export interface Responses {
 export type Reply<C extends Command> = { ok: true; value: Responses[C] } | { ok: false; error: string };
 
 const COMMANDS: ReadonlySet<string> = new Set<Command>(["banner-state", "report", "report-open-part", "open-details", "describe-certificate", "trust-list", "trust-add", "trust-distrust", "trust-remove", "mark-get", "mark-set",
-  "keys-list", "keys-unlock", "keys-lock", "keys-import", "keys-generate", "keys-import-certificate", "keys-export", "keys-delete", "correspondents-list", "correspondents-delete",
+  "keys-list", "keys-unlock", "keys-lock", "keys-change-passphrase", "keys-import", "keys-generate", "keys-import-certificate", "keys-export", "keys-delete", "correspondents-list", "correspondents-delete",
 ]);
 
 /** Messages come from the add-on's own pages, but are still checked before use. */

@@ -1,5 +1,5 @@
 /**
- * The key manager: the user's own keys (unlock and lock, import a PKCS#12 file,
+ * The key manager: the user's own keys (unlock and lock, change the passphrase, import a PKCS#12 file,
  * make a key pair and its certificate request, take the CA's certificate in,
  * export a backup or the certificate, delete with confirmation) and the
  * correspondents' certificates (search, export, delete). A pure view: the host
@@ -15,6 +15,8 @@ export interface KeyActions {
   /** Unlocks for `minutes` (and sets the passphrase when the store has none). */
   unlock: (passphrase: string, minutes: number) => void;
   lock: () => void;
+  /** Seals every key under `next`; the page checks only the length (8+), the host the current passphrase. */
+  changePassphrase: (current: string, next: string) => void;
   importPkcs12: (file: { name: string; bytes: Uint8Array }, password: string) => void;
   generate: (email: string, name: string, type: NewKeyType) => void;
   importCertificate: (file: { name: string; bytes: Uint8Array }) => void;
@@ -41,6 +43,24 @@ async function fileOf(input: HTMLInputElement): Promise<{ name: string; bytes: U
   const bytes = new Uint8Array(await file.arrayBuffer());
   input.value = "";
   return { name: file.name, bytes };
+}
+
+function ChangePassphrase({ actions }: { actions: KeyActions }) {
+  const ui = useContext(UiContext).catalogue.ui.keys;
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  return (
+    <details class="change-passphrase">
+      <summary>{ui.changeTitle}</summary>
+      <div class="toolbar">
+        <input type="password" aria-label={ui.currentPassphrase} placeholder={ui.currentPassphrase} value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        <input type="password" aria-label={ui.newPassphrase} placeholder={ui.newPassphrase} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        <button type="button" disabled={current.length === 0 || next.length < 8} onClick={() => (actions.changePassphrase(current, next), setCurrent(""), setNext(""))}>
+          {ui.change}
+        </button>
+      </div>
+    </details>
+  );
 }
 
 function KeyRow({ k, actions, unlocked }: { k: KeySummary; actions: KeyActions; unlocked: boolean }) {
@@ -155,6 +175,7 @@ export function KeyManager({ listing, correspondents, actions, request, message 
             </tbody>
           </table>
         )}
+        {listing.hasPassphrase ? <ChangePassphrase actions={actions} /> : null}
         {unlocked ? (
           <>
             <h3>{ui.importTitle}</h3>

@@ -192,6 +192,9 @@ export const UI_DE: UiStrings = {
     unlock: "Entsperren",
     setPassphrase: "Passphrase festlegen",
     lock: "Jetzt sperren",
+    changeTitle: "Passphrase ändern",
+    currentPassphrase: "Bisherige Passphrase",
+    change: "Ändern",
     empty: "Keine Schlüssel.",
     pending: "neuer Schlüssel",
     showRequest: "Zertifikatsanforderung zeigen (PEM, für Ihre Zertifizierungsstelle)",
@@ -221,7 +224,7 @@ export const UI_DE: UiStrings = {
     noMatch: "Kein Zertifikat für diese Adresse.",
     correspondentLine: (issuer, until, lastSeen, trusted) => `ausgestellt von ${issuer}${trusted ? "" : " (nicht vertrauenswürdig)"}, gültig bis ${until}, zuletzt gesehen ${lastSeen}`,
     canDecrypt: (algorithms) => (algorithms ? `kann entschlüsseln: ${algorithms}` : "hat nicht gesagt, was es entschlüsseln kann"),
-    done: { unlocked: "Entsperrt.", locked: "Gesperrt.", imported: (n) => `${count(n, "Schlüssel", "Schlüssel")} hinzugefügt.`, generated: "Schlüssel erstellt.", certificate: "Zertifikat hinzugefügt: der Schlüssel ist bereit.", exported: "Exportiert.", deleted: "Gelöscht." },
+    done: { unlocked: "Entsperrt.", locked: "Gesperrt.", imported: (n) => `${count(n, "Schlüssel", "Schlüssel")} hinzugefügt.`, generated: "Schlüssel erstellt.", certificate: "Zertifikat hinzugefügt: der Schlüssel ist bereit.", exported: "Exportiert.", deleted: "Gelöscht.", changed: "Passphrase geändert: jeder Schlüssel ist jetzt unter der neuen verschlüsselt." },
     problems: {
       "wrong-passphrase": "Diese Passphrase entsperrt Ihre Schlüssel nicht.",
       "passphrase-too-short": "Eine Passphrase braucht mindestens 8 Zeichen.",

@@ -146,6 +146,9 @@ export interface UiStrings {
     unlock: string;
     setPassphrase: string;
     lock: string;
+    changeTitle: string;
+    currentPassphrase: string;
+    change: string;
     empty: string;
     pending: string;
     waiting: string;
@@ -175,7 +178,7 @@ export interface UiStrings {
     noMatch: string;
     correspondentLine: (issuer: string, until: string, lastSeen: string, trusted: boolean) => string;
     canDecrypt: (algorithms: string) => string;
-    done: { unlocked: string; locked: string; imported: (n: number) => string; generated: string; certificate: string; exported: string; deleted: string };
+    done: { unlocked: string; locked: string; imported: (n: number) => string; generated: string; certificate: string; exported: string; deleted: string; changed: string };
     /** The background's error codes (commands.ts), worded. */
     problems: Record<string, string>;
   };
@@ -386,6 +389,9 @@ export const UI_EN: UiStrings = {
     unlock: "Unlock",
     setPassphrase: "Set passphrase",
     lock: "Lock now",
+    changeTitle: "Change passphrase",
+    currentPassphrase: "Current passphrase",
+    change: "Change",
     empty: "No keys.",
     pending: "new key",
     showRequest: "Show its certificate request (PEM, for your certificate authority)",
@@ -415,7 +421,7 @@ export const UI_EN: UiStrings = {
     noMatch: "No certificate for that address.",
     correspondentLine: (issuer, until, lastSeen, trusted) => `issued by ${issuer}${trusted ? "" : " (not trusted)"}, valid until ${until}, last seen ${lastSeen}`,
     canDecrypt: (algorithms) => (algorithms ? `can decrypt: ${algorithms}` : "said nothing about what it can decrypt"),
-    done: { unlocked: "Unlocked.", locked: "Locked.", imported: (n) => `${count(n, "key")} added.`, generated: "Key made.", certificate: "Certificate added: the key is ready to use.", exported: "Exported.", deleted: "Deleted." },
+    done: { unlocked: "Unlocked.", locked: "Locked.", imported: (n) => `${count(n, "key")} added.`, generated: "Key made.", certificate: "Certificate added: the key is ready to use.", exported: "Exported.", deleted: "Deleted.", changed: "Passphrase changed: every key is now sealed under the new one." },
     problems: {
       "wrong-passphrase": "That passphrase does not unlock your keys.",
       "passphrase-too-short": "A passphrase needs at least 8 characters.",
