@@ -105,6 +105,8 @@ interface KariOptions {
   kekLength?: 16 | 32 | 0;
   /** Name the originator by a certificate (issuerAndSerialNumber) instead of giving its key. */
   originatorByCertificate?: boolean;
+  /** Parameters of the scheme in place of the wrap AlgorithmIdentifier. */
+  schemeParams?: asn1js.AsnType;
 }
 
 const WRAP: Record<number, string> = { 16: OID.aes128Wrap, 32: OID.aes256Wrap };
@@ -134,7 +136,7 @@ function kari(who: Identity, cek: Uint8Array, o: KariOptions = {}): asn1js.Const
       new asn1js.Integer({ value: 3 }),
       explicit(0, originator),
       ...(o.ukm ? [explicit(1, octets(o.ukm))] : []),
-      algorithm(OID.ecdhStdSha256Kdf, kekLength ? wrapAlgorithm : undefined),
+      algorithm(OID.ecdhStdSha256Kdf, o.schemeParams ?? (kekLength ? wrapAlgorithm : undefined)),
       new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [issuerAndSerial(who), octets(wrapped)] })] }),
     ],
   });
@@ -229,6 +231,8 @@ describe("key agreement built by hand from RFC 5753, opened first by openssl cms
       why: "unknown-algorithm",
     });
     expect(await open(envelopedData(kari(carol, cek, { kekLength: 0 }), cek), [keys[carol.name]!])).toEqual({ ok: false, reason: "unsupported", algorithm: "ECDH (SHA-256 KDF)", why: "unknown-algorithm" });
+    // Parameters that are no AlgorithmIdentifier at all: said to be unreadable, never thrown.
+    expect(await open(envelopedData(kari(carol, cek, { schemeParams: new asn1js.Integer({ value: 5 }) }), cek), [keys[carol.name]!])).toEqual({ ok: false, reason: "unsupported", algorithm: "ECDH (SHA-256 KDF)", why: "parameters-malformed" });
   });
 });
 
@@ -268,6 +272,8 @@ describe("what openssl cms -encrypt writes, edited one field at a time", () => {
       ["not a SEQUENCE", new asn1js.Integer({ value: 1 })],
       ["an untagged field", seq(sha256)],
       ["a [3] field", seq(tagged(3, sha256))],
+      ["a [3] field holding what [2] may (an empty pSpecified label)", seq(tagged(3, algorithm(OID.pSpecified, octets(new Uint8Array()))))],
+      ["a field of another class ([APPLICATION 0]) holding what [0] may", seq(new asn1js.Constructed({ idBlock: { tagClass: 2, tagNumber: 0 }, value: [sha256] }))],
       ["an empty [0]", seq(new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [] }))],
       ["a [0] holding no AlgorithmIdentifier", seq(tagged(0, new asn1js.Integer({ value: 1 })))],
       ["MD5 as the hash", seq(tagged(0, md5))],

@@ -37,7 +37,8 @@ function integer(el: asn1js.AsnType | undefined): number | null {
 function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {
   if (!params) return undefined;
   const parsed = asn1js.fromBER(toArrayBuffer(params));
-  return parsed.offset === -1 || parsed.offset !== params.length ? undefined : parsed.result;
+  // asn1js's offset is -1 when it cannot read, which no length equals.
+  return parsed.offset !== params.length ? undefined : parsed.result;
 }
 
 async function webCryptoDecrypt(algorithm: AesCbcParams | AesGcmParams, key: Uint8Array, data: Uint8Array): Promise<Uint8Array | null> {
@@ -72,6 +73,7 @@ function aesGcm(keyLength: number, params: asn1js.AsnType | undefined): ContentC
   const nonce = octets(nonceEl);
   const icvLen = icvEl === undefined ? 12 : integer(icvEl);
   // RFC 5084 section 3.2: the ICV is 12 to 16 octets (4 and 8 are for other uses, never for CMS).
+  // Stryker disable next-line ConditionalExpression: null compares below 12 too; the test is there for the type
   if (!nonce || nonce.length === 0 || icvLen === null || icvLen < 12 || icvLen > 16) return { ok: false, why: "parameters-malformed" };
   return {
     ok: true,
@@ -79,6 +81,7 @@ function aesGcm(keyLength: number, params: asn1js.AsnType | undefined): ContentC
       keyLength,
       bits: keyLength * 8,
       decrypt: async (key, ciphertext, aad, tag) => {
+        // Stryker disable next-line ConditionalExpression: a tag of another length fails WebCrypto's check as well; this refuses it first
         if (!tag || tag.length !== icvLen) return null;
         const data = new Uint8Array(ciphertext.length + tag.length);
         data.set(ciphertext);
@@ -124,6 +127,7 @@ function rc2EffectiveBits(version: number | null): number | null {
   if (version === 160) return 40;
   if (version === 120) return 64;
   if (version === 58) return 128;
+  // Stryker disable next-line ConditionalExpression: null compares below 256 too; the test is there for the type
   return version !== null && version >= 256 && version <= 1024 ? version : null;
 }
 
