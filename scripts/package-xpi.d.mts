@@ -1,1 +1,1 @@
-export declare function packageXpi(options?: { out?: string; test?: { hook: string; fixtures: string[]; anchors: string[]; keys?: { base64: string; password: string }[]; screenshots?: string[] } }): string;
+export declare function packageXpi(options?: { out?: string; test?: { hook: string; fixtures: string[]; anchors: string[]; keys?: { base64: string; password: string }[]; screenshots?: string[]; menuReports?: string[] } }): string;

@@ -18,7 +18,7 @@ function filesUnder(dir) {
 }
 
 /**
- * @param {{ out?: string, test?: { hook: string, fixtures: string[], anchors: string[], keys?: { base64: string, password: string }[], screenshots?: string[] } }} [options]
+ * @param {{ out?: string, test?: { hook: string, fixtures: string[], anchors: string[], keys?: { base64: string, password: string }[], screenshots?: string[], menuReports?: string[] } }} [options]
  * @returns {string} the path of the .xpi written
  */
 export function packageXpi(options = {}) {

@@ -32,6 +32,8 @@ export declare function runThunderbird(options: {
   keys?: { p12: Uint8Array; password: string }[];
   /** Fixtures whose tab the harness captures as a PNG (logged as { screenshot: name, png: data URL }). */
   screenshots?: string[];
+  /** Fixtures whose report the harness opens as the message list's menu does (logged as { menuReport: name, ... }), and captures. */
+  menuReports?: string[];
   timeoutMs?: number;
   /** Runs on the new profile folder before Thunderbird starts (to import keys with pk12util, say). */
   beforeStart?: (profile: string) => void;

@@ -41,10 +41,10 @@ user_pref("javascript.options.showInConsole", true);
  */
 
 /**
- * @param {{ fixtures: Fixture[], anchors: Uint8Array[], keys?: { p12: Uint8Array, password: string }[], screenshots?: string[], timeoutMs?: number, beforeStart?: (profile: string) => void }} options
+ * @param {{ fixtures: Fixture[], anchors: Uint8Array[], keys?: { p12: Uint8Array, password: string }[], screenshots?: string[], menuReports?: string[], timeoutMs?: number, beforeStart?: (profile: string) => void }} options
  * @returns {Promise<{ banners: BannerShown[], logs: unknown[], fixtureOf: (id: number | null) => string | undefined, console: string[] }>}
  */
-export async function runThunderbird({ fixtures, anchors, keys = [], screenshots = [], timeoutMs = 100_000, beforeStart }) {
+export async function runThunderbird({ fixtures, anchors, keys = [], screenshots = [], menuReports = [], timeoutMs = 100_000, beforeStart }) {
   if (spawnSync(THUNDERBIRD, ["--version"]).status !== 0) throw new Error("Thunderbird is not installed: .ci/run installs Debian's thunderbird package");
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -89,6 +89,7 @@ export async function runThunderbird({ fixtures, anchors, keys = [], screenshots
         anchors: anchors.map((a) => Buffer.from(a).toString("base64")),
         keys: keys.map((k) => ({ base64: Buffer.from(k.p12).toString("base64"), password: k.password })),
         screenshots,
+        menuReports,
       },
     });
     beforeStart?.(profile);

@@ -21,8 +21,10 @@ import { MemoryStore } from "../helpers/memory-store.js";
 import { OpensslPki } from "../helpers/pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
-/** Tab N displays the Nth sample, as Thunderbird's messageDisplay would say. */
+/** Tab N displays message N, as Thunderbird's messageDisplay would say. */
 const TABS: Record<number, string> = { 1: "11-revoked.eml", 2: "01-signed-valid.eml" };
+/** Thunderbird's messages: those the tabs display, and one no tab does (as one Thunderbird cannot decrypt shows in none). */
+const MESSAGES: Record<number, string> = { ...TABS, 7: "03-tampered.eml" };
 
 /** storage.local, as the stub holds it: where the personal mark is kept. */
 const stored = new Map<string, unknown>();
@@ -35,7 +37,7 @@ const api = {
     },
   },
   messageDisplay: { getDisplayedMessages: async (tabId: number) => ({ messages: TABS[tabId] ? [{ id: tabId, subject: "", headerMessageId: "" }] : [] }) },
-  messages: { getRaw: async (id: number) => new File([readFileSync(join(root, "samples", TABS[id]!))], "m.eml") },
+  messages: { getRaw: async (id: number) => new File([readFileSync(join(root, "samples", MESSAGES[id]!))], "m.eml") },
 } as unknown as Messenger;
 
 let browser: Browser;
@@ -95,6 +97,20 @@ describe("the popup (message_display_action)", () => {
     await page.locator('.report[data-pending="false"]').waitFor();
     expect(await page.locator(".report").getAttribute("data-verdict")).toBe("verified");
     await page.close();
+  });
+
+  it("opened from the message list's menu as popup.html?message=ID, shows that message though no tab displays it; a malformed id is an error, not the active tab's report", async () => {
+    const page = await openPage("popup.html?message=7");
+    await page.locator('.report[data-pending="false"]').waitFor();
+    expect(await page.locator(".report").getAttribute("data-verdict")).toBe("danger");
+    expect(await page.locator(".headline").innerText()).toContain("The signed content was changed after signing.");
+    await page.close();
+    for (const bad of ["popup.html?message=7x", "popup.html?message=", "popup.html?tab=-1"]) {
+      const wrong = await openPage(bad);
+      await wrong.locator("[role=status]", { hasText: "this page was opened for no valid message" }).waitFor();
+      expect(await wrong.locator(".report[data-verdict]").count(), bad).toBe(0);
+      await wrong.close();
+    }
   });
 });
 

@@ -177,6 +177,7 @@ beforeAll(async () => {
         { p12: pki.read("heidi.p12"), password: "heidi-pw" },
       ],
       screenshots: SCREENSHOTS,
+      menuReports: [SIGNET_KEY],
       beforeStart: (profile) => {
         execFileSync("certutil", ["-N", "-d", `sql:${profile}`, "--empty-password"]);
         execFileSync("pk12util", ["-i", pki.path("dave.p12"), "-d", `sql:${profile}`, "-W", "dave"]);
@@ -409,6 +410,19 @@ describe("the add-on in Thunderbird 128+", () => {
     expect(report?.layers[0]).toMatchObject({ opened: true, decryptedBy: "signet", integrity: "signed-inside" });
     expect(report?.layers[0]?.kind === "enveloped" && report.layers[0].decryptedBody?.body).toContain("The board meets on Tuesday.");
     expect(report).toMatchObject({ encryption: "decrypted", signature: "valid", trust: "trusted" });
+  });
+
+  it("the message list's menu opens that message's report in a tab of its own, which Thunderbird's missing message page cannot give", () => {
+    const shown = logged<{ menuReport: string; id: number; page: { messageId: number; url: string } | null; encryption: string | null; verdict: string | null }>("menuReport")[0];
+    expect(shown?.menuReport).toBe(SIGNET_KEY);
+    // popup.html?message=ID opened, and that page asked the background for that message's report.
+    expect(shown?.page).toMatchObject({ messageId: shown?.id, url: expect.stringMatching(new RegExp(`/popup\\.html\\?message=${shown?.id}$`)) });
+    // Asked after the harness took back trust in the roots: decrypted, and the chain now untrusted.
+    expect([shown?.encryption, shown?.verdict]).toEqual(["decrypted", "warning"]);
+    // What the reader sees in that tab, as Thunderbird painted it: the decrypted text, under the report's headline.
+    // (kept as test-output/thunderbird-menu-encrypted-to-grace.png, for a person to look at)
+    const png = screenshots.get(`menu-${SIGNET_KEY}`);
+    expect(png && readPng(png).width).toBeGreaterThan(300);
   });
 
   it("Heidi's EC key lives in IndexedDB as a key that cannot be exported: locked, her mail still opens, Grace's RSA mail does not", () => {

@@ -173,6 +173,15 @@ describe("which message a tab shows", () => {
     expect(service.lastShownIn(10)).toBeUndefined();
   });
 
+  it("a report asked for by message (the message list's menu) needs no tab, and a malformed target is refused before anything is read", async () => {
+    // No tab is asked about: the message is named.
+    const byMessage = (await dispatch(service, { command: "report", messageId: 1, wait: true }, {})) as { ok: boolean; value: { report: { verdict: string } | null } };
+    expect(byMessage.ok && byMessage.value.report?.verdict).toBe("verified");
+    for (const target of [{ messageId: -1 }, { messageId: 1.5 }, { tabId: Number.NaN }]) {
+      expect(await dispatch(service, { command: "report", wait: false, ...target }, {})).toEqual({ ok: false, error: "no such message or tab" });
+    }
+  });
+
   it("the personal mark leads every tooltip; changing it updates open buttons, and a mark a banner cannot show is refused", async () => {
     await display(10, [1]);
     const fox = { text: "Fox", colour: "#00695c" };

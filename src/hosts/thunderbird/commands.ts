@@ -1,7 +1,7 @@
 /** The background's one dispatcher: a handler per command (protocol.ts). */
 import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, encodeBase64, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
 import type { MessageSender } from "./messenger.js";
-import type { Command, Request, Responses } from "./protocol.js";
+import type { Command, ReportTarget, Request, Responses } from "./protocol.js";
 import type { SignetService } from "./service.js";
 
 type Handler<C extends Command> = (service: SignetService, request: Extract<Request, { command: C }>, sender: MessageSender) => Promise<Responses[C]>;
@@ -12,10 +12,17 @@ function senderTab(sender: MessageSender): number {
   return id;
 }
 
+/** The target a request names, checked: the pages are the add-on's own, but a message is still data. */
+function reportTarget(r: ReportTarget): ReportTarget {
+  const id = "messageId" in r ? r.messageId : r.tabId;
+  if (!Number.isSafeInteger(id) || id < 0) throw new Error("no such message or tab");
+  return "messageId" in r ? { messageId: id } : { tabId: id };
+}
+
 export const HANDLERS: { [C in Command]: Handler<C> } = {
-  "banner-state": (s, r, sender) => s.stateForTab(senderTab(sender), r.wait),
-  report: (s, r) => s.stateForTab(r.tabId, r.wait),
-  "report-open-part": (s, r) => s.openPartForTab(r.tabId, r.mimePath),
+  "banner-state": (s, r, sender) => s.stateFor({ tabId: senderTab(sender) }, r.wait),
+  report: (s, r) => s.stateFor(reportTarget(r), r.wait),
+  "report-open-part": (s, r) => s.openPartFor(reportTarget(r), r.mimePath),
   "open-details": async (s, _r, sender) => {
     const tabId = senderTab(sender);
     // The popup, over the window of the message whose banner was clicked. openPopup resolves false when the

@@ -37,6 +37,14 @@ export interface Messenger {
     onMessage: Event<(message: unknown, sender: MessageSender) => Promise<unknown> | undefined>;
     getURL(path: string): string;
     openOptionsPage(): Promise<void>;
+    /** Set while a callback of a call that failed runs (menus.create's). */
+    lastError?: { message?: string } | null;
+  };
+  /** Items in Thunderbird's menus (permission "menus"). */
+  menus: {
+    /** The callback runs once the item exists, or with runtime.lastError set (an id already there). */
+    create(properties: { id: string; title: string; contexts: "message_list"[] }, callback?: () => void): string | number;
+    onClicked: Event<(info: { menuItemId: string | number; selectedMessages?: { messages: MessageHeader[] } }, tab?: Tab) => void>;
   };
   messages: {
     getRaw(messageId: number, options?: { decrypt?: boolean }): Promise<File>;

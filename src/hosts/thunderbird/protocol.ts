@@ -6,13 +6,19 @@ import type { CertificateDetails, Correspondent, KeyListing, NewKeyType, TrustLi
 import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { InspectionState } from "../shared/inspection.js";
 
+/**
+ * Whose report: the message a tab displays (the header button's popup), or a message by id (the message
+ * list's menu, which reaches messages Thunderbird shows no page for: those it cannot decrypt itself).
+ */
+export type ReportTarget = { tabId: number } | { messageId: number };
+
 export type Request =
   /** From the banner: the state of the message its tab displays; `wait` for the network answer. */
   | { command: "banner-state"; wait: boolean }
-  /** From the popup: the state of the message displayed in `tabId`. */
-  | { command: "report"; tabId: number; wait: boolean }
-  /** From the popup: the message of `tabId` inspected again with the encrypted part at `mimePath` opened, as the reader asked. */
-  | { command: "report-open-part"; tabId: number; mimePath: string }
+  /** From the popup: the state of the target's message. */
+  | ({ command: "report"; wait: boolean } & ReportTarget)
+  /** From the popup: the target's message inspected again with the encrypted part at `mimePath` opened, as the reader asked. */
+  | ({ command: "report-open-part"; mimePath: string } & ReportTarget)
   /** From the banner's Details button. */
   | { command: "open-details" }
   | { command: "describe-certificate"; derBase64: string }

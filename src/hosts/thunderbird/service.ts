@@ -6,6 +6,7 @@ import { buildTrustInputs, CorrespondentDirectory, hostDecryptor, KeyStore, syst
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
+import type { ReportTarget } from "./protocol.js";
 import { PersonalMarkSetting } from "./mark-store.js";
 import { stripMozillaHeaders } from "./raw.js";
 import { pageVault } from "../shared/key-vault.js";
@@ -136,15 +137,20 @@ export class SignetService {
    * The tab's message inspected again, with the encrypted part at `mimePath` opened because the reader
    * asked (InspectOptions.openParts). Not cached: the next display shows the message as it is.
    */
-  async openPartForTab(tabId: number, mimePath: string): Promise<InspectionState> {
-    const id = await this.displayedMessage(tabId);
+  async openPartFor(target: ReportTarget, mimePath: string): Promise<InspectionState> {
+    const id = await this.messageOf(target);
     if (id === null) return { report: null, pending: false, error: "no single message is displayed" };
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs(), options: { openParts: [mimePath] } };
     return startInspection(rawBytes(this.api, id, false), deps, [this.keys.decryptor()]).final;
   }
 
-  async stateForTab(tabId: number, wait: boolean): Promise<InspectionState> {
-    const id = await this.displayedMessage(tabId);
+  /** The message a report is asked for: named, or the one its tab displays. */
+  private messageOf(target: ReportTarget): Promise<number | null> {
+    return "messageId" in target ? Promise.resolve(target.messageId) : this.displayedMessage(target.tabId);
+  }
+
+  async stateFor(target: ReportTarget, wait: boolean): Promise<InspectionState> {
+    const id = await this.messageOf(target);
     if (id === null) return { report: null, pending: false, error: "no single message is displayed" };
     const inspection = this.inspect(id);
     return wait ? inspection.final : currentState(inspection);

@@ -12,6 +12,7 @@ export const UI_DE: UiStrings = {
   markedTitle: (mark, title) => `${mark} ${title}`,
   toolbarTitle: (label, title, detail) => [`Signet: ${label}`, title, detail].filter(Boolean).join(" · "),
   toolbarIdle: "Signet: Öffnen Sie eine einzelne Nachricht, um ihre Sicherheit zu sehen",
+  reportMenu: "Signet: Sicherheitsbericht",
   signedBy: (who) => `Signiert von ${who}`,
   signerOf: (who, index, n) => `Unterzeichner ${index + 1} von ${n}: ${who}`,
   encryptedFor: (n) => `Verschlüsselt für ${count(n, "Empfänger", "Empfänger")}`,

@@ -14,6 +14,8 @@ export interface UiStrings {
   markedTitle: (mark: string, title: string) => string;
   /** The toolbar button's tooltip when no single message is shown. */
   toolbarIdle: string;
+  /** The item of the message list's context menu that opens a message's report in a tab. */
+  reportMenu: string;
   signedBy: (who: string) => string;
   /** The signer a finding is about, when its layer has several: "Signer 2 of 2: Mallory <m@example.org>". */
   signerOf: (who: string, index: number, count: number) => string;
@@ -209,6 +211,7 @@ export const UI_EN: UiStrings = {
   markedTitle: (mark, title) => `${mark} ${title}`,
   toolbarTitle: (label, title, detail) => [`Signet: ${label}`, title, detail].filter(Boolean).join(" · "),
   toolbarIdle: "Signet: open one message to see its security",
+  reportMenu: "Signet: security report",
   signedBy: (who) => `Signed by ${who}`,
   signerOf: (who, index, count) => `Signer ${index + 1} of ${count}: ${who}`,
   encryptedFor: (n) => `Encrypted for ${count(n, "recipient")}`,

@@ -11,12 +11,13 @@ this.signetTestScreenshot = class extends ExtensionCommon.ExtensionAPI {
       signetTestScreenshot: {
         async capture(tabId) {
           const native = context.extension.tabManager.get(tabId).nativeTab;
-          // A message tab's chromeBrowser is about:message, whose #messagepane browser holds the message's page.
+          // A message tab's chromeBrowser is about:message, whose #messagepane browser holds the message's page;
+          // a content tab (an add-on page, as the report opened from the message list's menu) has its own browser.
           const aboutMessage = native.chromeBrowser?.contentDocument;
-          const browser = aboutMessage?.getElementById("messagepane");
-          if (!browser?.browsingContext?.currentWindowGlobal) throw new ExtensionCommon.ExtensionError(`tab ${tabId} shows no message page`);
+          const browser = aboutMessage?.getElementById("messagepane") ?? native.linkedBrowser ?? native.browser;
+          if (!browser?.browsingContext?.currentWindowGlobal) throw new ExtensionCommon.ExtensionError(`tab ${tabId} shows no page`);
           const bitmap = await browser.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, "white");
-          const canvas = aboutMessage.createElementNS("http://www.w3.org/1999/xhtml", "canvas");
+          const canvas = browser.ownerDocument.createElementNS("http://www.w3.org/1999/xhtml", "canvas");
           canvas.width = bitmap.width;
           canvas.height = bitmap.height;
           canvas.getContext("2d").drawImage(bitmap, 0, 0);

@@ -18,6 +18,8 @@ interface HarnessConfig {
   keys?: { base64: string; password: string }[];
   /** Fixtures whose displayed tab is captured as a PNG once its banner is final. */
   screenshots?: string[];
+  /** Fixtures whose report is opened as the message list's menu item opens it (a tab of its own), and captured. */
+  menuReports?: string[];
 }
 
 interface BannerShown {
@@ -44,10 +46,13 @@ const finalBanner = new Map<number, () => void>();
 
 /** Called with the tab a popup page (popup.html, as popup or tab) asks the report of. */
 let popupAsked: (tabId: number, url: string) => void = () => undefined;
+/** Called with the message a popup page opened by the message list's menu (popup.html?message=ID) asks the report of. */
+let menuPageAsked: (messageId: number, url: string, tabId: number | undefined) => void = () => undefined;
 
 api.runtime.onMessage.addListener((message, sender) => {
-  const request = message as { command?: string; tabId?: number };
+  const request = message as { command?: string; tabId?: number; messageId?: number };
   if (request.command === "report" && request.tabId !== undefined && sender.url?.includes("/popup.html")) popupAsked(request.tabId, sender.url);
+  if (request.command === "report" && request.messageId !== undefined && sender.url?.includes("/popup.html")) menuPageAsked(request.messageId, sender.url, sender.tab?.id);
   const m = message as Partial<BannerShown>;
   if (m.test !== "banner-shown") return undefined;
   void (async () => {
@@ -210,6 +215,22 @@ async function run(): Promise<void> {
     const fallback = await background().dispatch({ command: "open-details" }, { tab: active });
     await post("log", { openDetailsDisabled: active.id, reply: fallback, popupAsked: await askedAgain });
     await api.messageDisplayAction.enable(active.id);
+  }
+  // The message list's menu item, for messages Thunderbird shows no page for: their report in a tab of its own.
+  for (const name of config.menuReports ?? []) {
+    const id = imported.get(name)!;
+    const asked = new Promise<{ messageId: number; url: string; tabId: number | undefined } | null>((done) => {
+      menuPageAsked = (messageId, url, tabId) => done({ messageId, url, tabId });
+      void sleep(10_000).then(() => done(null));
+    });
+    await background().openReports([{ id }]);
+    const page = await asked;
+    const answer = (await background().dispatch({ command: "report", messageId: id, wait: true })) as { ok: boolean; value?: { report: { encryption: string; verdict: string } | null } };
+    // What the reader sees in that tab, once the page has had its answer.
+    await sleep(1500);
+    const png = page?.tabId === undefined ? "failed: no tab" : await (api.signetTestScreenshot?.capture(page.tabId) ?? Promise.reject(new Error("no screenshot API"))).catch((e: unknown) => `failed: ${String(e)}`);
+    await post("log", { menuReport: name, id, page, encryption: answer.value?.report?.encryption ?? null, verdict: answer.value?.report?.verdict ?? null });
+    await post("log", { screenshot: `menu-${name}`, png });
   }
   if (config.keys?.length) {
     // Locked, the sealed keys are closed; what the vault (IndexedDB) holds still decrypts.
