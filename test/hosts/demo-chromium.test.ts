@@ -300,6 +300,26 @@ describe("the demo page in Chromium", () => {
       await page.getByRole("button", { name: "Your keys and correspondents" }).click();
       await page.locator(".key-manager tr", { hasText: "hana@example.org" }).waitFor();
       expect(await page.locator(".key-manager tr", { hasText: "hana@example.org" }).innerText()).toMatch(/issued by Demo Keys CA \(not trusted\)/);
+
+      // A new passphrase: refused with a wrong current one, then done; locked, only the new one unlocks.
+      const keys = page.locator(".key-manager");
+      await keys.locator("summary", { hasText: "Change passphrase" }).click();
+      const change = async (current: string, next: string, said: string) => {
+        await page.getByPlaceholder("Current passphrase").fill(current);
+        await keys.locator("details.change-passphrase").getByPlaceholder("New passphrase").fill(next);
+        await page.getByRole("button", { name: "Change", exact: true }).click();
+        await keys.locator("[role=status]", { hasText: said }).waitFor();
+      };
+      await change("not the passphrase", "another demo passphrase", "That passphrase does not unlock your keys.");
+      await change("a demo passphrase", "another demo passphrase", "Passphrase changed: every key is now sealed under the new one.");
+      await page.getByRole("button", { name: "Lock now" }).click();
+      await keys.locator("[role=status]", { hasText: "Locked." }).waitFor();
+      await page.getByPlaceholder("Passphrase", { exact: true }).fill("a demo passphrase");
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await keys.locator("[role=status]", { hasText: "That passphrase does not unlock your keys." }).waitFor();
+      await page.getByPlaceholder("Passphrase", { exact: true }).fill("another demo passphrase");
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await keys.locator("[role=status]", { hasText: "Unlocked." }).waitFor();
     } finally {
       pki.cleanup();
     }
