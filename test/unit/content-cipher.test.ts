@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import * as asn1js from "asn1js";
 import { describe, expect, it } from "vitest";
 import { contentCipher, type ContentCipher } from "../../src/core/crypto/content-cipher.js";
+import { aesCbcDecryptSoftware, aesGcmDecryptSoftware } from "../../src/core/crypto/aes-software.js";
 import { OID } from "../../src/core/oids.js";
 
 const der = (el: asn1js.AsnType) => new Uint8Array(el.toBER());
@@ -155,5 +156,44 @@ describe("decrypt, against what OpenSSL encrypted", () => {
     expect(await cipherOf(OID.rc2Cbc, rc2With(160)).decrypt(key5, ct40)).toEqual(plain);
     // The same key read as 64 effective bits is another cipher: the plaintext does not come out.
     expect(await cipherOf(OID.rc2Cbc, rc2With(120)).decrypt(key5, ct40)).not.toEqual(plain);
+  });
+});
+
+describe("AES in code, where WebCrypto lacks a key length (Chromium has no AES-192), against OpenSSL's output", () => {
+  const key24 = Uint8Array.from({ length: 24 }, (_, i) => i * 7 + 3);
+
+  it("CBC: AES-192 and AES-128 decrypt exactly; a wrong key or a damaged last block gives null", () => {
+    const iv = new Uint8Array(16).fill(9);
+    for (const key of [key24, key24.subarray(0, 16)]) {
+      const ct = new Uint8Array(execFileSync("openssl", ["enc", `-aes-${key.length * 8}-cbc`, "-K", hex(key), "-iv", hex(iv)], { input: plain }));
+      expect(aesCbcDecryptSoftware(key, iv, ct)).toEqual(plain);
+      const damaged = ct.slice();
+      damaged[damaged.length - 1]! ^= 1;
+      expect(aesCbcDecryptSoftware(key, iv, damaged)).toBeNull();
+      expect(aesCbcDecryptSoftware(key.map((b) => b ^ 1), iv, ct)).not.toEqual(plain);
+    }
+    expect(aesCbcDecryptSoftware(new Uint8Array(5), iv, new Uint8Array(16))).toBeNull();
+  });
+
+  it("GCM: tags of 12, 13 and 16 bytes, 12- and 16-byte nonces, with and without AAD; any change to tag, AAD, ciphertext or key gives null", () => {
+    for (const [nonceLength, tagLength, withAad] of [[12, 12, true], [12, 16, false], [16, 13, true], [12, 16, true]] as const) {
+      const nonce = Uint8Array.from({ length: nonceLength }, (_, i) => i + 1);
+      const aad = withAad ? Uint8Array.from([0x31, 0x02, 0x05, 0x00]) : undefined;
+      const c = createCipheriv("aes-192-gcm" as "aes-128-gcm", key24, nonce, { authTagLength: tagLength });
+      if (aad) c.setAAD(aad);
+      const ct = new Uint8Array(Buffer.concat([c.update(plain), c.final()]));
+      const tag = new Uint8Array(c.getAuthTag());
+      const what = `${nonceLength}-byte nonce, ${tagLength}-byte tag${withAad ? ", AAD" : ""}`;
+      expect(aesGcmDecryptSoftware(key24, nonce, ct, tag, tagLength, aad), what).toEqual(plain);
+      const flip = (b: Uint8Array, i: number) => b.map((x, j) => (j === i ? x ^ 1 : x));
+      expect(aesGcmDecryptSoftware(key24, nonce, ct, flip(tag, tagLength - 1), tagLength, aad), what).toBeNull();
+      expect(aesGcmDecryptSoftware(key24, nonce, flip(ct, 3), tag, tagLength, aad), what).toBeNull();
+      expect(aesGcmDecryptSoftware(flip(key24, 0), nonce, ct, tag, tagLength, aad), what).toBeNull();
+      expect(aesGcmDecryptSoftware(key24, nonce, ct, tag, tagLength, aad ? flip(aad, 2) : Uint8Array.from([1])), what).toBeNull();
+      // A tag cut short is refused against the length named; named as shorter, it is GCM's shorter tag
+      // (NIST SP 800-38D section 5.2.1.2: the leftmost bytes), down to RFC 5084's 12.
+      expect(aesGcmDecryptSoftware(key24, nonce, ct, tag.subarray(0, tagLength - 1), tagLength, aad), what).toBeNull();
+      expect(aesGcmDecryptSoftware(key24, nonce, ct, tag.subarray(0, tagLength - 1), tagLength - 1, aad), what).toEqual(tagLength > 12 ? plain : null);
+    }
   });
 });

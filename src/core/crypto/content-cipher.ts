@@ -1,13 +1,15 @@
 /**
  * The content-encryption algorithms of S/MIME, one row each: the key length
  * the key transport must yield (RFC 3218 needs it known in advance), how to
- * read the parameters, and how to decrypt. AES goes through WebCrypto; 3DES
- * and RC2, which WebCrypto lacks, through legacy-cbc.ts.
+ * read the parameters, and how to decrypt. AES goes through WebCrypto (AES-192
+ * through aes-software.ts where WebCrypto lacks it); 3DES and RC2, which
+ * WebCrypto lacks, through legacy-cbc.ts.
  */
 import * as asn1js from "asn1js";
 import { OID } from "../oids.js";
 import { toArrayBuffer } from "../util/bytes.js";
 import { rc2CbcDecrypt, tripleDesCbcDecrypt } from "./legacy-cbc.js";
+import { aesCbcDecryptSoftware, aesGcmDecryptSoftware } from "./aes-software.js";
 
 export interface ContentCipher {
   /** The length in bytes of the content-encryption key. */
@@ -41,12 +43,20 @@ function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {
   return parsed.offset !== params.length ? undefined : parsed.result;
 }
 
-async function webCryptoDecrypt(algorithm: AesCbcParams | AesGcmParams, key: Uint8Array, data: Uint8Array): Promise<Uint8Array | null> {
+/** The key as WebCrypto's, or null where WebCrypto has no AES of its length (Chromium: no AES-192). */
+async function webCryptoKey(name: "AES-CBC" | "AES-GCM", key: Uint8Array): Promise<CryptoKey | null> {
   try {
-    // Stryker disable next-line BooleanLiteral: the key never leaves this function, so whether it could be exported is not observable
-    const k = await globalThis.crypto.subtle.importKey("raw", toArrayBuffer(key), algorithm.name, false, ["decrypt"]);
+    // Stryker disable next-line BooleanLiteral: the key never leaves this file, so whether it could be exported is not observable
+    return await globalThis.crypto.subtle.importKey("raw", toArrayBuffer(key), name, false, ["decrypt"]);
+  } catch {
+    return null;
+  }
+}
+
+async function webCryptoDecrypt(algorithm: AesCbcParams | AesGcmParams, key: CryptoKey, data: Uint8Array): Promise<Uint8Array | null> {
+  try {
     // The view itself, not a copy (a large message's ciphertext is most of it); WebCrypto copies what it needs.
-    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, k, data as Uint8Array<ArrayBuffer>));
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, key, data as Uint8Array<ArrayBuffer>));
   } catch {
     return null;
   }
@@ -61,7 +71,10 @@ function aesCbc(keyLength: number, params: asn1js.AsnType | undefined): ContentC
     cipher: {
       keyLength,
       bits: keyLength * 8,
-      decrypt: (key, ciphertext) => webCryptoDecrypt({ name: "AES-CBC", iv: toArrayBuffer(iv) }, key, ciphertext),
+      decrypt: async (key, ciphertext) => {
+        const k = await webCryptoKey("AES-CBC", key);
+        return k ? webCryptoDecrypt({ name: "AES-CBC", iv: toArrayBuffer(iv) }, k, ciphertext) : aesCbcDecryptSoftware(key, iv, ciphertext);
+      },
     },
   };
 }
@@ -83,12 +96,14 @@ function aesGcm(keyLength: number, params: asn1js.AsnType | undefined): ContentC
       decrypt: async (key, ciphertext, aad, tag) => {
         // Stryker disable next-line ConditionalExpression: a tag of another length fails WebCrypto's check as well; this refuses it first
         if (!tag || tag.length !== icvLen) return null;
+        const k = await webCryptoKey("AES-GCM", key);
+        if (!k) return aesGcmDecryptSoftware(key, nonce, ciphertext, tag, icvLen, aad);
         const data = new Uint8Array(ciphertext.length + tag.length);
         data.set(ciphertext);
         data.set(tag, ciphertext.length);
         const algorithm: AesGcmParams = { name: "AES-GCM", iv: toArrayBuffer(nonce), tagLength: icvLen * 8 };
         if (aad) algorithm.additionalData = toArrayBuffer(aad);
-        return webCryptoDecrypt(algorithm, key, data);
+        return webCryptoDecrypt(algorithm, k, data);
       },
     },
   };
