@@ -10,7 +10,8 @@ import { UsageError } from "./args.js";
 export function problemText(p: Pkcs12IdentityProblem, passwordVar: string): string {
   switch (p.problem) {
     case "wrong-password":
-      return `the password in $${passwordVar} does not open it`;
+      // RFC 7292's MAC cannot tell a wrong password from a file changed since it was made.
+      return `the password in $${passwordVar} does not open it (or the file was changed since it was made)`;
     case "malformed":
       return `not a PKCS#12 file, or a damaged one (${p.detail})`;
     case "unsupported":

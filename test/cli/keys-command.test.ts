@@ -42,7 +42,7 @@ describe("signet inspect --key FILE.p12 --password-env VAR (keys for one run)", 
   });
 
   it("a wrong password, a missing variable, or no --password-env: a usage error naming the cause, exit 2", () => {
-    expect(signet(["inspect", "--key", "bob.p12", "--password-env", "FILE_PW", "enc.eml"], { FILE_PW: "nope" })).toMatchObject({ status: 2, stderr: expect.stringContaining("the password in $FILE_PW does not open it") });
+    expect(signet(["inspect", "--key", "bob.p12", "--password-env", "FILE_PW", "enc.eml"], { FILE_PW: "nope" })).toMatchObject({ status: 2, stderr: expect.stringContaining("the password in $FILE_PW does not open it (or the file was changed since it was made)") });
     expect(signet(["inspect", "--key", "bob.p12", "--password-env", "UNSET_VAR", "enc.eml"])).toMatchObject({ status: 2, stderr: expect.stringContaining("$UNSET_VAR is not set") });
     expect(signet(["inspect", "--key", "bob.p12", "enc.eml"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--key needs --password-env VAR") });
   });

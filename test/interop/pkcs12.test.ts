@@ -5,6 +5,7 @@
  * files (PBE-SHA1-3DES, password "password") are read from the shared corpus.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import * as asn1js from "asn1js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identitiesFromPkcs12 } from "../../src/core/index.js";
@@ -109,5 +110,129 @@ describe.skipIf(corpus("nist-pkits") === null)("NIST PKITS's PKCS#12 files (lega
     console.log(`pkits pkcs12: ${JSON.stringify(outcome)}`);
     expect(Object.values(outcome).reduce((a, b) => a + b, 0)).toBe(405);
     expect(Object.keys(outcome).sort()).toEqual(["ok rsa", "unsupported-key"]);
+  });
+});
+
+/** Every place `from` occurs in `bytes`, replaced by `to` (of the same length): edits that keep every length. */
+function replaced(bytes: Uint8Array, from: string, to: string, which: "all" | number = "all"): Uint8Array {
+  const out = Buffer.from(bytes);
+  const needle = Buffer.from(from.replace(/ /g, ""), "hex");
+  let at = out.indexOf(needle);
+  expect(at, `${from} is in the file`).toBeGreaterThanOrEqual(0);
+  for (let n = 0; at !== -1; n++, at = out.indexOf(needle, at + 1)) {
+    if (which === "all" || which === n) Buffer.from(to.replace(/ /g, ""), "hex").copy(out, at);
+  }
+  return new Uint8Array(out);
+}
+
+const PKCS7_DATA = "06 09 2A 86 48 86 F7 0D 01 07 01";
+
+describe("each check, with what OpenSSL writes edited so that only that check can refuse it", () => {
+  const problem = async (bytes: Uint8Array) => {
+    const read = await readPkcs12(bytes, "correct horse");
+    return read.ok ? "read" : read;
+  };
+
+  it("the MAC covers the content: a certificate changed in a file whose certificates are not encrypted is refused; without a MAC the same change reads", async () => {
+    const cert = new Uint8Array(pki.run(["x509", "-in", bob.cert, "-outform", "DER"]));
+    // The last bytes of the certificate are its signature: changing one leaves every structure readable.
+    const tail = Buffer.from(cert.subarray(cert.length - 8)).toString("hex");
+    const changedTail = tail.slice(0, -2) + ((parseInt(tail.slice(-2), 16) ^ 1) & 0xff).toString(16).padStart(2, "0");
+    const withMac = exported(["-in", bob.cert, "-inkey", bob.key, "-certpbe", "NONE"]);
+    expect(await problem(replaced(withMac, tail, changedTail))).toEqual({ ok: false, problem: "wrong-password" });
+    const noMac = exported(["-in", bob.cert, "-inkey", bob.key, "-certpbe", "NONE", "-nomac"]);
+    const read = await readPkcs12(replaced(noMac, tail, changedTail), "correct horse");
+    expect(read.ok && Buffer.from(read.certificates[0]!.value).subarray(-8).toString("hex")).toBe(changedTail);
+  });
+
+  it("a MAC with MD5 or MD4 is unsupported, not checked with a broken hash", async () => {
+    expect(await problem(exported(["-in", bob.cert, "-inkey", bob.key, "-macalg", "md5"]))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.2.5" });
+    expect(await problem(exported(["-in", bob.cert, "-inkey", bob.key, "-macalg", "md4"]))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.2.4" });
+  });
+
+  it("iteration counts of 0, or above 10,000,000, are malformed: a hostile file cannot ask for hours of hashing", async () => {
+    const setMacIterations = (bytes: Uint8Array, n: number) => {
+      const pfx = asn1js.fromBER(bytes.slice().buffer).result as asn1js.Sequence;
+      (pfx.valueBlock.value[2] as asn1js.Sequence).valueBlock.value[2] = new asn1js.Integer({ value: n });
+      return new Uint8Array(pfx.toBER());
+    };
+    const file = exported(["-in", bob.cert, "-inkey", bob.key]);
+    for (const n of [0, 10_000_001, 2 ** 31 - 1]) {
+      expect(await problem(setMacIterations(file, n))).toEqual({ ok: false, problem: "malformed", detail: `MAC iterations of ${n} is out of range` });
+    }
+    // The same count, as PBKDF2's, in a file with no MAC: OpenSSL's -iter 1 written as 02 01 01, made 02 01 00.
+    // (-iter before -nomac: after it, OpenSSL 3.0 writes a MAC again.)
+    const once = exported(["-in", bob.cert, "-inkey", bob.key, "-iter", "1", "-nomac"]);
+    expect(await problem(replaced(once, "02 01 01 30 0C 06 08 2A 86 48 86 F7 0D 02 09", "02 01 00 30 0C 06 08 2A 86 48 86 F7 0D 02 09"))).toEqual({ ok: false, problem: "malformed", detail: "PBKDF2 iterations of 0 is out of range" });
+  });
+
+  it("a key not encrypted at all (a keyBag) is read as it is", async () => {
+    const read = await identitiesFromPkcs12(exported(["-in", bob.cert, "-inkey", bob.key, "-keypbe", "NONE", "-certpbe", "NONE"]), "correct horse");
+    expect(read.ok && read.identities.map((i) => i.certificate.serialHex)).toEqual([serialOf(bob)]);
+  });
+
+  it("PBES2 with a cipher, a PRF or a key derivation Signet lacks is unsupported; parameters it cannot read are malformed", async () => {
+    expect(await problem(exported(["-in", bob.cert, "-inkey", bob.key, "-keypbe", "camellia-256-cbc"]))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.392.200011.61.1.1.1.4" });
+    const noMac = exported(["-in", bob.cert, "-inkey", bob.key, "-nomac"]);
+    // hmacWithSHA256 made hmacWithMD5 (RFC 8018 appendix B.1); PBKDF2 made PBMAC1 (1.2.840.113549.1.5.14).
+    expect(await problem(replaced(noMac, "06 08 2A 86 48 86 F7 0D 02 09", "06 08 2A 86 48 86 F7 0D 02 05"))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.2.5" });
+    expect(await problem(replaced(noMac, "06 09 2A 86 48 86 F7 0D 01 05 0C", "06 09 2A 86 48 86 F7 0D 01 05 0E"))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.1.5.14" });
+    // AES-256-CBC's IV given as an OCTET STRING's bytes under another tag (0C, UTF8String).
+    const ivAsBits = replaced(noMac, "06 09 60 86 48 01 65 03 04 01 2A 04 10", "06 09 60 86 48 01 65 03 04 01 2A 0C 10");
+    expect(await problem(ivAsBits)).toEqual({ ok: false, problem: "malformed", detail: "PBES2 encryption parameters cannot be read" });
+  });
+
+  it("a PFX of another version, public-key integrity, or content of a kind other than data or encryptedData is refused", async () => {
+    const noMac = exported(["-in", bob.cert, "-inkey", bob.key, "-nomac"]);
+    expect(await problem(replaced(noMac, "02 01 03 30", "02 01 02 30", 0))).toEqual({ ok: false, problem: "malformed", detail: "the PFX version is not 3" });
+    // The first pkcs7-data is the authSafe's type: signedData there is RFC 7292's public-key integrity mode.
+    expect(await problem(replaced(noMac, PKCS7_DATA, "06 09 2A 86 48 86 F7 0D 01 07 02", 0))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.1.7.2" });
+    // The second is the first ContentInfo's of the AuthenticatedSafe (OpenSSL puts the key in a data one).
+    const types = Buffer.from(noMac).toString("hex").toUpperCase().split(PKCS7_DATA.replace(/ /g, "")).length - 1;
+    expect(types).toBeGreaterThanOrEqual(2);
+    expect(await problem(replaced(noMac, PKCS7_DATA, "06 09 2A 86 48 86 F7 0D 01 07 03", 1))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.1.7.3" });
+  });
+});
+
+describe("bags built by hand (RFC 7292 section 4.2): nesting, certificate types, attributes", () => {
+  const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+  const explicit0 = (inner: asn1js.AsnType) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [inner] });
+  const octets = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: bytes });
+  const attribute = (type: string, value: asn1js.AsnType) => new asn1js.Sequence({ value: [oid(type), new asn1js.Set({ value: [value] })] });
+  const certDer = () => new Uint8Array(pki.run(["x509", "-in", bob.cert, "-outform", "DER"]));
+  const certBag = (type: string, attrs: asn1js.AsnType[] = []) =>
+    new asn1js.Sequence({
+      value: [oid("1.2.840.113549.1.12.10.1.3"), explicit0(new asn1js.Sequence({ value: [oid(type), explicit0(octets(certDer()))] })), ...(attrs.length ? [new asn1js.Set({ value: attrs })] : [])],
+    });
+  /** safeContentsBag around safeContentsBag, `depth` deep, with `bag` at the bottom. */
+  const nested = (bag: asn1js.AsnType, depth: number): asn1js.AsnType =>
+    depth === 0 ? bag : new asn1js.Sequence({ value: [oid("1.2.840.113549.1.12.10.1.6"), explicit0(new asn1js.Sequence({ value: [nested(bag, depth - 1)] }))] });
+  /** A PFX without a MAC whose AuthenticatedSafe holds one data ContentInfo with these bags. */
+  const pfx = (...bags: asn1js.AsnType[]) => {
+    const safeContents = new asn1js.Sequence({ value: bags }).toBER();
+    const authenticatedSafe = new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [oid("1.2.840.113549.1.7.1"), explicit0(octets(new Uint8Array(safeContents)))] })] }).toBER();
+    return new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 3 }), new asn1js.Sequence({ value: [oid("1.2.840.113549.1.7.1"), explicit0(octets(new Uint8Array(authenticatedSafe)))] })] }).toBER());
+  };
+  const X509 = "1.2.840.113549.1.9.22.1";
+
+  it("bags inside bags are followed four deep, and refused at five", async () => {
+    const four = await readPkcs12(pfx(nested(certBag(X509), 4)), "pw");
+    expect(four.ok && four.certificates.length).toBe(1);
+    expect(await readPkcs12(pfx(nested(certBag(X509), 5)), "pw")).toEqual({ ok: false, problem: "malformed", detail: "bags are nested too deeply" });
+  });
+
+  it("a certificate bag of another type (SDSI) is passed over; friendlyName (a BMPString) and localKeyId are read, other forms are not", async () => {
+    const read = await readPkcs12(
+      pfx(
+        certBag("1.2.840.113549.1.9.22.2"),
+        certBag(X509, [attribute("1.2.840.113549.1.9.20", new asn1js.BmpString({ value: "Bob's key" })), attribute("1.2.840.113549.1.9.21", octets(Uint8Array.from([1, 2, 3])))]),
+        certBag(X509, [attribute("1.2.840.113549.1.9.20", new asn1js.Utf8String({ value: "not a BMPString" })), attribute("1.2.3.4", octets(Uint8Array.from([9])))]),
+      ),
+      "pw",
+    );
+    expect(read.ok && read.certificates.map((c) => [c.friendlyName, c.localKeyId && [...c.localKeyId]])).toEqual([
+      ["Bob's key", [1, 2, 3]],
+      [null, null],
+    ]);
   });
 });

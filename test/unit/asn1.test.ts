@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as asn1js from "asn1js";
 import { asn1Time, octetStringContent, parseBer } from "../../src/core/cms/asn1.js";
 import { parseContentInfo } from "../../src/core/cms/content-info.js";
+import { integerValue } from "../../src/core/util/asn1-integer.js";
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s/g, ""), "hex"));
 const parsed = (s: string) => {
@@ -83,5 +84,19 @@ describe("parseContentInfo", () => {
   it("a SEQUENCE that is no ContentInfo (RFC 5652 section 3) is refused, saying so", () => {
     const r = parseContentInfo(hex("3003 020105"));
     expect(r.ok === false && r.reason.startsWith("not a ContentInfo: ")).toBe(true);
+  });
+});
+
+describe("integerValue (util/asn1-integer.ts), not asn1js's valueDec", () => {
+  it("reads INTEGERs of four bytes and more, which asn1js's valueDec reads as 0; null beyond the safe integers", () => {
+    const read = (hex: string) => integerValue(asn1js.fromBER(Uint8Array.from(Buffer.from(hex, "hex")).buffer).result as asn1js.Integer);
+    // X.690 section 8.3: two's complement, big-endian, shortest form.
+    expect(read("02037fffff")).toBe(8_388_607);
+    expect(read("020400800000")).toBe(8_388_608);
+    expect((asn1js.fromBER(Uint8Array.from(Buffer.from("020400800000", "hex")).buffer).result as asn1js.Integer).valueBlock.valueDec).toBe(0);
+    expect(read("020400989680")).toBe(10_000_000);
+    expect(read("0201ff")).toBe(-1);
+    expect(read("02071fffffffffffff")).toBe(Number.MAX_SAFE_INTEGER);
+    expect(read("020720000000000000")).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { serialToHex } from "../x509/serial.js";
 import { asn1Time, oidString } from "./asn1.js";
 import { algorithmName, OID } from "../oids.js";
 import * as pkijsRuntime from "pkijs";
+import { integerValue } from "../util/asn1-integer.js";
 
 export function attributeValues(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string): unknown[][] {
   if (!attrs) return [];
@@ -32,7 +33,7 @@ export function smimeCapabilities(attrs: pkijs.SignedAndUnsignedAttributes | und
     const name = algorithmName(oid);
     const param = cap.valueBlock.value[1];
     // RC2 is listed once per key size, given as an INTEGER number of bits (RFC 8551 section 2.5.2).
-    if (oid === OID.rc2Cbc && param instanceof asn1js.Integer) name.name = `RC2-CBC (${param.valueBlock.valueDec} bits)`;
+    if (oid === OID.rc2Cbc && param instanceof asn1js.Integer) name.name = `RC2-CBC (${integerValue(param) ?? "?"} bits)`;
     out.push(name);
   }
   return out;

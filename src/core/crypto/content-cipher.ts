@@ -8,6 +8,7 @@
 import * as asn1js from "asn1js";
 import { OID } from "../oids.js";
 import { toArrayBuffer } from "../util/bytes.js";
+import { integerValue } from "../util/asn1-integer.js";
 import { rc2CbcDecrypt, tripleDesCbcDecrypt } from "./legacy-cbc.js";
 import { aesCbcDecryptSoftware, aesGcmDecryptSoftware } from "./aes-software.js";
 
@@ -33,7 +34,7 @@ function octets(el: asn1js.AsnType | undefined, length?: number): Uint8Array | n
 }
 
 function integer(el: asn1js.AsnType | undefined): number | null {
-  return el instanceof asn1js.Integer ? el.valueBlock.valueDec : null;
+  return el instanceof asn1js.Integer ? integerValue(el) : null;
 }
 
 function parseParams(params: Uint8Array | null): asn1js.AsnType | undefined {

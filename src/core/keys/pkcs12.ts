@@ -16,6 +16,7 @@ import { bytesEqual, toArrayBuffer } from "../util/bytes.js";
 import { octetStringContent } from "../cms/asn1.js";
 import { encryptedContent } from "../cms/enveloped-data.js";
 import { bmpPassword, hmacOf, pbkdf2, pkcs12Kdf } from "./pkcs12-kdf.js";
+import { integerValue } from "../util/asn1-integer.js";
 
 /** RFC 7292 section 4.2 and appendix D: the bag types and attributes read here. */
 const PKCS12 = {
@@ -59,7 +60,10 @@ export interface Pkcs12Contents {
 }
 
 export type Pkcs12Problem =
-  /** The MAC does not match, or (without one) the decryption fails: almost always the password. */
+  /**
+   * The MAC does not match, or (without one) the decryption fails: almost always the password, but a MAC
+   * cannot tell it from a file changed since it was made, so the words for it say both.
+   */
   | { problem: "wrong-password" }
   /** The bytes are no PKCS#12 file, or a structure inside cannot be read. */
   | { problem: "malformed"; detail: string }
@@ -103,7 +107,7 @@ function octets(el: asn1js.AsnType | undefined, what: string): Uint8Array {
 
 function int(el: asn1js.AsnType | undefined, what: string): number {
   if (!(el instanceof asn1js.Integer)) malformed(`${what} is not an INTEGER`);
-  return el.valueBlock.valueDec;
+  return integerValue(el) ?? malformed(`${what} is out of range`);
 }
 
 /** [0] EXPLICIT: the one element inside. */
@@ -118,6 +122,7 @@ const MAX_ITERATIONS = 10_000_000;
 
 function iterations(el: asn1js.AsnType | undefined, what: string): number {
   const n = el === undefined ? 1 : int(el, what);
+  // Stryker disable next-line EqualityOperator: the bound itself (ten million rounds) would take a minute of hashing to test
   if (n < 1 || n > MAX_ITERATIONS) malformed(`${what} of ${n} is out of range`);
   return n;
 }

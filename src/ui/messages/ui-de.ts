@@ -231,7 +231,7 @@ export const UI_DE: UiStrings = {
       "passphrase-too-short": "Eine Passphrase braucht mindestens 8 Zeichen.",
       "password-too-short": "Ein Passwort für die Sicherung braucht mindestens 8 Zeichen.",
       locked: "Entsperren Sie zuerst Ihre Schlüssel.",
-      "wrong-password": "Dieses Passwort öffnet die Datei nicht.",
+      "wrong-password": "Dieses Passwort öffnet die Datei nicht (oder die Datei wurde seit ihrer Erstellung verändert).",
       malformed: "Die Datei ist keine .p12/.pfx-Datei oder beschädigt.",
       unsupported: "Die Datei ist mit einem Verfahren geschützt, das Signet nicht lesen kann.",
       "no-key": "Die Datei enthält Zertifikate, aber keinen privaten Schlüssel.",

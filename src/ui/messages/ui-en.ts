@@ -430,7 +430,7 @@ export const UI_EN: UiStrings = {
       "passphrase-too-short": "A passphrase needs at least 8 characters.",
       "password-too-short": "A backup password needs at least 8 characters.",
       locked: "Unlock your keys first.",
-      "wrong-password": "That password does not open the file.",
+      "wrong-password": "That password does not open the file (or the file was changed since it was made).",
       malformed: "The file is not a .p12/.pfx file, or it is damaged.",
       unsupported: "The file is protected with an algorithm Signet cannot read.",
       "no-key": "The file holds certificates but no private key.",
