@@ -4,7 +4,7 @@
  * sender; with the SMIMECapabilities OpenSSL writes; searchable, exportable byte for byte, removable.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CorrespondentDirectory, inspectMessage, type SecurityReport } from "../../src/core/index.js";
+import { buildTrustInputs, CorrespondentDirectory, inspectMessage, readCertificates, type SecurityReport } from "../../src/core/index.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 import { OpensslPki, type Identity } from "../helpers/pki.js";
 
@@ -59,5 +59,25 @@ describe("the correspondents' certificates", () => {
     expect(await directory.addFromReport(await report(otherSender))).toBe(0);
     expect(await directory.addFromReport(await report(new Uint8Array(tampered)))).toBe(0);
     expect(await directory.list()).toEqual([]);
+  });
+
+  it("a trusted signer is kept as trusted; several are listed newest seen first, found by any of their addresses; a malformed fingerprint removes nothing", async () => {
+    const store = new MemoryStore();
+    const directory = new CorrespondentDirectory(store, clock);
+    const two = pki.makeLeaf("corr-two", pki.makeCa("CorrCA2"), { sanEmails: ["first@example.org", "second@example.org"] });
+    const trust = await buildTrustInputs({ bundledRoots: false, extraAnchors: readCertificates(pki.read("CorrCA.pem")).certificates });
+    const trustedReport = await inspectMessage(pki.sign({ signers: [{ who: alice }], content: "Content-Type: text/plain\n\nHi.\n", from: "alice@example.org" }), { clock: { now: () => new Date() } }, { trust });
+    expect(trustedReport.trust).toBe("trusted");
+    await directory.addFromReport(trustedReport);
+    t += 60_000;
+    await directory.addFromReport(await report(pki.sign({ signers: [{ who: two }], content: "Content-Type: text/plain\n\nHi.\n", from: "second@example.org" })));
+    expect((await directory.list()).map((e) => [e.emails[0], e.trusted])).toEqual([
+      ["first@example.org", false],
+      ["alice@example.org", true],
+    ]);
+    expect((await directory.list("second@")).map((e) => e.emails)).toEqual([["first@example.org", "second@example.org"]]);
+    const fingerprint = (await directory.list("alice@"))[0]!.fingerprintSha256;
+    for (const wrong of [`${fingerprint}00`, `00${fingerprint}`, "../keys/meta"]) expect(await directory.remove(wrong), wrong).toBe(false);
+    expect((await directory.list()).length).toBe(2);
   });
 });

@@ -241,3 +241,47 @@ describe("the key store", () => {
     }
   });
 });
+
+describe("the records, as the pages list them", () => {
+  it("says whether there is a passphrase (one only), lists an identity with its certificate and chain, passes over records it cannot read, and deletes only by a well-formed id", async () => {
+    const store = new MemoryStore();
+    const keys = new KeyStore(store, clock);
+    expect((await keys.listing()).hasPassphrase).toBe(false);
+    expect(await keys.hasPassphrase()).toBe(false);
+    await keys.setPassphrase("correct horse battery", 60_000, ITERATIONS);
+    expect(await keys.hasPassphrase()).toBe(true);
+    await expect(keys.setPassphrase("another", 60_000, ITERATIONS)).rejects.toThrow("already has a passphrase");
+    const b = await keys.importPkcs12(bobP12, "file-pw");
+    if (!b.ok) throw new Error("import failed");
+    const id = b.ids[0]!;
+    const caDer = new Uint8Array(pki.run(["x509", "-in", ca.cert, "-outform", "DER"]));
+    expect((await keys.certificateOf(id))?.chain).toEqual([caDer]);
+    const [summary] = (await keys.listing()).keys;
+    expect(summary).toMatchObject({ id, state: "identity", keyType: "RSA 2048", emails: ["bob@example.org"], subject: expect.stringContaining("CN=ks-bob"), issuer: expect.stringContaining("CN=KsCA"), notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(summary?.certificateBase64).toBe(Buffer.from(pki.run(["x509", "-in", bob.cert, "-outform", "DER"])).toString("base64"));
+    expect(summary?.serialNumber).toMatch(/^[0-9A-F]+$/);
+    expect(summary?.usableWhileLocked).toBeUndefined();
+    // A record of a later version, and bytes that are no JSON, are passed over.
+    await store.put("keys/id/ffffffffffffffffffff", new TextEncoder().encode(JSON.stringify({ version: 2, id: "ffffffffffffffffffff" })));
+    await store.put("keys/id/eeeeeeeeeeeeeeeeeeee", Uint8Array.from([0xff, 0x00]));
+    expect((await keys.list()).map((k) => k.id)).toEqual([id]);
+    for (const wrong of [`${id}0`, `0${id}`, "../meta", id.toUpperCase()]) expect(await keys.delete(wrong), wrong).toBe(false);
+    expect((await keys.list()).map((k) => k.id)).toEqual([id]);
+  });
+});
+
+describe("the sealing key (passphrase.ts)", () => {
+  it("cannot be exported, and parameters a damaged or hostile store names (another KDF, 0 or more than 10,000,000 iterations) are refused before any work", async () => {
+    const salt = Buffer.from(new Uint8Array(16)).toString("base64");
+    const key = await sealingKey("pw", { kdf: "PBKDF2-SHA-256", iterations: 1, salt });
+    expect(key.extractable).toBe(false);
+    for (const params of [
+      { kdf: "PBKDF2-SHA-1", iterations: 1000, salt },
+      { kdf: "PBKDF2-SHA-256", iterations: 0, salt },
+      { kdf: "PBKDF2-SHA-256", iterations: 10_000_001, salt },
+      { kdf: "PBKDF2-SHA-256", iterations: Number.NaN, salt },
+    ]) {
+      await expect(sealingKey("pw", params as Parameters<typeof sealingKey>[1]), JSON.stringify(params)).rejects.toThrow("unsupported key-derivation parameters");
+    }
+  });
+});

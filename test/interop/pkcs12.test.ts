@@ -4,12 +4,14 @@
  * fail, each as its own problem and never half a result. NIST PKITS's 405
  * files (PBE-SHA1-3DES, password "password") are read from the shared corpus.
  */
+import { pbkdf2Sync } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import * as asn1js from "asn1js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identitiesFromPkcs12 } from "../../src/core/index.js";
 import { readPkcs12 } from "../../src/core/keys/pkcs12.js";
+import { pbkdf2 } from "../../src/core/keys/pkcs12-kdf.js";
 import { corpus } from "../helpers/corpora.js";
 import { OpensslPki, type Identity } from "../helpers/pki.js";
 
@@ -234,5 +236,55 @@ describe("bags built by hand (RFC 7292 section 4.2): nesting, certificate types,
       ["Bob's key", [1, 2, 3]],
       [null, null],
     ]);
+  });
+});
+
+describe("the key derivations and the pairing of keys with certificates", () => {
+  it("a password longer than the hash's block (RFC 7292 appendix B.2 repeats it over whole blocks): modern and legacy files open with it, and not with one character less", async () => {
+    const long = "a password of forty characters, no less!";
+    expect(long.length).toBe(40);
+    for (const legacy of [[], ["-legacy"]]) {
+      const file = exported(["-in", bob.cert, "-inkey", bob.key, ...legacy], long);
+      expect((await identitiesFromPkcs12(file, long)).ok).toBe(true);
+      expect(await identitiesFromPkcs12(file, long.slice(0, -1))).toEqual({ ok: false, problem: "wrong-password" });
+    }
+  });
+
+  it("PBKDF2 with the hashes WebCrypto lacks (SHA-224, MD5) gives what OpenSSL's (Node's) gives", async () => {
+    const password = new TextEncoder().encode("pw");
+    const salt = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const [hash, name] of [["SHA-224", "sha224"], ["MD5", "md5"], ["SHA-256", "sha256"]] as const) {
+      expect(Buffer.from(await pbkdf2(hash, password, salt, 1000, 40)).toString("hex"), hash).toBe(pbkdf2Sync(password, salt, 1000, 40, name).toString("hex"));
+    }
+  });
+
+  it("an EC key beside an EC certificate of another key, or of another curve, does not match; a curve Signet lacks is unsupported", async () => {
+    const p384 = pki.makeLeaf("p12-p384", ca, { sanEmails: ["other@example.org"], key: "ec:P-384" });
+    const p256 = pki.makeLeaf("p12-p256", ca, { sanEmails: ["p256@example.org"], key: "ec:P-256" });
+    for (const cert of [p384, p256, bob]) {
+      expect(await identitiesFromPkcs12(exported(["-nocerts", "-inkey", carol.key, "-certfile", cert.cert]), "correct horse"), cert.name).toEqual({ ok: false, problem: "key-does-not-match" });
+    }
+    pki.run(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:secp256k1", "-out", "k1.key"]);
+    pki.run(["req", "-x509", "-new", "-key", "k1.key", "-subj", "/CN=k1", "-days", "2", "-out", "k1.pem"]);
+    expect(await identitiesFromPkcs12(exported(["-in", "k1.pem", "-inkey", "k1.key"]), "correct horse")).toEqual({ ok: false, problem: "unsupported-key" });
+  });
+
+  it("a PEM file with no PKCS12 block, a certificate bag that is no certificate, and a key bag that is no key are malformed, each said", async () => {
+    expect(await identitiesFromPkcs12(pki.read(bob.cert), "pw")).toEqual({ ok: false, problem: "malformed", detail: "the file holds PEM blocks, none of them PKCS12" });
+    const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+    const explicit0 = (inner: asn1js.AsnType) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [inner] });
+    const octets = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: bytes });
+    const pfx = (...bags: asn1js.AsnType[]) => {
+      const safeContents = new asn1js.Sequence({ value: bags }).toBER();
+      const authenticatedSafe = new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [oid("1.2.840.113549.1.7.1"), explicit0(octets(new Uint8Array(safeContents)))] })] }).toBER();
+      return new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 3 }), new asn1js.Sequence({ value: [oid("1.2.840.113549.1.7.1"), explicit0(octets(new Uint8Array(authenticatedSafe)))] })] }).toBER());
+    };
+    const certBag = (bytes: Uint8Array) => new asn1js.Sequence({ value: [oid("1.2.840.113549.1.12.10.1.3"), explicit0(new asn1js.Sequence({ value: [oid("1.2.840.113549.1.9.22.1"), explicit0(octets(bytes))] }))] });
+    // A keyBag holds a PrivateKeyInfo (RFC 5208): here an RSA one whose key is no RSAPrivateKey.
+    const junkKey = new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Sequence({ value: [oid("1.2.840.113549.1.1.1"), new asn1js.Null()] }), octets(Uint8Array.from([1, 2, 3]))] });
+    const keyBag = new asn1js.Sequence({ value: [oid("1.2.840.113549.1.12.10.1.1"), explicit0(junkKey)] });
+    const cert = new Uint8Array(pki.run(["x509", "-in", bob.cert, "-outform", "DER"]));
+    expect(await identitiesFromPkcs12(pfx(keyBag, certBag(Uint8Array.from([0x30, 0x03, 2, 1, 1]))), "pw")).toEqual({ ok: false, problem: "malformed", detail: "a certificate in the file cannot be read" });
+    expect(await identitiesFromPkcs12(pfx(keyBag, certBag(cert)), "pw")).toEqual({ ok: false, problem: "malformed", detail: "a private key in the file cannot be read" });
   });
 });

@@ -12,6 +12,7 @@ import { toArrayBuffer } from "../util/bytes.js";
 /** RFC 7292 appendix B.3: the password as a BMPString (UTF-16 big-endian) with two zero bytes at the end. */
 export function bmpPassword(password: string): Uint8Array {
   const out = new Uint8Array(password.length * 2 + 2);
+  // Stryker disable next-line EqualityOperator: one step more writes charCodeAt's NaN as the two zero bytes already there
   for (let i = 0; i < password.length; i++) {
     out[2 * i] = password.charCodeAt(i) >> 8;
     out[2 * i + 1] = password.charCodeAt(i) & 0xff;
@@ -40,6 +41,7 @@ export function pkcs12Kdf(hash: DigestName, password: Uint8Array, salt: Uint8Arr
   const input = new Uint8Array(s.length + p.length);
   input.set(s);
   input.set(p, s.length);
+  // Stryker disable next-line ArithmeticOperator: a longer buffer is cut to n bytes below
   const out = new Uint8Array(Math.ceil(n / u) * u);
   for (let i = 0; i * u < n; i++) {
     let a = h(new Uint8Array([...d, ...input]));
@@ -47,6 +49,7 @@ export function pkcs12Kdf(hash: DigestName, password: Uint8Array, salt: Uint8Arr
     out.set(a, i * u);
     const b = repeatTo(a, v).subarray(0, v);
     // I_j = (I_j + B + 1) mod 2^(8v), for each v-byte block of I.
+    // Stryker disable next-line EqualityOperator: a step past the end writes nothing into a Uint8Array
     for (let j = 0; j < input.length; j += v) {
       let carry = 1;
       for (let k = v - 1; k >= 0; k--) {

@@ -81,7 +81,8 @@ export async function recipientKeyFromPkcs8(pkcs8: Uint8Array, certificate: Cert
   try {
     info = pkijs.PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8));
   } catch {
-    return "malformed-key";
+    // pkijs throws on an EC key of a curve it does not know (secp256k1): that key is unsupported, not unreadable.
+    return ecCurveOidOf(pkcs8) !== null ? "unsupported-key" : "malformed-key";
   }
   const oid = info.privateKeyAlgorithm.algorithmId;
   const cert = certificate.publicKey;
@@ -107,6 +108,15 @@ export async function recipientKeyFromPkcs8(pkcs8: Uint8Array, certificate: Cert
     }
   }
   return "unsupported-key";
+}
+
+/** The named curve of an EC PrivateKeyInfo (RFC 5915 section 2: its algorithm's parameters) that Signet lacks, read with asn1js alone; else null. */
+function ecCurveOidOf(pkcs8: Uint8Array): string | null {
+  const parsed = asn1js.fromBER(toArrayBuffer(pkcs8));
+  const algorithm = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[1] : undefined;
+  const [oid, params] = algorithm instanceof asn1js.Sequence ? algorithm.valueBlock.value : [];
+  const isEc = oid instanceof asn1js.ObjectIdentifier && oid.valueBlock.toString() === OID.ecPublicKey;
+  return isEc && params instanceof asn1js.ObjectIdentifier && !CURVE_BY_OID[params.valueBlock.toString()] ? params.valueBlock.toString() : null;
 }
 
 /** The private key's own public point, as WebCrypto computes it, against the certificate's. */
