@@ -173,6 +173,8 @@ describe("AES in code, where WebCrypto lacks a key length (Chromium has no AES-1
       expect(aesCbcDecryptSoftware(key.map((b) => b ^ 1), iv, ct)).not.toEqual(plain);
     }
     expect(aesCbcDecryptSoftware(new Uint8Array(5), iv, new Uint8Array(16))).toBeNull();
+    // A key of no AES length makes @noble/ciphers throw: that is a null too, never an exception.
+    expect(aesGcmDecryptSoftware(new Uint8Array(5), new Uint8Array(12), new Uint8Array(16), new Uint8Array(12), 12)).toBeNull();
   });
 
   it("GCM: tags of 12, 13 and 16 bytes, 12- and 16-byte nonces, with and without AAD; any change to tag, AAD, ciphertext or key gives null", () => {
@@ -190,6 +192,8 @@ describe("AES in code, where WebCrypto lacks a key length (Chromium has no AES-1
       expect(aesGcmDecryptSoftware(key24, nonce, flip(ct, 3), tag, tagLength, aad), what).toBeNull();
       expect(aesGcmDecryptSoftware(flip(key24, 0), nonce, ct, tag, tagLength, aad), what).toBeNull();
       expect(aesGcmDecryptSoftware(key24, nonce, ct, tag, tagLength, aad ? flip(aad, 2) : Uint8Array.from([1])), what).toBeNull();
+      // A 17th byte (0) after the whole tag is no longer tag: RFC 5084 section 3.2 stops at 16.
+      if (tagLength === 16) expect(aesGcmDecryptSoftware(key24, nonce, ct, Uint8Array.from([...tag, 0]), 17, aad), what).toBeNull();
       // A tag cut short is refused against the length named; named as shorter, it is GCM's shorter tag
       // (NIST SP 800-38D section 5.2.1.2: the leftmost bytes), down to RFC 5084's 12.
       expect(aesGcmDecryptSoftware(key24, nonce, ct, tag.subarray(0, tagLength - 1), tagLength, aad), what).toBeNull();

@@ -86,12 +86,13 @@ function keyTransport(ri: pkijs.KeyTransRecipientInfo, key: RecipientKey, recipi
   if (oid === OID.rsaEncryption) return { recipient, key, unwrap: async (cipher) => decryptPkcs1v15Key(key.rsa, encryptedKey, cipher.keyLength) };
   if (oid === OID.rsaesOaep) {
     let params: ReturnType<typeof oaepParams>;
+    // Stryker disable BlockStatement: an empty catch leaves params undefined, which is refused below as null is
     try {
       params = oaepParams(ri.keyEncryptionAlgorithm.algorithmParams);
-      // Stryker disable next-line BlockStatement: left undefined, params is refused below as null is
     } catch {
       params = null;
     }
+    // Stryker restore BlockStatement
     if (!params) return { recipient, unsupported: { algorithm: oidName(oid), why: "parameters-malformed" } };
     const { hash, mgfHash, label } = params;
     return { recipient, key, unwrap: async (cipher) => decryptOaepKey(key.rsa, encryptedKey, cipher.keyLength, hash, mgfHash, label) };
