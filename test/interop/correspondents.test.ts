@@ -77,7 +77,11 @@ describe("the correspondents' certificates", () => {
     ]);
     expect((await directory.list("second@")).map((e) => e.emails)).toEqual([["first@example.org", "second@example.org"]]);
     const fingerprint = (await directory.list("alice@"))[0]!.fingerprintSha256;
+    // Entries stored under names around a valid fingerprint: only the fingerprint itself may name one to remove.
+    for (const wrong of [`${fingerprint}00`, `00${fingerprint}`]) await store.put(`correspondents/${wrong.toLowerCase()}`, new TextEncoder().encode("{}"));
     for (const wrong of [`${fingerprint}00`, `00${fingerprint}`, "../keys/meta"]) expect(await directory.remove(wrong), wrong).toBe(false);
+    expect(await store.get(`correspondents/${fingerprint.toLowerCase()}00`)).not.toBeNull();
+    // Those planted entries ({}) are damaged ones: the list passes over them rather than failing.
     expect((await directory.list()).length).toBe(2);
   });
 });

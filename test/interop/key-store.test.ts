@@ -168,6 +168,14 @@ describe("the key store", () => {
     expect((await again.listing()).keys.map((k) => [k.keyType, k.usableWhileLocked ?? false])).toEqual(expect.arrayContaining([["EC P-256", true], ["RSA 2048", false]]));
     expect((await inspectWith(again, encryptedTo(carol))).encryption).toBe("decrypted");
     expect((await inspectWith(again, encryptedTo(bob))).encryption).toBe("no-key");
+    // The vault emptied behind the store's back (the host's site data cleared): the record says vaulted, the key is gone.
+    // Mail to it is then closed for want of a key (until unlocked), not a decryption that failed.
+    await vault.delete(c.ids[0]!);
+    const emptied = new KeyStore(store, clock, vault);
+    expect((await inspectWith(emptied, encryptedTo(carol))).encryption).toBe("no-key");
+    await emptied.unlock("correct horse battery", 60_000);
+    expect((await inspectWith(emptied, encryptedTo(carol))).encryption).toBe("decrypted");
+    await vault.put(c.ids[0]!, held!);
     expect(await again.delete(c.ids[0]!)).toBe(true);
     expect(await vault.get(c.ids[0]!)).toBeNull();
     expect((await inspectWith(again, encryptedTo(carol))).encryption).toBe("no-key");
@@ -256,6 +264,12 @@ describe("the records, as the pages list them", () => {
     const id = b.ids[0]!;
     const caDer = new Uint8Array(pki.run(["x509", "-in", ca.cert, "-outform", "DER"]));
     expect((await keys.certificateOf(id))?.chain).toEqual([caDer]);
+    // With a second key, each id names its own record.
+    const c = await keys.importPkcs12(carolP12, "file-pw");
+    if (!c.ok) throw new Error("import failed");
+    expect(Buffer.from((await keys.certificateOf(c.ids[0]!))!.certificate).equals(pki.run(["x509", "-in", carol.cert, "-outform", "DER"]))).toBe(true);
+    expect(await keys.requestOf(id)).toBeNull();
+    expect(await keys.delete(c.ids[0]!)).toBe(true);
     const [summary] = (await keys.listing()).keys;
     expect(summary).toMatchObject({ id, state: "identity", keyType: "RSA 2048", emails: ["bob@example.org"], subject: expect.stringContaining("CN=ks-bob"), issuer: expect.stringContaining("CN=KsCA"), notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(summary?.certificateBase64).toBe(Buffer.from(pki.run(["x509", "-in", bob.cert, "-outform", "DER"])).toString("base64"));
@@ -265,8 +279,11 @@ describe("the records, as the pages list them", () => {
     await store.put("keys/id/ffffffffffffffffffff", new TextEncoder().encode(JSON.stringify({ version: 2, id: "ffffffffffffffffffff" })));
     await store.put("keys/id/eeeeeeeeeeeeeeeeeeee", Uint8Array.from([0xff, 0x00]));
     expect((await keys.list()).map((k) => k.id)).toEqual([id]);
+    // Records stored under names around a valid id: only the id itself may name one to delete.
+    for (const wrong of [`${id}0`, `0${id}`]) await store.put(`keys/id/${wrong}`, new TextEncoder().encode("{}"));
     for (const wrong of [`${id}0`, `0${id}`, "../meta", id.toUpperCase()]) expect(await keys.delete(wrong), wrong).toBe(false);
     expect((await keys.list()).map((k) => k.id)).toEqual([id]);
+    expect(await store.get(`keys/id/${id}0`)).not.toBeNull();
   });
 });
 

@@ -286,5 +286,8 @@ describe("the key derivations and the pairing of keys with certificates", () => 
     const cert = new Uint8Array(pki.run(["x509", "-in", bob.cert, "-outform", "DER"]));
     expect(await identitiesFromPkcs12(pfx(keyBag, certBag(Uint8Array.from([0x30, 0x03, 2, 1, 1]))), "pw")).toEqual({ ok: false, problem: "malformed", detail: "a certificate in the file cannot be read" });
     expect(await identitiesFromPkcs12(pfx(keyBag, certBag(cert)), "pw")).toEqual({ ok: false, problem: "malformed", detail: "a private key in the file cannot be read" });
+    // A key bag whose content is no PrivateKeyInfo at all (an INTEGER): unreadable, not an unsupported curve.
+    const notAKey = new asn1js.Sequence({ value: [oid("1.2.840.113549.1.12.10.1.1"), explicit0(new asn1js.Integer({ value: 7 }))] });
+    expect(await identitiesFromPkcs12(pfx(notAKey, certBag(cert)), "pw")).toEqual({ ok: false, problem: "malformed", detail: "a private key in the file cannot be read" });
   });
 });

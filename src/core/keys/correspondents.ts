@@ -32,10 +32,13 @@ export interface Correspondent {
 
 const encode = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 
+/** A stored entry, or null for none and for one damaged (not JSON, or missing what the list reads). */
 function decode(bytes: Uint8Array | null): Correspondent | null {
   if (!bytes) return null;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as Correspondent;
+    const entry = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Correspondent> | null;
+    const whole = typeof entry?.fingerprintSha256 === "string" && typeof entry.derBase64 === "string" && Array.isArray(entry.emails) && typeof entry.lastSeen === "string";
+    return whole ? (entry as Correspondent) : null;
   } catch {
     return null;
   }

