@@ -168,6 +168,10 @@ describe("each check, with what OpenSSL writes edited so that only that check ca
     expect(await problem(replaced(once, "02 01 01 30 0C 06 08 2A 86 48 86 F7 0D 02 09", "02 01 00 30 0C 06 08 2A 86 48 86 F7 0D 02 09"))).toEqual({ ok: false, problem: "malformed", detail: "PBKDF2 iterations of 0 is out of range" });
   });
 
+  it("a legacy scheme Signet lacks (128-bit RC4, RFC 7292 appendix C) is unsupported, named by its OID", async () => {
+    expect(await problem(exported(["-in", bob.cert, "-inkey", bob.key, "-keypbe", "PBE-SHA1-RC4-128"]))).toEqual({ ok: false, problem: "unsupported", algorithm: "1.2.840.113549.1.12.1.1" });
+  });
+
   it("a key not encrypted at all (a keyBag) is read as it is", async () => {
     const read = await identitiesFromPkcs12(exported(["-in", bob.cert, "-inkey", bob.key, "-keypbe", "NONE", "-certpbe", "NONE"]), "correct horse");
     expect(read.ok && read.identities.map((i) => i.certificate.serialHex)).toEqual([serialOf(bob)]);
@@ -216,6 +220,16 @@ describe("bags built by hand (RFC 7292 section 4.2): nesting, certificate types,
     return new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 3 }), new asn1js.Sequence({ value: [oid("1.2.840.113549.1.7.1"), explicit0(octets(new Uint8Array(authenticatedSafe)))] })] }).toBER());
   };
   const X509 = "1.2.840.113549.1.9.22.1";
+
+  it("CRL and secret bags are passed over, not read as bags inside bags; attributes that are no SET are none", async () => {
+    const crlBag = new asn1js.Sequence({ value: [oid("1.2.840.113549.1.12.10.1.4"), explicit0(new asn1js.Sequence({ value: [oid("1.2.840.113549.1.9.23.1"), explicit0(octets(Uint8Array.from([1, 2, 3])))] }))] });
+    const secretBag = new asn1js.Sequence({ value: [oid("1.2.840.113549.1.12.10.1.5"), explicit0(new asn1js.Integer({ value: 1 }))] });
+    const bagWithBadAttributes = new asn1js.Sequence({
+      value: [oid("1.2.840.113549.1.12.10.1.3"), explicit0(new asn1js.Sequence({ value: [oid(X509), explicit0(octets(certDer()))] })), new asn1js.Sequence({ value: [attribute("1.2.840.113549.1.9.20", new asn1js.BmpString({ value: "x" }))] })],
+    });
+    const read = await readPkcs12(pfx(crlBag, secretBag, bagWithBadAttributes), "pw");
+    expect(read.ok && read.certificates.map((c) => [c.friendlyName, c.localKeyId])).toEqual([[null, null]]);
+  });
 
   it("bags inside bags are followed four deep, and refused at five", async () => {
     const four = await readPkcs12(pfx(nested(certBag(X509), 4)), "pw");
