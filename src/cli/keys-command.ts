@@ -3,7 +3,7 @@
  * folder (core/keys/key-store.ts). Secrets come from environment variables, never the command line.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { KeyStore, readCertificates, systemClock, toPem } from "../core/index.js";
+import { KeyStore, MIN_SECRET_LENGTH, readCertificates, systemClock, toPem } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { defaultStoreDir, FolderStore } from "./folder-store.js";
 import { problemText, secretFromEnv } from "./key-files.js";
@@ -38,7 +38,7 @@ export async function unlockedStore(keys: KeyStore, passphraseVar: string | unde
   const passphrase = secretFromEnv("--passphrase-env", passphraseVar);
   if (!(await keys.hasPassphrase())) {
     if (!create) throw new UsageError("the key store has no keys yet (signet keys import)");
-    if (passphrase.length < 8) throw new UsageError("--passphrase-env: a key store passphrase needs at least 8 characters");
+    if (passphrase.length < MIN_SECRET_LENGTH) throw new UsageError(`--passphrase-env: a key store passphrase needs at least ${MIN_SECRET_LENGTH} characters`);
     await keys.setPassphrase(passphrase, RUN_UNLOCK_MS);
     return;
   }
@@ -128,7 +128,7 @@ export async function keysCommand(argv: readonly string[], out: (s: string) => v
       }
       if (!file) throw new UsageError("keys export needs --out FILE.p12 (or --certificate for the certificate alone)");
       const password = secretFromEnv("--password-env", args.values.get("password-env")?.at(-1));
-      if (password.length < 8) throw new UsageError("--password-env: a backup's password needs at least 8 characters");
+      if (password.length < MIN_SECRET_LENGTH) throw new UsageError(`--password-env: a backup's password needs at least ${MIN_SECRET_LENGTH} characters`);
       await unlockedStore(keys, args.values.get("passphrase-env")?.at(-1), false);
       const p12 = await keys.exportPkcs12(target, password);
       if (typeof p12 === "string") throw new UsageError(`keys export: ${p12 === "not-found" ? `no key ${target}` : p12 === "no-certificate" ? `${target} has no certificate yet` : "the key store is locked"}`);
@@ -149,7 +149,7 @@ export async function keysCommand(argv: readonly string[], out: (s: string) => v
       const nextVar = args.values.get("new-passphrase-env")?.at(-1);
       const current = secretFromEnv("--passphrase-env", currentVar);
       const next = secretFromEnv("--new-passphrase-env", nextVar);
-      if (next.length < 8) throw new UsageError("--new-passphrase-env: a key store passphrase needs at least 8 characters");
+      if (next.length < MIN_SECRET_LENGTH) throw new UsageError(`--new-passphrase-env: a key store passphrase needs at least ${MIN_SECRET_LENGTH} characters`);
       const result = await keys.changePassphrase(current, next, RUN_UNLOCK_MS);
       if (result === "no-passphrase") throw new UsageError("the key store has no keys yet (signet keys import)");
       if (result === "wrong-passphrase") throw new UsageError(`--passphrase-env: the passphrase in $${currentVar} does not open the key store`);

@@ -6,6 +6,7 @@ export { keyDecryptor } from "./keys/key-decryptor.js";
 export { identitiesFromPkcs12, type Pkcs12Identities, type Pkcs12IdentityProblem } from "./keys/pkcs12-identities.js";
 export type { RecipientKey } from "./keys/recipient-key.js";
 export { KeyStore, type StoredKey, type ImportResult, type UnlockResult, type KeyListing, type KeySummary } from "./keys/key-store.js";
+export { MIN_SECRET_LENGTH } from "./keys/passphrase.js";
 export type { NewKeyType } from "./keys/certificate-request.js";
 export { CorrespondentDirectory, type Correspondent } from "./keys/correspondents.js";
 export { systemClock } from "./ports.js";

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { identitiesFromPkcs12, type RecipientKey } from "../../src/core/index.js";
 import { replayable } from "./openssl-replay.js";
 
 export type KeySpec = "rsa:512" | "rsa:1024" | "rsa:2048" | "rsa:3072" | "ec:P-256" | "ec:P-384" | "ec:P-521" | "ec:secp256k1" | "ed25519" | "ed448" | "dsa:1024" | "dsa:2048";
@@ -168,4 +169,12 @@ export class OpensslPki {
   cleanup(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The RecipientKey of an identity, as a user's key comes to Signet: through `openssl pkcs12 -export` and the PKCS#12 reader. */
+export async function recipientKeyOf(pki: OpensslPki, who: Identity): Promise<RecipientKey> {
+  pki.run(["pkcs12", "-export", "-in", who.cert, "-inkey", who.key, "-out", `${who.name}.p12`, "-passout", "pass:pw"]);
+  const read = await identitiesFromPkcs12(new Uint8Array(pki.read(`${who.name}.p12`)), "pw");
+  if (!read.ok) throw new Error(read.problem);
+  return read.identities[0]!;
 }

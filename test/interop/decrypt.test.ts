@@ -5,8 +5,8 @@
  * Each decrypts to the exact plaintext, which `openssl cms -decrypt` gives too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identitiesFromPkcs12, inspectMessage, keyDecryptor, type Decryptor, type EnvelopedLayer, type RecipientKey, type SecurityReport } from "../../src/core/index.js";
-import { OpensslPki, rfc2822, type Identity } from "../helpers/pki.js";
+import { inspectMessage, keyDecryptor, type Decryptor, type EnvelopedLayer, type RecipientKey, type SecurityReport } from "../../src/core/index.js";
+import { OpensslPki, recipientKeyOf, rfc2822, type Identity } from "../helpers/pki.js";
 
 let pki: OpensslPki;
 let ca: Identity;
@@ -17,13 +17,6 @@ let olga: Identity;
 let alice: Identity;
 const keys: Record<string, RecipientKey> = {};
 
-async function identity(who: Identity): Promise<RecipientKey> {
-  pki.run(["pkcs12", "-export", "-in", who.cert, "-inkey", who.key, "-out", `${who.name}.p12`, "-passout", "pass:pw"]);
-  const read = await identitiesFromPkcs12(new Uint8Array(pki.read(`${who.name}.p12`)), "pw");
-  if (!read.ok) throw new Error(read.problem);
-  return read.identities[0]!;
-}
-
 beforeAll(async () => {
   pki = new OpensslPki();
   ca = pki.makeCa("DecCA");
@@ -32,7 +25,7 @@ beforeAll(async () => {
   carol = pki.makeLeaf("dec-carol", ca, { sanEmails: ["carol@example.org"], key: "ec:P-256" });
   dave = pki.makeLeaf("dec-dave", ca, { sanEmails: ["dave@example.org"], key: "ec:P-521" });
   olga = pki.makeLeaf("dec-olga", ca, { sanEmails: ["olga@example.org"], key: "ec:P-384" });
-  for (const who of [bob, carol, dave, olga]) keys[who.name] = await identity(who);
+  for (const who of [bob, carol, dave, olga]) keys[who.name] = await recipientKeyOf(pki, who);
 });
 afterAll(() => pki.cleanup());
 

@@ -11,12 +11,12 @@ import { createCipheriv, createHash, createPublicKey, diffieHellman, generateKey
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identitiesFromPkcs12, inspectMessage, keyDecryptor, type RecipientKey } from "../../src/core/index.js";
+import { inspectMessage, keyDecryptor, type RecipientKey } from "../../src/core/index.js";
 import { openEnveloped, type OpenOutcome } from "../../src/core/cms/open-enveloped.js";
 import { readEnveloped } from "../../src/core/cms/enveloped-data.js";
 import { OID } from "../../src/core/oids.js";
 import { pkcs7MimeMessage } from "../helpers/cms-build.js";
-import { OpensslPki, type Identity } from "../helpers/pki.js";
+import { OpensslPki, recipientKeyOf, type Identity } from "../helpers/pki.js";
 
 let pki: OpensslPki;
 let bob: Identity; // RSA
@@ -24,20 +24,13 @@ let carol: Identity; // EC P-256
 let nora: Identity; // RSA, no subjectKeyIdentifier
 const keys: Record<string, RecipientKey> = {};
 
-async function identity(who: Identity): Promise<RecipientKey> {
-  pki.run(["pkcs12", "-export", "-in", who.cert, "-inkey", who.key, "-out", `${who.name}.p12`, "-passout", "pass:pw"]);
-  const read = await identitiesFromPkcs12(new Uint8Array(pki.read(`${who.name}.p12`)), "pw");
-  if (!read.ok) throw new Error(read.problem);
-  return read.identities[0]!;
-}
-
 beforeAll(async () => {
   pki = new OpensslPki();
   const ca = pki.makeCa("OpenCA");
   bob = pki.makeLeaf("open-bob", ca, { sanEmails: ["bob@example.org"] });
   carol = pki.makeLeaf("open-carol", ca, { sanEmails: ["carol@example.org"], key: "ec:P-256" });
   nora = pki.makeLeaf("open-nora", ca, { sanEmails: ["nora@example.org"], noSubjectKeyIdentifier: true });
-  for (const who of [bob, carol, nora]) keys[who.name] = await identity(who);
+  for (const who of [bob, carol, nora]) keys[who.name] = await recipientKeyOf(pki, who);
 });
 afterAll(() => pki.cleanup());
 

@@ -11,6 +11,12 @@
 import { toArrayBuffer } from "../util/bytes.js";
 import { decodeBase64Text, encodeBase64 } from "../util/base64.js";
 
+/**
+ * The fewest characters a key store passphrase or a backup's password may have: NIST SP 800-63B section
+ * 5.1.1.1's floor for a memorized secret the user chooses. The hosts and the command check it before asking the store.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
 /** OWASP Password Storage Cheat Sheet (2023): PBKDF2-HMAC-SHA-256 with 600,000 iterations. */
 export const DEFAULT_PASSPHRASE_ITERATIONS = 600_000;
 

@@ -14,6 +14,7 @@ import {
   describeCertificate,
   encodeBase64,
   KeyStore,
+  MIN_SECRET_LENGTH,
   readCertificates,
   systemClock,
   type CertificateView,
@@ -76,14 +77,14 @@ function Keys() {
   const actions: KeyActions = {
     unlock: (passphrase, minutes) =>
       run(async () => {
-        if (!(await keys.hasPassphrase())) await (passphrase.length < 8 ? fail("passphrase-too-short") : keys.setPassphrase(passphrase, minutes * 60_000));
+        if (!(await keys.hasPassphrase())) await (passphrase.length < MIN_SECRET_LENGTH ? fail("passphrase-too-short") : keys.setPassphrase(passphrase, minutes * 60_000));
         else if ((await keys.unlock(passphrase, minutes * 60_000)) !== "unlocked") fail("wrong-passphrase");
         return text.done.unlocked;
       }),
     lock: () => run(async () => (keys.lock(), text.done.locked)),
     changePassphrase: (current, next) =>
       run(async () => {
-        if (next.length < 8) fail("passphrase-too-short");
+        if (next.length < MIN_SECRET_LENGTH) fail("passphrase-too-short");
         return (await keys.changePassphrase(current, next, 30 * 60_000)) === "changed" ? text.done.changed : fail("wrong-passphrase");
       }),
     importPkcs12: (file, password) =>

@@ -1,5 +1,5 @@
 /** The background's one dispatcher: a handler per command (protocol.ts). */
-import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, encodeBase64, distrust, listTrust, loadUserTrust, readCertificates, removeDecision } from "../../core/index.js";
+import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, encodeBase64, distrust, listTrust, loadUserTrust, MIN_SECRET_LENGTH, readCertificates, removeDecision } from "../../core/index.js";
 import type { MessageSender } from "./messenger.js";
 import type { Command, ReportTarget, Request, Responses } from "./protocol.js";
 import type { SignetService } from "./service.js";
@@ -65,14 +65,14 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
   "keys-unlock": async (s, r) => {
     const minutes = Math.min(Math.max(1, Math.floor(r.minutes)), 24 * 60);
     if (!(await s.keys.hasPassphrase())) {
-      if (r.passphrase.length < 8) throw new Error("passphrase-too-short");
+      if (r.passphrase.length < MIN_SECRET_LENGTH) throw new Error("passphrase-too-short");
       await s.keys.setPassphrase(r.passphrase, minutes * 60_000);
     } else if ((await s.keys.unlock(r.passphrase, minutes * 60_000)) === "wrong-passphrase") throw new Error("wrong-passphrase");
     s.keysChanged();
     return s.keys.listing();
   },
   "keys-change-passphrase": async (s, r) => {
-    if (r.next.length < 8) throw new Error("passphrase-too-short");
+    if (r.next.length < MIN_SECRET_LENGTH) throw new Error("passphrase-too-short");
     // Left unlocked for as long as an unlock lasts by default (the page's first choice, 30 minutes).
     const result = await s.keys.changePassphrase(r.current, r.next, 30 * 60_000);
     if (result !== "changed") throw new Error(result === "no-passphrase" ? "locked" : "wrong-passphrase");
@@ -103,7 +103,7 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
     return { id: result.id };
   },
   "keys-export": async (s, r) => {
-    if (r.password.length < 8) throw new Error("password-too-short");
+    if (r.password.length < MIN_SECRET_LENGTH) throw new Error("password-too-short");
     const p12 = await s.keys.exportPkcs12(r.id, r.password);
     if (typeof p12 === "string") throw new Error("locked");
     return { base64: encodeBase64(p12) };
