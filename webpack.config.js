@@ -3,6 +3,7 @@
 //   thunderbird  the add-on's scripts: background (with the core), banner, popup and
 //                options (Preact and the views only; they ask the background)
 //   demo         the demo page, with the core running in the page
+//   outlook      the Outlook task pane, with the core running in the pane (scripts/package-outlook.mjs adds its pages and icons)
 //   thunderbird-test (only with --env test) the banner and harness of the test build
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,10 @@ export default (env = {}, argv = {}) => {
     {
       ...common(mode, "demo", "demo"),
       entry: { demo: "./src/hosts/demo/demo.tsx" },
+    },
+    {
+      ...common(mode, "outlook", "outlook"),
+      entry: { taskpane: "./src/hosts/outlook/taskpane.tsx" },
     },
   ];
 };

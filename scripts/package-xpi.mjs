@@ -30,7 +30,8 @@ export function packageXpi(options = {}) {
 
   /** @type {Record<string, Uint8Array>} */
   const files = {};
-  for (const f of [...filesUnder("_locales"), ...filesUnder("icons")]) files[relative(root, join(root, f))] = readFileSync(join(root, f));
+  // The PNG icons are Outlook's (scripts/make-icons.mjs); Thunderbird's are the SVGs.
+  for (const f of [...filesUnder("_locales"), ...filesUnder("icons").filter((f) => f.endsWith(".svg"))]) files[relative(root, join(root, f))] = readFileSync(join(root, f));
   for (const s of SCRIPTS) files[s] = readFileSync(join(built, s));
   if (existsSync(join(built, "background.js.LICENSE.txt"))) files["THIRD-PARTY-LICENSES.txt"] = readFileSync(join(built, "background.js.LICENSE.txt"));
   for (const p of PAGES) files[p] = readFileSync(join(root, "src/hosts/thunderbird", p));

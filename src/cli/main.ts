@@ -5,6 +5,7 @@ import { inspectCommand, INSPECT_USAGE } from "./inspect-command.js";
 import { trustCommand, TRUST_USAGE } from "./trust-command.js";
 import { keysCommand, KEYS_USAGE } from "./keys-command.js";
 import { correspondentsCommand, CORRESPONDENTS_USAGE } from "./correspondents-command.js";
+import { serveCommand, SERVE_USAGE } from "./serve-command.js";
 import { UsageError } from "./args.js";
 
 const USAGE = `usage: signet <command> ...
@@ -14,6 +15,7 @@ commands:
   trust ...         list and change the trust anchors
   keys ...          your own keys and certificates, for decryption
   correspondents ... the certificates of people whose signed mail you inspected
+  serve ...         the Outlook task pane's HTTPS host and revocation relay
 
 ${INSPECT_USAGE}
 
@@ -21,7 +23,9 @@ ${TRUST_USAGE}
 
 ${KEYS_USAGE}
 
-${CORRESPONDENTS_USAGE}`;
+${CORRESPONDENTS_USAGE}
+
+${SERVE_USAGE}`;
 
 /** The version in package.json, which sits two folders above the compiled build/cli/main.js. */
 function version(): string {
@@ -43,6 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await keysCommand(rest, out);
       case "correspondents":
         return await correspondentsCommand(rest, out);
+      case "serve":
+        return await serveCommand(rest, out);
       case "help":
       case "--help":
       case "-h":
@@ -52,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         out(`signet ${version()}`);
         return EXIT.ok;
       case undefined:
-        throw new UsageError("a command is needed (inspect, trust, keys or correspondents)");
+        throw new UsageError("a command is needed (inspect, trust, keys, correspondents or serve)");
       default:
         throw new UsageError(`unknown command: ${command}`);
     }

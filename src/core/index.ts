@@ -32,6 +32,7 @@ export { CertificateView } from "./x509/certificate.js";
 export { DEFAULT_PATH_BUDGET, type PathBudget } from "./path/budget.js";
 export { readCertificates } from "./x509/read-certificates.js";
 export { readCrls, type ReadCrls } from "./revocation/read-crls.js";
+export { publishedNextUpdate } from "./revocation/next-update.js";
 export type { ParsedCrl, RevocationReason } from "./revocation/crl.js";
 export { AiaIssuerSource, DEFAULT_AIA_OPTIONS, type AiaOptions } from "./path/aia-source.js";
 export { bundledAnchors, BUNDLED_ROOTS_INFO } from "./trust/bundled.js";

@@ -7,5 +7,6 @@ export { randomMark, validMark, PERSONAL_MARK_COLOURS, type PersonalMark } from 
 export { TrustManager, type TrustActions, type TrustManagerProps } from "./components/TrustManager.js";
 export { KeyManager, type KeyActions, type KeyManagerProps } from "./components/KeyManager.js";
 export { UiContext, type UiServices } from "./context.js";
+export { Root } from "./components/Root.js";
 export { catalogueFor, DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
 export { headline, type Headline, type Tone } from "./headline.js";

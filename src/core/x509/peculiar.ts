@@ -4,3 +4,5 @@
  */
 import "reflect-metadata";
 export { X509Certificate, SubjectAlternativeNameExtension, Name } from "@peculiar/x509";
+// The server's development certificate (server/dev-certificate.ts).
+export { X509CertificateGenerator, BasicConstraintsExtension, ExtendedKeyUsageExtension, KeyUsagesExtension, KeyUsageFlags, PemConverter } from "@peculiar/x509";

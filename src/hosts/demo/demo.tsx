@@ -6,24 +6,10 @@
  * key manager keeps keys in the page only (a memory Store): they are gone on reload.
  */
 import { render } from "preact";
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import {
-  buildTrustInputs,
-  CorrespondentDirectory,
-  decodeBase64Text,
-  describeCertificate,
-  encodeBase64,
-  KeyStore,
-  MIN_SECRET_LENGTH,
-  readCertificates,
-  systemClock,
-  type CertificateView,
-  type Correspondent,
-  type KeyListing,
-  type TrustInputs,
-} from "../../core/index.js";
-import { Banner, catalogueFor, KeyManager, pemText, ReportView, UiContext, type KeyActions, type UiServices } from "../../ui/index.js";
-import { saveFile } from "../shared/save-file.js";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { buildTrustInputs, CorrespondentDirectory, decodeBase64Text, describeCertificate, KeyStore, readCertificates, systemClock, type CertificateView, type TrustInputs } from "../../core/index.js";
+import { Banner, catalogueFor, ReportView, UiContext, type UiServices } from "../../ui/index.js";
+import { LocalKeyManager } from "../shared/local-key-manager.js";
 import { MemoryVault } from "../shared/key-vault.js";
 import { startInspection, type InspectionState } from "../shared/inspection.js";
 import { MemoryStore } from "../shared/memory-store.js";
@@ -56,64 +42,6 @@ const services: UiServices = {
   catalogue: catalogueFor(navigator.language),
   describeCertificate: (derBase64) => describeCertificate(decodeBase64Text(derBase64).bytes),
 };
-
-/** The key manager over the page's own key store: the same view as the add-on's options page. */
-function Keys() {
-  const [listing, setListing] = useState<KeyListing | null>(null);
-  const [known, setKnown] = useState<Correspondent[]>([]);
-  const [request, setRequest] = useState<string | undefined>(undefined);
-  const [message, setMessage] = useState<string | undefined>(undefined);
-  const reload = useCallback(() => Promise.all([keys.listing().then(setListing), correspondents.list().then(setKnown)]), []);
-  useEffect(() => void reload(), [reload]);
-  const text = services.catalogue.ui.keys;
-  const run = (action: () => Promise<string>): void => {
-    action()
-      .then(async (done) => (await reload(), done))
-      .then(setMessage, (e: unknown) => setMessage(text.problems[e instanceof Error ? e.message : String(e)] ?? String(e)));
-  };
-  const fail = (code: string): never => {
-    throw new Error(code);
-  };
-  const actions: KeyActions = {
-    unlock: (passphrase, minutes) =>
-      run(async () => {
-        if (!(await keys.hasPassphrase())) await (passphrase.length < MIN_SECRET_LENGTH ? fail("passphrase-too-short") : keys.setPassphrase(passphrase, minutes * 60_000));
-        else if ((await keys.unlock(passphrase, minutes * 60_000)) !== "unlocked") fail("wrong-passphrase");
-        return text.done.unlocked;
-      }),
-    lock: () => run(async () => (keys.lock(), text.done.locked)),
-    changePassphrase: (current, next) =>
-      run(async () => {
-        if (next.length < MIN_SECRET_LENGTH) fail("passphrase-too-short");
-        return (await keys.changePassphrase(current, next, 30 * 60_000)) === "changed" ? text.done.changed : fail("wrong-passphrase");
-      }),
-    importPkcs12: (file, password) =>
-      run(async () => {
-        const r = await keys.importPkcs12(file.bytes, password);
-        return r.ok ? text.done.imported(r.ids.length) : fail(r.problem);
-      }),
-    generate: (email, name, type) =>
-      run(async () => {
-        const r = await keys.generate(type, { email, ...(name ? { name } : {}) });
-        if (!r.ok) fail(r.problem);
-        else setRequest(r.requestPem);
-        return text.done.generated;
-      }),
-    importCertificate: (file) =>
-      run(async () => ((await keys.importCertificate(readCertificates(file.bytes).certificates)).ok ? text.done.certificate : fail("no-matching-key"))),
-    exportPkcs12: (id, password) =>
-      run(async () => {
-        const p12 = await keys.exportPkcs12(id, password);
-        if (typeof p12 === "string") fail("locked");
-        else saveFile(`signet-key-${id}.p12`, "application/x-pkcs12", encodeBase64(p12));
-        return text.done.exported;
-      }),
-    exportCertificate: (derBase64, name) => saveFile(`${name.replace(/[^A-Za-z0-9@._-]+/g, "_")}.pem`, "application/x-pem-file", encodeBase64(new TextEncoder().encode(pemText(derBase64)))),
-    deleteKey: (id) => run(async () => (await keys.delete(id), text.done.deleted)),
-    deleteCorrespondent: (fingerprint) => run(async () => (await correspondents.remove(fingerprint), text.done.deleted)),
-  };
-  return <KeyManager listing={listing} correspondents={known} actions={actions} {...(request ? { request } : {})} {...(message ? { message } : {})} />;
-}
 
 /** The key manager's place in the page's navigation (no sample is named so). */
 const KEYS = " keys";
@@ -203,7 +131,7 @@ function Demo() {
       <main aria-label={current === KEYS ? "Keys" : "Report"}>
         {current === KEYS ? (
           <UiContext.Provider value={services}>
-            <Keys />
+            <LocalKeyManager keys={keys} correspondents={correspondents} />
           </UiContext.Provider>
         ) : current ? (
           <UiContext.Provider value={{ ...services, openPart }}>

@@ -18,10 +18,12 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 
 export class IndexedDbVault implements KeyVault {
   private db: Promise<IDBDatabase> | null = null;
+  /** `name`: the database; the Outlook pane adds its partition key (HOSTS.md). */
+  constructor(private readonly name = DB) {}
 
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise((resolve, reject) => {
-      const r = indexedDB.open(DB, 1);
+      const r = indexedDB.open(this.name, 1);
       r.onupgradeneeded = () => r.result.createObjectStore(STORE);
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error("IndexedDB cannot be opened"));

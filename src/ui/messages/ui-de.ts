@@ -257,6 +257,19 @@ export const UI_DE: UiStrings = {
     saved: "Gespeichert. Neue Banner zeigen das neue Erkennungszeichen.",
     invalid: "(ein Erkennungszeichen hat 1 bis 16 Zeichen, ohne Steuerzeichen)",
   },
+  pane: {
+    tabs: { report: "Bericht", trust: "Vertrauen", keys: "Schlüssel" },
+    unsupported:
+      "Dieses Outlook kann Add-ins keine Nachricht übergeben, daher kann Signet sie hier nicht prüfen. Dazu braucht es Outlook im Web, das neue Outlook für Windows, das klassische Outlook für Windows ab Version 2404 oder das neue Outlook für Mac. Outlook 2021, das klassische Outlook für Mac, Outlook auf Telefonen und Postfächer auf einem eigenen Exchange-Server einer Organisation können es nicht.",
+    noItem: "Wählen Sie eine Nachricht, um ihre Sicherheit zu sehen.",
+    notMessage: "Signet prüft E-Mail-Nachrichten; dieses Element ist keine.",
+    waiting: (seconds) => (seconds < 2 ? "Outlook übergibt die Nachricht…" : `Outlook übergibt die Nachricht… ${seconds} s (große Nachrichten brauchen eine Weile)`),
+    readFailed: (detail) => `Outlook hat diese Nachricht nicht übergeben, daher konnte Signet sie nicht prüfen: ${detail}`,
+    routeEml: "Geprüft: die Nachricht, wie Outlook sie übergeben hat.",
+    routeAttachment: (name) => `Geprüft: die ursprüngliche S/MIME-Nachricht, die Exchange als Anhang ${name} aufbewahrt; Absender und Datum stammen von Outlook.`,
+    rebuilt: "Das klassische Outlook für Windows baut eine Nachricht neu auf, bevor es sie übergibt; ihre Kopfzeilen können daher vom Gesendeten abweichen. Die Signatur deckt die signierten Teile ab, und diese hat Signet geprüft.",
+    encryptionNote: "Outlook teilt Add-ins nicht mit, ob es eine Nachricht entschlüsselt hat. Signet berichtet über das, was es erhalten hat.",
+  },
   loading: "Nachricht wird gelesen…",
   error: (message) => `Signet konnte diese Nachricht nicht prüfen: ${message}`,
 };

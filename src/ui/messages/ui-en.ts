@@ -197,6 +197,20 @@ export interface UiStrings {
     saved: string;
     invalid: string;
   };
+  /** The Outlook task pane's own words (src/hosts/outlook). */
+  pane: {
+    tabs: { report: string; trust: string; keys: string };
+    /** Outlook lacks Mailbox 1.14 (HOSTS.md): which Outlooks can, and which cannot. */
+    unsupported: string;
+    noItem: string;
+    notMessage: string;
+    waiting: (seconds: number) => string;
+    readFailed: (detail: string) => string;
+    routeEml: string;
+    routeAttachment: (name: string) => string;
+    rebuilt: string;
+    encryptionNote: string;
+  };
   loading: string;
   error: (message: string) => string;
 }
@@ -455,6 +469,19 @@ export const UI_EN: UiStrings = {
     save: "Save mark",
     saved: "Saved. New banners show the new mark.",
     invalid: "(a mark is 1 to 16 characters, without control characters)",
+  },
+  pane: {
+    tabs: { report: "Report", trust: "Trust", keys: "Keys" },
+    unsupported:
+      "This Outlook cannot hand a message to add-ins, so Signet cannot check it here. That needs Outlook on the web, the new Outlook for Windows, classic Outlook for Windows version 2404 or newer, or the new Outlook for Mac. Outlook 2021, the classic Outlook for Mac, Outlook on phones and mailboxes on an organisation's own Exchange server cannot.",
+    noItem: "Select one message to see its security.",
+    notMessage: "Signet checks mail messages; this item is not one.",
+    waiting: (seconds) => (seconds < 2 ? "Outlook is handing over the message…" : `Outlook is handing over the message… ${seconds} s (large messages take a while)`),
+    readFailed: (detail) => `Outlook did not hand over this message, so Signet could not check it: ${detail}`,
+    routeEml: "Checked: the message as Outlook handed it over.",
+    routeAttachment: (name) => `Checked: the original S/MIME message, which Exchange keeps as the attachment ${name}; the sender and date are Outlook's.`,
+    rebuilt: "Classic Outlook for Windows rebuilds a message before handing it over, so its header fields can differ from what was sent. The signature covers the signed parts, and those are what Signet checked.",
+    encryptionNote: "Outlook does not tell add-ins whether it decrypted a message. Signet reports what it was given.",
   },
   loading: "Reading the message…",
   error: (message) => `Signet could not check this message: ${message}`,

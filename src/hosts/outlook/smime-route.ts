@@ -1,0 +1,100 @@
+/**
+ * Which bytes the pane inspects. Outlook hands over the item as EML
+ * (getAsFileAsync), and for most S/MIME mail that EML is the message. But
+ * Exchange stores S/MIME mail as an item whose single attachment holds the
+ * original MIME entity (MS-OXOSMIME section 2.1: a clear-signed message as
+ * IPM.Note.SMIME.MultipartSigned with the multipart/signed entity attached;
+ * opaque-signed and encrypted ones as IPM.Note.SMIME with smime.p7m), and a
+ * client may hand over that item rather than the original. Inspecting such an
+ * EML would show an ordinary message with an attachment, so when the EML is
+ * no S/MIME message and the item carries such an attachment, the attachment
+ * is read and put back under the message's own header fields.
+ */
+import { encodeBase64 } from "../../core/index.js";
+import { headerValue, parseHeaderBlock, type HeaderField } from "../../core/mime/headers.js";
+import { mediaType, parseContentType } from "../../core/mime/content-type.js";
+
+/** An attachment as Office.js lists it (item.attachments, Mailbox 1.1). */
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  contentType: string;
+  isInline: boolean;
+  /** "file", "item" or "cloud" (Office.MailboxEnums.AttachmentType). */
+  attachmentType: string;
+}
+
+export type Route = { kind: "eml" } | { kind: "attachment"; attachment: AttachmentInfo };
+
+/** The largest header block read here: the core's own cap applies when it parses the message. */
+const HEADER_CAP = 256 * 1024;
+
+const SMIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
+const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
+
+/** Whether an entity's own Content-Type makes it S/MIME: an enveloped or opaque-signed object, or multipart/signed over CMS (RFC 8551 section 3). */
+function isSmimeType(contentType: string | null): boolean {
+  const ct = parseContentType(contentType);
+  if (!ct) return false;
+  const type = mediaType(ct);
+  if (SMIME_TYPES.has(type)) return true;
+  return type === "multipart/signed" && SIGNATURE_TYPES.has((ct.params.get("protocol") ?? "").toLowerCase());
+}
+
+function headersOf(bytes: Uint8Array): { fields: HeaderField[]; bodyStart: number } {
+  const block = parseHeaderBlock(bytes, 0, bytes.length, HEADER_CAP);
+  return { fields: block.fields, bodyStart: block.bodyStart };
+}
+
+/** Whether the EML Outlook handed over is itself an S/MIME message. */
+export function isSmimeMessage(eml: Uint8Array): boolean {
+  return isSmimeType(headerValue(headersOf(eml).fields, "content-type"));
+}
+
+/** An attachment that can be the original S/MIME entity Exchange keeps. */
+function isSmimeAttachment(a: AttachmentInfo): boolean {
+  if (a.isInline || a.attachmentType === "cloud") return false;
+  const type = a.contentType.split(";")[0]!.trim().toLowerCase();
+  return /^smime\.p7m$/i.test(a.name) || SMIME_TYPES.has(type) || type === "multipart/signed";
+}
+
+/** The EML itself when it is S/MIME, or when the item has no single S/MIME attachment; else that attachment. */
+export function chooseRoute(eml: Uint8Array, attachments: readonly AttachmentInfo[]): Route {
+  if (isSmimeMessage(eml)) return { kind: "eml" };
+  const candidates = attachments.filter(isSmimeAttachment);
+  // MS-OXOSMIME: the original is the item's single attachment; with several, none can be told to be it.
+  return candidates.length === 1 ? { kind: "attachment", attachment: candidates[0]! } : { kind: "eml" };
+}
+
+/** Header fields of the message that say who sent it to whom and when: what the sender checks read. */
+const MESSAGE_FIELDS = new Set(["from", "sender", "reply-to", "to", "cc", "date", "subject", "message-id"]);
+
+const latin1Bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) out.set(p, (at += p.length) - p.length);
+  return out;
+}
+
+/** Whether `bytes` start as a MIME entity (a header field), not as DER or base64. */
+function startsWithHeader(bytes: Uint8Array): boolean {
+  const first = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 200)));
+  return /^[!-9;-~]+:/.test(first);
+}
+
+/**
+ * The message to inspect from the item's EML and its S/MIME attachment's bytes: the attachment when it is a
+ * whole message (it has its own From), else the EML's sender, recipient and date fields above the attachment's
+ * entity (a MIME entity as stored, or a bare CMS object in DER, given the smime.p7m headers RFC 8551 section 3.2 names).
+ */
+export function composeFromAttachment(eml: Uint8Array, attachment: Uint8Array): Uint8Array {
+  const inner = startsWithHeader(attachment) ? headersOf(attachment) : null;
+  if (inner && headerValue(inner.fields, "from") !== null) return attachment;
+  const outer = headersOf(eml).fields.filter((f) => MESSAGE_FIELDS.has(f.name));
+  const head = outer.map((f) => `${f.name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())}: ${f.value}\r\n`).join("");
+  if (inner) return concat([latin1Bytes(`${head}MIME-Version: 1.0\r\n`), attachment]);
+  const body = encodeBase64(attachment).replace(/(.{76})/g, "$1\r\n");
+  return latin1Bytes(`${head}MIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=smime.p7m\r\n\r\n${body}\r\n`);
+}

@@ -1,0 +1,325 @@
+/**
+ * The relay against real listeners on 127.0.0.1: a "CA" that serves an
+ * OpenSSL CRL and OpenSSL's OCSP answers, and misbehaves on other paths. The
+ * relay runs as `signet serve` runs it (startHost), with only 127.0.0.1 and
+ * the CA's port allowed where a test says so. No traffic leaves loopback: the
+ * names in these tests resolve through a resolver the test gives the relay.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Agent, fetch as undiciFetch } from "undici";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startHost, type RunningHost, type ServeSettings } from "../../src/server/serve.js";
+import type { Resolver } from "../../src/server/pinned-lookup.js";
+import { ScenarioPki } from "../helpers/scenario-pki.js";
+
+const root = resolve(import.meta.dirname, "../..");
+let pki: ScenarioPki;
+let ca: Server;
+let caPort = 0;
+let crl: Buffer;
+let ocspRequest: Buffer;
+let ocspResponse: Buffer;
+const hits = new Map<string, number>();
+const dir = mkdtempSync(join(tmpdir(), "signet-relay-"));
+const running: RunningHost[] = [];
+
+beforeAll(async () => {
+  pki = new ScenarioPki();
+  pki.build([{ name: "Root" }, { name: "Alice", issuer: "Root", email: "alice@example.org" }]);
+  crl = pki.gencrl("Root", { days: 7 });
+  pki.run(["ocsp", "-issuer", pki.get("Root").cert, "-cert", pki.get("Alice").cert, "-no_nonce", "-reqout", "q.der"]);
+  pki.run(["ocsp", "-index", "index.txt", "-CA", pki.get("Root").cert, "-rsigner", pki.get("Root").cert, "-rkey", pki.get("Root").key, "-reqin", "q.der", "-respout", "r.der", "-ndays", "1"]);
+  ocspRequest = Buffer.from(pki.read("q.der"));
+  ocspResponse = Buffer.from(pki.read("r.der"));
+  ca = createServer((req, res) => {
+    const path = req.url!.split("?")[0]!;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      switch (path) {
+        case "/root.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl" }).end(crl);
+        case "/untyped.crl":
+          return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(crl);
+        case "/nostore.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl", "cache-control": "no-store" }).end(crl);
+        case "/page.html":
+          return void res.writeHead(200, { "content-type": "text/html" }).end("<html>an intranet page</html>");
+        case "/untyped-text":
+          return void res.writeHead(200, { "content-type": "application/octet-stream" }).end("not DER at all");
+        case "/big.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl" }).end(Buffer.alloc(300_000, 0x30));
+        case "/big-chunked.crl":
+          res.writeHead(200, { "content-type": "application/pkix-crl" });
+          for (let i = 0; i < 30; i++) res.write(Buffer.alloc(10_000, 0x30));
+          return void res.end();
+        case "/slow.crl":
+          return void setTimeout(() => res.writeHead(200, { "content-type": "application/pkix-crl" }).end(crl), 3000);
+        case "/moved":
+          return void res.writeHead(302, { location: "/root.crl" }).end();
+        case "/moved-inside":
+          return void res.writeHead(302, { location: `http://127.0.0.2:${caPort}/root.crl` }).end();
+        case "/moved-by-name":
+          return void res.writeHead(301, { location: `http://intranet.example.test:${caPort}/root.crl` }).end();
+        case "/moved-ftp":
+          return void res.writeHead(302, { location: "ftp://ca.example.test/root.crl" }).end();
+        case "/loop":
+          return void res.writeHead(302, { location: "/loop" }).end();
+        case "/ocsp":
+          if (req.method !== "POST" || !Buffer.concat(chunks).equals(ocspRequest)) return void res.writeHead(400).end();
+          return void res.writeHead(200, { "content-type": "application/ocsp-response" }).end(ocspResponse);
+        case "/ocsp-html":
+          return void res.writeHead(200, { "content-type": "text/html" }).end("<html></html>");
+        default:
+          return void res.writeHead(404).end();
+      }
+    });
+  });
+  await new Promise<void>((done) => ca.listen(0, "127.0.0.1", done));
+  caPort = (ca.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((h) => h.close()));
+  ca.closeAllConnections();
+  await new Promise<void>((done) => ca.close(() => done()));
+  pki.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => hits.clear());
+
+/** Names the tests use, resolved without DNS; every other name fails to resolve. */
+const names: Record<string, string[]> = { "ca.example.test": ["127.0.0.1"], "intranet.example.test": ["10.1.2.3"], "mixed.example.test": ["127.0.0.1", "192.168.0.5"] };
+let lookups: string[] = [];
+const testResolver: Resolver = async (hostname) => {
+  lookups.push(hostname);
+  const answers = names[hostname];
+  if (!answers) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+  return answers.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+};
+
+async function relay(overrides: Partial<ServeSettings> = {}): Promise<RunningHost> {
+  const host = await startHost({
+    host: "127.0.0.1",
+    port: 0,
+    paneDir: join(root, "dist/outlook"),
+    manifestPath: join(root, "manifest.xml"),
+    devCertDir: join(dir, "cert"),
+    plainHttp: true,
+    cache: "memory",
+    allowAddresses: ["127.0.0.1"],
+    allowPorts: [caPort],
+    ratePerMinute: 1000,
+    maxCacheMs: 3_600_000,
+    trustedProxies: 0,
+    version: "test",
+    resolve: testResolver,
+    log: () => {},
+    ...overrides,
+  });
+  running.push(host);
+  return host;
+}
+
+interface Ask {
+  url: string;
+  method?: "GET" | "POST";
+  body?: Buffer;
+  origin?: string | null;
+  headers?: Record<string, string>;
+}
+
+async function ask(host: RunningHost, a: Ask) {
+  const headers: Record<string, string> = { "x-signet-url": a.url, "x-signet-method": a.method ?? "GET", ...a.headers };
+  if (a.origin !== null) headers.origin = a.origin ?? host.origin;
+  if (a.method === "POST") headers["content-type"] = "application/ocsp-request";
+  const res = await fetch(`${host.url}/relay`, { method: "POST", headers, ...(a.body ? { body: new Uint8Array(a.body) } : {}) });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const json = res.headers.get("content-type")?.startsWith("application/json") ? (JSON.parse(bytes.toString()) as { error: string; detail: string; status?: number }) : null;
+  return { status: res.status, bytes, json, cache: res.headers.get("x-signet-cache"), type: res.headers.get("content-type") };
+}
+
+const at = (path: string, host = "127.0.0.1") => `http://${host}:${caPort}${path}`;
+
+describe("what the relay refuses to reach", () => {
+  it("by default, a loopback listener is refused before any connection is made", async () => {
+    const strict = await relay({ allowAddresses: [], allowPorts: [] });
+    const r = await ask(strict, { url: `http://127.0.0.1/root.crl` });
+    expect(r.status).toBe(403);
+    expect(r.json).toMatchObject({ error: "refused", detail: expect.stringMatching(/127\.0\.0\.1: loopback/) });
+    const onPort = await ask(strict, { url: at("/root.crl") });
+    expect(onPort.json).toMatchObject({ error: "refused", detail: `port ${caPort} is not allowed` });
+    expect(hits.size).toBe(0);
+  });
+
+  it("with the address and port allowed, the same listener answers", async () => {
+    const r = await ask(await relay(), { url: at("/root.crl") });
+    expect(r.status).toBe(200);
+    expect(r.type).toBe("application/pkix-crl");
+    expect(r.bytes.equals(crl)).toBe(true);
+    expect(hits.get("/root.crl")).toBe(1);
+  });
+
+  it("a name is checked by the address it resolves to, resolved once and connected to as checked", async () => {
+    const host = await relay();
+    lookups = [];
+    expect((await ask(host, { url: at("/root.crl", "ca.example.test") })).status).toBe(200);
+    // One lookup for one connection: the check and the connect use the same answer (no rebinding window).
+    expect(lookups).toEqual(["ca.example.test"]);
+    const inside = await ask(host, { url: at("/root.crl", "intranet.example.test") });
+    expect(inside.json).toMatchObject({ error: "refused", detail: "intranet.example.test: private network (RFC 1918)" });
+    // One private answer among allowed ones refuses the name.
+    const mixed = await ask(host, { url: at("/root.crl", "mixed.example.test") });
+    expect(mixed.json).toMatchObject({ error: "refused", detail: expect.stringContaining("mixed.example.test: private network") });
+    expect(hits.get("/root.crl")).toBe(1);
+  });
+
+  it("the machine's own name, through the system resolver, is loopback and refused", async () => {
+    const system = await relay({ allowAddresses: [], allowPorts: [], resolve: undefined });
+    const r = await ask(system, { url: "http://localhost/root.crl" });
+    expect(r.json).toMatchObject({ error: "refused", detail: expect.stringMatching(/^localhost: (loopback|IPv4-mapped)/) });
+  });
+
+  it("schemes, credentials and literal forms of refused addresses", async () => {
+    const host = await relay({ allowAddresses: [], allowPorts: [] });
+    const cases: [string, RegExp][] = [
+      ["ftp://ca.example.test/root.crl", /scheme ftp:/],
+      ["file:///etc/passwd", /scheme file:/],
+      ["http://user:pw@ca.example.test/x", /credentials/],
+      ["http://0x7f.1/x", /127\.0\.0\.1: loopback/],
+      ["http://2130706433/x", /127\.0\.0\.1: loopback/],
+      ["http://[::ffff:169.254.169.254]/latest/meta-data", /IPv4-mapped.*link-local/],
+      ["http://[fd00::1]/x", /unique local/],
+      ["http://[64:ff9b::a00:1]/x", /NAT64.*private/],
+      ["not a url", /not a URL/],
+    ];
+    for (const [url, why] of cases) expect((await ask(host, { url })).json?.detail, url).toMatch(why);
+  });
+
+  it("a redirect is followed only to where a first request could go", async () => {
+    const host = await relay();
+    const ok = await ask(host, { url: at("/moved") });
+    expect(ok.status).toBe(200);
+    expect(ok.bytes.equals(crl)).toBe(true);
+    expect((await ask(host, { url: at("/moved-inside") })).json).toMatchObject({ error: "refused", detail: "redirected to 127.0.0.2: loopback (RFC 1122)" });
+    expect((await ask(host, { url: at("/moved-by-name") })).json).toMatchObject({ error: "refused", detail: "intranet.example.test: private network (RFC 1918)" });
+    expect((await ask(host, { url: at("/moved-ftp") })).json).toMatchObject({ error: "refused", detail: "redirected to scheme ftp: (only http and https)" });
+    expect((await ask(host, { url: at("/loop") })).json).toMatchObject({ error: "refused", detail: "more than 3 redirects" });
+    expect(hits.get("/loop")).toBe(4);
+  });
+});
+
+describe("what the relay refuses to pass on", () => {
+  it("answers of other content types: an HTML page, or untyped bytes that are not DER", async () => {
+    const host = await relay();
+    expect((await ask(host, { url: at("/page.html") })).json).toMatchObject({ error: "refused", detail: 'content type "text/html" is not a certificate, CRL or OCSP response' });
+    expect((await ask(host, { url: at("/untyped-text") })).json).toMatchObject({ error: "refused", detail: '"application/octet-stream" that is not DER' });
+    expect((await ask(host, { url: at("/untyped.crl") })).status).toBe(200);
+    expect((await ask(host, { url: at("/ocsp-html"), method: "POST", body: ocspRequest })).json).toMatchObject({ error: "refused", detail: 'an OCSP request answered with "text/html"' });
+  });
+
+  it("answers over the size cap, declared or streamed", async () => {
+    const host = await relay();
+    const cap = { "x-signet-max-bytes": "100000" };
+    expect((await ask(host, { url: at("/big.crl"), headers: cap })).json).toMatchObject({ error: "too-large", detail: "over 100000 bytes" });
+    expect((await ask(host, { url: at("/big-chunked.crl"), headers: cap })).json).toMatchObject({ error: "too-large", detail: "over 100000 bytes" });
+    expect((await ask(host, { url: at("/big.crl") })).status).toBe(200);
+  });
+
+  it("an answer that takes longer than the time-out", async () => {
+    const host = await relay();
+    const started = Date.now();
+    const r = await ask(host, { url: at("/slow.crl"), headers: { "x-signet-timeout-ms": "400" } });
+    expect(r.status).toBe(504);
+    expect(r.json).toMatchObject({ error: "timeout", detail: "400 ms" });
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it("an upstream error status is reported, not relayed", async () => {
+    const r = await ask(await relay(), { url: at("/nothing-here") });
+    expect(r.json).toMatchObject({ error: "http-status", status: 404 });
+  });
+});
+
+describe("who may use the relay", () => {
+  it("a request without the pane's Origin, or with another, is refused", async () => {
+    const host = await relay();
+    expect((await ask(host, { url: at("/root.crl"), origin: null })).json).toMatchObject({ error: "refused", detail: "a request without the pane's Origin" });
+    expect((await ask(host, { url: at("/root.crl"), origin: "https://evil.example" })).json).toMatchObject({ error: "refused", detail: "origin https://evil.example may not use this relay" });
+    expect(hits.size).toBe(0);
+  });
+
+  it("a POST carries only an OCSP request, and the relay answers with OpenSSL's OCSP response", async () => {
+    const host = await relay();
+    const r = await ask(host, { url: at("/ocsp"), method: "POST", body: ocspRequest });
+    expect(r.status).toBe(200);
+    expect(r.type).toBe("application/ocsp-response");
+    expect(r.bytes.equals(ocspResponse)).toBe(true);
+    const other = await fetch(`${host.url}/relay`, { method: "POST", headers: { origin: host.origin, "x-signet-url": at("/ocsp"), "x-signet-method": "POST", "content-type": "application/octet-stream" }, body: new Uint8Array(ocspRequest) });
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { detail: string }).detail).toBe("a POST relays only an OCSP request (application/ocsp-request)");
+  });
+
+  it("past the rate limit a client gets 429 until the minute is over", async () => {
+    const host = await relay({ ratePerMinute: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await ask(host, { url: at("/root.crl") })).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it("the pane's files and the manifest are served outside the rate limit", async () => {
+    const host = await relay({ ratePerMinute: 1 });
+    for (let i = 0; i < 3; i++) expect((await fetch(`${host.url}/manifest.xml`)).status).toBe(200);
+  });
+});
+
+describe("the shared cache", () => {
+  it("answers a second request from the cache: one upstream request", async () => {
+    const host = await relay();
+    const first = await ask(host, { url: at("/root.crl") });
+    const second = await ask(host, { url: at("/root.crl") });
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect(second.bytes.equals(crl)).toBe(true);
+    expect(hits.get("/root.crl")).toBe(1);
+    const ocsp1 = await ask(host, { url: at("/ocsp"), method: "POST", body: ocspRequest });
+    const ocsp2 = await ask(host, { url: at("/ocsp"), method: "POST", body: ocspRequest });
+    expect([ocsp1.cache, ocsp2.cache]).toEqual(["miss", "hit"]);
+    expect(hits.get("/ocsp")).toBe(1);
+  });
+
+  it("keeps nothing its publisher marks no-store, and no refusal", async () => {
+    const host = await relay();
+    await ask(host, { url: at("/nostore.crl") });
+    expect((await ask(host, { url: at("/nostore.crl") })).cache).toBe("miss");
+    expect(hits.get("/nostore.crl")).toBe(2);
+    await ask(host, { url: at("/page.html") });
+    await ask(host, { url: at("/page.html") });
+    expect(hits.get("/page.html")).toBe(2);
+  });
+});
+
+describe("over HTTPS with the development certificate", () => {
+  it("serves the manifest with its URLs on the server's origin, to a client that trusts that certificate", async () => {
+    const host = await relay({ plainHttp: false });
+    expect(host.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const { readFileSync } = await import("node:fs");
+    const ca = readFileSync(host.devCertificate!);
+    const dispatcher = new Agent({ connect: { ca, servername: "localhost" } });
+    const res = await undiciFetch(`${host.url}/manifest.xml`, { dispatcher });
+    const xml = await res.text();
+    expect(res.status).toBe(200);
+    expect(xml).toContain(`<SourceLocation DefaultValue="${host.origin}/taskpane.html"/>`);
+    expect(xml).not.toContain("https://localhost:8443");
+    await dispatcher.close();
+  });
+
+  it("plain HTTP is refused on anything but loopback", async () => {
+    await expect(relay({ host: "0.0.0.0" })).rejects.toThrow(/--plain-http listens only on a loopback address/);
+  });
+});
