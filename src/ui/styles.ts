@@ -81,6 +81,12 @@ export const SIGNET_CSS = `
 .signet .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 .signet table { border-collapse: collapse; width: 100%; }
 .signet th, .signet td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
+/* In Outlook's 320 px pane a row's cells stack: a table's columns would squeeze each to a word. */
+@media (max-width: 420px) {
+  .signet table, .signet tbody, .signet tr, .signet td { display: block; width: auto; }
+  .signet td { border-bottom: 0; padding: 2px 0; }
+  .signet tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+}
 .signet .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
 .signet input[type=search], .signet input[type=text] { border: 1px solid var(--line); background: var(--bg); border-radius: 4px; padding: 3px 6px; min-width: 16em; }
 `;

@@ -1,12 +1,12 @@
 /**
- * The task pane: the shared report view over the message Outlook shows, and
+ * The task pane: the shared report view (its headline is the pane's banner) over the message Outlook shows, and
  * the trust and key managers, all running in the pane (Outlook has no
  * background page). Reading goes through the mailbox façade, the inspection
  * through the hosts' shared two-phase code, the network through the relay.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { buildTrustInputs, CorrespondentDirectory, describeCertificate, decodeBase64Text, KeyStore, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
-import { Banner, ReportView, UiContext, type Catalogue, type UiServices } from "../../ui/index.js";
+import { ReportView, UiContext, type Catalogue, type UiServices } from "../../ui/index.js";
 import { InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { LocalKeyManager } from "../shared/local-key-manager.js";
 import { LocalTrustManager } from "../shared/local-trust-manager.js";
@@ -47,6 +47,8 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
   const text = catalogue.ui.pane;
   const [tab, setTab] = useState<Tab>("report");
   const [reading, setReading] = useState<Reading>({ kind: "waiting", since: Date.now() });
+  /** The item shown (data-item: the tests wait on it, as a report of the previous item can still be on screen). */
+  const [itemId, setItemId] = useState<string>("");
   const [state, setState] = useState<InspectionState>({ report: null, pending: true });
   const trust = useRef<Promise<TrustInputs> | null>(null);
   const inspections = useRef(new InspectionCache<string>(50));
@@ -71,6 +73,7 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
   const inspect = async (): Promise<void> => {
     const ticket = ++latest.current;
     const item = mailbox.currentItem();
+    setItemId(item?.id ?? "");
     if (!item) return setReading({ kind: "idle", reason: "no-item" });
     if (!item.isMessage) return setReading({ kind: "idle", reason: "not-message" });
     const cached = item.id ? inspections.current.get(item.id) : undefined;
@@ -129,7 +132,7 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
           </button>
         ))}
       </nav>
-      <main class="pane-body">
+      <main class="pane-body" data-item={itemId} data-reading={reading.kind}>
         {tab === "trust" ? (
           <LocalTrustManager store={store} onChanged={trustChanged} />
         ) : tab === "keys" ? (
@@ -142,7 +145,6 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
           <p role="alert" class="pane-reading">{text.readFailed(reading.detail)}</p>
         ) : (
           <>
-            <Banner {...state} />
             <ReportView {...state} />
             <p class="pane-route">{reading.route.kind === "eml" ? text.routeEml : text.routeAttachment(reading.route.attachment.name)}</p>
             {reading.rebuilt ? <p class="pane-route">{text.rebuilt}</p> : null}

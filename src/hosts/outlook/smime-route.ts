@@ -4,15 +4,24 @@
  * Exchange stores S/MIME mail as an item whose single attachment holds the
  * original MIME entity (MS-OXOSMIME section 2.1: a clear-signed message as
  * IPM.Note.SMIME.MultipartSigned with the multipart/signed entity attached;
- * opaque-signed and encrypted ones as IPM.Note.SMIME with smime.p7m), and a
- * client may hand over that item rather than the original. Inspecting such an
- * EML would show an ordinary message with an attachment, so when the EML is
- * no S/MIME message and the item carries such an attachment, the attachment
- * is read and put back under the message's own header fields.
+ * opaque-signed and encrypted ones as IPM.Note.SMIME with smime.p7m, the body
+ * not promoted), and a client may hand over that item rather than the
+ * original. Inspecting such an EML would show an ordinary message with an
+ * attachment, so the attachment is read and put back under the message's own
+ * header fields.
+ *
+ * Only when the item can be nothing else: an attacker can send an ordinary
+ * message with text of their own and someone's old signed message attached,
+ * and that must never be reported as signed. So the route is taken only when
+ * the EML is no S/MIME message, the item has exactly one attachment, it is
+ * S/MIME, and the EML shows nothing else: every other part is empty. When in
+ * doubt, the EML is inspected as Outlook gave it.
  */
 import { encodeBase64 } from "../../core/index.js";
 import { headerValue, parseHeaderBlock, type HeaderField } from "../../core/mime/headers.js";
 import { mediaType, parseContentType } from "../../core/mime/content-type.js";
+import { parseEntity, type MimeEntity } from "../../core/mime/entity.js";
+import { DEFAULT_LIMITS } from "../../core/index.js";
 
 /** An attachment as Office.js lists it (item.attachments, Mailbox 1.1). */
 export interface AttachmentInfo {
@@ -58,12 +67,43 @@ function isSmimeAttachment(a: AttachmentInfo): boolean {
   return /^smime\.p7m$/i.test(a.name) || SMIME_TYPES.has(type) || type === "multipart/signed";
 }
 
-/** The EML itself when it is S/MIME, or when the item has no single S/MIME attachment; else that attachment. */
+/** The parts a reader sees, an S/MIME entity counting as one. */
+function leaves(entity: MimeEntity): MimeEntity[] {
+  if (isSmimeType(headerValue(entity.headers, "content-type")) || entity.parts.length === 0) return [entity];
+  return entity.parts.flatMap(leaves);
+}
+
+/** A part the reader would see something in: any body that is not white space, read raw (encoded blank text counts as content, which only keeps the EML route). */
+function showsSomething(part: MimeEntity): boolean {
+  for (let i = part.bodyStart; i < part.end; i++) if (![0x20, 0x09, 0x0d, 0x0a].includes(part.source[i]!)) return true;
+  return false;
+}
+
+/** A part that is an attachment, by its disposition (RFC 2183) or an S/MIME type: the item's one attachment, listed by Outlook. */
+function isAttachmentPart(part: MimeEntity): boolean {
+  if (isSmimeType(headerValue(part.headers, "content-type"))) return true;
+  return /^\s*attachment\b/i.test(headerValue(part.headers, "content-disposition") ?? "");
+}
+
+/**
+ * Whether the EML shows nothing but its attachment: every other part is empty. An attachment part does not count,
+ * as the item has exactly one attachment and it is the S/MIME one (chooseRoute checks that first).
+ */
+function onlyTheAttachment(eml: Uint8Array): boolean {
+  const root = parseEntity(eml, 0, eml.length, "", 0, { limits: DEFAULT_LIMITS, problems: [], partCount: 0 });
+  const parts = leaves(root);
+  return parts.filter(isAttachmentPart).length <= 1 && parts.every((part) => isAttachmentPart(part) || !showsSomething(part));
+}
+
+/**
+ * The EML itself, unless it is an Exchange S/MIME item as MS-OXOSMIME describes it: no S/MIME message itself,
+ * a single attachment that is, and no other content. Then that attachment.
+ */
 export function chooseRoute(eml: Uint8Array, attachments: readonly AttachmentInfo[]): Route {
   if (isSmimeMessage(eml)) return { kind: "eml" };
-  const candidates = attachments.filter(isSmimeAttachment);
-  // MS-OXOSMIME: the original is the item's single attachment; with several, none can be told to be it.
-  return candidates.length === 1 ? { kind: "attachment", attachment: candidates[0]! } : { kind: "eml" };
+  const [only, ...more] = attachments;
+  if (!only || more.length > 0 || !isSmimeAttachment(only)) return { kind: "eml" };
+  return onlyTheAttachment(eml) ? { kind: "attachment", attachment: only } : { kind: "eml" };
 }
 
 /** Header fields of the message that say who sent it to whom and when: what the sender checks read. */

@@ -24,7 +24,9 @@ function start(office: typeof Office): void {
     render(
       <UiContext.Provider value={{ catalogue }}>
         <Root>
-          <p role="alert" class="pane-reading">{catalogue.ui.pane.unsupported}</p>
+          <main class="pane-body">
+            <p role="alert" class="pane-reading">{catalogue.ui.pane.unsupported}</p>
+          </main>
         </Root>
       </UiContext.Provider>,
       app,
