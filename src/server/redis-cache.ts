@@ -35,7 +35,7 @@ export class RedisRelayCache implements RelayCache {
     };
     this.client.on("ready", () => tell(true));
     this.client.on("error", (e: Error) => tell(false, e.message));
-    this.client.on("end", () => tell(false, "connection closed"));
+    this.client.on("close", () => tell(false, "connection closed"));
   }
 
   async get(key: string): Promise<CachedAnswer | null> {
