@@ -81,4 +81,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The Outlook pane reads the Office global in its entry only; everything else asks the mailbox façade
+    // (office-mailbox.ts), which is handed the global, so the tests stub Office at that one seam.
+    files: ["src/hosts/outlook/**/*.ts", "src/hosts/outlook/**/*.tsx"],
+    ignores: ["src/hosts/outlook/taskpane.tsx"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "Office", message: "Reach Outlook through the mailbox façade (office-mailbox.ts)." }],
+    },
+  },
 );

@@ -43,14 +43,20 @@ describe("lint boundaries", () => {
     expect(await messages('import type { SecurityReport } from "../core/index.js"; export type A = SecurityReport;', "src/ui/probe.ts")).toEqual([]);
   });
 
+  it("in the Outlook pane only the entry reads the Office global; the rest goes through the mailbox façade", async () => {
+    expect(await messages("export const a = Office.context;", "src/hosts/outlook/pane.tsx")).toContain("no-restricted-globals");
+    expect(await messages("export const a = Office.context;", "src/hosts/outlook/probe.ts")).toContain("no-restricted-globals");
+    expect(await messages("export const a = Office.context;", "src/hosts/outlook/taskpane.tsx")).not.toContain("no-restricted-globals");
+  });
+
   it("explicit any is an error everywhere", async () => {
     expect(await messages("export const a: any = 1;", "src/cli/probe.ts")).toContain("@typescript-eslint/no-explicit-any");
   });
 });
 
 describe("browser bundles (built by npm run build, which npm test runs first)", () => {
-  it("webpack bundled the core for the web target with no Node polyfills (background and demo page)", () => {
-    for (const file of ["thunderbird/background.js", "demo/demo.js"]) {
+  it("webpack bundled the core for the web target with no Node polyfills (background, demo page and Outlook pane)", () => {
+    for (const file of ["thunderbird/background.js", "demo/demo.js", "outlook/taskpane.js"]) {
       const bundle = readFileSync(requireBuilt(file), "utf8");
       expect(bundle).toContain("1.2.840.113549.1.7.2");
       expect(bundle).not.toMatch(/require\(["']node:|from ["']node:/);
