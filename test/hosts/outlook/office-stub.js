@@ -5,7 +5,8 @@
 //     current: "id" | null, messages: { id: { eml: base64, attachments: [{ id, name,
 //     contentType, isInline, attachmentType, format, content }], failFirst?: code, delayMs? } } }
 // window.__signetSelect(id) moves a pinned pane to another item (ItemChanged);
-// window.__signetOfficeCalls counts what the pane asked Outlook for.
+// window.__signetOfficeCalls counts what the pane asked Outlook for, and when getAsFileAsync last answered
+// (answeredAt, performance.now(); bench/outlook.mjs measures from there).
 (() => {
   const cfg = window.__signetOfficeConfig;
   const calls = { getAsFileAsync: 0, getAttachmentContentAsync: 0, addHandlerAsync: 0 };
@@ -38,7 +39,10 @@
           return later(m.delayMs, () => cb(fail(m.failFirst, "An internal error has occurred.")));
         }
         if (m.failAlways) return later(m.delayMs, () => cb(fail(m.failAlways, "The operation failed.")));
-        later(m.delayMs, () => cb(ok(m.eml)));
+        later(m.delayMs, () => {
+          calls.answeredAt = performance.now();
+          cb(ok(m.eml));
+        });
       },
       getAttachmentContentAsync(attachmentId, options, callback) {
         const cb = typeof options === "function" ? options : callback;
