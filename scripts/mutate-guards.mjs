@@ -55,6 +55,18 @@ const MUTANTS = [
   ["views: the HTML sanitiser keeps every attribute", "src/ui/sanitize-html.ts", "if (KEEP_ATTRIBUTES.has(attribute.name.toLowerCase())) copy.setAttribute", "if (true) copy.setAttribute", ["test/ui/decrypted-body.test.tsx"]],
   ["views: the decrypted HTML frame without its sandbox", "src/ui/components/DecryptedBody.tsx", '<iframe sandbox="" ', "<iframe ", ["test/ui/decrypted-body.test.tsx"]],
   ["intermediates not checked for revocation", "src/core/revocation/check-chain.ts", 'const last = ctx.policy.revocationDepth === "signer" ? 1 : chain.length - 1;', "const last = 1;", ["test/revocation/revocation-guards.test.ts"]],
+  ["relay: a name's resolved addresses not checked (the pinned lookup lets private ones through)", "src/server/pinned-lookup.ts", ".find(([, why]) => why !== null);", ".find(() => false);", ["test/server/relay.test.ts"]],
+  ["relay: a literal address in the URL not checked", "src/server/upstream.ts", "const why = addressRefusal(host, policy.allow);", "const why = null;", ["test/server/relay.test.ts"]],
+  ["relay: any port allowed", "src/server/upstream.ts", "if (!policy.ports.has(port)) return", "if (false) return", ["test/server/relay.test.ts"]],
+  ["relay: a redirect not checked again", "src/server/upstream.ts", "const why = targetRefusal(url, this.policy);", "const why = hop > 0 ? null : targetRefusal(url, this.policy);", ["test/server/relay.test.ts"]],
+  ["relay: any content type relayed", "src/server/upstream.ts", "if (wrongType) return", "if (false) return", ["test/server/relay.test.ts"]],
+  ["relay: the streamed size cap not applied", "src/server/upstream.ts", "if (total > maxBytes) {", "if (false) {", ["test/server/relay.test.ts"]],
+  ["relay: a request without the pane's Origin served", "src/server/relay-route.ts", 'if (typeof origin !== "string" || !options.origins.has(origin)) {', "if (false) {", ["test/server/relay.test.ts"]],
+  ["relay: IPv4-mapped addresses judged as IPv6", "src/server/address-policy.ts", '["::ffff:0:0/96", 96, "IPv4-mapped (RFC 4291 section 2.5.5.2)"],', "", ["test/server/address-policy.test.ts"]],
+  ["relay: carrier-grade NAT not refused", "src/server/address-policy.ts", '["100.64.0.0/10", "carrier-grade NAT (RFC 6598)"],', "", ["test/server/address-policy.test.ts"]],
+  ["relay: a no-store answer shared", "src/server/cache-lifetime.ts", 'if (cc.has("no-store") || cc.has("no-cache") || cc.has("private")) return 0;', "", ["test/server/cache-lifetime.test.ts", "test/server/relay.test.ts"]],
+  ["Outlook pane: an attached signed message taken for the message beside visible text of its own", "src/hosts/outlook/smime-route.ts", "parts.every((part) => isAttachmentPart(part) || !showsSomething(part))", "true", ["test/unit/outlook-route.test.ts"]],
+  ["Outlook pane: the attachment route with other attachments beside", "src/hosts/outlook/smime-route.ts", "if (!only || more.length > 0 || !isSmimeAttachment(only))", "if (!only || !isSmimeAttachment(only))", ["test/unit/outlook-route.test.ts"]],
 ];
 
 const only = process.argv.slice(2);
