@@ -55,6 +55,11 @@ export async function serveCommand(argv: readonly string[], out: (s: string) => 
   const supportUrl = one("support-url");
   if (supportUrl !== undefined && !supportUrl.startsWith("https://")) throw new UsageError("--support-url must be an https URL (Outlook and AppSource refuse others)");
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  if (args.flags.has("plain-http") && !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(one("host") ?? DEFAULT_SERVE.host))
+    throw new UsageError("--plain-http listens only on a loopback address (behind a TLS-terminating proxy on the same machine)");
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError("--cert and --key go together");
+  const cache = one("cache") ?? DEFAULT_SERVE.cache;
+  if (cache !== "memory" && !/^rediss?:\/\//.test(cache)) throw new UsageError("--cache is memory or a redis:// URL");
   const host = await startHost({
     host: one("host") ?? DEFAULT_SERVE.host,
     port: whole(one("port"), "port", 0, 65535) ?? DEFAULT_SERVE.port,
@@ -65,7 +70,7 @@ export async function serveCommand(argv: readonly string[], out: (s: string) => 
     ...(key ? { keyPath: key } : {}),
     devCertDir: join(one("store") ?? defaultStoreDir(), "serve"),
     plainHttp: args.flags.has("plain-http"),
-    cache: one("cache") ?? DEFAULT_SERVE.cache,
+    cache,
     allowAddresses,
     allowPorts: (args.values.get("allow-port") ?? []).map((p) => whole(p, "allow-port", 1, 65535)!),
     ratePerMinute: whole(one("rate"), "rate", 1, 1_000_000) ?? DEFAULT_SERVE.ratePerMinute,

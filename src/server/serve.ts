@@ -77,6 +77,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export async function startHost(settings: ServeSettings): Promise<RunningHost> {
   if (settings.plainHttp && !LOOPBACK.test(settings.host)) throw new Error("--plain-http listens only on a loopback address (behind a TLS-terminating proxy on the same machine)");
   if ((settings.certPath === undefined) !== (settings.keyPath === undefined)) throw new Error("--cert and --key go together");
+  if (settings.cache !== "memory" && !/^rediss?:\/\//.test(settings.cache)) throw new Error("--cache is memory or a redis:// URL");
   const port = settings.port === 0 ? await freePort(settings.host) : settings.port;
   const origin = (settings.publicOrigin ?? `https://localhost:${port}`).replace(/\/$/, "");
   const upstreamPolicy: UpstreamPolicy = {
@@ -87,7 +88,6 @@ export async function startHost(settings: ServeSettings): Promise<RunningHost> {
   };
   const upstream = new Upstream(upstreamPolicy, `Signet-relay/${settings.version}`);
   const redis = settings.cache === "memory" ? null : new RedisRelayCache(settings.cache, { onStateChange: (state, detail) => settings.log({ event: "cache", state, ...(detail ? { detail } : {}) }) });
-  if (settings.cache !== "memory" && !/^rediss?:\/\//.test(settings.cache)) throw new Error("--cache is memory or a redis:// URL");
   const cache: RelayCache = redis ?? new MemoryRelayCache();
   let https: { cert: Buffer; key: Buffer } | undefined;
   let devCertPath: string | undefined;

@@ -189,6 +189,15 @@ describe("the Outlook pane in Chromium, served by signet serve", () => {
     expect(await page.evaluate(() => (window as unknown as { __signetOfficeCalls: { getAttachmentContentAsync: number } }).__signetOfficeCalls.getAttachmentContentAsync)).toBe(1);
   });
 
+  it("returning to an item shows its report again without asking Outlook for the message", async () => {
+    const calls = () => page.evaluate(() => (window as unknown as { __signetOfficeCalls: { getAsFileAsync: number } }).__signetOfficeCalls.getAsFileAsync);
+    const before = await calls();
+    await select(page, "tampered");
+    expect((await finalReport(page, "tampered")).verdict).toBe("danger");
+    expect(await page.locator(".pane-route").first().innerText()).toBe("Checked: the message as Outlook handed it over.");
+    expect(await calls()).toBe(before);
+  });
+
   it("Outlook's error 5001 is retried once; another error is said in words", async () => {
     const calls = () => page.evaluate(() => (window as unknown as { __signetOfficeCalls: { getAsFileAsync: number } }).__signetOfficeCalls.getAsFileAsync);
     const before = await calls();

@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHost, type RunningHost, type ServeSettings } from "../../src/server/serve.js";
+import { relayFetcher } from "../../src/hosts/outlook/relay-fetcher.js";
 import type { Resolver } from "../../src/server/pinned-lookup.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
 
@@ -276,6 +277,33 @@ describe("who may use the relay", () => {
   it("the pane's files and the manifest are served outside the rate limit", async () => {
     const host = await relay({ ratePerMinute: 1 });
     for (let i = 0; i < 3; i++) expect((await fetch(`${host.url}/manifest.xml`)).status).toBe(200);
+  });
+});
+
+describe("the pane's Fetcher over the relay (outlook/relay-fetcher.ts)", () => {
+  /** Node's fetch with the Origin header a browser adds to the pane's cross-path POST. */
+  const fromPane = (host: RunningHost) => relayFetcher(`${host.url}/relay`, (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: host.origin } }));
+  const get = (url: string, over: { maxBytes?: number; timeoutMs?: number } = {}) => ({ url, method: "GET" as const, timeoutMs: over.timeoutMs ?? 5000, maxBytes: over.maxBytes ?? 1_000_000 });
+
+  it("gives the core the CRL, and the relay's refusals as the core's FetchResult kinds", async () => {
+    const host = await relay();
+    const fetcher = fromPane(host);
+    const ok = await fetcher.fetch(get(at("/root.crl")));
+    expect(ok.ok && Buffer.from(ok.body).equals(crl)).toBe(true);
+    expect(await fetcher.fetch(get(at("/page.html")))).toMatchObject({ ok: false, error: "refused", detail: expect.stringMatching(/^relay: content type "text\/html"/) });
+    expect(await fetcher.fetch(get(at("/big.crl"), { maxBytes: 1000 }))).toMatchObject({ ok: false, error: "too-large" });
+    expect(await fetcher.fetch(get(at("/nothing")))).toMatchObject({ ok: false, error: "http-status", status: 404 });
+    expect(await fetcher.fetch(get(`http://10.0.0.1:${caPort}/x.crl`))).toMatchObject({ ok: false, error: "refused", detail: "relay: 10.0.0.1: private network (RFC 1918)" });
+    // A URL with non-ASCII characters travels in the form the URL parser writes, and is refused for what it names.
+    expect(await fetcher.fetch(get(`http://bücher.example.test:${caPort}/ä.crl`))).toMatchObject({ ok: false, error: "network" });
+    expect(await fetcher.fetch(get("not a url"))).toMatchObject({ ok: false, error: "refused", detail: "not a URL" });
+  });
+
+  it("past the rate limit, the core is told so in words", async () => {
+    const host = await relay({ ratePerMinute: 1 });
+    const fetcher = fromPane(host);
+    await fetcher.fetch(get(at("/root.crl")));
+    expect(await fetcher.fetch(get(at("/untyped.crl")))).toEqual({ ok: false, error: "refused", detail: "relay: too many requests from this computer; try again in a minute" });
   });
 });
 

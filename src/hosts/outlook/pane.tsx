@@ -51,7 +51,9 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
   const [itemId, setItemId] = useState<string>("");
   const [state, setState] = useState<InspectionState>({ report: null, pending: true });
   const trust = useRef<Promise<TrustInputs> | null>(null);
+  /** By item id: the inspection and the route its bytes came by, so that returning to an item asks Outlook for nothing. */
   const inspections = useRef(new InspectionCache<string>(50));
+  const routes = useRef(new Map<string, { route: Route; rebuilt: boolean }>());
   const correspondents = useRef(new CorrespondentDirectory(store, systemClock));
   const latest = useRef(0);
   const lastBytes = useRef<Uint8Array | null>(null);
@@ -77,7 +79,14 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     if (!item) return setReading({ kind: "idle", reason: "no-item" });
     if (!item.isMessage) return setReading({ kind: "idle", reason: "not-message" });
     const cached = item.id ? inspections.current.get(item.id) : undefined;
+    const cachedRoute = item.id ? routes.current.get(item.id) : undefined;
     setState({ report: null, pending: true });
+    if (cached && cachedRoute) {
+      // The bytes are not kept for every item; "decrypt this part" reads the message again.
+      lastBytes.current = null;
+      setReading({ kind: "read", ...cachedRoute });
+      return show(ticket, cached);
+    }
     setReading({ kind: "waiting", since: Date.now() });
     let read: { bytes: Uint8Array; route: Route };
     try {
@@ -88,9 +97,13 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     }
     if (ticket !== latest.current) return;
     lastBytes.current = read.bytes;
-    setReading({ kind: "read", route: read.route, rebuilt: mailbox.platform() === "PC" && read.route.kind === "eml" });
-    const inspection = cached ?? inspectBytes(ticket, read.bytes);
-    if (item.id && !cached) inspections.current.set(item.id, inspection);
+    const shown = { route: read.route, rebuilt: mailbox.platform() === "PC" && read.route.kind === "eml" };
+    setReading({ kind: "read", ...shown });
+    const inspection = inspectBytes(ticket, read.bytes);
+    if (item.id) {
+      inspections.current.set(item.id, inspection);
+      routes.current.set(item.id, shown);
+    }
     await show(ticket, inspection);
   };
 
@@ -100,11 +113,15 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     mailbox.onItemChanged(() => void inspect());
   }, []);
 
+  const forget = (): void => {
+    inspections.current.clear();
+    routes.current.clear();
+  };
   const trustChanged = (): void => {
     trust.current = null;
-    inspections.current.clear();
+    forget();
   };
-  const keysChanged = (): void => inspections.current.clear();
+  const keysChanged = forget;
   const openTab = (next: Tab): void => {
     setTab(next);
     // Back on the report after trust or keys changed: the message is checked again.
@@ -115,11 +132,14 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     catalogue,
     describeCertificate: (derBase64) => describeCertificate(decodeBase64Text(derBase64).bytes),
     openPart: (mimePath) => {
-      const bytes = lastBytes.current;
-      if (!bytes) return;
       const ticket = ++latest.current;
       setState({ report: null, pending: true });
-      void show(ticket, inspectBytes(ticket, bytes, [mimePath]));
+      const item = mailbox.currentItem();
+      const bytes = lastBytes.current ? Promise.resolve(lastBytes.current) : readItem(mailbox, item?.attachments ?? []).then((r) => r.bytes);
+      void bytes.then(
+        (b) => show(ticket, inspectBytes(ticket, b, [mimePath])),
+        (e: unknown) => setReading({ kind: "failed", detail: e instanceof Error ? e.message : String(e) }),
+      );
     },
   };
 

@@ -13,6 +13,8 @@ const KINDS = new Set(["timeout", "too-large", "network", "refused", "http-statu
 
 /** The relay's JSON refusal, read defensively: anything else is a network failure. */
 async function refusal(response: Response): Promise<FetchResult> {
+  // The relay's rate limit (src/server/app.ts) answers in Fastify's words, not the relay's.
+  if (response.status === 429) return { ok: false, error: "refused", detail: "relay: too many requests from this computer; try again in a minute" };
   try {
     const body = (await response.json()) as { error?: unknown; status?: unknown; detail?: unknown };
     if (typeof body.error === "string" && KINDS.has(body.error)) {
@@ -32,12 +34,20 @@ async function refusal(response: Response): Promise<FetchResult> {
 export function relayFetcher(relayUrl: string, fetchFn: typeof fetch = (input, init) => fetch(input, init)): Fetcher {
   return oneRequestInFlight({
     async fetch(request: FetchRequest): Promise<FetchResult> {
+      // A header carries only ISO-8859-1: the URL goes in the form the URL parser writes (IDNs in
+      // Punycode, other non-ASCII percent-encoded), which is the same URL.
+      let target: string;
+      try {
+        target = new URL(request.url).href;
+      } catch {
+        return { ok: false, error: "refused", detail: "not a URL" };
+      }
       const abort = new AbortController();
       // The relay has its own time-out; this one also covers the way to the relay.
       const timer = setTimeout(() => abort.abort(), request.timeoutMs + 1000);
       try {
         const headers: Record<string, string> = {
-          "x-signet-url": request.url,
+          "x-signet-url": target,
           "x-signet-method": request.method,
           "x-signet-timeout-ms": String(request.timeoutMs),
           "x-signet-max-bytes": String(request.maxBytes),
