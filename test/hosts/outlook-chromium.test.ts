@@ -19,6 +19,7 @@ import { launchChromium } from "../../scripts/launch-chromium.mjs";
 import { startHost, type RunningHost } from "../../src/server/serve.js";
 import { requireBuilt } from "../helpers/built.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
+import { testServeSettings } from "../helpers/serve-settings.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const shots = join(root, "test-output");
@@ -75,22 +76,7 @@ beforeAll(async () => {
     broken: { eml: "", failAlways: 9002 },
     slow: { eml: sample("01-signed-valid.eml"), delayMs: 2600 },
   });
-  host = await startHost({
-    host: "127.0.0.1",
-    port: 0,
-    paneDir: join(root, "dist/outlook"),
-    manifestPath: join(root, "manifest.xml"),
-    devCertDir: join(dir, "cert"),
-    plainHttp: false,
-    cache: "memory",
-    allowAddresses: ["127.0.0.1"],
-    allowPorts: [port],
-    ratePerMinute: 1000,
-    maxCacheMs: 3_600_000,
-    trustedProxies: 0,
-    version: "test",
-    log: (line) => relayLog.push(line),
-  });
+  host = await startHost(testServeSettings(dir, { plainHttp: false, allowAddresses: ["127.0.0.1"], allowPorts: [port], log: (line) => relayLog.push(line) }));
   browser = await launchChromium();
   mkdirSync(shots, { recursive: true });
 }, 240_000);

@@ -10,12 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHost, type RunningHost } from "../../src/server/serve.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
+import { testServeSettings } from "../helpers/serve-settings.js";
 
-const root = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "signet-redis-"));
 let redis: ChildProcess | null = null;
 let redisPort = 0;
@@ -56,22 +56,15 @@ async function stopRedis(): Promise<void> {
 }
 
 async function relay(ratePerMinute = 1000): Promise<RunningHost> {
-  const host = await startHost({
-    host: "127.0.0.1",
-    port: 0,
-    paneDir: join(root, "dist/outlook"),
-    manifestPath: join(root, "manifest.xml"),
-    devCertDir: join(dir, "cert"),
-    plainHttp: true,
-    cache: `redis://127.0.0.1:${redisPort}`,
-    allowAddresses: ["127.0.0.1"],
-    allowPorts: [caPort],
-    ratePerMinute,
-    maxCacheMs: 3_600_000,
-    trustedProxies: 0,
-    version: "test",
-    log: (line) => line.event === "cache" && cacheEvents.push(String(line.state)),
-  });
+  const host = await startHost(
+    testServeSettings(dir, {
+      cache: `redis://127.0.0.1:${redisPort}`,
+      allowAddresses: ["127.0.0.1"],
+      allowPorts: [caPort],
+      ratePerMinute,
+      log: (line) => line.event === "cache" && cacheEvents.push(String(line.state)),
+    }),
+  );
   relays.push(host);
   return host;
 }

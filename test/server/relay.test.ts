@@ -9,15 +9,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHost, type RunningHost, type ServeSettings } from "../../src/server/serve.js";
 import { relayFetcher } from "../../src/hosts/outlook/relay-fetcher.js";
 import type { Resolver } from "../../src/server/pinned-lookup.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
+import { testServeSettings } from "../helpers/serve-settings.js";
 
-const root = resolve(import.meta.dirname, "../..");
 let pki: ScenarioPki;
 let ca: Server;
 let caPort = 0;
@@ -106,24 +106,7 @@ const testResolver: Resolver = async (hostname) => {
 };
 
 async function relay(overrides: Partial<ServeSettings> = {}): Promise<RunningHost> {
-  const host = await startHost({
-    host: "127.0.0.1",
-    port: 0,
-    paneDir: join(root, "dist/outlook"),
-    manifestPath: join(root, "manifest.xml"),
-    devCertDir: join(dir, "cert"),
-    plainHttp: true,
-    cache: "memory",
-    allowAddresses: ["127.0.0.1"],
-    allowPorts: [caPort],
-    ratePerMinute: 1000,
-    maxCacheMs: 3_600_000,
-    trustedProxies: 0,
-    version: "test",
-    resolve: testResolver,
-    log: () => {},
-    ...overrides,
-  });
+  const host = await startHost(testServeSettings(dir, { allowAddresses: ["127.0.0.1"], allowPorts: [caPort], resolve: testResolver, ...overrides }));
   running.push(host);
   return host;
 }

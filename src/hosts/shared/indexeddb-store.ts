@@ -6,31 +6,16 @@
  */
 import type { Store } from "../../core/index.js";
 
-const STORE = "entries";
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error("IndexedDB request failed"));
-  });
-}
+import { idbRequest as request, IdbObjects } from "./indexeddb.js";
 
 export class IndexedDbStore implements Store {
-  private db: Promise<IDBDatabase> | null = null;
-  constructor(private readonly name: string) {}
-
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const r = indexedDB.open(this.name, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error ?? new Error("IndexedDB cannot be opened"));
-    });
-    return this.db;
+  private readonly db: IdbObjects;
+  constructor(name: string) {
+    this.db = new IdbObjects(name, "entries");
   }
 
-  private async objects(mode: IDBTransactionMode): Promise<IDBObjectStore> {
-    return (await this.open()).transaction(STORE, mode).objectStore(STORE);
+  private objects(mode: IDBTransactionMode): Promise<IDBObjectStore> {
+    return this.db.open(mode);
   }
 
   async get(key: string): Promise<Uint8Array | null> {

@@ -1,38 +1,21 @@
 /**
  * The KeyVault port (core/ports.ts) of the hosts' pages: IndexedDB, which keeps a
  * CryptoKey by structured clone with its private bytes out of every script's reach
- * (the add-on's background and, later, Outlook's pane), and one in memory for the
+ * (the add-on's background, Outlook's pane), and one in memory for the
  * demo page, whose keys last as long as the page.
  */
 import type { KeyVault } from "../../core/index.js";
-
-const DB = "signet-key-vault";
-const STORE = "keys";
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error("IndexedDB request failed"));
-  });
-}
+import { idbRequest as request, IdbObjects } from "./indexeddb.js";
 
 export class IndexedDbVault implements KeyVault {
-  private db: Promise<IDBDatabase> | null = null;
+  private readonly db: IdbObjects;
   /** `name`: the database; the Outlook pane adds its partition key (HOSTS.md). */
-  constructor(private readonly name = DB) {}
-
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const r = indexedDB.open(this.name, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error ?? new Error("IndexedDB cannot be opened"));
-    });
-    return this.db;
+  constructor(name = "signet-key-vault") {
+    this.db = new IdbObjects(name, "keys");
   }
 
-  private async store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
-    return (await this.open()).transaction(STORE, mode).objectStore(STORE);
+  private store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
+    return this.db.open(mode);
   }
 
   async put(id: string, key: CryptoKey): Promise<void> {
