@@ -21,7 +21,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 console.log("Bundle sizes (minified / gzip -9):");
-for (const f of ["thunderbird/banner.js", "thunderbird/popup.js", "thunderbird/options.js", "thunderbird/background.js", "demo/demo.js"]) {
+for (const f of ["thunderbird/banner.js", "thunderbird/popup.js", "thunderbird/options.js", "thunderbird/background.js", "demo/demo.js", "outlook/taskpane.js"]) {
   const bytes = readFileSync(join(root, "dist", f));
   console.log(`  ${f.padEnd(28)} ${kb(bytes.length).padStart(10)} / ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)}`);
 }

@@ -227,6 +227,19 @@ describe("the Outlook pane in Chromium, served by signet serve", () => {
   });
 });
 
+describe("classic Outlook for Windows, which rebuilds the message it hands over", () => {
+  it("says so under the report of signed mail, and not under that of mail with no signature", async () => {
+    const { context, page } = await openPane({ current: "tampered", platform: "PC" });
+    const rebuilt = "Classic Outlook for Windows rebuilds a message before handing it over, so its header fields can differ from what was sent. The signature covers the signed parts, and those are what Signet checked.";
+    await finalReport(page, "tampered");
+    expect(await page.locator(".pane-route").allInnerTexts()).toContain(rebuilt);
+    await select(page, "encrypted");
+    await finalReport(page, "encrypted");
+    expect(await page.locator(".pane-route").allInnerTexts()).not.toContain(rebuilt);
+    await context.close();
+  });
+});
+
 describe("an Outlook without Mailbox 1.14", () => {
   it("says in words which Outlooks can, instead of failing", async () => {
     const { context, page } = await openPane({ current: "valid", mailboxVersion: "1.13" });

@@ -167,7 +167,8 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
           <>
             <ReportView {...state} />
             <p class="pane-route">{reading.route.kind === "eml" ? text.routeEml : text.routeAttachment(reading.route.attachment.name)}</p>
-            {reading.rebuilt ? <p class="pane-route">{text.rebuilt}</p> : null}
+            {/* Said only of signed mail: it is about what a signature covers. */}
+            {reading.rebuilt && state.report && state.report.layers.some((l) => l.kind === "signed") ? <p class="pane-route">{text.rebuilt}</p> : null}
             {state.report && state.report.encryption !== "none" ? <p class="pane-route">{text.encryptionNote}</p> : null}
           </>
         )}
