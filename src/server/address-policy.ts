@@ -127,10 +127,9 @@ export function isAddressOrCidr(cidr: string): boolean {
  * without a zone), or null when it may. What cannot be read as an address is refused.
  */
 export function addressRefusal(address: string, allow: AddressAllowList = new AddressAllowList()): string | null {
-  // A zone index (RFC 4007 section 11) names an interface, and only link-local addresses have one.
-  const bare = address.replace(/%.*$/s, "");
-  if (!isPlainAddress(bare)) return "not an IP address";
-  const parsed = ipaddr.parse(bare);
+  // ipaddr.js reads a zone index (RFC 4007 section 11: "fe80::1%eth0") as part of an IPv6 address; it names an interface, not the address.
+  if (!isPlainAddress(address)) return "not an IP address";
+  const parsed = ipaddr.parse(address);
   if (allow.has(parsed)) return null;
   return parsed.kind() === "ipv4" ? refusalV4(parsed as ipaddr.IPv4) : refusalV6(parsed as ipaddr.IPv6);
 }

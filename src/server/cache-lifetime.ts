@@ -9,7 +9,7 @@ import { publishedNextUpdate } from "../core/index.js";
 import { mediaType } from "./upstream.js";
 
 export interface CacheableAnswer {
-  method: "GET" | "POST";
+  /** application/ocsp-response for OCSP answers, GET or POST alike (upstream.ts passes an OCSP POST no other type). */
   contentType: string | null;
   body: Uint8Array;
   cacheControl: string | null;
@@ -24,19 +24,21 @@ export interface CacheableAnswer {
  */
 export const DEFAULT_MAX_CACHE_MS = 60 * 60 * 1000;
 
-/** An AIA certificate with no word on caching: kept for the ceiling (a CA certificate changes over years). */
+/** OCSP answers are read for their nextUpdate; anything else as a CRL, and an AIA certificate (no CRL) is kept for the ceiling. */
 const OCSP_TYPE = "application/ocsp-response";
 
 function directives(cacheControl: string | null): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const part of (cacheControl ?? "").split(",")) {
     const [name, value] = part.split("=", 2).map((s) => s.trim());
-    if (name) out.set(name.toLowerCase(), value === undefined ? null : value.replace(/^"|"$/g, ""));
+    // A quoted-string value ("300", RFC 9111 section 5.2): quotes say nothing inside a number.
+    if (name) out.set(name.toLowerCase(), value === undefined ? null : value.replace(/"/g, ""));
   }
   return out;
 }
 
-const seconds = (v: string | null | undefined): number | null => (v !== null && v !== undefined && /^\d{1,10}$/.test(v) ? Number(v) : null);
+/** delta-seconds (RFC 9111 section 1.2.2): digits only. */
+const seconds = (v: string | null | undefined): number | null => (/^\d{1,10}$/.test(v ?? "") ? Number(v) : null);
 
 /** Milliseconds to keep `answer` from `now`; 0 means do not keep it. */
 export function cacheLifetimeMs(answer: CacheableAnswer, now: Date, ceilingMs = DEFAULT_MAX_CACHE_MS): number {
@@ -45,7 +47,10 @@ export function cacheLifetimeMs(answer: CacheableAnswer, now: Date, ceilingMs = 
   if (cc.has("no-store") || cc.has("no-cache") || cc.has("private")) return 0;
   const limits: number[] = [ceilingMs];
   // s-maxage is meant for shared caches, which the relay is (section 5.2.2.10); it overrides max-age.
-  const maxAge = seconds(cc.get("s-maxage")) ?? seconds(cc.get("max-age"));
+  const directive = cc.has("s-maxage") ? "s-maxage" : cc.has("max-age") ? "max-age" : null;
+  const maxAge = directive === null ? null : seconds(cc.get(directive));
+  // A freshness directive whose value cannot be read: "caches are encouraged to consider the response to be stale" (section 4.2.1).
+  if (directive !== null && maxAge === null) return 0;
   const age = seconds(answer.age) ?? 0;
   if (maxAge !== null) limits.push((maxAge - age) * 1000);
   else if (answer.expires !== null) {
@@ -53,8 +58,7 @@ export function cacheLifetimeMs(answer: CacheableAnswer, now: Date, ceilingMs = 
     // An invalid Expires means already expired (section 5.3).
     limits.push(Number.isNaN(at) ? 0 : at - now.getTime());
   }
-  const type = mediaType(answer.contentType);
-  const kind = answer.method === "POST" || type === OCSP_TYPE ? "ocsp" : "crl";
+  const kind = mediaType(answer.contentType) === OCSP_TYPE ? "ocsp" : "crl";
   const next = publishedNextUpdate(answer.body, kind);
   if (next instanceof Date) limits.push(next.getTime() - now.getTime());
   // An OCSP answer without nextUpdate says newer information is always available (RFC 6960 section 2.4).

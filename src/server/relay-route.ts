@@ -71,8 +71,8 @@ export function registerRelay(app: FastifyInstance, options: RelayRouteOptions):
     const method = req.headers["x-signet-method"];
     const host = typeof url === "string" ? hostOf(url) : null;
     const done = (line: Omit<RelayLogLine, "ms" | "host" | "method">) => options.log({ ...line, method: typeof method === "string" ? method : "?", host, ms: now() - started });
-    const origin = req.headers.origin;
-    if (typeof origin !== "string" || !options.origins.has(origin)) {
+    const origin = req.headers.origin ?? "";
+    if (!options.origins.has(origin)) {
       done({ outcome: "refused" });
       return refuse(reply, { error: "refused", detail: origin ? `origin ${origin} may not use this relay` : "a request without the pane's Origin" });
     }
@@ -80,12 +80,13 @@ export function registerRelay(app: FastifyInstance, options: RelayRouteOptions):
       done({ outcome: "refused" });
       return refuse(reply, { error: "refused", detail: "x-signet-url and x-signet-method (GET or POST) are required" });
     }
-    const body = req.body instanceof Buffer && req.body.length > 0 ? new Uint8Array(req.body) : undefined;
+    // A GET carries no body upstream, whatever the pane sent.
+    const body = method === "POST" && req.body instanceof Buffer && req.body.length > 0 ? new Uint8Array(req.body) : undefined;
     if (method === "POST" && (req.headers["content-type"] !== "application/ocsp-request" || !body)) {
       done({ outcome: "refused" });
       return refuse(reply, { error: "refused", detail: "a POST relays only an OCSP request (application/ocsp-request)" });
     }
-    const key = cacheKey(method, url, method === "POST" ? body : undefined);
+    const key = cacheKey(method, url, body);
     const hit = await options.cache.get(key);
     if (hit) {
       done({ outcome: "hit", status: hit.status });
@@ -100,7 +101,7 @@ export function registerRelay(app: FastifyInstance, options: RelayRouteOptions):
     const result = await options.upstream.fetch({
       url,
       method,
-      ...(method === "POST" && body ? { body } : {}),
+      ...(body ? { body } : {}),
       timeoutMs: bounded(req.headers["x-signet-timeout-ms"], options.upstream.policy.timeoutMs),
       maxBytes: bounded(req.headers["x-signet-max-bytes"], options.upstream.policy.maxBytes),
     });
@@ -108,7 +109,7 @@ export function registerRelay(app: FastifyInstance, options: RelayRouteOptions):
       done({ outcome: result.error, ...(result.status ? { status: result.status } : {}) });
       return refuse(reply, { error: result.error, ...(result.status ? { status: result.status } : {}), detail: result.detail });
     }
-    const ttl = cacheLifetimeMs({ method, ...result }, new Date(now()), options.maxCacheMs);
+    const ttl = cacheLifetimeMs(result, new Date(now()), options.maxCacheMs);
     await options.cache.set(key, { status: result.status, contentType: result.contentType, body: result.body, fetchedAt: now() }, ttl);
     done({ outcome: "miss", status: result.status });
     return reply

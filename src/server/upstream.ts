@@ -6,6 +6,7 @@
  * here and a name through the pinned lookup when the socket connects. The
  * answer must be of a PKI content type and fit the size cap, within the time-out.
  */
+import { isIP } from "node:net";
 import { Agent, request, type Dispatcher } from "undici";
 import type { FetchErrorKind } from "../core/index.js";
 import { addressRefusal, AddressAllowList } from "./address-policy.js";
@@ -37,7 +38,7 @@ export const DEFAULT_UPSTREAM_POLICY: UpstreamPolicy = Object.freeze({
 export interface UpstreamRequest {
   url: string;
   method: "GET" | "POST";
-  /** The OCSP request, for POST. */
+  /** The OCSP request, for POST only. */
   body?: Uint8Array;
   timeoutMs: number;
   maxBytes: number;
@@ -88,10 +89,10 @@ export function targetRefusal(url: URL, policy: UpstreamPolicy): string | null {
   if (url.username || url.password) return "credentials in the URL";
   const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
   if (!policy.ports.has(port)) return `port ${port} is not allowed`;
-  const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
   // The WHATWG parser writes every IPv4 form (0x7f.1, 2130706433) as a dotted quad, and IPv6 only in brackets.
-  const literal = url.hostname.startsWith("[") || /^\d+\.\d+\.\d+\.\d+$/.test(host);
-  if (!literal) return null;
+  // net.connect makes no lookup for an address, so this is the only check a literal one gets.
+  const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+  if (isIP(host) === 0) return null;
   const why = addressRefusal(host, policy.allow);
   return why === null ? null : `${host}: ${why}`;
 }
@@ -119,9 +120,10 @@ async function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: numbe
   return out;
 }
 
+/** The pinned lookup's refusal, as undici passes it on: the error itself, or as the cause of its own. */
 function refusedBy(e: unknown): RefusedAddressError | null {
-  for (let cause: unknown = e, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) if (cause instanceof RefusedAddressError) return cause;
-  return null;
+  const found = [e, e instanceof Error ? e.cause : undefined].find((x) => x instanceof RefusedAddressError);
+  return (found as RefusedAddressError | undefined) ?? null;
 }
 
 /** Fetches for the relay under `policy`; one connection pool, every connection through the pinned lookup. */
@@ -150,7 +152,7 @@ export class Upstream {
         if (why) return { ok: false, error: "refused", detail: hop === 0 ? why : `redirected to ${why}` };
         const headers: Record<string, string> = { "user-agent": this.userAgent, accept: req.method === "POST" ? "application/ocsp-response" : "*/*" };
         if (req.method === "POST") headers["content-type"] = "application/ocsp-request";
-        const res = await request(url, { method: req.method, headers, signal, dispatcher: this.agent, ...(req.method === "POST" && req.body ? { body: req.body } : {}) });
+        const res = await request(url, { method: req.method, headers, signal, dispatcher: this.agent, ...(req.body ? { body: req.body } : {}) });
         const location = header(res.headers, "location");
         if (res.statusCode >= 300 && res.statusCode < 400 && location !== null) {
           await res.body.dump();

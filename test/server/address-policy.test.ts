@@ -101,6 +101,11 @@ describe("the operator's allow-list", () => {
 
   it("the command's check reads addresses and CIDR ranges, and nothing else", () => {
     for (const ok of ["127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"]) expect(isAddressOrCidr(ok), ok).toBe(true);
-    for (const bad of ["localhost", "10.0.0.0/33", "10.0.0", "", "::1/129"]) expect(isAddressOrCidr(bad), bad).toBe(false);
+    for (const bad of ["localhost", "10.0.0.0/33", "10.0.0", "", "::1/129", "10.0.0.0/8/8", "0x7f.0.0.1/8"]) expect(isAddressOrCidr(bad), bad).toBe(false);
+  });
+
+  it("a list naming anything but addresses and ranges is refused when it is made, not matched loosely later", () => {
+    expect(() => new AddressAllowList(["10.0.0.0/8", "intranet.example.org"])).toThrow("not an address or CIDR range: intranet.example.org");
+    expect(() => new AddressAllowList(["127.1"])).toThrow("not an address or CIDR range: 127.1");
   });
 });

@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => pki.cleanup());
 
-const answer = (over: Partial<CacheableAnswer>): CacheableAnswer => ({ method: "GET", contentType: "application/pkix-crl", body: crlIn3h, cacheControl: null, expires: null, age: null, ...over });
+const answer = (over: Partial<CacheableAnswer>): CacheableAnswer => ({ contentType: "application/pkix-crl", body: crlIn3h, cacheControl: null, expires: null, age: null, ...over });
 const within = (ms: number, expected: number, slackMs = 120_000) => {
   expect(ms).toBeGreaterThan(expected - slackMs);
   expect(ms).toBeLessThanOrEqual(expected);
@@ -42,9 +42,11 @@ describe("cacheLifetimeMs", () => {
   });
 
   it("an OCSP answer until its nextUpdate; one without nextUpdate is not kept (RFC 6960 section 2.4)", () => {
-    within(cacheLifetimeMs(answer({ method: "POST", contentType: "application/ocsp-response", body: ocspIn30min }), now, 24 * HOUR), 30 * 60_000);
-    within(cacheLifetimeMs(answer({ method: "GET", contentType: "application/ocsp-response", body: ocspIn30min }), now, 24 * HOUR), 30 * 60_000);
-    expect(cacheLifetimeMs(answer({ method: "POST", contentType: "application/ocsp-response", body: ocspNoNext }), now)).toBe(0);
+    within(cacheLifetimeMs(answer({ contentType: "application/ocsp-response", body: ocspIn30min }), now, 24 * HOUR), 30 * 60_000);
+    within(cacheLifetimeMs(answer({ contentType: "Application/OCSP-Response; x=1", body: ocspIn30min }), now, 24 * HOUR), 30 * 60_000);
+    expect(cacheLifetimeMs(answer({ contentType: "application/ocsp-response", body: ocspNoNext }), now)).toBe(0);
+    // An OCSP answer served under another type is read as a CRL, which it is not: the ceiling alone holds.
+    expect(cacheLifetimeMs(answer({ contentType: "application/octet-stream", body: ocspNoNext }), now, HOUR)).toBe(HOUR);
   });
 
   it("Cache-Control: no-store, no-cache and private keep nothing; max-age less Age shortens; s-maxage rules for a shared cache", () => {
@@ -53,6 +55,9 @@ describe("cacheLifetimeMs", () => {
     expect(cacheLifetimeMs(answer({ cacheControl: "max-age=600", age: "100" }), now)).toBe(500_000);
     expect(cacheLifetimeMs(answer({ cacheControl: "max-age=60, s-maxage=900" }), now)).toBe(900_000);
     expect(cacheLifetimeMs(answer({ cacheControl: 'max-age="300"' }), now)).toBe(300_000);
+    // A max-age that is no delta-seconds (RFC 9111 section 1.2.2) makes the answer stale (section 4.2.1): not kept.
+    for (const cc of ["max-age=abc", "max-age=60x", "max-age=x60", "max-age=-1", "max-age", "max-age=", "s-maxage=soon, max-age=60"]) expect(cacheLifetimeMs(answer({ cacheControl: cc }), now, 24 * HOUR), cc).toBe(0);
+    expect(cacheLifetimeMs(answer({ cacheControl: "max-age=600", age: "1x" }), now)).toBe(600_000);
     // max-age never outlasts nextUpdate (RFC 5019 section 6.2).
     within(cacheLifetimeMs(answer({ cacheControl: "max-age=86400" }), now, 24 * HOUR), 3 * HOUR);
   });
@@ -81,6 +86,20 @@ describe("the in-memory cache", () => {
     expect(await cache.get("z")).toBeNull();
   });
 
+  it("an answer not to be kept, or larger than the whole cache, pushes nothing out; one that fills it exactly stays", async () => {
+    const cache = new MemoryRelayCache(100);
+    const sized = (n: number) => ({ status: 200, contentType: null, body: new Uint8Array(n), fetchedAt: 0 });
+    await cache.set("a", sized(60), 60_000);
+    await cache.set("zero", sized(60), 0);
+    await cache.set("huge", sized(101), 60_000);
+    expect(await cache.get("a")).not.toBeNull();
+    await cache.set("b", sized(40), 60_000);
+    expect([await cache.get("a"), await cache.get("b")].map((x) => x !== null)).toEqual([true, true]);
+    const exact = new MemoryRelayCache(100);
+    await exact.set("all", sized(100), 60_000);
+    expect(await exact.get("all")).not.toBeNull();
+  });
+
   it("holds at most its size, dropping the least recently used first", async () => {
     const cache = new MemoryRelayCache(100);
     const sized = (n: number) => ({ status: 200, contentType: null, body: new Uint8Array(n), fetchedAt: 0 });
@@ -98,6 +117,9 @@ describe("the in-memory cache", () => {
     expect(cacheKey("POST", "http://a/x", new Uint8Array([1]))).not.toBe(cacheKey("POST", "http://a/x", new Uint8Array([2])));
     const a = { status: 200, contentType: "application/ocsp-response", body: new Uint8Array([0x30, 0x0a, 0x0a, 1]), fetchedAt: 42 };
     expect(decodeAnswer(encodeAnswer(a))).toEqual(a);
-    for (const bad of ["no newline", "{bad json\n", '{"status":"200","fetchedAt":1}\n']) expect(decodeAnswer(Buffer.from(bad)), bad).toBeNull();
+    expect(cacheKey("GET", "http://a/x", undefined)).toMatch(/^signet:relay:v1:[0-9a-f]{64}$/);
+    // Without its newline a head is no head, even when what is there would read as JSON without its last byte.
+    for (const bad of ["no newline", "{bad json\n", '{"status":"200","fetchedAt":1}\n', '{"status":200,"fetchedAt":"1"}\n', '{"status":200,"fetchedAt":1}}']) expect(decodeAnswer(Buffer.from(bad)), bad).toBeNull();
+    expect(decodeAnswer(Buffer.from('{"status":200,"fetchedAt":1,"contentType":5}\nx'))).toEqual({ status: 200, fetchedAt: 1, contentType: null, body: new Uint8Array([0x78]) });
   });
 });

@@ -25,6 +25,9 @@ let crl: Buffer;
 let ocspRequest: Buffer;
 let ocspResponse: Buffer;
 const hits = new Map<string, number>();
+/** What the last request to each path looked like when it reached the CA. */
+const seen = new Map<string, { method: string; headers: Record<string, string | string[] | undefined>; bodyLength: number }>();
+let closedPort = 0;
 const dir = mkdtempSync(join(tmpdir(), "signet-relay-"));
 const running: RunningHost[] = [];
 
@@ -42,7 +45,27 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      seen.set(path, { method: req.method!, headers: req.headers, bodyLength: Buffer.concat(chunks).length });
       switch (path) {
+        case "/loose.crl":
+          return void res.writeHead(200, { "content-type": " Application/PKIX-CRL ; charset=binary" }).end(crl);
+        case "/lying-length.crl":
+          res.writeHead(200, { "content-type": "application/pkix-crl", "content-length": "10000000" });
+          return void res.write(Buffer.alloc(10, 0x30));
+        case "/no-location":
+          return void res.writeHead(302).end();
+        case "/multiple":
+          return void res.writeHead(300).end();
+        case "/located.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl", location: "/page.html" }).end(crl);
+        case "/bad-located":
+          return void res.writeHead(400, { location: "/root.crl" }).end();
+        case "/expired.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl", expires: "Thu, 01 Jan 2026 00:00:00 GMT" }).end(crl);
+        case "/aged.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl", "cache-control": "max-age=10", age: "10" }).end(crl);
+        case "/ocsp-any":
+          return void res.writeHead(200, { "content-type": "application/ocsp-response" }).end(ocspResponse);
         case "/root.crl":
           return void res.writeHead(200, { "content-type": "application/pkix-crl" }).end(crl);
         case "/untyped.crl":
@@ -83,6 +106,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => ca.listen(0, "127.0.0.1", done));
   caPort = (ca.address() as AddressInfo).port;
+  // A port with nothing listening: opened and closed again.
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  closedPort = (probe.address() as AddressInfo).port;
+  await new Promise<void>((done) => probe.close(() => done()));
 });
 
 afterAll(async () => {
@@ -93,7 +121,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => hits.clear());
+beforeEach(() => {
+  hits.clear();
+  seen.clear();
+});
 
 /** Names the tests use, resolved without DNS; every other name fails to resolve. */
 const names: Record<string, string[]> = { "ca.example.test": ["127.0.0.1"], "intranet.example.test": ["10.1.2.3"], "mixed.example.test": ["127.0.0.1", "192.168.0.5"] };
@@ -126,7 +157,7 @@ async function ask(host: RunningHost, a: Ask) {
   const res = await fetch(`${host.url}/relay`, { method: "POST", headers, ...(a.body ? { body: new Uint8Array(a.body) } : {}) });
   const bytes = Buffer.from(await res.arrayBuffer());
   const json = res.headers.get("content-type")?.startsWith("application/json") ? (JSON.parse(bytes.toString()) as { error: string; detail: string; status?: number }) : null;
-  return { status: res.status, bytes, json, cache: res.headers.get("x-signet-cache"), type: res.headers.get("content-type") };
+  return { status: res.status, bytes, json, cache: res.headers.get("x-signet-cache"), type: res.headers.get("content-type"), headers: res.headers };
 }
 
 const at = (path: string, host = "127.0.0.1") => `http://${host}:${caPort}${path}`;
@@ -181,6 +212,9 @@ describe("what the relay refuses to reach", () => {
       ["http://[::ffff:169.254.169.254]/latest/meta-data", /IPv4-mapped.*link-local/],
       ["http://[fd00::1]/x", /unique local/],
       ["http://[64:ff9b::a00:1]/x", /NAT64.*private/],
+      ["http://10.100.200.123/x", /10\.100\.200\.123: private network/],
+      ["https://[::1]/x", /::1: loopback/],
+      ["http://user@ca.example.test/x", /credentials/],
       ["not a url", /not a URL/],
     ];
     for (const [url, why] of cases) expect((await ask(host, { url })).json?.detail, url).toMatch(why);
@@ -228,6 +262,89 @@ describe("what the relay refuses to pass on", () => {
   it("an upstream error status is reported, not relayed", async () => {
     const r = await ask(await relay(), { url: at("/nothing-here") });
     expect(r.json).toMatchObject({ error: "http-status", status: 404 });
+  });
+});
+
+describe("what the relay sends and answers", () => {
+  it("upstream gets the OCSP request as OCSP, a GET with no body, and the relay's own User-Agent; nothing of the pane's", async () => {
+    const host = await relay();
+    await ask(host, { url: at("/ocsp"), method: "POST", body: ocspRequest, headers: { cookie: "session=1", "x-forwarded-for": "192.0.2.1" } });
+    const post = seen.get("/ocsp")!;
+    expect([post.method, post.headers["content-type"], post.headers.accept, post.headers["user-agent"], post.bodyLength]).toEqual(["POST", "application/ocsp-request", "application/ocsp-response", "Signet-relay/test", ocspRequest.length]);
+    expect([post.headers.cookie, post.headers["x-forwarded-for"], post.headers.origin]).toEqual([undefined, undefined, undefined]);
+    // A GET sent with a body (the pane never does) goes upstream without it.
+    const res = await fetch(`${host.url}/relay`, { method: "POST", headers: { origin: host.origin, "x-signet-url": at("/root.crl"), "x-signet-method": "GET", "content-type": "application/octet-stream" }, body: new Uint8Array([1, 2, 3]) });
+    expect(res.status).toBe(200);
+    const get = seen.get("/root.crl")!;
+    expect([get.method, get.headers["content-type"], get.headers.accept, get.bodyLength]).toEqual(["GET", undefined, "*/*", 0]);
+  });
+
+  it("answers say no-store to the pane, with the cache's word and the answer's age; refusals carry their kind", async () => {
+    const host = await relay();
+    const miss = await ask(host, { url: at("/loose.crl") });
+    const hit = await ask(host, { url: at("/loose.crl") });
+    expect([miss.status, miss.type, miss.headers.get("cache-control"), miss.cache]).toEqual([200, "Application/PKIX-CRL ; charset=binary", "no-store", "miss"]);
+    expect([hit.status, hit.type, hit.headers.get("cache-control"), hit.cache]).toEqual([200, "Application/PKIX-CRL ; charset=binary", "no-store", "hit"]);
+    expect(["0", "1"]).toContain(hit.headers.get("age"));
+    const refused = await ask(host, { url: at("/page.html") });
+    expect([refused.headers.get("x-signet-error"), refused.headers.get("cache-control")]).toEqual(["refused", "no-store"]);
+  });
+
+  it("a request that names no target, or another method, is refused in words", async () => {
+    const host = await relay();
+    const noUrl = await fetch(`${host.url}/relay`, { method: "POST", headers: { origin: host.origin, "x-signet-method": "GET" } });
+    expect(await noUrl.json()).toEqual({ error: "refused", detail: "x-signet-url and x-signet-method (GET or POST) are required" });
+    expect((await ask(host, { url: at("/root.crl"), headers: { "x-signet-method": "PUT" } })).json).toEqual({ error: "refused", detail: "x-signet-url and x-signet-method (GET or POST) are required" });
+    expect(hits.size).toBe(0);
+  });
+
+  it("redirects only from a 3xx with a Location; other statuses are reported, a Location beside a 200 ignored", async () => {
+    const host = await relay();
+    expect((await ask(host, { url: at("/no-location") })).json).toMatchObject({ error: "http-status", status: 302, detail: "HTTP 302" });
+    expect((await ask(host, { url: at("/multiple") })).json).toMatchObject({ error: "http-status", status: 300 });
+    expect((await ask(host, { url: at("/bad-located") })).json).toMatchObject({ error: "http-status", status: 400 });
+    expect(hits.get("/root.crl")).toBeUndefined();
+    const located = await ask(host, { url: at("/located.crl") });
+    expect([located.status, located.bytes.equals(crl)]).toEqual([200, true]);
+    expect(hits.get("/page.html")).toBeUndefined();
+  });
+
+  it("a declared length over the cap is refused before the body is read; an answer of exactly the cap passes", async () => {
+    const host = await relay();
+    const started = Date.now();
+    const lying = await ask(host, { url: at("/lying-length.crl"), headers: { "x-signet-max-bytes": "100000", "x-signet-timeout-ms": "3000" } });
+    expect(lying.json).toMatchObject({ error: "too-large", detail: "over 100000 bytes" });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await ask(host, { url: at("/big.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
+    expect((await ask(host, { url: at("/big-chunked.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
+  });
+
+  it("limits the pane names that cannot be read fall back to the relay's own", async () => {
+    const host = await relay();
+    for (const value of ["abc", "0", "-5", "100000x", "x100000", "1e9"]) expect((await ask(host, { url: at("/big.crl"), headers: { "x-signet-max-bytes": value } })).status, value).toBe(200);
+  });
+
+  it("a port with nothing listening is a network failure, not a refusal", async () => {
+    const host = await relay({ allowPorts: [caPort, closedPort] });
+    expect((await ask(host, { url: at("/x.crl").replace(String(caPort), String(closedPort)) })).json).toMatchObject({ error: "network" });
+  });
+
+  it("logs each request's outcome, method, the CA's host, status and time: no path, no query, no client", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const host = await relay({ log: (line) => lines.push(line) });
+    await ask(host, { url: at("/root.crl?serial=1234") });
+    await ask(host, { url: at("/root.crl?serial=1234") });
+    await ask(host, { url: at("/page.html") });
+    await ask(host, { url: "http://10.0.0.1/x", headers: { "x-signet-method": "POST" } });
+    expect(lines.map((l) => Object.keys(l).sort().join(","))).toEqual(["event,host,method,ms,outcome,status", "event,host,method,ms,outcome,status", "event,host,method,ms,outcome", "event,host,method,ms,outcome"]);
+    expect(lines.map((l) => [l.event, l.outcome, l.method, l.host, l.status])).toEqual([
+      ["relay", "miss", "GET", `127.0.0.1:${caPort}`, 200],
+      ["relay", "hit", "GET", `127.0.0.1:${caPort}`, 200],
+      ["relay", "refused", "GET", `127.0.0.1:${caPort}`, undefined],
+      ["relay", "refused", "POST", "10.0.0.1", undefined],
+    ]);
+    for (const l of lines) expect(l.ms).toEqual(expect.any(Number));
+    expect(JSON.stringify(lines)).not.toMatch(/root\.crl|serial|page\.html/);
   });
 });
 
@@ -302,6 +419,25 @@ describe("the shared cache", () => {
     const ocsp2 = await ask(host, { url: at("/ocsp"), method: "POST", body: ocspRequest });
     expect([ocsp1.cache, ocsp2.cache]).toEqual(["miss", "hit"]);
     expect(hits.get("/ocsp")).toBe(1);
+  });
+
+  it("two OCSP requests are two answers: the body is part of the key", async () => {
+    const host = await relay();
+    const other = Buffer.from(ocspRequest);
+    other[other.length - 1]! ^= 1;
+    expect((await ask(host, { url: at("/ocsp-any"), method: "POST", body: ocspRequest })).cache).toBe("miss");
+    expect((await ask(host, { url: at("/ocsp-any"), method: "POST", body: other })).cache).toBe("miss");
+    expect((await ask(host, { url: at("/ocsp-any"), method: "POST", body: ocspRequest })).cache).toBe("hit");
+    expect(hits.get("/ocsp-any")).toBe(2);
+  });
+
+  it("an expired Expires and a max-age used up by Age keep nothing", async () => {
+    const host = await relay();
+    for (const path of ["/expired.crl", "/aged.crl"]) {
+      await ask(host, { url: at(path) });
+      expect((await ask(host, { url: at(path) })).cache, path).toBe("miss");
+      expect(hits.get(path), path).toBe(2);
+    }
   });
 
   it("keeps nothing its publisher marks no-store, and no refusal", async () => {

@@ -64,6 +64,31 @@ describe("the route", () => {
     expect(chooseRoute(text("From: a@example.org\nSubject: x\n\n"), [attachment({ name: "SMIME.P7M", contentType: "application/octet-stream" })]).kind).toBe("attachment");
   });
 
+  it("parts of white space show nothing; an S/MIME part counts as the attachment with or without a disposition", () => {
+    const blank = text(`From: bob@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\n  \t \n   \n\n--b\nContent-Type: application/pkcs7-mime; name="smime.p7m"\nContent-Transfer-Encoding: base64\n\nAAAA\n--b--\n`);
+    expect(chooseRoute(blank, [attachment()]).kind).toBe("attachment");
+    // One visible character is enough to keep the EML.
+    const dot = text(`From: bob@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\n  .  \n\n--b\nContent-Type: application/pkcs7-mime; name="smime.p7m"\nContent-Transfer-Encoding: base64\n\nAAAA\n--b--\n`);
+    expect(chooseRoute(dot, [attachment()]).kind).toBe("eml");
+  });
+
+  it("what counts as S/MIME: multipart/signed only over CMS; an attachment by its exact name or type", () => {
+    expect(isSmimeMessage(text("Content-Type: multipart/signed; protocol=\"application/pgp-signature\"; boundary=x\n\n"))).toBe(false);
+    expect(isSmimeMessage(text("Content-Type: multipart/signed; boundary=x\n\n"))).toBe(false);
+    expect(isSmimeMessage(text("Content-Type: multipart/signed; protocol=\"Application/X-PKCS7-Signature\"; boundary=x\n\n"))).toBe(true);
+    expect(isSmimeMessage(text("Content-Type: application/x-pkcs7-mime; smime-type=enveloped-data\n\n"))).toBe(true);
+    const item = exchangeItem("bob@example.org", "application/pkcs7-mime", "smime.p7m");
+    for (const [name, contentType] of [["smime.p7m.exe", "application/octet-stream"], ["notsmime.p7m", "application/octet-stream"]]) expect(chooseRoute(item, [attachment({ name, contentType })]).kind, name).toBe("eml");
+    expect(chooseRoute(item, [attachment({ name: "x.bin", contentType: "Application/PKCS7-MIME ; name=x.bin" })]).kind).toBe("attachment");
+  });
+
+  it("never when the EML holds two attachments, or text whose disposition only names an attachment", () => {
+    const two = text(`From: bob@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename="invoice.pdf"\n\nJVBERi0=\n--b\nContent-Type: application/pkcs7-mime; name="smime.p7m"\nContent-Disposition: attachment\n\nAAAA\n--b--\n`);
+    expect(chooseRoute(two, [attachment()]).kind).toBe("eml");
+    const named = text(`From: bob@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\nContent-Disposition: inline; filename="attachment.txt"\n\nPay invoice 42.\n--b\nContent-Type: application/pkcs7-mime; name="smime.p7m"\n\nAAAA\n--b--\n`);
+    expect(chooseRoute(named, [attachment()]).kind).toBe("eml");
+  });
+
   it("never when the EML shows something of its own: an attacker's text beside someone's signed message", () => {
     const attack = text(`From: alice@example.org\nTo: bob@example.org\nSubject: Pay this\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nPlease pay invoice 42 to account XY.\n--b\nContent-Type: application/pkcs7-mime; name="smime.p7m"\nContent-Transfer-Encoding: base64\n\nAAAA\n--b--\n`);
     expect(chooseRoute(attack, [attachment()])).toEqual({ kind: "eml" });
@@ -90,6 +115,10 @@ describe("the composed message reports as the original does", () => {
     expect([r.verdict, r.signature, r.trust]).toEqual([original.verdict, original.signature, original.trust]);
     expect(signers(r).map((s) => [s.identity, s.certificate?.subject])).toEqual(signers(original).map((s) => [s.identity, s.certificate?.subject]));
     expect(latin1(composed)).toMatch(/^From: bob@example\.org\r\nTo: bob@example\.org\r\nDate: .*\r\nSubject: Signed\r\nMIME-Version: 1\.0\r\nContent-Type: application\/pkcs7-mime; name=smime\.p7m\r\n/);
+    // Base64 in lines of 76 characters (RFC 2045 section 6.8).
+    const lines = latin1(composed).split("\r\n\r\n")[1]!.trim().split("\r\n");
+    expect(lines.slice(0, -1).every((l) => l.length === 76)).toBe(true);
+    expect(lines.at(-1)!.length).toBeLessThanOrEqual(76);
   });
 
   it("clear-signed: the multipart/signed entity under the item's fields is verified, and its sender is checked against them", async () => {
