@@ -117,9 +117,7 @@ function isPlainAddress(s: string): boolean {
 
 /** Whether `cidr` is an address or an address/prefix (for the command's options). */
 export function isAddressOrCidr(cidr: string): boolean {
-  const [address, bits, extra] = cidr.split("/");
-  if (extra !== undefined || !isPlainAddress(address!)) return false;
-  return bits === undefined || ipaddr.isValidCIDR(cidr);
+  return isPlainAddress(cidr.split("/")[0]!) && (!cidr.includes("/") || ipaddr.isValidCIDR(cidr));
 }
 
 /**

@@ -160,11 +160,13 @@ export class Upstream {
           url = new URL(location, url);
           continue;
         }
-        if (res.statusCode < 200 || res.statusCode >= 300) {
+        // undici gives no 1xx as a final answer, so below 300 is success.
+        if (res.statusCode >= 300) {
           await res.body.dump();
           return { ok: false, error: "http-status", status: res.statusCode, detail: `HTTP ${res.statusCode}` };
         }
-        const declared = Number(header(res.headers, "content-length") ?? "0");
+        // Absent, the length is NaN, which is over nothing: the streamed count decides.
+        const declared = Number(header(res.headers, "content-length"));
         if (declared > maxBytes) {
           res.body.destroy();
           return { ok: false, error: "too-large", detail: `over ${maxBytes} bytes` };

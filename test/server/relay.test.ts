@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHost, type RunningHost, type ServeSettings } from "../../src/server/serve.js";
+import { contentRefusal, DEFAULT_UPSTREAM_POLICY, targetRefusal } from "../../src/server/upstream.js";
 import { relayFetcher } from "../../src/hosts/outlook/relay-fetcher.js";
 import type { Resolver } from "../../src/server/pinned-lookup.js";
 import { ScenarioPki } from "../helpers/scenario-pki.js";
@@ -56,6 +57,10 @@ beforeAll(async () => {
           return void res.writeHead(302).end();
         case "/multiple":
           return void res.writeHead(300).end();
+        case "/multiple-located":
+          return void res.writeHead(300, { location: "/root.crl" }).end();
+        case "/exact.crl":
+          return void res.writeHead(200, { "content-type": "application/pkix-crl", "content-length": "300000" }).end(Buffer.alloc(300_000, 0x30));
         case "/located.crl":
           return void res.writeHead(200, { "content-type": "application/pkix-crl", location: "/page.html" }).end(crl);
         case "/bad-located":
@@ -265,6 +270,24 @@ describe("what the relay refuses to pass on", () => {
   });
 });
 
+describe("the checks on a target and an answer, as values", () => {
+  const policy = (ports: number[]) => ({ ...DEFAULT_UPSTREAM_POLICY, ports: new Set(ports) });
+  it("the default port is the scheme's", () => {
+    expect(targetRefusal(new URL("https://8.8.8.8/x"), policy([443]))).toBeNull();
+    expect(targetRefusal(new URL("http://8.8.8.8/x"), policy([443]))).toBe("port 80 is not allowed");
+    expect(targetRefusal(new URL("http://8.8.8.8/x"), policy([80]))).toBeNull();
+    expect(targetRefusal(new URL("https://8.8.8.8/x"), policy([80]))).toBe("port 443 is not allowed");
+    expect(targetRefusal(new URL("https://ca.example.org:8443/x"), policy([443]))).toBe("port 8443 is not allowed");
+  });
+
+  it("an answer's type and first byte", () => {
+    expect(contentRefusal("GET", null, new Uint8Array([0x30]))).toBeNull();
+    expect(contentRefusal("GET", null, new Uint8Array([0x3c]))).toBe('"no content type" that is not DER');
+    expect(contentRefusal("POST", null, new Uint8Array([0x30]))).toBe('an OCSP request answered with "no content type"');
+    expect(contentRefusal("GET", "application/pkix-cert", new Uint8Array([0x2d]))).toBeNull();
+  });
+});
+
 describe("what the relay sends and answers", () => {
   it("upstream gets the OCSP request as OCSP, a GET with no body, and the relay's own User-Agent; nothing of the pane's", async () => {
     const host = await relay();
@@ -304,6 +327,7 @@ describe("what the relay sends and answers", () => {
     expect((await ask(host, { url: at("/multiple") })).json).toMatchObject({ error: "http-status", status: 300 });
     expect((await ask(host, { url: at("/bad-located") })).json).toMatchObject({ error: "http-status", status: 400 });
     expect(hits.get("/root.crl")).toBeUndefined();
+    expect((await ask(host, { url: at("/multiple-located") })).bytes.equals(crl)).toBe(true);
     const located = await ask(host, { url: at("/located.crl") });
     expect([located.status, located.bytes.equals(crl)]).toEqual([200, true]);
     expect(hits.get("/page.html")).toBeUndefined();
@@ -315,13 +339,19 @@ describe("what the relay sends and answers", () => {
     const lying = await ask(host, { url: at("/lying-length.crl"), headers: { "x-signet-max-bytes": "100000", "x-signet-timeout-ms": "3000" } });
     expect(lying.json).toMatchObject({ error: "too-large", detail: "over 100000 bytes" });
     expect(Date.now() - started).toBeLessThan(2000);
+    expect((await ask(host, { url: at("/exact.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
+    expect((await ask(host, { url: at("/exact.crl?again"), headers: { "x-signet-max-bytes": "299999" } })).json).toMatchObject({ error: "too-large" });
     expect((await ask(host, { url: at("/big.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
     expect((await ask(host, { url: at("/big-chunked.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
   });
 
   it("limits the pane names that cannot be read fall back to the relay's own", async () => {
     const host = await relay();
-    for (const value of ["abc", "0", "-5", "100000x", "x100000", "1e9"]) expect((await ask(host, { url: at("/big.crl"), headers: { "x-signet-max-bytes": value } })).status, value).toBe(200);
+    // Each on its own URL: an answer from the cache would not reach the limit at all.
+    for (const value of ["abc", "0", "-5", "100000x", "x100000", "1e9", ""]) {
+      const r = await ask(host, { url: at(`/big.crl?${encodeURIComponent(value)}`), headers: { "x-signet-max-bytes": value } });
+      expect([value, r.status, r.cache], value).toEqual([value, 200, "miss"]);
+    }
   });
 
   it("a port with nothing listening is a network failure, not a refusal", async () => {
@@ -336,14 +366,25 @@ describe("what the relay sends and answers", () => {
     await ask(host, { url: at("/root.crl?serial=1234") });
     await ask(host, { url: at("/page.html") });
     await ask(host, { url: "http://10.0.0.1/x", headers: { "x-signet-method": "POST" } });
-    expect(lines.map((l) => Object.keys(l).sort().join(","))).toEqual(["event,host,method,ms,outcome,status", "event,host,method,ms,outcome,status", "event,host,method,ms,outcome", "event,host,method,ms,outcome"]);
+    await ask(host, { url: at("/nothing") });
+    await ask(host, { url: at("/root.crl"), origin: null });
+    await ask(host, { url: "not a url", headers: { "x-signet-method": "DELETE" } });
+    await fetch(`${host.url}/relay`, { method: "POST", headers: { origin: host.origin } });
     expect(lines.map((l) => [l.event, l.outcome, l.method, l.host, l.status])).toEqual([
       ["relay", "miss", "GET", `127.0.0.1:${caPort}`, 200],
       ["relay", "hit", "GET", `127.0.0.1:${caPort}`, 200],
       ["relay", "refused", "GET", `127.0.0.1:${caPort}`, undefined],
       ["relay", "refused", "POST", "10.0.0.1", undefined],
+      ["relay", "http-status", "GET", `127.0.0.1:${caPort}`, 404],
+      ["relay", "refused", "GET", `127.0.0.1:${caPort}`, undefined],
+      ["relay", "refused", "DELETE", null, undefined],
+      ["relay", "refused", "?", null, undefined],
     ]);
-    for (const l of lines) expect(l.ms).toEqual(expect.any(Number));
+    expect(lines.map((l) => Object.keys(l).sort().join(","))).toEqual(lines.map((l) => (l.status === undefined ? "event,host,method,ms,outcome" : "event,host,method,ms,outcome,status")));
+    for (const l of lines) {
+      expect(l.ms).toBeGreaterThanOrEqual(0);
+      expect(l.ms).toBeLessThan(30_000);
+    }
     expect(JSON.stringify(lines)).not.toMatch(/root\.crl|serial|page\.html/);
   });
 });
@@ -365,6 +406,13 @@ describe("who may use the relay", () => {
     const other = await fetch(`${host.url}/relay`, { method: "POST", headers: { origin: host.origin, "x-signet-url": at("/ocsp"), "x-signet-method": "POST", "content-type": "application/octet-stream" }, body: new Uint8Array(ocspRequest) });
     expect(other.status).toBe(403);
     expect(((await other.json()) as { detail: string }).detail).toBe("a POST relays only an OCSP request (application/ocsp-request)");
+  });
+
+  it("a POST with an empty body is no OCSP request", async () => {
+    const host = await relay();
+    const r = await fetch(`${host.url}/relay`, { method: "POST", headers: { origin: host.origin, "x-signet-url": at("/ocsp-any"), "x-signet-method": "POST", "content-type": "application/ocsp-request" }, body: new Uint8Array(0) });
+    expect(await r.json()).toEqual({ error: "refused", detail: "a POST relays only an OCSP request (application/ocsp-request)" });
+    expect(hits.size).toBe(0);
   });
 
   it("past the rate limit a client gets 429 until the minute is over", async () => {

@@ -82,6 +82,17 @@ describe("the route", () => {
     expect(chooseRoute(item, [attachment({ name: "x.bin", contentType: "Application/PKCS7-MIME ; name=x.bin" })]).kind).toBe("attachment");
   });
 
+  it("an S/MIME entity in the EML counts as one part, whatever it holds; a protocol parameter alone makes nothing S/MIME", () => {
+    const holding = text(`From: alice@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\n\n--b\nContent-Type: multipart/signed; protocol="application/pkcs7-signature"; boundary="s"\n\n--s\nContent-Type: text/plain\n\nSigned words.\n--s\nContent-Type: application/pkcs7-signature\n\nAAAA\n--s--\n--b--\n`);
+    expect(chooseRoute(holding, [attachment({ contentType: "multipart/signed" })]).kind).toBe("attachment");
+    expect(isSmimeMessage(text('Content-Type: multipart/mixed; protocol="application/pkcs7-signature"; boundary=x\n\n'))).toBe(false);
+  });
+
+  it("a single visible part is content even when its disposition names a file called attachment", () => {
+    const single = text(`From: alice@example.org\nContent-Type: text/plain\nContent-Disposition: inline; filename="attachment.txt"\n\nPay invoice 42.\n`);
+    expect(chooseRoute(single, [attachment()]).kind).toBe("eml");
+  });
+
   it("never when the EML holds two attachments, or text whose disposition only names an attachment", () => {
     const two = text(`From: bob@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename="invoice.pdf"\n\nJVBERi0=\n--b\nContent-Type: application/pkcs7-mime; name="smime.p7m"\nContent-Disposition: attachment\n\nAAAA\n--b--\n`);
     expect(chooseRoute(two, [attachment()]).kind).toBe("eml");
