@@ -55,6 +55,10 @@ beforeAll(async () => {
           return void res.write(Buffer.alloc(10, 0x30));
         case "/no-location":
           return void res.writeHead(302).end();
+        case "/no-type.crl":
+          return void res.writeHead(200).end(crl);
+        case "/two-cc.crl":
+          return void res.writeHead(200, [["content-type", "application/pkix-crl"], ["cache-control", "private"], ["cache-control", "max-age=600"]]).end(crl);
         case "/multiple":
           return void res.writeHead(300).end();
         case "/multiple-located":
@@ -477,6 +481,19 @@ describe("the shared cache", () => {
     expect((await ask(host, { url: at("/ocsp-any"), method: "POST", body: other })).cache).toBe("miss");
     expect((await ask(host, { url: at("/ocsp-any"), method: "POST", body: ocspRequest })).cache).toBe("hit");
     expect(hits.get("/ocsp-any")).toBe(2);
+  });
+
+  it("an answer with no content type goes to the pane as application/octet-stream, fetched or from the cache", async () => {
+    const host = await relay();
+    const first = await ask(host, { url: at("/no-type.crl") });
+    const second = await ask(host, { url: at("/no-type.crl") });
+    expect([first.type, first.cache, second.type, second.cache]).toEqual(["application/octet-stream", "miss", "application/octet-stream", "hit"]);
+  });
+
+  it("repeated Cache-Control headers are read as one list (RFC 9110 section 5.3): private among them keeps nothing", async () => {
+    const host = await relay();
+    await ask(host, { url: at("/two-cc.crl") });
+    expect((await ask(host, { url: at("/two-cc.crl") })).cache).toBe("miss");
   });
 
   it("an expired Expires and a max-age used up by Age keep nothing", async () => {
