@@ -14,7 +14,8 @@ let pki: ScenarioPki;
 let crlIn3h: Uint8Array;
 let ocspIn30min: Uint8Array;
 let ocspNoNext: Uint8Array;
-const now = new Date();
+/** Taken once the answers are made: OpenSSL dates an OCSP answer's nextUpdate from its own clock when it makes it. */
+let now = new Date();
 
 beforeAll(() => {
   pki = new ScenarioPki();
@@ -26,6 +27,7 @@ beforeAll(() => {
   respond("rnone.der", []);
   ocspIn30min = pki.read("r30.der");
   ocspNoNext = pki.read("rnone.der");
+  now = new Date();
 });
 afterAll(() => pki.cleanup());
 

@@ -261,11 +261,10 @@ describe("what the relay refuses to pass on", () => {
 
   it("an answer that takes longer than the time-out", async () => {
     const host = await relay();
-    const started = Date.now();
+    // The CA answers after 3 s; without the time-out this would be its answer.
     const r = await ask(host, { url: at("/slow.crl"), headers: { "x-signet-timeout-ms": "400" } });
     expect(r.status).toBe(504);
     expect(r.json).toMatchObject({ error: "timeout", detail: "400 ms" });
-    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it("an upstream error status is reported, not relayed", async () => {
@@ -339,10 +338,9 @@ describe("what the relay sends and answers", () => {
 
   it("a declared length over the cap is refused before the body is read; an answer of exactly the cap passes", async () => {
     const host = await relay();
-    const started = Date.now();
+    // The body never ends: read, it would end in the time-out instead.
     const lying = await ask(host, { url: at("/lying-length.crl"), headers: { "x-signet-max-bytes": "100000", "x-signet-timeout-ms": "3000" } });
     expect(lying.json).toMatchObject({ error: "too-large", detail: "over 100000 bytes" });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect((await ask(host, { url: at("/exact.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
     expect((await ask(host, { url: at("/exact.crl?again"), headers: { "x-signet-max-bytes": "299999" } })).json).toMatchObject({ error: "too-large" });
     expect((await ask(host, { url: at("/big.crl"), headers: { "x-signet-max-bytes": "300000" } })).status).toBe(200);
