@@ -74,7 +74,7 @@ beforeAll(async () => {
     exchange: { eml: exchangeItem, attachments: [{ id: "AAMk-1", name: "smime.p7m", contentType: "application/pkcs7-mime", isInline: false, attachmentType: "file", format: "base64", content: p7m }] },
     flaky: { eml: sample("01-signed-valid.eml"), failFirst: 5001 },
     broken: { eml: "", failAlways: 9002 },
-    slow: { eml: sample("01-signed-valid.eml"), delayMs: 2600 },
+    slow: { eml: sample("01-signed-valid.eml"), delayMs: 3600 },
   });
   host = await startHost(testServeSettings(dir, { plainHttp: false, allowAddresses: ["127.0.0.1"], allowPorts: [port], log: (line) => relayLog.push(line) }));
   browser = await launchChromium();
