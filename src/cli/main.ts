@@ -1,5 +1,5 @@
 /** The `signet` command: parses the first word and hands the rest to its command; exit statuses in exit-status.ts. */
-import { readFileSync } from "node:fs";
+import { packageVersion } from "./version.js";
 import { EXIT } from "./exit-status.js";
 import { inspectCommand, INSPECT_USAGE } from "./inspect-command.js";
 import { trustCommand, TRUST_USAGE } from "./trust-command.js";
@@ -27,11 +27,6 @@ ${CORRESPONDENTS_USAGE}
 
 ${SERVE_USAGE}`;
 
-/** The version in package.json, which sits two folders above the compiled build/cli/main.js. */
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 export async function main(argv: readonly string[]): Promise<number> {
   const out = (s: string): void => void process.stdout.write(s.endsWith("\n") ? s : s + "\n");
@@ -55,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         out(USAGE);
         return EXIT.ok;
       case "--version":
-        out(`signet ${version()}`);
+        out(`signet ${packageVersion()}`);
         return EXIT.ok;
       case undefined:
         throw new UsageError("a command is needed (inspect, trust, keys, correspondents or serve)");

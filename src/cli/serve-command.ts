@@ -1,11 +1,11 @@
 /** `signet serve`: the Outlook pane's HTTPS host and revocation relay (src/server). */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isAddressOrCidr } from "../server/address-policy.js";
-import { DEFAULT_SERVE, startHost } from "../server/serve.js";
+import { DEFAULT_SERVE, ServeSettingsError, startHost } from "../server/serve.js";
 import { parseArgs, UsageError } from "./args.js";
 import { defaultStoreDir } from "./folder-store.js";
+import { packageVersion } from "./version.js";
 
 export const SERVE_USAGE = `usage: signet serve [--host ADDR] [--port N] [--origin URL] [--cert PEM --key PEM | --plain-http]
                     [--cache memory|redis://HOST:PORT] [--allow-address CIDR]... [--allow-port N]...
@@ -54,12 +54,7 @@ export async function serveCommand(argv: readonly string[], out: (s: string) => 
   const key = one("key");
   const supportUrl = one("support-url");
   if (supportUrl !== undefined && !supportUrl.startsWith("https://")) throw new UsageError("--support-url must be an https URL (Outlook and AppSource refuse others)");
-  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-  if (args.flags.has("plain-http") && !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(one("host") ?? DEFAULT_SERVE.host))
-    throw new UsageError("--plain-http listens only on a loopback address (behind a TLS-terminating proxy on the same machine)");
-  if ((cert === undefined) !== (key === undefined)) throw new UsageError("--cert and --key go together");
-  const cache = one("cache") ?? DEFAULT_SERVE.cache;
-  if (cache !== "memory" && !/^rediss?:\/\//.test(cache)) throw new UsageError("--cache is memory or a redis:// URL");
+  // startHost checks the settings that go together (ServeSettingsError); here they become usage errors.
   const host = await startHost({
     host: one("host") ?? DEFAULT_SERVE.host,
     port: whole(one("port"), "port", 0, 65535) ?? DEFAULT_SERVE.port,
@@ -70,15 +65,17 @@ export async function serveCommand(argv: readonly string[], out: (s: string) => 
     ...(key ? { keyPath: key } : {}),
     devCertDir: join(one("store") ?? defaultStoreDir(), "serve"),
     plainHttp: args.flags.has("plain-http"),
-    cache,
+    cache: one("cache") ?? DEFAULT_SERVE.cache,
     allowAddresses,
     allowPorts: (args.values.get("allow-port") ?? []).map((p) => whole(p, "allow-port", 1, 65535)!),
     ratePerMinute: whole(one("rate"), "rate", 1, 1_000_000) ?? DEFAULT_SERVE.ratePerMinute,
     maxCacheMs: (whole(one("cache-max-age"), "cache-max-age", 0, 7 * 86_400) ?? DEFAULT_SERVE.maxCacheMs / 1000) * 1000,
     trustedProxies: whole(one("trust-proxy"), "trust-proxy", 0, 10) ?? DEFAULT_SERVE.trustedProxies,
     ...(supportUrl ? { supportUrl } : {}),
-    version,
+    version: packageVersion(),
     log: (line) => out(JSON.stringify({ time: new Date().toISOString(), ...line })),
+  }).catch((e: unknown) => {
+    throw e instanceof ServeSettingsError ? new UsageError(e.message) : e;
   });
   out(`Signet for Outlook: ${host.url}/taskpane.html`);
   out(`manifest to sideload: ${host.url}/manifest.xml (its URLs name ${host.origin})`);

@@ -74,10 +74,13 @@ function freePort(host: string): Promise<number> {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
+/** Settings that cannot work together; the command words it as a usage error. */
+export class ServeSettingsError extends Error {}
+
 export async function startHost(settings: ServeSettings): Promise<RunningHost> {
-  if (settings.plainHttp && !LOOPBACK.test(settings.host)) throw new Error("--plain-http listens only on a loopback address (behind a TLS-terminating proxy on the same machine)");
-  if ((settings.certPath === undefined) !== (settings.keyPath === undefined)) throw new Error("--cert and --key go together");
-  if (settings.cache !== "memory" && !/^rediss?:\/\//.test(settings.cache)) throw new Error("--cache is memory or a redis:// URL");
+  if (settings.plainHttp && !LOOPBACK.test(settings.host)) throw new ServeSettingsError("--plain-http listens only on a loopback address (behind a TLS-terminating proxy on the same machine)");
+  if ((settings.certPath === undefined) !== (settings.keyPath === undefined)) throw new ServeSettingsError("--cert and --key go together");
+  if (settings.cache !== "memory" && !/^rediss?:\/\//.test(settings.cache)) throw new ServeSettingsError("--cache is memory or a redis:// URL");
   const port = settings.port === 0 ? await freePort(settings.host) : settings.port;
   const origin = (settings.publicOrigin ?? `https://localhost:${port}`).replace(/\/$/, "");
   const upstreamPolicy: UpstreamPolicy = {

@@ -59,6 +59,8 @@ describe("signet serve", () => {
       [["--support-url", "http://help.example.org"], "--support-url must be an https URL (Outlook and AppSource refuse others)"],
       [["--proxy", "x"], "unknown option --proxy"],
       [["extra"], "serve takes no file names (extra)"],
+      [["--cert", "server.pem", "--port", "0"], "--cert and --key go together"],
+      [["--cache", "memcached://127.0.0.1", "--port", "0"], "--cache is memory or a redis:// URL"],
     ];
     for (const [args, message] of cases) {
       const r = spawnSync(process.execPath, [ENTRY, "serve", ...args, "--store", tmp], { cwd: root, encoding: "utf8" });

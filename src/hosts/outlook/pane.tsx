@@ -24,7 +24,10 @@ export interface PaneDeps {
 type Tab = "report" | "trust" | "keys";
 
 /** What the pane shows above the report: why there is none, how long Outlook is taking, or which bytes were read. */
-type Reading = { kind: "idle"; reason: "no-item" | "not-message" } | { kind: "waiting"; since: number } | { kind: "failed"; detail: string } | { kind: "read"; route: Route; rebuilt: boolean };
+type Reading = { kind: "idle"; reason: "no-item" | "not-message" } | { kind: "waiting"; since: number } | { kind: "failed"; detail: string } | ({ kind: "read" } & Shown);
+
+/** How an item's bytes were read, as the pane says under its report. */
+type Shown = { route: Route; rebuilt: boolean };
 
 /** The bytes to inspect, and which route they came by (smime-route.ts). */
 async function readItem(mailbox: MailboxFacade, attachments: Parameters<typeof chooseRoute>[1]): Promise<{ bytes: Uint8Array; route: Route }> {
@@ -52,8 +55,7 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
   const [state, setState] = useState<InspectionState>({ report: null, pending: true });
   const trust = useRef<Promise<TrustInputs> | null>(null);
   /** By item id: the inspection and the route its bytes came by, so that returning to an item asks Outlook for nothing. */
-  const inspections = useRef(new InspectionCache<string>(50));
-  const routes = useRef(new Map<string, { route: Route; rebuilt: boolean }>());
+  const inspections = useRef(new InspectionCache<string, { inspection: Inspection; shown: Shown }>(50));
   const correspondents = useRef(new CorrespondentDirectory(store, systemClock));
   const latest = useRef(0);
   const lastBytes = useRef<Uint8Array | null>(null);
@@ -69,7 +71,7 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     if (final.report) await correspondents.current.addFromReport(final.report);
   };
 
-  const inspectBytes = (ticket: number, bytes: Uint8Array, openParts: string[] = []): Inspection =>
+  const inspectBytes = (bytes: Uint8Array, openParts: string[] = []): Inspection =>
     startInspection(bytes, { clock: systemClock, store, fetcher, trust: trustInputs, options: { openParts } }, [keys.decryptor()]);
 
   const inspect = async (): Promise<void> => {
@@ -79,13 +81,12 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     if (!item) return setReading({ kind: "idle", reason: "no-item" });
     if (!item.isMessage) return setReading({ kind: "idle", reason: "not-message" });
     const cached = item.id ? inspections.current.get(item.id) : undefined;
-    const cachedRoute = item.id ? routes.current.get(item.id) : undefined;
     setState({ report: null, pending: true });
-    if (cached && cachedRoute) {
+    if (cached) {
       // The bytes are not kept for every item; "decrypt this part" reads the message again.
       lastBytes.current = null;
-      setReading({ kind: "read", ...cachedRoute });
-      return show(ticket, cached);
+      setReading({ kind: "read", ...cached.shown });
+      return show(ticket, cached.inspection);
     }
     setReading({ kind: "waiting", since: Date.now() });
     let read: { bytes: Uint8Array; route: Route };
@@ -97,13 +98,10 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     }
     if (ticket !== latest.current) return;
     lastBytes.current = read.bytes;
-    const shown = { route: read.route, rebuilt: mailbox.platform() === "PC" && read.route.kind === "eml" };
+    const shown: Shown = { route: read.route, rebuilt: mailbox.platform() === "PC" && read.route.kind === "eml" };
     setReading({ kind: "read", ...shown });
-    const inspection = inspectBytes(ticket, read.bytes);
-    if (item.id) {
-      inspections.current.set(item.id, inspection);
-      routes.current.set(item.id, shown);
-    }
+    const inspection = inspectBytes(read.bytes);
+    if (item.id) inspections.current.set(item.id, { inspection, shown });
     await show(ticket, inspection);
   };
 
@@ -113,15 +111,11 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
     mailbox.onItemChanged(() => void inspect());
   }, []);
 
-  const forget = (): void => {
-    inspections.current.clear();
-    routes.current.clear();
-  };
   const trustChanged = (): void => {
     trust.current = null;
-    forget();
+    inspections.current.clear();
   };
-  const keysChanged = forget;
+  const keysChanged = (): void => inspections.current.clear();
   const openTab = (next: Tab): void => {
     setTab(next);
     // Back on the report after trust or keys changed: the message is checked again.
@@ -137,7 +131,7 @@ export function Pane({ mailbox, store, keys, fetcher, catalogue }: PaneDeps) {
       const item = mailbox.currentItem();
       const bytes = lastBytes.current ? Promise.resolve(lastBytes.current) : readItem(mailbox, item?.attachments ?? []).then((r) => r.bytes);
       void bytes.then(
-        (b) => show(ticket, inspectBytes(ticket, b, [mimePath])),
+        (b) => show(ticket, inspectBytes(b, [mimePath])),
         (e: unknown) => setReading({ kind: "failed", detail: e instanceof Error ? e.message : String(e) }),
       );
     },

@@ -80,12 +80,12 @@ export function startInspection(raw: Uint8Array | Promise<Uint8Array>, deps: Ins
   return inspection;
 }
 
-/** Inspections by message id, newest kept, so reopening a message is instant. */
-export class InspectionCache<K> {
-  private readonly entries = new Map<K, Inspection>();
+/** Inspections by message id, newest kept, so reopening a message is instant; a host may keep more beside each (V). */
+export class InspectionCache<K, V = Inspection> {
+  private readonly entries = new Map<K, V>();
   constructor(private readonly capacity = 200) {}
 
-  get(key: K): Inspection | undefined {
+  get(key: K): V | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -94,7 +94,7 @@ export class InspectionCache<K> {
     return hit;
   }
 
-  set(key: K, value: Inspection): void {
+  set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
