@@ -8,7 +8,7 @@
  */
 import { isIP } from "node:net";
 import { Agent, request, type Dispatcher } from "undici";
-import type { FetchErrorKind } from "../core/index.js";
+import { concatBytes, type FetchErrorKind } from "../core/index.js";
 import { addressRefusal, AddressAllowList } from "./address-policy.js";
 import { pinnedLookup, RefusedAddressError, systemResolver, type Resolver } from "./pinned-lookup.js";
 
@@ -114,10 +114,7 @@ async function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: numbe
     }
     chunks.push(bytes);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) out.set(c, (at += c.length) - c.length);
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The pinned lookup's refusal, as undici passes it on: the error itself, or as the cause of its own. */

@@ -18,6 +18,7 @@
  * doubt, the EML is inspected as Outlook gave it.
  */
 import { encodeBase64 } from "../../core/index.js";
+import { concatBytes, fromLatin1, latin1 } from "../../core/util/bytes.js";
 import { headerValue, parseHeaderBlock, type HeaderField } from "../../core/mime/headers.js";
 import { mediaType, parseContentType } from "../../core/mime/content-type.js";
 import { parseEntity, type MimeEntity } from "../../core/mime/entity.js";
@@ -113,19 +114,10 @@ export function chooseRoute(eml: Uint8Array, attachments: readonly AttachmentInf
 /** Header fields of the message that say who sent it to whom and when: what the sender checks read. */
 const MESSAGE_FIELDS = new Set(["from", "sender", "reply-to", "to", "cc", "date", "subject", "message-id"]);
 
-const latin1Bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) out.set(p, (at += p.length) - p.length);
-  return out;
-}
-
 /** Whether `bytes` start as a MIME entity (a header field), not as DER or base64. */
 function startsWithHeader(bytes: Uint8Array): boolean {
   // Stryker disable next-line MethodExpression: only the first line is read; the bound spares decoding a large attachment
-  const first = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 200)));
+  const first = latin1(bytes, 0, Math.min(bytes.length, 200));
   return /^[!-9;-~]+:/.test(first);
 }
 
@@ -139,7 +131,7 @@ export function composeFromAttachment(eml: Uint8Array, attachment: Uint8Array): 
   if (inner && headerValue(inner.fields, "from") !== null) return attachment;
   const outer = headersOf(eml).fields.filter((f) => MESSAGE_FIELDS.has(f.name));
   const head = outer.map((f) => `${f.name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())}: ${f.value}\r\n`).join("");
-  if (inner) return concat([latin1Bytes(`${head}MIME-Version: 1.0\r\n`), attachment]);
+  if (inner) return concatBytes([fromLatin1(`${head}MIME-Version: 1.0\r\n`), attachment]);
   const body = encodeBase64(attachment).replace(/(.{76})/g, "$1\r\n");
-  return latin1Bytes(`${head}MIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=smime.p7m\r\n\r\n${body}\r\n`);
+  return fromLatin1(`${head}MIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=smime.p7m\r\n\r\n${body}\r\n`);
 }
