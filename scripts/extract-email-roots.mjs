@@ -100,3 +100,4 @@ ${body}
 `,
 );
 console.log(`${kept.length} email roots from ${source} written to ${OUT}; ${dropped.length} expired dropped`);
+console.log("now index them: npm run prepare && node scripts/index-bundled-roots.mjs");

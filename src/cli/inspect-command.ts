@@ -1,12 +1,10 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { CorrespondentDirectory, inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, KeyStore, splitMbox, systemClock, type InspectOptions, type Issue, type SecurityReport } from "../core/index.js";
+import { CorrespondentDirectory, inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, KeyStore, splitMbox, systemClock, type Issue, type SecurityReport } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
-import { defaultStoreDir, FolderStore } from "./folder-store.js";
-import { trustInputs } from "./trust-setup.js";
-import { cliFetcher } from "./node-fetcher.js";
+import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
 import { readKeyFiles } from "./key-files.js";
 import { unlockedStore } from "./keys-command.js";
 
@@ -63,7 +61,7 @@ export type Entry = (SecurityReport & { source: Source }) | { source: Source; is
 
 const STDIN = "-";
 
-async function readInput(file: string): Promise<Uint8Array> {
+export async function readInput(file: string): Promise<Uint8Array> {
   if (file !== STDIN) return new Uint8Array(await readFile(file));
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -71,7 +69,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** The error code of a failed read (ENOENT, EACCES, EISDIR...), which says what went wrong in any language. */
-function readProblem(e: unknown): string {
+export function readProblem(e: unknown): string {
   if (e instanceof Error && "code" in e && typeof e.code === "string") return e.code;
   return e instanceof Error ? e.message : String(e);
 }
@@ -79,8 +77,8 @@ function readProblem(e: unknown): string {
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(
     argv,
-    ["json", "allow-sha1", "no-sender-check", "no-default-roots", "at-signing-time", "allow-private-network", "exit-zero", "no-remember", "help"],
-    ["at", "anchor", "crl", "revocation", "revocation-depth", "store", "content", "key", "password-env", "passphrase-env", "open-part"],
+    ["json", ...SETTING_FLAGS, "exit-zero", "no-remember", "help"],
+    [...SETTING_VALUES, "content", "key", "password-env", "passphrase-env", "open-part"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -91,34 +89,10 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const contentFile = args.values.get("content")?.at(-1);
   if (contentFile !== undefined && args.positional.length !== 1) throw new UsageError("--content goes with exactly one FILE, the detached signature it belongs to");
   if (contentFile === STDIN && args.positional[0] === STDIN) throw new UsageError("standard input (-) can be given only once");
-  const options: InspectOptions = {
-    acceptSha1: args.flags.has("allow-sha1"),
-    checkSenderBinding: !args.flags.has("no-sender-check"),
-    validateAtSigningTime: args.flags.has("at-signing-time"),
-    openParts: args.values.get("open-part") ?? [],
-  };
-  const at = args.values.get("at")?.at(-1);
-  if (at !== undefined) {
-    const t = Date.parse(at);
-    if (Number.isNaN(t)) throw new UsageError(`--at: not an ISO-8601 time: ${at}`);
-    options.validationTime = new Date(t);
-  }
-  const revocation = args.values.get("revocation")?.at(-1);
-  if (revocation !== undefined) {
-    if (revocation !== "off" && revocation !== "soft" && revocation !== "hard") throw new UsageError(`--revocation: off, soft or hard, not ${revocation}`);
-    options.revocation = revocation;
-  }
-  const depth = args.values.get("revocation-depth")?.at(-1);
-  if (depth !== undefined) {
-    if (depth !== "chain" && depth !== "signer") throw new UsageError(`--revocation-depth: chain or signer, not ${depth}`);
-    options.revocationDepth = depth;
-  }
   // Read once, shared by every message of the run (the batch job's start-up cost is paid once).
-  const store = new FolderStore(args.values.get("store")?.at(-1) ?? defaultStoreDir());
-  // The network is reached only for AIA and revocation, through the fetcher; answers are cached in the store.
-  const fetcher = cliFetcher(args.flags.has("allow-private-network"));
-  const files = { anchors: args.values.get("anchor") ?? [], crls: args.values.get("crl") ?? [] };
-  options.trust = await trustInputs(store, files, !args.flags.has("no-default-roots"), fetcher);
+  const { options, ports: shared } = await inspectSetup(readInspectSettings(args));
+  options.openParts = args.values.get("open-part") ?? [];
+  const store = shared.store;
   const keys = await readKeyFiles(args.values.get("key") ?? [], args.values.get("password-env")?.at(-1));
   const decryptors = keys.length ? [keyDecryptor(keys)] : [];
   const passphraseVar = args.values.get("passphrase-env")?.at(-1);
@@ -127,7 +101,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
     await unlockedStore(stored, passphraseVar, false);
     decryptors.push(stored.decryptor());
   }
-  const ports = { clock: systemClock, fetcher, store, ...(decryptors.length ? { decryptors } : {}) };
+  const ports = { ...shared, ...(decryptors.length ? { decryptors } : {}) };
   const json = args.flags.has("json");
   const entries: Entry[] = [];
   const outcomes: Outcome[] = [];

@@ -1,5 +1,6 @@
 /** The core's public surface, for hosts, the CLI and the UI. */
-export { inspectDetachedSignature, inspectMessage, type InspectOptions } from "./inspect.js";
+export { inspectDetachedSignature, inspectMessage, inspectTooLarge, type InspectOptions } from "./inspect.js";
+export { AuditTally, auditAttention, type AuditAttention, type AuditIssueCount, type AuditSigner, type AuditSummary } from "./audit/tally.js";
 export type { Ports, Clock, Fetcher, Store, Decryptor, DecryptRequest, DecryptOutcome, FetchRequest, FetchResult, KeyVault } from "./ports.js";
 export { hostDecryptor } from "./layers/host-decryptor.js";
 export { keyDecryptor } from "./keys/key-decryptor.js";
@@ -24,7 +25,7 @@ export {
   type UnsupportedReason,
 } from "./report/codes.js";
 export type * from "./report/types.js";
-export { isMbox, splitMbox } from "./mime/mbox.js";
+export { isMbox, MboxSplitter, splitMbox, type MboxItem } from "./mime/mbox.js";
 export { TrustStore, type TrustAnchor, type AnchorSource } from "./trust/trust-store.js";
 export type { TrustInputs } from "./trust/inputs.js";
 export { CertificatePool, type IssuerSource } from "./path/issuer-source.js";

@@ -84,6 +84,15 @@ export async function inspectDetachedSignature(
   return inspectOnce(signature, ports, options, content);
 }
 
+/**
+ * The report on a message known only by its size, over `maxMessageBytes`: an archive reader
+ * skipped it as it streamed past, unread, and it is reported as inspectMessage reports any
+ * message over the limit.
+ */
+export async function inspectTooLarge(size: number, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<SecurityReport> {
+  return inspectOnce(new Uint8Array(0), ports, options, null, size);
+}
+
 function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueCollector, layers: Layer[], outerHeaders: readonly HeaderField[], ports: Ports, options: InspectOptions): WalkContext {
   const ctx: WalkContext = {
     policy,
@@ -102,7 +111,7 @@ function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueColl
   return ctx;
 }
 
-async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOptions, detachedContent: Uint8Array | null = null): Promise<SecurityReport> {
+async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOptions, detachedContent: Uint8Array | null = null, skippedSize?: number): Promise<SecurityReport> {
   const policy = smimeProfile(options, ports.clock.now());
   const issues = new IssueCollector();
   const layers: Layer[] = [];
@@ -111,12 +120,13 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   let hiddenContent = false;
   let foreignEncryption = false;
   try {
-    const tooLarge = raw.length > policy.limits.maxMessageBytes;
+    const size = skippedSize ?? raw.length;
+    const tooLarge = skippedSize !== undefined || size > policy.limits.maxMessageBytes;
     const notMail = tooLarge ? null : notAMessage(raw);
     // A CMS object is looked for in what is no message, and in a signature file given with its content.
     const cms = tooLarge || (!notMail && !detachedContent) ? null : cmsFileObject(raw);
     if (tooLarge) {
-      issues.add("limit-exceeded", "error", {}, { limit: "maxMessageBytes", value: policy.limits.maxMessageBytes, size: raw.length });
+      issues.add("limit-exceeded", "error", {}, { limit: "maxMessageBytes", value: policy.limits.maxMessageBytes, size });
       hiddenContent = true;
     } else if (cms) {
       // A CMS object on its own: its layers are inspected, with no header fields to judge.
@@ -166,7 +176,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
     revocation,
     encryption,
     verdict: computeVerdict({ signature, trust, revocation, encryption, issues: issues.issues }),
-    message: summarize(root, raw.length, senders),
+    message: summarize(root, skippedSize ?? raw.length, senders),
     layers,
     issues: issues.issues,
     validationTime: policy.validationTime.toISOString(),

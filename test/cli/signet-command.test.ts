@@ -264,7 +264,7 @@ describe("the command's own words and exit status", () => {
       [["inspect", "-x", "x"], "unknown option -x"],
       [["frobnicate"], "unknown command: frobnicate"],
       [["inspect", "--at", "yesterday", samples[0]!], "--at: not an ISO-8601 time: yesterday"],
-      [[], "a command is needed (inspect, trust, keys, correspondents or serve)"],
+      [[], "a command is needed (inspect, audit, trust, keys, correspondents or serve)"],
       [["inspect", "-", "-"], "standard input (-) can be given only once"],
     ];
     for (const [args, message] of cases) {

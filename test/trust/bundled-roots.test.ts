@@ -11,7 +11,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_ROOTS, BUNDLED_ROOTS_INFO } from "../../src/core/trust/bundled-roots.js";
-import { bundledAnchors } from "../../src/core/index.js";
+import { BUNDLED_ROOTS_INDEX } from "../../src/core/trust/bundled-index.js";
+import { indexedBundledAnchors } from "../../src/core/trust/bundled.js";
+import { TrustStore, type TrustAnchor } from "../../src/core/trust/trust-store.js";
+import { bundledAnchors, CertificateView } from "../../src/core/index.js";
 import { OpensslPki } from "../helpers/pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -29,6 +32,37 @@ describe("bundled email roots", () => {
       expect(new Date(x.validTo).getTime(), name).toBeGreaterThan(Date.now());
     }
     expect(bundledAnchors().every((a) => a.source === "bundled")).toBe(true);
+  });
+
+  it("the build-time index names each root by its subject's name key and its SHA-256 (a stale index fails here)", () => {
+    expect(BUNDLED_ROOTS_INDEX.length).toBe(BUNDLED_ROOTS.length);
+    BUNDLED_ROOTS.forEach(([name, b64], i) => {
+      const der = Buffer.from(b64, "base64");
+      const [subjectKey, fingerprint] = BUNDLED_ROOTS_INDEX[i]!;
+      expect(fingerprint, name).toBe(createHash("sha256").update(der).digest("hex")); // Node's hash, not ours
+      expect(subjectKey, name).toBe(CertificateView.fromDer(new Uint8Array(der)).subjectKey);
+    });
+  });
+
+  it("a store of indexed anchors parses none until one is asked for, and then only the ones with that name or fingerprint", async () => {
+    const loaded: number[] = [];
+    const indexed = indexedBundledAnchors().map((a, i) => ({ ...a, load: (): TrustAnchor => (loaded.push(i), a.load()) }));
+    const store = await TrustStore.create(indexed, [BUNDLED_ROOTS_INDEX[1]![1]]);
+    expect(loaded).toEqual([]);
+    // NSS lists one root twice (the Firmaprofesional root, under two labels): a store keeps each DER once.
+    expect(store.size).toBe(new Set(BUNDLED_ROOTS_INDEX.map(([, fp]) => fp)).size - 1);
+    const amazon = BUNDLED_ROOTS.findIndex(([name]) => name === "Amazon Root CA 1");
+    const found = store.anchorsNamed(BUNDLED_ROOTS_INDEX[amazon]![0]);
+    expect(found.map((a) => a.certificate.subjectKey)).toEqual([BUNDLED_ROOTS_INDEX[amazon]![0]]);
+    expect(found[0]!.source).toBe("bundled");
+    expect(loaded).toEqual([amazon]);
+    const other = CertificateView.fromDer(new Uint8Array(Buffer.from(BUNDLED_ROOTS[3]![1], "base64")));
+    expect((await store.anchorOf(other))?.certificate.der).toEqual(other.der);
+    expect(loaded).toEqual([amazon, 3]);
+    // The distrusted root is neither found by its name nor by its fingerprint.
+    const distrusted = CertificateView.fromDer(new Uint8Array(Buffer.from(BUNDLED_ROOTS[1]![1], "base64")));
+    expect(store.anchorsNamed(distrusted.subjectKey)).toEqual([]);
+    expect(await store.anchorOf(distrusted)).toBeNull();
   });
 });
 

@@ -18,7 +18,8 @@ import { digest } from "../crypto/digest.js";
 import { DSA_INHERITED, verifySignature } from "../crypto/verify.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
 import { bytesEqual, toHex } from "../util/bytes.js";
-import { CertificateView } from "../x509/certificate.js";
+import type { CertificateView } from "../x509/certificate.js";
+import { sharedCertificateView } from "../x509/certificate-cache.js";
 import { formatName } from "../x509/name.js";
 import { serialKey, serialToHex } from "../x509/serial.js";
 import { octetStringContent } from "./asn1.js";
@@ -50,15 +51,30 @@ export interface ParsedSignedData {
 }
 
 
+/**
+ * Each certificate's own bytes, as the message carries them ([0] IMPLICIT CertificateSet,
+ * RFC 5652 section 5.1), in the order pkijs lists them: a certificate's identity is its DER as
+ * sent, and taking it as read spares encoding it again. Null when the set is not where it
+ * should be (then the certificates are encoded from pkijs's structure).
+ */
+function certificateBytes(content: asn1js.AsnType, count: number): Uint8Array[] | null {
+  const fields = (content as asn1js.Sequence).valueBlock?.value;
+  const set = fields?.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
+  const items = set?.valueBlock?.value;
+  if (!items || items.length !== count) return null;
+  return items.map((item) => item.valueBeforeDecodeView);
+}
+
 export function readSignedData(content: asn1js.AsnType, maxCertificates: number): ParsedSignedData {
   const signedData = new pkijs.SignedData({ schema: content });
   const eContentType = signedData.encapContentInfo.eContentType;
-  const raw = signedData.encapContentInfo.eContent;
-  const eContent = raw ? octetStringContent(raw) : null;
-  if (raw && !eContent) throw new Error("eContent is not an OCTET STRING");
+  const encapsulated = signedData.encapContentInfo.eContent;
+  const eContent = encapsulated ? octetStringContent(encapsulated) : null;
+  if (encapsulated && !eContent) throw new Error("eContent is not an OCTET STRING");
   // Stryker disable next-line ArrayDeclaration: any other array is filtered to X.509 certificates all the same
-  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const certificates = certs.slice(0, maxCertificates).map((c) => new CertificateView(c));
+  const raw = certificateBytes(content, signedData.certificates?.length ?? 0);
+  const certs = (signedData.certificates ?? []).flatMap((c, i) => (c instanceof pkijs.Certificate ? [{ cert: c, der: raw?.[i] }] : []));
+  const certificates = certs.slice(0, maxCertificates).map(({ cert, der }) => sharedCertificateView(cert, der));
   const embeddedCrls: Uint8Array[] = [];
   const embeddedOcsp: Uint8Array[] = [];
   // Stryker disable next-line ArrayDeclaration: an entry that is neither a CRL nor an OCSP response is passed over all the same

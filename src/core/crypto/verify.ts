@@ -53,8 +53,7 @@ async function verifyEcdsa(key: Extract<PublicKeyDescription, { kind: "ec" }>, h
   if (!raw) return false;
   // Stryker disable next-line ConditionalExpression,BlockStatement: @noble gives the same answers for these hashes; WebCrypto is only faster
   if (WEBCRYPTO_HASHES.has(hash)) {
-    // Stryker disable next-line BooleanLiteral: whether the key could be exported is never asked
-    const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "ECDSA", namedCurve: key.curve }, false, ["verify"]);
+    const k = await verifyKey(key, { name: "ECDSA", namedCurve: key.curve });
     return crypto.subtle.verify({ name: "ECDSA", hash }, k, buf(raw), buf(data));
   }
   const h = await digest(hash, data);
@@ -73,7 +72,7 @@ async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519
   let k: CryptoKey;
   try {
     // Stryker disable next-line all: an import that fails (a mutated algorithm) falls back to @noble, which gives the same answer; extractable is never asked
-    k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "Ed25519" }, false, ["verify"]);
+    k = await verifyKey(key, { name: "Ed25519" });
   } catch {
     // Older webviews lack Ed25519 in WebCrypto: fall back to @noble/curves.
     try {
@@ -83,6 +82,26 @@ async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519
     }
   }
   return crypto.subtle.verify({ name: "Ed25519" }, k, buf(sig), buf(data));
+}
+
+/** WebCrypto keys already imported, per public key (a certificate's, shared while certificate-cache.ts keeps it) and algorithm. */
+const importedKeys = new WeakMap<PublicKeyDescription, Map<string, Promise<CryptoKey>>>();
+
+/**
+ * The key as WebCrypto verifies with it, imported once per key and algorithm: a signer or CA
+ * seen in message after message is not imported again (import cost more than the RSA check itself).
+ */
+function verifyKey(key: PublicKeyDescription & { spki: Uint8Array }, algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm): Promise<CryptoKey> {
+  let byAlgorithm = importedKeys.get(key);
+  if (!byAlgorithm) importedKeys.set(key, (byAlgorithm = new Map()));
+  const id = JSON.stringify(algorithm);
+  let imported = byAlgorithm.get(id);
+  if (!imported) {
+    // Stryker disable next-line BooleanLiteral: whether the key could be exported is never asked
+    imported = crypto.subtle.importKey("spki", buf(key.spki), algorithm, false, ["verify"]);
+    byAlgorithm.set(id, imported);
+  }
+  return imported;
 }
 
 export async function verifySignature(
@@ -99,10 +118,7 @@ export async function verifySignature(
       if (key.kind !== "rsa") return false;
       // Stryker disable next-line ConditionalExpression: the manual verifier gives WebCrypto's answers (rsa-manual.test.ts holds it to OpenSSL's)
       if (!WEBCRYPTO_HASHES.has(scheme.hash)) return verifyPkcs1(key.modulus, key.exponent, scheme.hash, data, signature);
-      // Stryker disable next-line BooleanLiteral: whether the key could be exported is never asked
-      const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "RSASSA-PKCS1-v1_5", hash: scheme.hash }, false, [
-        "verify",
-      ]);
+      const k = await verifyKey(key, { name: "RSASSA-PKCS1-v1_5", hash: scheme.hash });
       return crypto.subtle.verify({ name: "RSASSA-PKCS1-v1_5" }, k, buf(signature), buf(data));
     }
     case "rsa-pss": {
@@ -113,8 +129,7 @@ export async function verifySignature(
       }
       // WebCrypto caps the salt at emLen - hLen - 2; a larger declared salt cannot verify anyway.
       if (scheme.saltLength > key.modulus.length - DIGEST_LENGTH[scheme.hash] - 2) return false;
-      // Stryker disable next-line BooleanLiteral: whether the key could be exported is never asked
-      const k = await crypto.subtle.importKey("spki", buf(key.spki), { name: "RSA-PSS", hash: scheme.hash }, false, ["verify"]);
+      const k = await verifyKey(key, { name: "RSA-PSS", hash: scheme.hash });
       return crypto.subtle.verify({ name: "RSA-PSS", saltLength: scheme.saltLength }, k, buf(signature), buf(data));
     }
     case "ecdsa":

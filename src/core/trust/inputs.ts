@@ -8,8 +8,8 @@ import { CertificatePool, type IssuerSource } from "../path/issuer-source.js";
 import type { Fetcher, Store } from "../ports.js";
 import type { ParsedCrl } from "../revocation/crl.js";
 import type { CertificateView } from "../x509/certificate.js";
-import { bundledAnchors } from "./bundled.js";
-import { TrustStore, type TrustAnchor } from "./trust-store.js";
+import { indexedBundledAnchors } from "./bundled.js";
+import { TrustStore, type IndexedAnchor, type TrustAnchor } from "./trust-store.js";
 import { loadUserTrust } from "./user-trust.js";
 
 /** What a signer is judged against: the anchors and distrust, and where issuers are looked for. */
@@ -38,8 +38,8 @@ export interface TrustSetup {
 
 export async function buildTrustInputs(setup: TrustSetup): Promise<TrustInputs> {
   const user = setup.store ? await loadUserTrust(setup.store) : { anchors: [], distrusted: [], distrustedCertificates: [] };
-  const anchors: TrustAnchor[] = [
-    ...(setup.bundledRoots === false ? [] : bundledAnchors()),
+  const anchors: (TrustAnchor | IndexedAnchor)[] = [
+    ...(setup.bundledRoots === false ? [] : indexedBundledAnchors()),
     ...user.anchors,
     ...(setup.extraAnchors ?? []).map((certificate) => ({ certificate, source: "option" as const })),
   ];

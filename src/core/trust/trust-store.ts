@@ -20,9 +20,20 @@ export interface TrustAnchor {
   readonly constraints?: AnchorConstraints;
 }
 
+/**
+ * An anchor known by its subject's name key and its fingerprint before it is parsed: the
+ * bundled roots, indexed at build time, so that a store holds them without parsing them.
+ */
+export interface IndexedAnchor {
+  readonly subjectKey: string;
+  /** SHA-256 of the DER, lower-case hex. */
+  readonly fingerprint: string;
+  readonly load: () => TrustAnchor;
+}
+
 export class TrustStore {
-  private readonly bySubject = new Map<string, TrustAnchor[]>();
-  private readonly byFingerprint = new Map<string, TrustAnchor>();
+  private readonly bySubject = new Map<string, IndexedAnchor[]>();
+  private readonly byFingerprint = new Map<string, IndexedAnchor>();
   private readonly distrustedBySubject = new Map<string, CertificateView[]>();
 
   private constructor(private readonly distrusted: ReadonlySet<string>) {}
@@ -33,7 +44,7 @@ export class TrustStore {
    * rather than as a missing issuer.
    */
   static async create(
-    anchors: readonly TrustAnchor[],
+    anchors: readonly (TrustAnchor | IndexedAnchor)[],
     distrustedFingerprints: Iterable<string> = [],
     distrustedCertificates: readonly CertificateView[] = [],
   ): Promise<TrustStore> {
@@ -44,12 +55,12 @@ export class TrustStore {
       store.distrustedBySubject.set(c.subjectKey, list);
     }
     for (const a of anchors) {
-      const fp = await a.certificate.fingerprintHex();
-      if (store.distrusted.has(fp) || store.byFingerprint.has(fp)) continue;
-      store.byFingerprint.set(fp, a);
-      const list = store.bySubject.get(a.certificate.subjectKey) ?? [];
-      list.push(a);
-      store.bySubject.set(a.certificate.subjectKey, list);
+      const entry = "load" in a ? a : { subjectKey: a.certificate.subjectKey, fingerprint: await a.certificate.fingerprintHex(), load: () => a };
+      if (store.distrusted.has(entry.fingerprint) || store.byFingerprint.has(entry.fingerprint)) continue;
+      store.byFingerprint.set(entry.fingerprint, entry);
+      const list = store.bySubject.get(entry.subjectKey) ?? [];
+      list.push(entry);
+      store.bySubject.set(entry.subjectKey, list);
     }
     return store;
   }
@@ -62,7 +73,7 @@ export class TrustStore {
 
   /** Anchors whose subject matches this (issuer) name. */
   anchorsNamed(nameKey: string): readonly TrustAnchor[] {
-    return this.bySubject.get(nameKey) ?? [];
+    return (this.bySubject.get(nameKey) ?? []).map((e) => e.load());
   }
 
   /** Distrusted certificates with this subject name. */
@@ -72,7 +83,7 @@ export class TrustStore {
 
   /** The anchor that is this very certificate, if any. */
   async anchorOf(cert: CertificateView): Promise<TrustAnchor | null> {
-    return this.byFingerprint.get(await cert.fingerprintHex()) ?? null;
+    return this.byFingerprint.get(await cert.fingerprintHex())?.load() ?? null;
   }
 
   async isDistrusted(cert: CertificateView): Promise<boolean> {

@@ -31,6 +31,7 @@ export class CertificateView {
   private issuerNameKey?: string;
   private fingerprint?: string;
   private subjectAndKeyId?: string;
+  private summaryParts?: Promise<CertificateSummary & { derBase64: string }>;
 
   constructor(cert: pkijs.Certificate, der?: Uint8Array) {
     this.cert = cert;
@@ -146,7 +147,14 @@ export class CertificateView {
     return this.personalNameList;
   }
 
+  /** What a report shows of this certificate: a fresh object each time (reports are the caller's to change), worked out once. */
   async summary(): Promise<CertificateSummary & { derBase64: string }> {
+    this.summaryParts ??= this.makeSummary();
+    const parts = await this.summaryParts;
+    return { ...parts, emails: [...parts.emails] };
+  }
+
+  private async makeSummary(): Promise<CertificateSummary & { derBase64: string }> {
     const key = this.publicKey;
     let subject = "";
     let issuer = "";

@@ -1,15 +1,30 @@
 import * as asn1js from "asn1js";
 import type * as pkijs from "pkijs";
-import { toHex } from "../util/bytes.js";
+import { latin1, toHex } from "../util/bytes.js";
 import { Name } from "./peculiar.js";
+
+/** Names already written out, by their DER: the same issuers recur in message after message. */
+const formatted = new Map<string, string>();
+const FORMATTED_NAMES = 1024;
 
 /** A distinguished name as text ("CN=Alice, O=Example"), for reports. */
 export function formatName(name: pkijs.RelativeDistinguishedNames): string {
+  // A parsed name keeps its own bytes; only a name built in code is encoded here.
+  const der = name.valueBeforeDecode.byteLength > 0 ? new Uint8Array(name.valueBeforeDecode) : null;
+  const key = der ? latin1(der) : null;
+  const known = key === null ? undefined : formatted.get(key);
+  if (known !== undefined) return known;
+  let text: string;
   try {
-    return new Name(name.toSchema().toBER(false)).toString();
+    text = new Name(der ?? name.toSchema().toBER(false)).toString();
   } catch {
-    return "(undecodable name)";
+    text = "(undecodable name)";
   }
+  if (key !== null) {
+    if (formatted.size >= FORMATTED_NAMES) formatted.delete(formatted.keys().next().value!);
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /**
