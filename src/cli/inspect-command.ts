@@ -1,12 +1,10 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { CorrespondentDirectory, inspectDetachedSignature, inspectMessage, isMbox, keyDecryptor, KeyStore, splitMbox, systemClock, type Issue, type SecurityReport } from "../core/index.js";
+import { CorrespondentDirectory, inspectDetachedSignature, inspectMessage, isMbox, splitMbox, systemClock, type Decryptor, type Issue, type SecurityReport, type Store } from "../core/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
 import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
-import { readKeyFiles } from "./key-files.js";
-import { unlockedStore } from "./keys-command.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
@@ -74,6 +72,25 @@ export function readProblem(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Decryptors for --key files and, with --passphrase-env, the key store's keys. */
+async function keyDecryptors(keyFiles: string[], passwordVar: string | undefined, passphraseVar: string | undefined, store: Store): Promise<Decryptor[]> {
+  // The modules themselves, not core/index.js: a bundle would evaluate the whole index to make its namespace.
+  const [{ keyDecryptor }, { KeyStore }, { readKeyFiles }, { unlockedStore }] = await Promise.all([
+    import("../core/keys/key-decryptor.js"),
+    import("../core/keys/key-store.js"),
+    import("./key-files.js"),
+    import("./keys-command.js"),
+  ]);
+  const keys = await readKeyFiles(keyFiles, passwordVar);
+  const decryptors = keys.length ? [keyDecryptor(keys)] : [];
+  if (passphraseVar !== undefined) {
+    const stored = new KeyStore(store, systemClock);
+    await unlockedStore(stored, passphraseVar, false);
+    decryptors.push(stored.decryptor());
+  }
+  return decryptors;
+}
+
 export async function inspectCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(
     argv,
@@ -93,14 +110,10 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const { options, ports: shared } = await inspectSetup(readInspectSettings(args));
   options.openParts = args.values.get("open-part") ?? [];
   const store = shared.store;
-  const keys = await readKeyFiles(args.values.get("key") ?? [], args.values.get("password-env")?.at(-1));
-  const decryptors = keys.length ? [keyDecryptor(keys)] : [];
+  const keyFiles = args.values.get("key") ?? [];
   const passphraseVar = args.values.get("passphrase-env")?.at(-1);
-  if (passphraseVar !== undefined) {
-    const stored = new KeyStore(store, systemClock);
-    await unlockedStore(stored, passphraseVar, false);
-    decryptors.push(stored.decryptor());
-  }
+  // The key store and PKCS#12 code load only when keys are asked for.
+  const decryptors: Decryptor[] = keyFiles.length || passphraseVar !== undefined ? await keyDecryptors(keyFiles, args.values.get("password-env")?.at(-1), passphraseVar, store) : [];
   const ports = { ...shared, ...(decryptors.length ? { decryptors } : {}) };
   const json = args.flags.has("json");
   const entries: Entry[] = [];

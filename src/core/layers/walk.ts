@@ -7,8 +7,7 @@
 import * as asn1js from "asn1js";
 import { parseContentInfo } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
-import { readEnveloped, type EnvelopedParts } from "../cms/enveloped-data.js";
-import { contentCipher } from "../crypto/content-cipher.js";
+import type { EnvelopedParts } from "../cms/enveloped-data.js";
 import { algorithmName, OID, oidName } from "../oids.js";
 import { readSignedData, type ParsedSignedData } from "../cms/signed-data.js";
 import { toCrlf } from "../mime/canonical.js";
@@ -323,6 +322,10 @@ async function enveloped(
   content: asn1js.AsnType,
   authenticated: boolean,
 ): Promise<void> {
+  // Loaded on the first encrypted message (most mail is not): its ciphers' tables cost start-up time.
+  // "eager": bundles keep it in the same file, and only its evaluation waits.
+  const { readEnveloped } = await import(/* webpackMode: "eager" */ "../cms/enveloped-data.js");
+  const { contentCipher } = await import(/* webpackMode: "eager" */ "../crypto/content-cipher.js");
   let parts: EnvelopedParts | null = null;
   try {
     parts = readEnveloped(content, authenticated);
