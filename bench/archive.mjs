@@ -102,6 +102,17 @@ function whereItGoes(profile) {
     const b = bucketOf(n.callFrame.url, n.callFrame.functionName);
     buckets.set(b, (buckets.get(b) ?? 0) + t);
   });
+  if (process.env.BENCH_PROFILE_DETAIL) {
+    const other = new Map();
+    profile.samples.forEach((id, i) => {
+      const n = byId.get(id);
+      if (bucketOf(n.callFrame.url, n.callFrame.functionName).startsWith("other")) {
+        const k = `${n.callFrame.functionName} ${n.callFrame.url}`;
+        other.set(k, (other.get(k) ?? 0) + profile.timeDeltas[i]);
+      }
+    });
+    console.log([...other].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, t]) => `      ${fmt((100 * t) / total)}% ${k}`).join("\n"));
+  }
   return [...buckets].sort((a, b) => b[1] - a[1]).map(([b, t]) => `    ${fmt((100 * t) / total).padStart(5)}%  ${b}`);
 }
 
@@ -181,7 +192,7 @@ try {
   const summary = JSON.parse(audit.stdout);
   if (summary.messages !== ARCHIVE || summary.verdicts.verified !== ARCHIVE) throw new Error(`audit: ${summary.messages} messages, ${summary.verdicts.verified} verified`);
   const perOssl = osslBatchMs / BATCH;
-  console.log(`\n4. signet audit on an mbox of ${ARCHIVE.toLocaleString("en-US")} messages (${fmt(archiveBytes / 1048576, 0)} MiB), one worker per core`);
+  console.log(`\n4. signet audit on an mbox of ${ARCHIVE.toLocaleString("en-US")} messages (${fmt(archiveBytes / 1048576, 0)} MiB), one thread per core`);
   console.log(`  ${fmt(audit.ms / 1000)} s   ${fmt((ARCHIVE * 1000) / audit.ms, 0)} msg/s   peak ${fmt(peakMiB, 0)} MiB (goal under 300 MiB)`);
   console.log(`  openssl cms -verify once per message would take about ${fmt((perOssl * ARCHIVE) / 1000)} s: signet is ${fmt((perOssl * ARCHIVE) / audit.ms, 2)}x faster`);
 } finally {

@@ -41,3 +41,10 @@ export function parseArgs(argv: readonly string[], flagNames: readonly string[],
   }
   return out;
 }
+
+/** An option's whole-number value within [min, max], or undefined when not given; anything else is a usage error. */
+export function wholeOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
+  return Number(value);
+}

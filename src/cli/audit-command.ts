@@ -5,15 +5,12 @@
  * certificates' expiry and algorithms. The archive is streamed, never read whole, and on more
  * than a handful of messages the work is spread over worker threads, one per core.
  */
-import { stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import { AuditTally, DEFAULT_LIMITS, inspectMessage, inspectTooLarge, type SecurityReport } from "../core/index.js";
-import { parseArgs, UsageError } from "./args.js";
+import { AuditTally, DEFAULT_LIMITS } from "../core/index.js";
+import { parseArgs, UsageError, wholeOption } from "./args.js";
 import { readArchive } from "./archive-reader.js";
 import { EXIT } from "./exit-status.js";
-import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES, type InspectSettings } from "./inspect-settings.js";
-import { InspectorPool } from "./inspector-pool.js";
+import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
+import { defaultJobs, HANDFUL_BYTES, startInspectors, totalSize } from "./inspectors.js";
 import { Progress } from "./progress.js";
 import { renderAudit } from "./render-audit.js";
 
@@ -24,8 +21,8 @@ export const AUDIT_USAGE = `usage: signet audit FILE...|- [--json] [--jobs N] [-
   signer's certificate with its expiry, key and digest algorithms (expired, expiring soon,
   SHA-1 and weak ones first). An archive is read as a stream, in bounded memory, whatever its size.
   --json          print the summary as JSON (auditVersion 1)
-  --jobs N        worker threads (default: one per core, ${availableParallelism()} here); inputs under 1 MiB in all
-                  are inspected without them
+  --jobs N        threads inspecting at once, this one included (default: one per core, ${defaultJobs()}
+                  here); inputs under 1 MiB in all are inspected on this thread alone
   --expiring-within DAYS  what "expiring soon" means (default 30)
   --revocation M  off (the default here: an archive is judged for its signatures and chains, and
                   asking every CA about every old message is slow and tells them what you read),
@@ -34,31 +31,9 @@ export const AUDIT_USAGE = `usage: signet audit FILE...|- [--json] [--jobs N] [-
   on standard error when it is a terminal, never with --json.
 exit status: 0 once the summary is printed, 2 usage error, 4 an input could not be read`;
 
-/** Inputs smaller than this in all are "a handful of messages": starting workers would cost more than it saves. */
-const HANDFUL_BYTES = 1024 * 1024;
 /** Messages handed out but not yet answered: enough to keep every worker busy, few enough to bound memory. */
 const IN_FLIGHT_PER_JOB = 8;
 const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
-
-function whole(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
-  return Number(value);
-}
-
-type Inspect = (message: { bytes: Uint8Array } | { size: number }) => Promise<SecurityReport>;
-
-async function inspector(settings: InspectSettings, jobs: number): Promise<{ inspect: Inspect; close: () => Promise<void> }> {
-  if (jobs > 1) {
-    const pool = new InspectorPool(jobs, () => new Worker(new URL("./audit-worker.js", import.meta.url), { workerData: { settings } }));
-    return { inspect: (m) => pool.inspect(m), close: () => pool.close() };
-  }
-  const { options, ports } = await inspectSetup(settings);
-  return {
-    inspect: (m) => ("bytes" in m ? inspectMessage(m.bytes, ports, options) : inspectTooLarge(m.size, ports, options)),
-    close: async () => {},
-  };
-}
 
 export async function auditCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(argv, ["json", ...SETTING_FLAGS, "help"], [...SETTING_VALUES, "jobs", "expiring-within"]);
@@ -69,14 +44,10 @@ export async function auditCommand(argv: readonly string[], out: (s: string) => 
   if (args.positional.length === 0) throw new UsageError("audit needs at least one FILE (an mbox, a message, or - for standard input)");
   if (args.positional.filter((f) => f === "-").length > 1) throw new UsageError("standard input (-) can be given only once");
   const settings = readInspectSettings(args, { revocation: "off" });
-  const expiringWithinDays = whole(args.values.get("expiring-within")?.at(-1), "expiring-within", 0, 3650) ?? 30;
+  const expiringWithinDays = wholeOption(args.values.get("expiring-within")?.at(-1), "expiring-within", 0, 3650) ?? 30;
   const json = args.flags.has("json");
-  let total: number | null = 0;
-  for (const file of args.positional) {
-    const size = file === "-" ? null : await stat(file).then((s) => s.size, () => 0);
-    total = size === null || total === null ? null : total + size;
-  }
-  const jobsAsked = whole(args.values.get("jobs")?.at(-1), "jobs", 1, 256) ?? availableParallelism();
+  const total = await totalSize(args.positional);
+  const jobsAsked = wholeOption(args.values.get("jobs")?.at(-1), "jobs", 1, 256) ?? defaultJobs();
   const jobs = total !== null && total < HANDFUL_BYTES ? 1 : jobsAsked;
   const started = performance.now();
   const progress = new Progress(json ? null : process.stderr, total);
@@ -85,7 +56,7 @@ export async function auditCommand(argv: readonly string[], out: (s: string) => 
   const tally = new AuditTally(validationTime);
   const unreadable: { file: string; reason: string }[] = [];
   let bytesRead = 0;
-  const { inspect, close } = await inspector(settings, jobs);
+  const { inspect, close } = startInspectors(await inspectSetup(settings), settings, jobs, false);
   const pending = new Set<Promise<void>>();
   let pendingBytes = 0;
   try {

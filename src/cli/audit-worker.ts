@@ -1,8 +1,9 @@
 /**
- * One of `signet audit`'s worker threads: sets up trust as the main thread would
- * (inspect-settings.ts, from the settings it is given) and inspects the messages it
- * is sent, answering each with its report. The certificates' DER is left out of the
- * answer: the summary never shows it, and it is most of a report's size.
+ * One of the worker threads `signet inspect` and `signet audit` inspect on (inspectors.ts):
+ * sets up trust as the main thread would (inspect-settings.ts, from the settings it is given)
+ * and inspects the messages it is sent, answering each with its report. For audit the
+ * certificates' DER is left out of the answer: the summary never shows it, and it is most of a
+ * report's size.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { inspectMessage, inspectTooLarge, type SecurityReport } from "../core/index.js";
@@ -34,9 +35,10 @@ export function withoutDer(report: SecurityReport): SecurityReport {
 
 if (parentPort) {
   const port = parentPort;
-  const { options, ports } = await inspectSetup((workerData as { settings: InspectSettings }).settings);
+  const { settings, keepDer } = workerData as { settings: InspectSettings; keepDer: boolean };
+  const { options, ports } = await inspectSetup(settings);
   port.on("message", (request: WorkerRequest) => {
     const run = request.bytes ? inspectMessage(request.bytes, ports, options) : inspectTooLarge(request.size ?? 0, ports, options);
-    void run.then((report) => port.postMessage({ id: request.id, report: withoutDer(report) } satisfies WorkerAnswer));
+    void run.then((report) => port.postMessage({ id: request.id, report: keepDer ? report : withoutDer(report) } satisfies WorkerAnswer));
   });
 }

@@ -1,15 +1,16 @@
 /** `signet inspect FILE...|- [options]`: one report per message, and an exit status a script can use. */
 import { readFile } from "node:fs/promises";
-import { CorrespondentDirectory, inspectDetachedSignature, inspectMessage, isMbox, splitMbox, systemClock, type Decryptor, type Issue, type SecurityReport, type Store } from "../core/index.js";
-import { parseArgs, UsageError } from "./args.js";
+import { CorrespondentDirectory, inspectDetachedSignature, isMbox, splitMbox, systemClock, type Decryptor, type Issue, type SecurityReport, type Store } from "../core/index.js";
+import { parseArgs, UsageError, wholeOption } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
 import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
+import { defaultJobs, HANDFUL_BYTES, startInspectors, totalSize } from "./inspectors.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
                        [--key FILE.p12 --password-env VAR] [--passphrase-env VAR] [--open-part PATH]...
-                       [--allow-sha1] [--no-sender-check] [--allow-private-network] [--no-remember] [--exit-zero]`;
+                       [--allow-sha1] [--no-sender-check] [--allow-private-network] [--no-remember] [--exit-zero] [--jobs N]`;
 
 export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
   FILE            an .eml message, an mbox file (every message in it), or an S/MIME file on its
@@ -45,6 +46,9 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
   --no-remember   do not keep valid signers' certificates in the correspondents directory (by
                   default they are kept in the store: signet correspondents list)
   --exit-zero     exit 0 whatever the verdicts (usage errors still exit 2)
+  --jobs N        threads inspecting at once when the inputs add up to 1 MiB or more (default: one
+                  per core, ${defaultJobs()} here); reports are printed in the order given all the same.
+                  With --key or --passphrase-env everything stays on one thread, with the keys
 ${EXIT_STATUS_HELP}`;
 
 /** Which input a report belongs to: the argument as given, and the message's place in an mbox. */
@@ -95,7 +99,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   const args = parseArgs(
     argv,
     ["json", ...SETTING_FLAGS, "exit-zero", "no-remember", "help"],
-    [...SETTING_VALUES, "content", "key", "password-env", "passphrase-env", "open-part"],
+    [...SETTING_VALUES, "content", "key", "password-env", "passphrase-env", "open-part", "jobs"],
   );
   if (args.flags.has("help")) {
     out(INSPECT_USAGE);
@@ -107,8 +111,9 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
   if (contentFile !== undefined && args.positional.length !== 1) throw new UsageError("--content goes with exactly one FILE, the detached signature it belongs to");
   if (contentFile === STDIN && args.positional[0] === STDIN) throw new UsageError("standard input (-) can be given only once");
   // Read once, shared by every message of the run (the batch job's start-up cost is paid once).
-  const { options, ports: shared } = await inspectSetup(readInspectSettings(args));
-  options.openParts = args.values.get("open-part") ?? [];
+  const settings = readInspectSettings(args);
+  const jobsAsked = wholeOption(args.values.get("jobs")?.at(-1), "jobs", 1, 256);
+  const { options, ports: shared } = await inspectSetup(settings);
   const store = shared.store;
   const keyFiles = args.values.get("key") ?? [];
   const passphraseVar = args.values.get("passphrase-env")?.at(-1);
@@ -133,27 +138,46 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
       throw new UsageError(`--content: cannot read ${contentFile}: ${readProblem(e)}`);
     }
   }
-  for (const file of args.positional) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readInput(file);
-    } catch (e) {
-      const reason = readProblem(e);
-      err(`signet: cannot read ${file === STDIN ? "standard input" : file}: ${e instanceof Error ? e.message : reason}`);
-      outcomes.push("unreadable");
-      entries.push({ source: { file }, issues: [{ code: "input-unreadable", severity: "error", where: {}, params: { reason } }] });
-      continue;
+  // Many messages are inspected on worker threads too; reports are still printed in the order given.
+  const total = await totalSize(args.positional);
+  const jobs = contentFile !== undefined || total === null || total < HANDFUL_BYTES ? 1 : jobsAsked ?? defaultJobs();
+  const inspectors = startInspectors({ options, ports }, settings, jobs, true);
+  const queue: (() => Promise<void>)[] = [];
+  const printUpTo = async (left: number): Promise<void> => {
+    while (queue.length > left) await queue.shift()!();
+  };
+  try {
+    for (const file of args.positional) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readInput(file);
+      } catch (e) {
+        const reason = readProblem(e);
+        queue.push(async () => {
+          err(`signet: cannot read ${file === STDIN ? "standard input" : file}: ${e instanceof Error ? e.message : reason}`);
+          outcomes.push("unreadable");
+          entries.push({ source: { file }, issues: [{ code: "input-unreadable", severity: "error", where: {}, params: { reason } }] });
+        });
+        continue;
+      }
+      if (content) {
+        const report = await inspectDetachedSignature(bytes, content, ports, options);
+        queue.push(() => emit({ file }, file, report));
+        continue;
+      }
+      const mbox = isMbox(bytes);
+      const messages = mbox ? splitMbox(bytes) : [bytes];
+      for (let i = 0; i < messages.length; i++) {
+        const source: Source = mbox ? { file, index: i + 1 } : { file };
+        const report = inspectors.inspect({ bytes: messages[i]! });
+        report.catch(() => {}); // awaited in order below; this only keeps a failure from being reported twice
+        queue.push(async () => emit(source, mbox ? `${file}#${i + 1}` : file, await report));
+        await printUpTo(jobs * 8);
+      }
     }
-    if (content) {
-      await emit({ file }, file, await inspectDetachedSignature(bytes, content, ports, options));
-      continue;
-    }
-    const mbox = isMbox(bytes);
-    const messages = mbox ? splitMbox(bytes) : [bytes];
-    for (let i = 0; i < messages.length; i++) {
-      const source: Source = mbox ? { file, index: i + 1 } : { file };
-      await emit(source, mbox ? `${file}#${i + 1}` : file, await inspectMessage(messages[i]!, ports, options));
-    }
+    await printUpTo(0);
+  } finally {
+    await inspectors.close();
   }
   if (json) out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2));
   return args.flags.has("exit-zero") ? 0 : exitStatus(outcomes);

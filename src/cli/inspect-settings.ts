@@ -25,6 +25,8 @@ export interface InspectSettings {
   defaultRoots: boolean;
   storeDir: string;
   allowPrivateNetwork: boolean;
+  /** MIME paths of encrypted parts to open although they stand beside other content (inspect's --open-part). */
+  openParts: string[];
 }
 
 export function readInspectSettings(args: ParsedArgs, defaults: { revocation?: "off" | "soft" | "hard" } = {}): InspectSettings {
@@ -37,6 +39,7 @@ export function readInspectSettings(args: ParsedArgs, defaults: { revocation?: "
     defaultRoots: !args.flags.has("no-default-roots"),
     storeDir: args.values.get("store")?.at(-1) ?? defaultStoreDir(),
     allowPrivateNetwork: args.flags.has("allow-private-network"),
+    openParts: args.values.get("open-part") ?? [],
   };
   const at = args.values.get("at")?.at(-1);
   if (at !== undefined) {
@@ -70,6 +73,7 @@ export async function inspectSetup(settings: InspectSettings): Promise<InspectSe
     validateAtSigningTime: settings.validateAtSigningTime,
   };
   if (settings.at !== undefined) options.validationTime = new Date(settings.at);
+  if (settings.openParts.length) options.openParts = settings.openParts;
   if (settings.revocation !== undefined) options.revocation = settings.revocation;
   if (settings.revocationDepth !== undefined) options.revocationDepth = settings.revocationDepth;
   const store = new FolderStore(settings.storeDir);

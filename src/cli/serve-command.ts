@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isAddressOrCidr } from "../server/address-policy.js";
 import { DEFAULT_SERVE, ServeSettingsError, startHost } from "../server/serve.js";
-import { parseArgs, UsageError } from "./args.js";
+import { parseArgs, UsageError, wholeOption } from "./args.js";
 import { defaultStoreDir } from "./folder-store.js";
 import { packageVersion } from "./version.js";
 
@@ -32,12 +32,6 @@ export const SERVE_USAGE = `usage: signet serve [--host ADDR] [--port N] [--orig
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-function whole(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
-  return Number(value);
-}
-
 export async function serveCommand(argv: readonly string[], out: (s: string) => void): Promise<number> {
   const args = parseArgs(argv, ["plain-http", "help"], ["host", "port", "origin", "cert", "key", "cache", "allow-address", "allow-port", "rate", "cache-max-age", "trust-proxy", "support-url", "store"]);
   if (args.flags.has("help")) {
@@ -57,7 +51,7 @@ export async function serveCommand(argv: readonly string[], out: (s: string) => 
   // startHost checks the settings that go together (ServeSettingsError); here they become usage errors.
   const host = await startHost({
     host: one("host") ?? DEFAULT_SERVE.host,
-    port: whole(one("port"), "port", 0, 65535) ?? DEFAULT_SERVE.port,
+    port: wholeOption(one("port"), "port", 0, 65535) ?? DEFAULT_SERVE.port,
     ...(origin ? { publicOrigin: origin } : {}),
     paneDir: join(root, "dist/outlook"),
     manifestPath: join(root, "manifest.xml"),
@@ -67,10 +61,10 @@ export async function serveCommand(argv: readonly string[], out: (s: string) => 
     plainHttp: args.flags.has("plain-http"),
     cache: one("cache") ?? DEFAULT_SERVE.cache,
     allowAddresses,
-    allowPorts: (args.values.get("allow-port") ?? []).map((p) => whole(p, "allow-port", 1, 65535)!),
-    ratePerMinute: whole(one("rate"), "rate", 1, 1_000_000) ?? DEFAULT_SERVE.ratePerMinute,
-    maxCacheMs: (whole(one("cache-max-age"), "cache-max-age", 0, 7 * 86_400) ?? DEFAULT_SERVE.maxCacheMs / 1000) * 1000,
-    trustedProxies: whole(one("trust-proxy"), "trust-proxy", 0, 10) ?? DEFAULT_SERVE.trustedProxies,
+    allowPorts: (args.values.get("allow-port") ?? []).map((p) => wholeOption(p, "allow-port", 1, 65535)!),
+    ratePerMinute: wholeOption(one("rate"), "rate", 1, 1_000_000) ?? DEFAULT_SERVE.ratePerMinute,
+    maxCacheMs: (wholeOption(one("cache-max-age"), "cache-max-age", 0, 7 * 86_400) ?? DEFAULT_SERVE.maxCacheMs / 1000) * 1000,
+    trustedProxies: wholeOption(one("trust-proxy"), "trust-proxy", 0, 10) ?? DEFAULT_SERVE.trustedProxies,
     ...(supportUrl ? { supportUrl } : {}),
     version: packageVersion(),
     log: (line) => out(JSON.stringify({ time: new Date().toISOString(), ...line })),

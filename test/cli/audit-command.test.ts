@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditSummary } from "../../src/core/index.js";
+import type { AuditSummary, SecurityReport } from "../../src/core/index.js";
 import { OpensslPki, type Identity } from "../helpers/pki.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -100,6 +100,17 @@ describe("signet audit", () => {
     const inline = JSON.parse(signet("audit", "--json", "--jobs", "1", "--at", at, "--anchor", pki.path(ca.cert), archive).stdout) as AuditSummary;
     const workers = JSON.parse(signet("audit", "--json", "--jobs", "2", "--at", at, "--anchor", pki.path(ca.cert), archive).stdout) as AuditSummary;
     expect(workers).toEqual(inline);
+  });
+
+  it("signet inspect gives the archive's reports in order, the same on two threads as on one (the archive is over the 1 MiB that brings workers in)", () => {
+    const at = new Date(Date.now() + 86_400_000).toISOString();
+    const run = (jobs: string) => signet("inspect", "--json", "--exit-zero", "--no-remember", "--jobs", jobs, "--at", at, "--anchor", pki.path(ca.cert), archive);
+    const one = JSON.parse(run("1").stdout) as (SecurityReport & { source: { index: number } })[];
+    const two = JSON.parse(run("2").stdout) as typeof one;
+    expect(two.map((r) => r.source.index)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+    expect(two).toEqual(one);
+    // The certificates' DER is in inspect's reports, from the workers too (audit's leave it out).
+    expect(two.every((r) => r.layers.every((l) => l.kind !== "signed" || l.signers.every((s) => s.certificate?.derBase64)))).toBe(true);
   });
 
   it("names the signers an administrator must act on: expiring soon, expired, SHA-1", () => {

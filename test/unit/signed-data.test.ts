@@ -118,6 +118,26 @@ describe("readSignedData", () => {
     expect(read(der).certificates.length).toBe(1);
     expect((await verify(der)).report.status).toBe("valid");
   });
+
+  it("an entry of the certificate set that is no CertificateChoices makes the SignedData unreadable, as it did when pkijs read the set", () => {
+    // pkijs will not write it, so the INTEGER goes into OpenSSL's set with asn1js.
+    const contentInfo = asn1js.fromBER(ab(opensslSigned(alice))).result as asn1js.Sequence;
+    const signedData = (contentInfo.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
+    const set = signedData.valueBlock.value.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0) as asn1js.Constructed;
+    set.valueBlock.value.unshift(new asn1js.Integer({ value: 7 }));
+    const der = new Uint8Array(contentInfo.toBER(false));
+    expect(() => read(der)).toThrow("no CertificateChoices");
+  });
+
+  it("each certificate is its DER as the message carries it (OpenSSL's own bytes), one view per DER across messages, the message's buffer not kept", () => {
+    const first = read(opensslSigned(alice));
+    const second = read(opensslSigned(alice, ["-nodetach"]));
+    const opensslDer = pki.run(["x509", "-in", alice.cert, "-outform", "DER"]);
+    expect(Buffer.from(first.certificates[0]!.der).equals(opensslDer)).toBe(true);
+    expect(second.certificates[0]).toBe(first.certificates[0]);
+    // The view's bytes are its own, not a window on the message it was first read from.
+    expect(first.certificates[0]!.der.buffer.byteLength).toBe(opensslDer.length);
+  });
 });
 
 describe("verifySigner: what it says before the path builder", () => {

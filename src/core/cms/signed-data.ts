@@ -51,30 +51,47 @@ export interface ParsedSignedData {
 }
 
 
+/** SignedData's certificates: [0] IMPLICIT CertificateSet (RFC 5652 section 5.1). */
+function isCertificatesField(f: asn1js.AsnType): boolean {
+  return f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0 && f.idBlock.isConstructed;
+}
+
 /**
- * Each certificate's own bytes, as the message carries them ([0] IMPLICIT CertificateSet,
- * RFC 5652 section 5.1), in the order pkijs lists them: a certificate's identity is its DER as
- * sent, and taking it as read spares encoding it again. Null when the set is not where it
- * should be (then the certificates are encoded from pkijs's structure).
+ * A CertificateChoices (RFC 5652 section 10.2.2) that is an X.509 certificate: a plain SEQUENCE.
+ * The others are tagged [0] to [3] (extended, attribute and other formats) and never sign mail.
  */
-function certificateBytes(content: asn1js.AsnType, count: number): Uint8Array[] | null {
-  const fields = (content as asn1js.Sequence).valueBlock?.value;
-  const set = fields?.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
-  const items = set?.valueBlock?.value;
-  if (!items || items.length !== count) return null;
-  return items.map((item) => item.valueBeforeDecodeView);
+function isCertificateChoice(item: asn1js.AsnType): boolean | null {
+  if (item.idBlock.tagClass === 1 && item.idBlock.tagNumber === 16) return true;
+  if (item.idBlock.tagClass === 3 && item.idBlock.tagNumber <= 3) return false;
+  return null;
 }
 
 export function readSignedData(content: asn1js.AsnType, maxCertificates: number): ParsedSignedData {
-  const signedData = new pkijs.SignedData({ schema: content });
+  // pkijs reads everything but the certificates, which are read below, each from its own bytes as the
+  // message carries them (a certificate's identity is its DER as sent), and not again when seen before
+  // (certificate-cache.ts): pkijs's schema comparison visits every node it is given, and the
+  // certificates are most of a SignedData's nodes.
+  const sequence = content as asn1js.Sequence;
+  const fields = sequence.valueBlock?.value ?? [];
+  const certificateField = fields.find(isCertificatesField) as asn1js.Constructed | undefined;
+  let signedData: pkijs.SignedData;
+  if (certificateField) {
+    sequence.valueBlock.value = fields.filter((f) => f !== certificateField);
+    try {
+      signedData = new pkijs.SignedData({ schema: content });
+    } finally {
+      sequence.valueBlock.value = fields;
+    }
+  } else signedData = new pkijs.SignedData({ schema: content });
   const eContentType = signedData.encapContentInfo.eContentType;
   const encapsulated = signedData.encapContentInfo.eContent;
   const eContent = encapsulated ? octetStringContent(encapsulated) : null;
   if (encapsulated && !eContent) throw new Error("eContent is not an OCTET STRING");
-  // Stryker disable next-line ArrayDeclaration: any other array is filtered to X.509 certificates all the same
-  const raw = certificateBytes(content, signedData.certificates?.length ?? 0);
-  const certs = (signedData.certificates ?? []).flatMap((c, i) => (c instanceof pkijs.Certificate ? [{ cert: c, der: raw?.[i] }] : []));
-  const certificates = certs.slice(0, maxCertificates).map(({ cert, der }) => sharedCertificateView(cert, der));
+  const choices = certificateField?.valueBlock.value ?? [];
+  // Stryker disable next-line ConditionalExpression: an entry that is no CertificateChoices fails as pkijs failed on it
+  if (choices.some((c) => isCertificateChoice(c) === null)) throw new Error("certificates: an entry is no CertificateChoices");
+  const certs = choices.filter((c) => isCertificateChoice(c) === true);
+  const certificates = certs.slice(0, maxCertificates).map((c) => sharedCertificateView(c.valueBeforeDecodeView));
   const embeddedCrls: Uint8Array[] = [];
   const embeddedOcsp: Uint8Array[] = [];
   // Stryker disable next-line ArrayDeclaration: an entry that is neither a CRL nor an OCSP response is passed over all the same

@@ -7,7 +7,6 @@
  * DSA key whose parameters a path supplies (CertificateView.adoptInheritedKey), is
  * never shared.
  */
-import type * as pkijs from "pkijs";
 import { latin1 } from "../util/bytes.js";
 import { CertificateView } from "./certificate.js";
 
@@ -21,21 +20,20 @@ export const CERTIFICATE_CACHE_SIZE = 256;
 const views = new Map<string, CertificateView>();
 
 /**
- * The view of this certificate, the one already made when the same DER was seen before.
- * `der`: the certificate's bytes as read, when the caller has them (else encoded from `cert`).
+ * The view of the certificate with these bytes: the one already made when the same DER was seen
+ * before, else one parsed now (pkijs.Certificate.fromBER throws for bytes that are no certificate).
  */
-export function sharedCertificateView(cert: pkijs.Certificate, der?: Uint8Array): CertificateView {
-  const bytes = der ?? new Uint8Array(cert.toSchema(false).toBER(false));
-  const key = latin1(bytes);
+export function sharedCertificateView(der: Uint8Array): CertificateView {
+  const key = latin1(der);
   const known = views.get(key);
   if (known) {
     views.delete(key);
     views.set(key, known);
     return known;
   }
-  // Parsed again from a copy of its own bytes: pkijs's structure keeps windows on the buffer it was
-  // read from, and a view kept for later messages must not keep this whole message alive with it.
-  const fresh = der ? CertificateView.fromDer(der.slice()) : new CertificateView(cert, bytes);
+  // Parsed from a copy of its own bytes: pkijs's structure keeps windows on the buffer it was read
+  // from, and a view kept for later messages must not keep the whole message alive with it.
+  const fresh = CertificateView.fromDer(der.slice());
   if (fresh.publicKey.kind === "dsa-inherited") return fresh;
   views.set(key, fresh);
   if (views.size > CERTIFICATE_CACHE_SIZE) views.delete(views.keys().next().value!);
