@@ -100,7 +100,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
       const ci = parseContentInfo(input);
       if (!ci.ok) return;
       try {
-        if (ci.value.contentType === OID.signedData) readSignedData(ci.value.content, DEFAULT_LIMITS.maxCertificates);
+        if (ci.value.contentType === OID.signedData) readSignedData(ci.value, DEFAULT_LIMITS.maxCertificates);
         else if (ci.value.contentType === OID.envelopedData || ci.value.contentType === OID.authEnvelopedData) readEnveloped(ci.value.content, ci.value.contentType === OID.authEnvelopedData);
       } catch (e) {
         refuseOrRethrow(e);

@@ -10,6 +10,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContentInfo } from "../../src/core/cms/content-info.js";
+import { carveCertificates } from "../../src/core/cms/carve-certificates.js";
 import { readSignedData, verifySigner, type ParsedSignedData, type SignerOutcome } from "../../src/core/cms/signed-data.js";
 import { smimeProfile } from "../../src/core/policy/profile.js";
 import { attribute, rsaSignedData } from "../helpers/cms-build.js";
@@ -52,7 +53,7 @@ function opensslSigned(who: Identity, extra: string[] = []): Uint8Array {
 function read(der: Uint8Array, maxCertificates = 50): ParsedSignedData {
   const ci = parseContentInfo(der);
   if (!ci.ok) throw new Error(ci.reason);
-  return readSignedData(ci.value.content, maxCertificates);
+  return readSignedData(ci.value, maxCertificates);
 }
 
 /** OpenSSL's SignedData with `edit` applied to pkijs's reading of it, encoded again. */
@@ -127,6 +128,24 @@ describe("readSignedData", () => {
     set.valueBlock.value.unshift(new asn1js.Integer({ value: 7 }));
     const der = new Uint8Array(contentInfo.toBER(false));
     expect(() => read(der)).toThrow("no CertificateChoices");
+  });
+
+  it("a DER SignedData has its certificates carved out before asn1js reads it; BER (openssl -stream) is read whole; both give the same certificates and content", () => {
+    const der = opensslSigned(alice, ["-nodetach", "-certfile", ca.cert]);
+    const ber = opensslSigned(alice, ["-nodetach", "-certfile", ca.cert, "-stream"]);
+    expect(carveCertificates(ber)).toBeNull(); // indefinite lengths: not plain DER
+    const carved = carveCertificates(der)!;
+    const certDer = (id: Identity): Buffer => pki.run(["x509", "-in", id.cert, "-outform", "DER"]);
+    expect(carved.certificates.map((c) => Buffer.from(c).toString("hex")).sort()).toEqual([certDer(alice), certDer(ca)].map((b) => b.toString("hex")).sort());
+    // What is left is the same ContentInfo without the field: asn1js reads it, and OpenSSL's own cms -cmsout accepts it.
+    expect(pki.status(["cms", "-cmsout", "-inform", "DER", "-in", pki.write("carved.der", carved.rest), "-noout"])).toBe(0);
+    expect(carved.rest.length).toBeLessThan(der.length - carved.certificates.reduce((n, c) => n + c.length, 0));
+    const a = read(der);
+    const b = read(ber);
+    const parsed = parseContentInfo(der);
+    expect(parsed.ok && parsed.value.certificates?.length).toBe(2);
+    expect(a.certificates.map((c) => c.der)).toEqual(b.certificates.map((c) => c.der));
+    expect(Buffer.from(a.eContent!).equals(Buffer.from(b.eContent!))).toBe(true);
   });
 
   it("each certificate is its DER as the message carries it (OpenSSL's own bytes), one view per DER across messages, the message's buffer not kept", () => {

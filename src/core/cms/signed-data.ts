@@ -23,6 +23,7 @@ import { sharedCertificateView } from "../x509/certificate-cache.js";
 import { formatName } from "../x509/name.js";
 import { serialKey, serialToHex } from "../x509/serial.js";
 import { octetStringContent } from "./asn1.js";
+import type { ContentInfoParts } from "./content-info.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
 import { algorithmName, OID, oidName } from "../oids.js";
 
@@ -60,17 +61,24 @@ function isCertificatesField(f: asn1js.AsnType): boolean {
  * A CertificateChoices (RFC 5652 section 10.2.2) that is an X.509 certificate: a plain SEQUENCE.
  * The others are tagged [0] to [3] (extended, attribute and other formats) and never sign mail.
  */
-function isCertificateChoice(item: asn1js.AsnType): boolean | null {
-  if (item.idBlock.tagClass === 1 && item.idBlock.tagNumber === 16) return true;
-  if (item.idBlock.tagClass === 3 && item.idBlock.tagNumber <= 3) return false;
+function isCertificateChoice(bytes: Uint8Array): boolean | null {
+  const tag = bytes[0];
+  if (tag === 0x30) return true;
+  // [0] to [3], constructed: 0xa0 to 0xa3.
+  if (tag !== undefined && tag >= 0xa0 && tag <= 0xa3) return false;
   return null;
 }
 
-export function readSignedData(content: asn1js.AsnType, maxCertificates: number): ParsedSignedData {
+/**
+ * The SignedData of a ContentInfo (content-info.ts), its certificates read from `certificates` when
+ * they were carved out before parsing, else from the certificates field of `content`.
+ */
+export function readSignedData(parts: Pick<ContentInfoParts, "content" | "certificates">, maxCertificates: number): ParsedSignedData {
   // pkijs reads everything but the certificates, which are read below, each from its own bytes as the
   // message carries them (a certificate's identity is its DER as sent), and not again when seen before
   // (certificate-cache.ts): pkijs's schema comparison visits every node it is given, and the
   // certificates are most of a SignedData's nodes.
+  const content = parts.content;
   const sequence = content as asn1js.Sequence;
   const fields = sequence.valueBlock?.value ?? [];
   const certificateField = fields.find(isCertificatesField) as asn1js.Constructed | undefined;
@@ -87,11 +95,10 @@ export function readSignedData(content: asn1js.AsnType, maxCertificates: number)
   const encapsulated = signedData.encapContentInfo.eContent;
   const eContent = encapsulated ? octetStringContent(encapsulated) : null;
   if (encapsulated && !eContent) throw new Error("eContent is not an OCTET STRING");
-  const choices = certificateField?.valueBlock.value ?? [];
-  // Stryker disable next-line ConditionalExpression: an entry that is no CertificateChoices fails as pkijs failed on it
+  const choices = parts.certificates ?? (certificateField?.valueBlock.value ?? []).map((c) => c.valueBeforeDecodeView);
   if (choices.some((c) => isCertificateChoice(c) === null)) throw new Error("certificates: an entry is no CertificateChoices");
   const certs = choices.filter((c) => isCertificateChoice(c) === true);
-  const certificates = certs.slice(0, maxCertificates).map((c) => sharedCertificateView(c.valueBeforeDecodeView));
+  const certificates = certs.slice(0, maxCertificates).map(sharedCertificateView);
   const embeddedCrls: Uint8Array[] = [];
   const embeddedOcsp: Uint8Array[] = [];
   // Stryker disable next-line ArrayDeclaration: an entry that is neither a CRL nor an OCSP response is passed over all the same

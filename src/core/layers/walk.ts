@@ -5,7 +5,7 @@
  * content of the layer that encloses it); anything else is `partial`.
  */
 import * as asn1js from "asn1js";
-import { parseContentInfo } from "../cms/content-info.js";
+import { parseContentInfo, type ContentInfoParts } from "../cms/content-info.js";
 import { decompress } from "../cms/compressed-data.js";
 import type { EnvelopedParts } from "../cms/enveloped-data.js";
 import { algorithmName, OID, oidName } from "../oids.js";
@@ -239,7 +239,7 @@ async function readSigned(ctx: WalkContext, index: number, der: Uint8Array): Pro
     ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "not-signed-data", contentType: oidName(ci.value.contentType) }));
     return null;
   }
-  const signed = tryReadSignedData(ctx, ci.value.content);
+  const signed = tryReadSignedData(ctx, ci.value);
   if (typeof signed === "string") {
     ctx.issues.add("malformed-cms", "error", where(index), cmsDamage({ reason: "unreadable", structure: "SignedData", detail: signed }));
     return null;
@@ -248,9 +248,9 @@ async function readSigned(ctx: WalkContext, index: number, der: Uint8Array): Pro
 }
 
 /** The parsed SignedData, or why it could not be read. */
-function tryReadSignedData(ctx: WalkContext, content: asn1js.AsnType): ParsedSignedData | string {
+function tryReadSignedData(ctx: WalkContext, parts: ContentInfoParts): ParsedSignedData | string {
   try {
-    return readSignedData(content, ctx.policy.limits.maxCertificates);
+    return readSignedData(parts, ctx.policy.limits.maxCertificates);
   } catch (e) {
     return readerAccount(e);
   }
@@ -272,7 +272,7 @@ async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): P
   noteTrailingBytes(ctx, {}, ci.trailingBytes, pos.pathPrefix + entity.path);
   const { contentType, content } = ci.value;
   // Decide from the CMS content type, not the smime-type parameter: headers lie.
-  if (contentType === OID.signedData) return opaqueSigned(ctx, entity, pos, index, content, decoded.problem);
+  if (contentType === OID.signedData) return opaqueSigned(ctx, entity, pos, index, ci.value, decoded.problem);
   if (contentType === OID.envelopedData || contentType === OID.authEnvelopedData) {
     return enveloped(ctx, entity, pos, index, content, contentType === OID.authEnvelopedData);
   }
@@ -286,10 +286,10 @@ async function opaqueSigned(
   entity: MimeEntity,
   pos: Position,
   index: number,
-  content: asn1js.AsnType,
+  parts: ContentInfoParts,
   decodeProblem: MimeDamage | null,
 ): Promise<void> {
-  const signed = tryReadSignedData(ctx, content);
+  const signed = tryReadSignedData(ctx, parts);
   // certs-only (RFC 8551 section 3.8): a certificate transport, not a protection layer.
   // Stryker disable next-line ConditionalExpression,StringLiteral: a string has no certsOnly, so the type test only narrows
   if (typeof signed !== "string" && signed.certsOnly) return;

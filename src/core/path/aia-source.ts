@@ -41,7 +41,7 @@ export function parseCaIssuersResponse(body: Uint8Array): CertificateView[] {
     // Stryker disable next-line ConditionalExpression: readSignedData refuses the body of any other content type as well (caught below)
     if (!ci.ok || ci.value.contentType !== OID.signedData) return [];
     try {
-      return readSignedData(ci.value.content, 64).certificates;
+      return readSignedData(ci.value, 64).certificates;
     } catch {
       return [];
     }
