@@ -67,7 +67,7 @@ export async function keysCommand(argv: readonly string[], out: (s: string) => v
       out(`key store: ${store.dir}${list.length ? "" : " (no keys)"}`);
       for (const k of list) {
         const c = k.certificate;
-        const who = c ? `${c.emails.join(", ") || c.peculiar.subject}  issuer ${c.peculiar.issuer}  serial ${c.serialHex}  until ${c.cert.notAfter.value.toISOString().slice(0, 10)}` : "waiting for its certificate";
+        const who = c ? `${c.emails.join(", ") || c.subjectText}  issuer ${c.issuerText}  serial ${c.serialHex}  until ${c.cert.notAfter.value.toISOString().slice(0, 10)}` : "waiting for its certificate";
         out(`${k.id}  ${k.state.padEnd(8)}  ${k.keyType.padEnd(9)}  ${who}`);
       }
       return 0;

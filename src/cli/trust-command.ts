@@ -47,7 +47,7 @@ export async function trustCommand(argv: readonly string[], out: (s: string) => 
         const domains = (args.values.get("only-domain") ?? []).map((d) => d.toLowerCase().replace(/^\.|^@/, ""));
         const fp = action === "add" ? await addAnchor(store, c, { emailDomains: domains }) : await distrust(store, c);
         const limit = action === "add" && domains.length ? ` (only for ${domains.join(", ")})` : "";
-        out(`${action === "add" ? "trusted" : "distrusted"}: ${fp}  ${c.peculiar.subject}${limit}`);
+        out(`${action === "add" ? "trusted" : "distrusted"}: ${fp}  ${c.subjectText}${limit}`);
       }
       return 0;
     }

@@ -273,7 +273,7 @@ export class KeyStore {
         state: k.state,
         keyType: k.keyType,
         created: k.created,
-        ...(c ? { subject: c.peculiar.subject, issuer: c.peculiar.issuer, serialNumber: c.serialHex, emails: c.emails, notAfter: c.cert.notAfter.value.toISOString(), certificateBase64: b64(c.der) } : {}),
+        ...(c ? { subject: c.subjectText, issuer: c.issuerText, serialNumber: c.serialHex, emails: c.emails, notAfter: c.cert.notAfter.value.toISOString(), certificateBase64: b64(c.der) } : {}),
         ...(k.request ? { request: k.request } : {}),
         ...(k.vaulted ? { usableWhileLocked: true as const } : {}),
       };

@@ -194,5 +194,5 @@ export async function checkWithOcsp(
   const s = statusOf(single);
   if (s.thisUpdate.getTime() > at.getTime() + skewMs) return { status: "invalid", problem: { code: "ocsp-from-future" } };
   if (s.nextUpdate && s.nextUpdate.getTime() < at.getTime() - skewMs) return { status: "invalid", problem: { code: "ocsp-stale" } };
-  return { status: s.status, single: s, responder, responderSubject: responderCert.peculiar.subject };
+  return { status: s.status, single: s, responder, responderSubject: responderCert.subjectText };
 }

@@ -25,13 +25,7 @@ export interface TrustListing {
 }
 
 async function entry(c: CertificateView, source: TrustEntry["source"], decision: TrustEntry["decision"]): Promise<TrustEntry> {
-  let subject: string;
-  try {
-    subject = c.peculiar.subject;
-  } catch {
-    subject = "(undecodable name)";
-  }
-  return { fingerprint: await c.fingerprintHex(), subject, notAfter: c.cert.notAfter.value.toISOString(), source, decision };
+  return { fingerprint: await c.fingerprintHex(), subject: c.subjectText, notAfter: c.cert.notAfter.value.toISOString(), source, decision };
 }
 
 export async function listTrust(store: Store | undefined, options: { bundled: boolean }): Promise<TrustListing> {

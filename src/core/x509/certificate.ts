@@ -1,18 +1,17 @@
 /**
- * A certificate as the core sees it: the DER, the pkijs structure (for CMS
- * matching and key access) and the @peculiar/x509 view (for names and
- * extensions), plus the summary the report shows.
+ * A certificate as the core sees it: the DER and the pkijs structure, with what is
+ * read from them once (names as text, emails, extensions, the key), plus the summary
+ * the report shows.
  */
 import * as pkijs from "pkijs";
-import { X509Certificate, SubjectAlternativeNameExtension } from "./peculiar.js";
-import { OID } from "../oids.js";
+import { EXT, OID } from "../oids.js";
 import { describePublicKey, type PublicKeyDescription } from "../crypto/public-key.js";
 import { digest } from "../crypto/digest.js";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { encodeBase64 } from "../util/base64.js";
 import { serialToHex } from "./serial.js";
 import { readExtensions, type Extensions } from "./extensions.js";
-import { nameKey } from "./name.js";
+import { formatName, nameKey } from "./name.js";
 import type { CertificateSummary } from "../report/types.js";
 
 const PERSONAL_NAME_TYPES = new Set<string>([OID.commonName, OID.givenName, OID.surname, OID.initials, OID.pseudonym]);
@@ -22,7 +21,8 @@ const KEY_ALGORITHM_NAMES: Record<string, string> = { rsa: "RSA", ec: "EC", ed25
 export class CertificateView {
   readonly der: Uint8Array;
   readonly cert: pkijs.Certificate;
-  private x509?: X509Certificate;
+  private subjectString?: string;
+  private issuerString?: string;
   private key?: PublicKeyDescription;
   private emailList?: string[];
   private personalNameList?: string[];
@@ -42,9 +42,15 @@ export class CertificateView {
     return new CertificateView(pkijs.Certificate.fromBER(toArrayBuffer(der)), der);
   }
 
-  get peculiar(): X509Certificate {
-    this.x509 ??= new X509Certificate(toArrayBuffer(this.der));
-    return this.x509;
+  /** The subject as text ("CN=Alice, O=Example"; "(undecodable name)" when it cannot be read). */
+  get subjectText(): string {
+    this.subjectString ??= formatName(this.cert.subject);
+    return this.subjectString;
+  }
+
+  get issuerText(): string {
+    this.issuerString ??= formatName(this.cert.issuer);
+    return this.issuerString;
   }
 
   get publicKey(): PublicKeyDescription {
@@ -119,12 +125,9 @@ export class CertificateView {
 
   private readEmails(): string[] {
     const out: string[] = [];
-    try {
-      const san = this.peculiar.getExtension(SubjectAlternativeNameExtension);
-      for (const n of san?.names.items ?? []) if (n.type === "email") out.push(n.value);
-    } catch {
-      // An undecodable SAN binds nothing.
-    }
+    // rfc822Name is GeneralName [1] (RFC 5280 section 4.2.1.6); pkijs reads the extension with the certificate.
+    const san = this.cert.extensions?.find((e) => e.extnID === EXT.subjectAltName)?.parsedValue;
+    if (san instanceof pkijs.AltName) for (const n of san.altNames) if (n.type === 1 && typeof n.value === "string") out.push(n.value);
     for (const rdn of this.cert.subject.typesAndValues) {
       if (rdn.type === OID.emailAddress) {
         const v = rdn.value.valueBlock as { value?: unknown };
@@ -156,15 +159,8 @@ export class CertificateView {
 
   private async makeSummary(): Promise<CertificateSummary & { derBase64: string }> {
     const key = this.publicKey;
-    let subject = "";
-    let issuer = "";
-    try {
-      subject = this.peculiar.subject;
-      issuer = this.peculiar.issuer;
-    } catch {
-      subject = "(undecodable name)";
-      issuer = "(undecodable name)";
-    }
+    const subject = this.subjectText;
+    const issuer = this.issuerText;
     const [s256, s1] = await Promise.all([digest("SHA-256", this.der), digest("SHA-1", this.der)]);
     const summary: CertificateSummary & { derBase64: string } = {
       subject,

@@ -1,25 +1,20 @@
 import * as asn1js from "asn1js";
 import type * as pkijs from "pkijs";
 import { latin1, toHex } from "../util/bytes.js";
-import { Name } from "./peculiar.js";
+import { nameText } from "./name-text.js";
 
 /** Names already written out, by their DER: the same issuers recur in message after message. */
 const formatted = new Map<string, string>();
 const FORMATTED_NAMES = 1024;
 
-/** A distinguished name as text ("CN=Alice, O=Example"), for reports. */
+/** A distinguished name as text ("CN=Alice, O=Example"), for reports (name-text.ts). */
 export function formatName(name: pkijs.RelativeDistinguishedNames): string {
   // A parsed name keeps its own bytes; only a name built in code is encoded here.
   const der = name.valueBeforeDecode.byteLength > 0 ? new Uint8Array(name.valueBeforeDecode) : null;
   const key = der ? latin1(der) : null;
   const known = key === null ? undefined : formatted.get(key);
   if (known !== undefined) return known;
-  let text: string;
-  try {
-    text = new Name(der ?? name.toSchema().toBER(false)).toString();
-  } catch {
-    text = "(undecodable name)";
-  }
+  const text = nameText(der ?? new Uint8Array(name.toSchema().toBER(false))) ?? "(undecodable name)";
   if (key !== null) {
     if (formatted.size >= FORMATTED_NAMES) formatted.delete(formatted.keys().next().value!);
     formatted.set(key, text);
