@@ -2,15 +2,15 @@
  * `signet audit FILE...`: what an administrator wants from a mail archive. Every message is
  * inspected as `signet inspect` would (same options, same core), and the reports are added up
  * (core/audit/tally.ts) instead of printed: verdicts, issue codes, and the signers with their
- * certificates' expiry and algorithms. The archive is streamed, never read whole, and on more
- * than a handful of messages the work is spread over worker threads, one per core.
+ * certificates' expiry and algorithms. The archive is streamed, never read whole, and past
+ * WORKERS_AFTER messages the work is spread over worker threads, one per core.
  */
 import { AuditTally, DEFAULT_LIMITS } from "../core/index.js";
 import { parseArgs, UsageError, wholeOption } from "./args.js";
 import { readArchive } from "./archive-reader.js";
 import { EXIT } from "./exit-status.js";
 import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
-import { defaultJobs, HANDFUL_BYTES, startInspectors, totalSize } from "./inspectors.js";
+import { defaultJobs, startInspectors, totalSize, WORKERS_AFTER } from "./inspectors.js";
 import { Progress } from "./progress.js";
 import { renderAudit } from "./render-audit.js";
 
@@ -22,7 +22,7 @@ export const AUDIT_USAGE = `usage: signet audit FILE...|- [--json] [--jobs N] [-
   SHA-1 and weak ones first). An archive is read as a stream, in bounded memory, whatever its size.
   --json          print the summary as JSON (auditVersion 1)
   --jobs N        threads inspecting at once, this one included (default: one per core, ${defaultJobs()}
-                  here); inputs under 1 MiB in all are inspected on this thread alone
+                  here); the workers start once the run passes ${WORKERS_AFTER} messages
   --expiring-within DAYS  what "expiring soon" means (default 30)
   --revocation M  off (the default here: an archive is judged for its signatures and chains, and
                   asking every CA about every old message is slow and tells them what you read),
@@ -47,8 +47,7 @@ export async function auditCommand(argv: readonly string[], out: (s: string) => 
   const expiringWithinDays = wholeOption(args.values.get("expiring-within")?.at(-1), "expiring-within", 0, 3650) ?? 30;
   const json = args.flags.has("json");
   const total = await totalSize(args.positional);
-  const jobsAsked = wholeOption(args.values.get("jobs")?.at(-1), "jobs", 1, 256) ?? defaultJobs();
-  const jobs = total !== null && total < HANDFUL_BYTES ? 1 : jobsAsked;
+  const jobs = wholeOption(args.values.get("jobs")?.at(-1), "jobs", 1, 256) ?? defaultJobs();
   const started = performance.now();
   const progress = new Progress(json ? null : process.stderr, total);
   const validationTime = settings.at ? new Date(settings.at) : new Date();

@@ -5,7 +5,7 @@ import { parseArgs, UsageError, wholeOption } from "./args.js";
 import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
 import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
-import { defaultJobs, HANDFUL_BYTES, startInspectors, totalSize } from "./inspectors.js";
+import { defaultJobs, startInspectors, WORKERS_AFTER } from "./inspectors.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
@@ -46,9 +46,9 @@ export const INSPECT_USAGE = `usage: ${INSPECT_SYNOPSIS}
   --no-remember   do not keep valid signers' certificates in the correspondents directory (by
                   default they are kept in the store: signet correspondents list)
   --exit-zero     exit 0 whatever the verdicts (usage errors still exit 2)
-  --jobs N        threads inspecting at once when the inputs add up to 1 MiB or more (default: one
-                  per core, ${defaultJobs()} here); reports are printed in the order given all the same.
-                  With --key or --passphrase-env everything stays on one thread, with the keys
+  --jobs N        threads inspecting at once once a run passes ${WORKERS_AFTER} messages (default: one per
+                  core, ${defaultJobs()} here); reports are printed in the order given all the same. With
+                  --key or --passphrase-env everything stays on one thread, with the keys
 ${EXIT_STATUS_HELP}`;
 
 /** Which input a report belongs to: the argument as given, and the message's place in an mbox. */
@@ -139,8 +139,7 @@ export async function inspectCommand(argv: readonly string[], out: (s: string) =
     }
   }
   // Many messages are inspected on worker threads too; reports are still printed in the order given.
-  const total = await totalSize(args.positional);
-  const jobs = contentFile !== undefined || total === null || total < HANDFUL_BYTES ? 1 : jobsAsked ?? defaultJobs();
+  const jobs = contentFile !== undefined ? 1 : (jobsAsked ?? defaultJobs());
   const inspectors = startInspectors({ options, ports }, settings, jobs, true);
   const queue: (() => Promise<void>)[] = [];
   const printUpTo = async (left: number): Promise<void> => {
