@@ -58,12 +58,13 @@ export class Progress {
   /** The line as it reads now (tests read it without a terminal). */
   line(t: number = this.now()): string {
     const seconds = (t - this.started) / 1000;
-    const parts = [`${count(this.messages)} messages`];
+    const parts = [`${count(this.messages)} message${this.messages === 1 ? "" : "s"}`];
     if (seconds >= 1) parts.push(`${count(Math.round(this.messages / seconds))}/s`);
     if (this.totalBytes && this.bytes > 0 && seconds >= 1) {
       const fraction = Math.min(1, this.bytes / this.totalBytes);
       parts.push(`${Math.floor(fraction * 100)}%`);
-      if (fraction < 1) parts.push(`about ${formatDuration((seconds / fraction) * (1 - fraction))} left`);
+      const left = (seconds / fraction) * (1 - fraction);
+      if (left >= 1) parts.push(`about ${formatDuration(left)} left`);
     }
     return parts.join(" · ");
   }
