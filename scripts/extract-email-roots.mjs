@@ -19,6 +19,25 @@ const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const OUT = option("--out") ?? join(root, "src/core/trust/bundled-roots.ts");
 
+/** Certificates printed one after another: each a DER SEQUENCE, told apart by its length octets. */
+function splitDer(bytes) {
+  const out = [];
+  for (let p = 0; p < bytes.length; ) {
+    if (bytes[p] !== 0x30) throw new Error(`not a certificate at offset ${p}`);
+    let length = bytes[p + 1];
+    let head = 2;
+    if (length & 0x80) {
+      const n = length & 0x7f;
+      length = 0;
+      for (let i = 0; i < n; i++) length = length * 256 + bytes[p + 2 + i];
+      head += n;
+    }
+    out.push(bytes.subarray(p, p + head + length));
+    p += head + length;
+  }
+  return out;
+}
+
 /** NSS builtins through certutil: keep certificates whose S/MIME trust flags include "C". */
 function fromNss() {
   const lib = ["/usr/lib/x86_64-linux-gnu/libnssckbi.so", "/usr/lib/aarch64-linux-gnu/libnssckbi.so", "/usr/lib/libnssckbi.so"].find(existsSync);
@@ -33,8 +52,10 @@ function fromNss() {
       // "Builtin Object Token:Name            C,C, " : SSL, S/MIME, JAR/XPI trust flags.
       const m = /^(Builtin Object Token:.*?)\s+([a-zA-Z]*),([a-zA-Z]*),([a-zA-Z]*)\s*$/.exec(line);
       if (!m || !m[3].includes("C")) continue;
-      const der = execFileSync("certutil", ["-L", "-d", `sql:${db}`, "-n", m[1], "-r"]);
-      roots.push({ name: m[1].replace("Builtin Object Token:", ""), der });
+      // -r prints every certificate with that nickname, one DER after another (NSS has two
+      // "Autoridad de Certificacion Firmaprofesional CIF A62634068"); each is a root of its own.
+      const ders = splitDer(execFileSync("certutil", ["-L", "-d", `sql:${db}`, "-n", m[1], "-r"]));
+      for (const der of ders) roots.push({ name: m[1].replace("Builtin Object Token:", ""), der });
     }
     const version = execFileSync("dpkg-query", ["-W", "-f", "${Version}", "libnss3"]).toString();
     return { roots, source: `NSS builtins from Debian libnss3 ${version}` };
@@ -75,7 +96,12 @@ const { roots, source } = certdata ? fromCertdata(certdata) : fromNss();
 const now = new Date();
 const kept = [];
 const dropped = [];
+const seen = new Set();
 for (const r of roots) {
+  // A nickname listed twice prints its certificates twice: each DER is kept once.
+  const id = createHash("sha256").update(r.der).digest("hex");
+  if (seen.has(id)) continue;
+  seen.add(id);
   const notAfter = new Date(new X509Certificate(r.der).validTo);
   (notAfter > now ? kept : dropped).push(r);
 }
