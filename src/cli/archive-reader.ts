@@ -4,6 +4,7 @@
  * time; any other file is one message. Nothing over the message limit is held.
  */
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { MboxSplitter, isMbox } from "../core/index.js";
 
 /** One message to inspect, a message skipped for its size, or an input that could not be read. */
@@ -15,9 +16,20 @@ export type ArchiveItem =
 /** Chunks of 1 MiB: large enough that the per-chunk work is noise, small beside the memory bound. */
 const CHUNK_BYTES = 1024 * 1024;
 
-function problem(e: unknown): string {
+/** The error code of a failed read (ENOENT, EACCES, EISDIR...), which says what went wrong in any language. */
+export function readProblem(e: unknown): string {
   if (e instanceof Error && "code" in e && typeof e.code === "string") return e.code;
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The inputs' size in all, or null when one is standard input ("-": its size is not known in advance). */
+export async function totalSize(files: readonly string[]): Promise<number | null> {
+  let total = 0;
+  for (const file of files) {
+    if (file === "-") return null;
+    total += await stat(file).then((s) => s.size, () => 0);
+  }
+  return total;
 }
 
 /**
@@ -67,7 +79,7 @@ export async function* readArchive(file: string, maxMessageBytes: number, onByte
       }
     }
   } catch (e) {
-    yield { kind: "unreadable", file, reason: problem(e) };
+    yield { kind: "unreadable", file, reason: readProblem(e) };
     return;
   }
   if (head) {

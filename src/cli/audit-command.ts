@@ -7,10 +7,10 @@
  */
 import { AuditTally, DEFAULT_LIMITS } from "../core/index.js";
 import { parseArgs, UsageError, wholeOption } from "./args.js";
-import { readArchive } from "./archive-reader.js";
+import { readArchive, totalSize } from "./archive-reader.js";
 import { EXIT } from "./exit-status.js";
 import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
-import { defaultJobs, startInspectors, totalSize, WORKERS_AFTER } from "./inspectors.js";
+import { defaultJobs, startInspectors, WORKERS_AFTER } from "./inspectors.js";
 import { Progress } from "./progress.js";
 import { renderAudit } from "./render-audit.js";
 

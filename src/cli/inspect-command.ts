@@ -6,6 +6,7 @@ import { EXIT_STATUS_HELP, exitStatus, type Outcome } from "./exit-status.js";
 import { renderText } from "./render-text.js";
 import { inspectSetup, readInspectSettings, SETTING_FLAGS, SETTING_VALUES } from "./inspect-settings.js";
 import { defaultJobs, startInspectors, WORKERS_AFTER } from "./inspectors.js";
+import { readProblem } from "./archive-reader.js";
 
 export const INSPECT_SYNOPSIS = `signet inspect FILE...|- [--content FILE] [--json] [--anchor PEM]... [--crl FILE]... [--no-default-roots] [--at ISO-8601] [--at-signing-time]
                        [--revocation off|soft|hard] [--revocation-depth chain|signer] [--store DIR]
@@ -63,17 +64,11 @@ export type Entry = (SecurityReport & { source: Source }) | { source: Source; is
 
 const STDIN = "-";
 
-export async function readInput(file: string): Promise<Uint8Array> {
+async function readInput(file: string): Promise<Uint8Array> {
   if (file !== STDIN) return new Uint8Array(await readFile(file));
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** The error code of a failed read (ENOENT, EACCES, EISDIR...), which says what went wrong in any language. */
-export function readProblem(e: unknown): string {
-  if (e instanceof Error && "code" in e && typeof e.code === "string") return e.code;
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Decryptors for --key files and, with --passphrase-env, the key store's keys. */

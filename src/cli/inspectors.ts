@@ -3,7 +3,6 @@
  * thread and worker threads beside it, one per core (inspector-pool.ts). `signet inspect` and
  * `signet audit` both start them here.
  */
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { inspectMessage, inspectTooLarge, type SecurityReport } from "../core/index.js";
@@ -23,16 +22,6 @@ export interface Inspectors {
  * while on 1,500 they took 4.3 s against 4.8 s, and on 15,000 (audit) 23 s against 34 s.
  */
 export const WORKERS_AFTER = 500;
-
-/** The inputs' size in all, or null when one is standard input ("-": its size is not known in advance). */
-export async function totalSize(files: readonly string[]): Promise<number | null> {
-  let total = 0;
-  for (const file of files) {
-    if (file === "-") return null;
-    total += await stat(file).then((s) => s.size, () => 0);
-  }
-  return total;
-}
 
 /** The default number of threads inspecting at once: one per core. */
 export const defaultJobs = (): number => availableParallelism();

@@ -20,7 +20,8 @@ export function formatDuration(seconds: number): string {
   return `${s} s`;
 }
 
-const count = (n: number): string => n.toLocaleString("en-US");
+/** A count as people read it: 1,234. */
+export const formatCount = (n: number): string => n.toLocaleString("en-US");
 
 export class Progress {
   private readonly started: number;
@@ -58,8 +59,8 @@ export class Progress {
   /** The line as it reads now (tests read it without a terminal). */
   line(t: number = this.now()): string {
     const seconds = (t - this.started) / 1000;
-    const parts = [`${count(this.messages)} message${this.messages === 1 ? "" : "s"}`];
-    if (seconds >= 1) parts.push(`${count(Math.round(this.messages / seconds))}/s`);
+    const parts = [`${formatCount(this.messages)} message${this.messages === 1 ? "" : "s"}`];
+    if (seconds >= 1) parts.push(`${formatCount(Math.round(this.messages / seconds))}/s`);
     if (this.totalBytes && this.bytes > 0 && seconds >= 1) {
       const fraction = Math.min(1, this.bytes / this.totalBytes);
       parts.push(`${Math.floor(fraction * 100)}%`);

@@ -1,8 +1,6 @@
 /** `signet audit`'s text summary: counts first, then the signers that need someone's attention, then every signer. */
 import { auditAttention, type AuditSigner, type AuditSummary } from "../core/index.js";
-import { formatDuration } from "./progress.js";
-
-const count = (n: number): string => n.toLocaleString("en-US");
+import { formatCount as count, formatDuration } from "./progress.js";
 const share = (n: number, of: number): string => (of === 0 ? "" : `${((100 * n) / of).toFixed(1).padStart(5)}%`);
 
 /** Rows as aligned columns: text to the left, counts (`numeric` columns) to the right. */

@@ -146,6 +146,11 @@ describe("nameText against @peculiar/x509", () => {
       name(new asn1js.Utf8String({ value: "unknown type" }), "1.2.3.4.5"),
     ];
     for (const der of cases) expect(nameText(der), Buffer.from(der).toString("hex")).toBe(reference(der));
+    // A length not in its shortest form (BER, not DER): written all the same, as @peculiar writes it.
+    const plain = cases[0]!;
+    const longForm = new Uint8Array([0x30, 0x81, plain[1]!, ...plain.subarray(2)]);
+    expect(nameText(longForm)).toBe("CN=univ ü");
+    expect(nameText(longForm)).toBe(reference(longForm));
   });
 
   it("gives null for bytes that are no Name, and formatName then says the name could not be read", () => {

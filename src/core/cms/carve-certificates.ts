@@ -8,8 +8,8 @@
  * anything else (BER's indefinite lengths, an unusual shape, a large encapsulated content whose
  * copy would cost more than the certificates' nodes) is left whole for asn1js, as before.
  */
-import { children, readTlv, type Tlv } from "../util/der.js";
-import { concatBytes } from "../util/bytes.js";
+import { children, lengthOctets, readTlv, type Tlv } from "../util/der.js";
+import { bytesEqual, concatBytes } from "../util/bytes.js";
 
 /** id-signedData (RFC 5652 section 5.1), 1.2.840.113549.1.7.2, as its DER. */
 const SIGNED_DATA_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02);
@@ -26,19 +26,9 @@ export interface CarvedSignedData {
   trailingBytes: number;
 }
 
-/** A DER length's octets (X.690 section 10.1: the shortest form). */
-function lengthOctets(n: number): number[] {
-  if (n < 0x80) return [n];
-  const out: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v % 256);
-  return [0x80 | out.length, ...out];
-}
-
 function element(tag: number, content: Uint8Array): Uint8Array {
   return concatBytes([Uint8Array.of(tag, ...lengthOctets(content.length)), content]);
 }
-
-const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** ContentInfo { contentType id-signedData, [0] EXPLICIT SignedData } with a certificates field, or null. */
 export function carveCertificates(der: Uint8Array): CarvedSignedData | null {
@@ -47,7 +37,7 @@ export function carveCertificates(der: Uint8Array): CarvedSignedData | null {
   const parts = children(der, ci);
   if (!parts || parts.length !== 2) return null;
   const [oid, explicit] = parts as [Tlv, Tlv];
-  if (!same(der.subarray(oid.start, oid.end), SIGNED_DATA_OID) || explicit.tag !== 0xa0) return null;
+  if (!bytesEqual(der.subarray(oid.start, oid.end), SIGNED_DATA_OID) || explicit.tag !== 0xa0) return null;
   const inner = children(der, explicit);
   if (!inner || inner.length !== 1 || inner[0]!.tag !== 0x30) return null;
   const signedData = inner[0]!;

@@ -6,7 +6,7 @@
  */
 import * as pkijs from "pkijs";
 import { toArrayBuffer, toHex } from "../util/bytes.js";
-import { children, readTlv, type Tlv } from "../util/der.js";
+import { children, lengthOctets, readTlv, type Tlv } from "../util/der.js";
 import { nameKey } from "../x509/name.js";
 
 export const ALL_REASONS = 0b1_1111_1110;
@@ -58,14 +58,6 @@ function dpName(bytes: Uint8Array, choice: Tlv, crlIssuer: pkijs.RelativeDisting
   set[0] = 0x31;
   const rdn = pkijs.RelativeDistinguishedNames.fromBER(toArrayBuffer(new Uint8Array([0x30, ...lengthOctets(set.length), ...set])));
   return [`dn:${nameKey(new pkijs.RelativeDistinguishedNames({ typesAndValues: [...crlIssuer.typesAndValues, ...rdn.typesAndValues] }))}`];
-}
-
-function lengthOctets(n: number): number[] {
-  // Stryker disable next-line ConditionalExpression: without it a short length comes out in the long form, which asn1js reads as BER all the same
-  if (n < 0x80) return [n];
-  const out: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
-  return [0x80 | out.length, ...out];
 }
 
 /** ReasonFlags BIT STRING content (first octet: unused bits) as a mask. */

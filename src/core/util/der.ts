@@ -16,7 +16,12 @@ export interface Tlv {
   end: number;
 }
 
-export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length): Tlv | null {
+/**
+ * The element at `offset`. `shortest` (default) refuses a length not written in its shortest form,
+ * as DER requires; a reader that only copies text out (x509/name-text.ts) takes any definite one, as
+ * BER readers do.
+ */
+export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length, shortest = true): Tlv | null {
   if (offset + 2 > limit) return null;
   const tag = bytes[offset]!;
   if ((tag & 0x1f) === 0x1f) return null; // multi-byte tags do not occur here
@@ -30,18 +35,27 @@ export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length)
     if (n === 0 || n > 4 || p + n > limit) return null;
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + bytes[p++]!;
-    if (len < 0x80 || (n > 1 && bytes[p - n] === 0)) return null; // not the shortest form (DER)
+    if (shortest && (len < 0x80 || (n > 1 && bytes[p - n] === 0))) return null; // not the shortest form (DER)
   }
   const end = p + len;
   if (end > limit) return null;
   return { tag, start: offset, contentStart: p, end };
 }
 
+/** A DER length's octets (X.690 section 10.1: the shortest form), for the few elements the core writes. */
+export function lengthOctets(n: number): number[] {
+  // Stryker disable next-line ConditionalExpression: without it a short length comes out in the long form, which asn1js reads as BER all the same
+  if (n < 0x80) return [n];
+  const out: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
+  return [0x80 | out.length, ...out];
+}
+
 /** The children of a constructed element, or null if they do not exactly fill it. */
-export function children(bytes: Uint8Array, parent: Tlv): Tlv[] | null {
+export function children(bytes: Uint8Array, parent: Tlv, shortest = true): Tlv[] | null {
   const out: Tlv[] = [];
   for (let p = parent.contentStart; p < parent.end; ) {
-    const t = readTlv(bytes, p, parent.end);
+    const t = readTlv(bytes, p, parent.end, shortest);
     if (!t) return null;
     out.push(t);
     p = t.end;

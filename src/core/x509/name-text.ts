@@ -10,7 +10,7 @@
  * of every start (its decorated classes), for names a certificate view already holds as DER.
  * test/unit/name-text.test.ts holds the two to the same text over every certificate of the corpora.
  */
-import { readOid } from "../util/der.js";
+import { children, readOid, readTlv, type Tlv } from "../util/der.js";
 import { latin1, toHex } from "../util/bytes.js";
 
 const SHORT_NAMES: Readonly<Record<string, string>> = {
@@ -28,49 +28,10 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
   "2.5.4.12": "T",
 };
 
-interface Element {
-  tag: number;
-  start: number;
-  contentStart: number;
-  end: number;
-}
-
-/**
- * One element, lenient as BER readers are about long lengths (a name is copied into reports, not
- * judged), strict about what cannot be a name's: indefinite lengths and multi-byte tags.
- */
-function element(bytes: Uint8Array, offset: number, limit: number): Element | null {
-  if (offset + 2 > limit) return null;
-  const tag = bytes[offset]!;
-  if ((tag & 0x1f) === 0x1f) return null;
-  let p = offset + 1;
-  const first = bytes[p++]!;
-  let length = first;
-  if (first >= 0x80) {
-    const n = first & 0x7f;
-    if (n === 0 || n > 4 || p + n > limit) return null;
-    length = 0;
-    for (let i = 0; i < n; i++) length = length * 256 + bytes[p++]!;
-  }
-  if (p + length > limit) return null;
-  return { tag, start: offset, contentStart: p, end: p + length };
-}
-
-function elements(bytes: Uint8Array, parent: Element): Element[] | null {
-  const out: Element[] = [];
-  for (let p = parent.contentStart; p < parent.end; ) {
-    const e = element(bytes, p, parent.end);
-    if (!e) return null;
-    out.push(e);
-    p = e.end;
-  }
-  return out;
-}
-
 const utf8 = new TextDecoder();
 
 /** The string types @peculiar reads as text, decoded as asn1js decodes them (which @peculiar uses). */
-function stringValue(bytes: Uint8Array, e: Element): string | null {
+function stringValue(bytes: Uint8Array, e: Tlv): string | null {
   const content = bytes.subarray(e.contentStart, e.end);
   switch (e.tag) {
     case 0x0c: // UTF8String
@@ -107,19 +68,20 @@ function escape(text: string): string {
 
 /** The text of a Name's DER, or null when the bytes are no Name. */
 export function nameText(der: Uint8Array): string | null {
-  const name = element(der, 0, der.length);
+  // Any definite length is taken (readTlv's `shortest` off): a name is copied into reports, not judged.
+  const name = readTlv(der, 0, der.length, false);
   if (!name || name.tag !== 0x30) return null;
-  const rdns = elements(der, name);
+  const rdns = children(der, name, false);
   if (!rdns) return null;
   const out: string[] = [];
   for (const rdn of rdns) {
     if (rdn.tag !== 0x31) return null;
-    const attributes = elements(der, rdn);
+    const attributes = children(der, rdn, false);
     if (!attributes) return null;
     const parts: string[] = [];
     for (const atv of attributes) {
       if (atv.tag !== 0x30) return null;
-      const fields = elements(der, atv);
+      const fields = children(der, atv, false);
       if (!fields || fields.length !== 2) return null;
       const oid = readOid(der, fields[0]!);
       if (oid === null) return null;
