@@ -1,5 +1,5 @@
 /** The core's public surface, for hosts, the CLI and the UI. */
-export { inspectDetachedSignature, inspectMessage, inspectTooLarge, type InspectOptions } from "./inspect.js";
+export { inspectDetachedSignature, inspectInStages, inspectMessage, inspectTooLarge, type InspectOptions, type StagedInspection } from "./inspect.js";
 export { AuditTally, auditAttention, type AuditAttention, type AuditIssueCount, type AuditSigner, type AuditSummary } from "./audit/tally.js";
 export type { Ports, Clock, Fetcher, Store, Decryptor, DecryptRequest, DecryptOutcome, FetchRequest, FetchResult, KeyVault } from "./ports.js";
 export { hostDecryptor } from "./layers/host-decryptor.js";

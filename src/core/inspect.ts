@@ -17,7 +17,9 @@ import { systemClock } from "./ports.js";
 import { IssueCollector } from "./report/issues.js";
 import { cmsDamage, mimeDamage } from "./report/issue-params.js";
 import { parseMailDate } from "./mime/date.js";
-import type { EncryptionStatus, Layer, MessageSummary, SecurityReport } from "./report/types.js";
+import type { EncryptionStatus, Issue, Layer, MessageSummary, SecurityReport } from "./report/types.js";
+import type { ChainJudging, JudgedSigner } from "./signer/judge-signers.js";
+import { judgeWithNetwork, networkMayChange } from "./signer/network-stage.js";
 import { allSigners, combineRevocation, combineTrust, computeVerdict, signatureStatus } from "./report/verdict.js";
 
 export interface InspectOptions extends SmimeProfileOptions {
@@ -62,12 +64,31 @@ function encryptionStatus(layers: readonly Layer[], foreignEncryption: boolean):
 }
 
 /**
+ * An inspection in two stages, for hosts that show a message while it is read. `local` is the
+ * answer from what is at hand: the message parsed, every layer opened that a decryptor can open,
+ * every signature checked, each chain built from local certificates (the message's, the cache,
+ * the anchors). `final` adds what only the network can: AIA for missing issuers, revocation. It
+ * judges each signer's chain again and nothing else; the message is not parsed, nor a signature
+ * checked, nor a layer decrypted, twice (judge-signers.ts). Null when the network cannot change
+ * `local`: no fetcher, or no signer with a chain to ask about.
+ */
+export interface StagedInspection {
+  readonly local: SecurityReport;
+  readonly final: (() => Promise<SecurityReport>) | null;
+}
+
+/**
  * Inspects one message. An encrypted layer is opened in place, when one of
  * `ports.decryptors` holds a key for it, and the walk goes on inside: every
  * layer, inner and outer, is judged once, in one report.
  */
 export async function inspectMessage(raw: Uint8Array, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<SecurityReport> {
-  return inspectOnce(raw, ports, options);
+  return finished(await inspectStaged(raw, ports, options));
+}
+
+/** inspectMessage in stages (StagedInspection): the local answer at once, the network's when asked for. */
+export async function inspectInStages(raw: Uint8Array, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<StagedInspection> {
+  return inspectStaged(raw, ports, options);
 }
 
 /**
@@ -81,7 +102,7 @@ export async function inspectDetachedSignature(
   ports: Ports = { clock: systemClock },
   options: InspectOptions = {},
 ): Promise<SecurityReport> {
-  return inspectOnce(signature, ports, options, content);
+  return finished(await inspectStaged(signature, ports, options, content));
 }
 
 /**
@@ -90,7 +111,11 @@ export async function inspectDetachedSignature(
  * message over the limit.
  */
 export async function inspectTooLarge(size: number, ports: Ports = { clock: systemClock }, options: InspectOptions = {}): Promise<SecurityReport> {
-  return inspectOnce(new Uint8Array(0), ports, options, null, size);
+  return finished(await inspectStaged(new Uint8Array(0), ports, options, null, size));
+}
+
+async function finished(staged: StagedInspection): Promise<SecurityReport> {
+  return staged.final ? staged.final() : staged.local;
 }
 
 function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueCollector, layers: Layer[], outerHeaders: readonly HeaderField[], ports: Ports, options: InspectOptions): WalkContext {
@@ -103,15 +128,68 @@ function walkContext(policy: SmimePolicy, parse: ParseContext, issues: IssueColl
     outerHeaders,
     hiddenContent: false,
   };
-  if (options.trust) ctx.trust = options.trust;
-  if (ports.fetcher) ctx.fetcher = ports.fetcher;
+  if (options.trust) {
+    if (ports.fetcher) {
+      // The network's part is a stage of its own: AIA and revocation wait for it.
+      const local = { ...options.trust };
+      delete local.remote;
+      ctx.trust = local;
+      ctx.networkLater = true;
+      ctx.judged = [];
+    } else ctx.trust = options.trust;
+  }
   if (ports.store) ctx.store = ports.store;
   if (ports.decryptors?.length) ctx.decryptors = ports.decryptors;
   if (options.openParts?.length) ctx.openParts = new Set(options.openParts);
   return ctx;
 }
 
-async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOptions, detachedContent: Uint8Array | null = null, skippedSize?: number): Promise<SecurityReport> {
+/** What the first stage found, from which each stage's report is made. */
+interface LocalFindings {
+  policy: SmimePolicy;
+  issues: IssueCollector;
+  layers: Layer[];
+  root: MimeEntity | null;
+  senders: SenderHeaders | null;
+  size: number;
+  hiddenContent: boolean;
+  foreignEncryption: boolean;
+  /** Signers whose chain the network stage judges again (empty without a fetcher). */
+  judged: readonly JudgedSigner[];
+}
+
+function stopped(issues: IssueCollector, e: unknown): void {
+  // A bug or an input nobody foresaw: still a report, never an exception.
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  issues.add("malformed-mime", "error", {}, mimeDamage({ reason: "inspection-stopped", detail: detail.slice(0, 300) }));
+}
+
+async function inspectStaged(raw: Uint8Array, ports: Ports, options: InspectOptions, detachedContent: Uint8Array | null = null, skippedSize?: number): Promise<StagedInspection> {
+  const found = await localStage(raw, ports, options, detachedContent, skippedSize);
+  const local = report(found, found.layers, found.issues.issues, found.hiddenContent);
+  const judging: ChainJudging | null =
+    ports.fetcher && options.trust ? { policy: found.policy, trust: options.trust, fetcher: ports.fetcher, ...(ports.store ? { store: ports.store } : {}) } : null;
+  if (!judging || !found.judged.some((s) => networkMayChange(s, judging))) return { local, final: null };
+  let final: Promise<SecurityReport> | null = null;
+  const networkStage = async (): Promise<SecurityReport> => {
+    try {
+      const answers = await judgeWithNetwork(found.judged, judging);
+      const layers = found.layers.map((l) => {
+        const reports = l.kind === "signed" ? answers.reports.get(l) : undefined;
+        return reports && l.kind === "signed" ? { ...l, signers: l.signers.map((r, i) => reports.get(i) ?? r) } : l;
+      });
+      return report(found, layers, found.issues.issuesWith(answers.slots), found.hiddenContent);
+    } catch (e) {
+      const issues = new IssueCollector();
+      stopped(issues, e);
+      return report(found, found.layers, [...found.issues.issues, ...issues.issues], true);
+    }
+  };
+  // Asked once: every caller shares the one network stage.
+  return { local, final: () => (final ??= networkStage()) };
+}
+
+async function localStage(raw: Uint8Array, ports: Ports, options: InspectOptions, detachedContent: Uint8Array | null, skippedSize?: number): Promise<LocalFindings> {
   const policy = smimeProfile(options, ports.clock.now());
   const issues = new IssueCollector();
   const layers: Layer[] = [];
@@ -119,8 +197,9 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
   let senders: SenderHeaders | null = null;
   let hiddenContent = false;
   let foreignEncryption = false;
+  let judged: readonly JudgedSigner[] = [];
+  const size = skippedSize ?? raw.length;
   try {
-    const size = skippedSize ?? raw.length;
     const tooLarge = skippedSize !== undefined || size > policy.limits.maxMessageBytes;
     const notMail = tooLarge ? null : notAMessage(raw);
     // A CMS object is looked for in what is no message, and in a signature file given with its content.
@@ -133,6 +212,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       const ctx = walkContext(policy, { limits: policy.limits, problems: [], partCount: 0 }, issues, layers, [], ports, options);
       ctx.standalone = true;
       issues.add("cms-object", "info", {}, { detached: detachedContent !== null });
+      judged = ctx.judged ?? [];
       if (detachedContent) await walkDetachedFile(ctx, cms, detachedContent);
       else await walkCmsFile(ctx, cms);
       hiddenContent = ctx.hiddenContent;
@@ -148,6 +228,7 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       root = parseEntity(raw, messageStart(raw), raw.length, "", 0, parse);
       const ctx = walkContext(policy, parse, issues, layers, root.headers, ports, options);
       senders = ctx.headers;
+      judged = ctx.judged ?? [];
       reportParseProblems(ctx, "");
       await walk(ctx, root, { whole: true, signedAncestors: 0, pathPrefix: "" });
       hiddenContent = ctx.hiddenContent;
@@ -158,27 +239,29 @@ async function inspectOnce(raw: Uint8Array, ports: Ports, options: InspectOption
       }
     }
   } catch (e) {
-    // A bug or an input nobody foresaw: still a report, never an exception.
-    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    issues.add("malformed-mime", "error", {}, mimeDamage({ reason: "inspection-stopped", detail: detail.slice(0, 300) }));
+    stopped(issues, e);
     hiddenContent = true;
   }
+  return { policy, issues, layers, root, senders, size, hiddenContent, foreignEncryption, judged };
+}
+
+function report(found: LocalFindings, layers: Layer[], issues: Issue[], hiddenContent: boolean): SecurityReport {
   const signers = allSigners(layers);
   const signature = signatureStatus(layers, hiddenContent);
   // Signed but no signer report (unreadable CMS, hidden content): nothing was checked.
   const trust = signature === "unsigned" ? "not-applicable" : signers.length === 0 ? "unknown" : combineTrust(signers);
   const revocation = signature === "unsigned" ? "not-applicable" : signers.length === 0 ? "not-checked" : combineRevocation(signers);
-  const encryption = encryptionStatus(layers, foreignEncryption);
+  const encryption = encryptionStatus(layers, found.foreignEncryption);
   return {
     reportVersion: 1,
     signature,
     trust,
     revocation,
     encryption,
-    verdict: computeVerdict({ signature, trust, revocation, encryption, issues: issues.issues }),
-    message: summarize(root, skippedSize ?? raw.length, senders),
+    verdict: computeVerdict({ signature, trust, revocation, encryption, issues }),
+    message: summarize(found.root, found.size, found.senders),
     layers,
-    issues: issues.issues,
-    validationTime: policy.validationTime.toISOString(),
+    issues,
+    validationTime: found.policy.validationTime.toISOString(),
   };
 }

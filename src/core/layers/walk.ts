@@ -14,28 +14,22 @@ import { toCrlf } from "../mime/canonical.js";
 import { describeType, parseEntity, rawEntity, type MimeEntity, type ParseContext } from "../mime/entity.js";
 import { cmsDamage, mimeDamage, readerAccount, type MimeDamage } from "../report/issue-params.js";
 import { decodeBody } from "../mime/transfer-encoding.js";
-import type { SmimePolicy } from "../policy/profile.js";
-import { IssueCollector } from "../report/issues.js";
 import type { EnvelopedLayer, IssueLocation, Layer, SignedLayer } from "../report/types.js";
-import type { SenderHeaders } from "../signer/identity.js";
-import { judgeLayerSigners } from "../signer/judge-signers.js";
+import { judgeLayerSigners, type SignerContext } from "../signer/judge-signers.js";
 import { inlinePgpForm, isEncryptedForm, pgpMimeForm, type OpenPgpForm } from "./openpgp.js";
 import { compareWithOuter, isMessageWrapper, protectedHeadersOf, uncoveredFields } from "./header-protection.js";
 import type { HeaderField } from "../mime/headers.js";
 import { textPreview } from "../mime/text-preview.js";
 import { messageBody } from "../mime/message-body.js";
-import type { TrustInputs } from "../trust/inputs.js";
-import type { Decryptor, Fetcher, Store } from "../ports.js";
+import type { Decryptor } from "../ports.js";
 
 const SIGNATURE_TYPES = new Set(["application/pkcs7-signature", "application/x-pkcs7-signature"]);
 const PKCS7_MIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
 
-export interface WalkContext {
-  policy: SmimePolicy;
+/** The walk's state; what signers are judged with is SignerContext's (judge-signers.ts). */
+export interface WalkContext extends SignerContext {
   parse: ParseContext;
-  issues: IssueCollector;
   layers: Layer[];
-  headers: SenderHeaders;
   /** The message's own header fields, which protected copies are compared with. */
   outerHeaders: readonly HeaderField[];
   /** Some content stayed behind a layer that could not be opened. */
@@ -44,20 +38,10 @@ export interface WalkContext {
   readableContent?: Map<number, { entity: MimeEntity; pathPrefix: string }>;
   /** OpenPGP encryption was found: the message is encrypted, in a form Signet does not inspect. */
   foreignEncryption?: boolean;
-  /** Trust anchors and issuer sources; without them trust stays `unknown`. */
-  trust?: TrustInputs;
-  /** The host's ports for revocation: without a fetcher only attached and cached answers count. */
-  fetcher?: Fetcher;
-  store?: Store;
   /** Who can open enveloped layers (ports.ts Decryptor), tried in order. */
   decryptors?: readonly Decryptor[];
   /** Partial encrypted layers the reader asked to open, by MIME path (InspectOptions.openParts). */
   openParts?: ReadonlySet<string>;
-  /**
-   * A CMS object given on its own, not in a message: there are no header fields, so no From to bind
-   * a signer to and no Date to compare the signing time with.
-   */
-  standalone?: boolean;
 }
 
 export interface Position {

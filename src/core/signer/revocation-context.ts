@@ -5,17 +5,15 @@
  * CRL, PKITS 4.14.30) is accepted on that cycle, its status being settled above.
  */
 import { checkChainRevocation, type RevocationContext } from "../revocation/check-chain.js";
-import type { ParsedCrl } from "../revocation/crl.js";
-import type { ParsedOcsp } from "../revocation/ocsp.js";
 import type { ParsedSignedData } from "../cms/signed-data.js";
 import type { CertificateView } from "../x509/certificate.js";
-import type { SignerContext } from "./judge-signers.js";
+import type { ChainJudging, EmbeddedRevocation } from "./judge-signers.js";
 import { crlSignerPath } from "./signer-trust.js";
 
 export function revocationContext(
-  ctx: SignerContext,
+  ctx: ChainJudging,
   signed: ParsedSignedData,
-  embedded: { crls: ParsedCrl[]; ocsp: ParsedOcsp[] },
+  embedded: EmbeddedRevocation,
   path: CertificateView[],
 ): RevocationContext {
   const inProgress = new Set<CertificateView>();
@@ -27,15 +25,15 @@ export function revocationContext(
     ...(ctx.store ? { store: ctx.store } : {}),
     embeddedCrls: embedded.crls,
     embeddedOcsp: embedded.ocsp,
-    // Stryker disable next-line OptionalChaining,ArrayDeclaration: trust is set whenever revocation is asked; an entry that is no CRL matches no certificate
-    suppliedCrls: ctx.trust?.crls ?? [],
+    // Stryker disable next-line ArrayDeclaration: an entry that is no CRL matches no certificate
+    suppliedCrls: ctx.trust.crls ?? [],
     candidates: [...path, ...signed.certificates],
     signerValid: async (signer) => {
       if (inProgress.has(signer) || path.includes(signer)) return true;
       const known = decided.get(signer);
       // Stryker disable next-line ConditionalExpression: deciding again gives the same answer; the map only saves the work
       if (known !== undefined) return known;
-      const signerPath = await crlSignerPath(signer, signed.certificates, ctx.trust!, ctx.policy);
+      const signerPath = await crlSignerPath(signer, signed.certificates, ctx.trust, ctx.policy);
       let valid = false;
       if (signerPath) {
         inProgress.add(signer);

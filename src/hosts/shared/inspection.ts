@@ -4,7 +4,7 @@
  * revocation answers), at once; then the answer with the network (revocation,
  * AIA), which can take seconds. Both hosts and the demo page use this.
  */
-import { inspectMessage, type Clock, type Decryptor, type Fetcher, type InspectOptions, type SecurityReport, type Store, type TrustInputs } from "../../core/index.js";
+import { inspectInStages, type Clock, type Decryptor, type Fetcher, type InspectOptions, type Store, type TrustInputs } from "../../core/index.js";
 import type { MessageState } from "../../ui/headline.js";
 
 /** A state the views show as it is (the report so far, whether the network is still answering, or an error). */
@@ -14,7 +14,7 @@ export interface InspectionDeps {
   clock: Clock;
   store?: Store;
   fetcher?: Fetcher;
-  /** Trust inputs with AIA (remote) sources; the local phase uses them without. */
+  /** Trust inputs with AIA (remote) sources; the local phase leaves those to the final one. */
   trust: () => Promise<TrustInputs>;
   options?: InspectOptions;
 }
@@ -40,37 +40,28 @@ export function currentState(inspection: Inspection): Promise<InspectionState> {
   return inspection.settled ? Promise.resolve(inspection.settled) : inspection.local;
 }
 
-/** Nothing the network could change: no signature to check a chain for. */
-function settledLocally(r: SecurityReport): boolean {
-  return r.signature === "unsigned" || r.layers.every((l) => l.kind !== "signed" || l.signers.length === 0);
-}
-
 const failed = (e: unknown): InspectionState => ({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
 
-/** Starts both phases; `raw` may still be on its way (Thunderbird's getRaw), and its failure is an error state. */
+/**
+ * Starts the inspection; `raw` may still be on its way (Thunderbird's getRaw), and its failure is an
+ * error state. One inspection (core inspectInStages): the final phase judges the signers' chains
+ * again with the network, and parses, decrypts and checks signatures no second time.
+ */
 export function startInspection(raw: Uint8Array | Promise<Uint8Array>, deps: InspectionDeps, decryptors: readonly Decryptor[] = []): Inspection {
   const timings: InspectionTimings = { started: Date.now() };
   const bytes = Promise.resolve(raw).then((b) => ((timings.raw = Date.now()), b));
-  // Both phases ask the same decryptors; the host's asks its mail client once (host-decryptor.ts).
-  const base = { clock: deps.clock, ...(deps.store ? { store: deps.store } : {}), ...(decryptors.length ? { decryptors } : {}) };
-  // With a network to come, the local phase leaves revocation to it (a half answer would flash warnings);
-  // without one, attached and cached answers are all there is, so they are used at once.
-  const localOptions: InspectOptions = deps.fetcher ? { ...deps.options, revocation: "off" } : { ...deps.options };
-  const localReport = Promise.all([bytes, deps.trust()]).then(([b, { remote: _remote, ...local }]) => inspectMessage(b, base, { ...localOptions, trust: local }));
-  const local = localReport.then(
-    (report): InspectionState => ({ report, pending: !settledLocally(report) && deps.fetcher !== undefined }),
+  const ports = {
+    clock: deps.clock,
+    ...(deps.store ? { store: deps.store } : {}),
+    ...(deps.fetcher ? { fetcher: deps.fetcher } : {}),
+    ...(decryptors.length ? { decryptors } : {}),
+  };
+  const staged = Promise.all([bytes, deps.trust()]).then(([b, trust]) => inspectInStages(b, ports, { ...deps.options, trust }));
+  const local = staged.then((s): InspectionState => ({ report: s.local, pending: s.final !== null }), failed);
+  const final = staged.then(
+    async (s): Promise<InspectionState> => ({ report: s.final ? await s.final() : s.local, pending: false }),
     failed,
   );
-  const final = local.then(async (state): Promise<InspectionState> => {
-    if (!state.pending) return state;
-    try {
-      const [b, trust] = await Promise.all([bytes, deps.trust()]);
-      const report = await inspectMessage(b, { ...base, ...(deps.fetcher ? { fetcher: deps.fetcher } : {}) }, { ...deps.options, trust });
-      return { report, pending: false };
-    } catch (e) {
-      return failed(e);
-    }
-  });
   const inspection: Inspection = { local, final, timings };
   void local.then(() => (timings.local = Date.now()));
   void final.then((state) => {
