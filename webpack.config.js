@@ -18,7 +18,9 @@ const common = (mode, name, outDir) => ({
   mode,
   target: "web",
   devtool: mode === "production" ? false : "source-map",
-  output: { path: path.join(root, "dist", outDir), filename: "[name].js", clean: true },
+  // Code only some messages need (the bundled roots' DER, decryption, revocation) is imported on
+  // demand (import() in the core) and lands in chunks named for it, which a page loads when asked.
+  output: { path: path.join(root, "dist", outDir), filename: "[name].js", chunkFilename: "[name].js", clean: true },
   resolve: {
     extensions: [".ts", ".tsx", ".js"],
     // Sources import "./x.js" (NodeNext style); resolve those to the .ts(x) files.
@@ -33,7 +35,14 @@ const common = (mode, name, outDir) => ({
         // rootDir "." because the test build also bundles the harness in test/hosts/thunderbird-harness/.
         loader: "ts-loader",
         exclude: /node_modules/,
-        options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, transpileOnly: true, compilerOptions: { sourceMap: mode !== "production", noEmit: false, rootDir: "." } },
+        // ES modules out, whatever tsconfig's NodeNext makes of a file on its own (transpileOnly cannot read
+        // package.json's "type", and gave CommonJS): webpack then drops what no entry uses and splits import()s.
+        options: {
+          configFile: "tsconfig.json",
+          onlyCompileBundledFiles: true,
+          transpileOnly: true,
+          compilerOptions: { sourceMap: mode !== "production", noEmit: false, rootDir: ".", module: "ESNext", moduleResolution: "Bundler" },
+        },
       },
     ],
   },

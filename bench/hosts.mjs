@@ -7,7 +7,7 @@
 //  - the demo page's cold start in Chromium: navigation to the first report shown.
 // Timings on this shared machine are noisy; run it twice before quoting figures.
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,11 +20,19 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-console.log("Bundle sizes (minified / gzip -9):");
-for (const f of ["thunderbird/banner.js", "thunderbird/popup.js", "thunderbird/options.js", "thunderbird/background.js", "demo/demo.js", "outlook/taskpane.js"]) {
-  const bytes = readFileSync(join(root, "dist", f));
-  console.log(`  ${f.padEnd(28)} ${kb(bytes.length).padStart(10)} / ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)}`);
+const gz = (f) => gzipSync(readFileSync(join(root, "dist", f)), { level: 9 }).length;
+console.log("Bundle sizes (minified / gzip -9); chunks are loaded when first needed:");
+const entries = ["thunderbird/banner.js", "thunderbird/popup.js", "thunderbird/options.js", "thunderbird/background.js", "demo/demo.js", "outlook/taskpane.js"];
+const chunks = readdirSync(join(root, "dist/thunderbird")).filter((f) => f.endsWith(".js") && !entries.includes(`thunderbird/${f}`)).map((f) => `thunderbird/${f}`);
+for (const f of [...entries, ...chunks.sort()]) {
+  console.log(`  ${f.padEnd(32)} ${kb(readFileSync(join(root, "dist", f)).length).padStart(10)} / ${kb(gz(f)).padStart(9)}`);
 }
+// What the background loads before it answers a first message: its script and the reader's catalogue.
+for (const lang of ["en", "de"]) {
+  const start = gz("thunderbird/background.js") + gz(`thunderbird/catalogue-${lang}.js`);
+  console.log(`  background at start, ${lang} reader: ${(start / 1000).toFixed(1)} kB gzip (${kb(start)}); goal 160 kB`);
+}
+console.log(`  banner: ${(gz("thunderbird/banner.js") / 1000).toFixed(1)} kB gzip; goal 15 kB`);
 
 const sample = readFileSync(join(root, "samples/01-signed-valid.eml"), "latin1");
 const COPIES = 10;

@@ -33,7 +33,11 @@ export function packageXpi(options = {}) {
   // The PNG icons are Outlook's (scripts/make-icons.mjs); Thunderbird's are the SVGs.
   for (const f of [...filesUnder("_locales"), ...filesUnder("icons").filter((f) => f.endsWith(".svg"))]) files[relative(root, join(root, f))] = readFileSync(join(root, f));
   for (const s of SCRIPTS) files[s] = readFileSync(join(built, s));
-  if (existsSync(join(built, "background.js.LICENSE.txt"))) files["THIRD-PARTY-LICENSES.txt"] = readFileSync(join(built, "background.js.LICENSE.txt"));
+  // The chunks the background and the pages import on demand (webpack.config.js): every other script webpack wrote.
+  for (const c of readdirSync(built).filter((f) => f.endsWith(".js") && !SCRIPTS.includes(f)).sort()) files[c] = readFileSync(join(built, c));
+  // Each script's licence notices, once each (terser gathers them per output file).
+  const notices = new Set(readdirSync(built).filter((f) => f.endsWith(".LICENSE.txt")).sort().flatMap((f) => readFileSync(join(built, f), "utf8").split(/\n\n(?=\/\*)/).map((n) => n.trim())));
+  if (notices.size) files["THIRD-PARTY-LICENSES.txt"] = new TextEncoder().encode([...notices].join("\n\n") + "\n");
   for (const p of PAGES) files[p] = readFileSync(join(root, "src/hosts/thunderbird", p));
 
   if (options.test) {

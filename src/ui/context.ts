@@ -5,7 +5,8 @@
  */
 import { createContext } from "preact";
 import type { CertificateDetails } from "../core/index.js";
-import { EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
+import type { Catalogue } from "./messages/catalogue.js";
+import { EN_CATALOGUE } from "./messages/catalogue-en.js";
 
 export interface UiServices {
   catalogue: Catalogue;

@@ -1,5 +1,6 @@
 /** The shared views, for both hosts and the demo page. Hosts render these with data and a UiContext. */
 export { Banner, type BannerProps } from "./components/Banner.js";
+export { bannerWords, type BannerWords } from "./banner-words.js";
 export { ReportView, type ReportViewProps } from "./components/ReportView.js";
 export { CertificateView, pemText, type CertificateViewProps } from "./components/CertificateView.js";
 export { PersonalMarkEditor, type PersonalMarkEditorProps } from "./components/PersonalMarkEditor.js";
@@ -8,5 +9,7 @@ export { TrustManager, type TrustActions, type TrustManagerProps } from "./compo
 export { KeyManager, type KeyActions, type KeyManagerProps } from "./components/KeyManager.js";
 export { UiContext, type UiServices } from "./context.js";
 export { Root } from "./components/Root.js";
-export { catalogueFor, DE_CATALOGUE, EN_CATALOGUE, type Catalogue } from "./messages/catalogue.js";
+export { catalogueLanguage, loadCatalogue, type Catalogue } from "./messages/catalogue.js";
+export { EN_CATALOGUE } from "./messages/catalogue-en.js";
+export { DE_CATALOGUE } from "./messages/catalogue-de.js";
 export { headline, type Headline, type Tone } from "./headline.js";

@@ -194,7 +194,7 @@ describe("the options page (key manager)", () => {
       await page.screenshot({ path: join(root, "test-output/options-keys.png"), fullPage: true });
       await page.getByRole("button", { name: "Lock now" }).click();
       await keys.locator("[role=status]", { hasText: "Locked." }).waitFor();
-      expect(service.keys.isUnlocked()).toBe(false);
+      expect((await service.keys()).isUnlocked()).toBe(false);
       // A new passphrase, through the background's keys-change-passphrase: the wrong current one is worded.
       await keys.locator("summary", { hasText: "Change passphrase" }).click();
       await page.getByPlaceholder("Current passphrase").fill("not the passphrase");
@@ -205,10 +205,11 @@ describe("the options page (key manager)", () => {
       await page.getByPlaceholder("New passphrase").fill("a new options passphrase");
       await page.getByRole("button", { name: "Change", exact: true }).click();
       await keys.locator("[role=status]", { hasText: "Passphrase changed: every key is now sealed under the new one." }).waitFor();
-      service.keys.lock();
-      expect(await service.keys.unlock("an options passphrase", 60_000)).toBe("wrong-passphrase");
-      expect(await service.keys.unlock("a new options passphrase", 60_000)).toBe("unlocked");
-      service.keys.lock();
+      const store = await service.keys();
+      store.lock();
+      expect(await store.unlock("an options passphrase", 60_000)).toBe("wrong-passphrase");
+      expect(await store.unlock("a new options passphrase", 60_000)).toBe("unlocked");
+      store.lock();
       // Signet's own correspondents, from the samples the popup tests inspected, are listed below.
       expect(await keys.innerText()).toContain("Correspondents");
       await page.close();

@@ -13,7 +13,7 @@ import { dispatch } from "../../src/hosts/thunderbird/commands.js";
 import type { Messenger } from "../../src/hosts/thunderbird/messenger.js";
 import { DISPLAYED_MESSAGE_DEADLINE_MS, SignetService } from "../../src/hosts/thunderbird/service.js";
 import { ToolbarIndicator } from "../../src/hosts/thunderbird/toolbar.js";
-import { EN_CATALOGUE } from "../../src/ui/messages/catalogue.js";
+import { EN_CATALOGUE } from "../../src/ui/messages/catalogue-en.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 const root = resolve(import.meta.dirname, "../..");

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_ROOTS, BUNDLED_ROOTS_INFO } from "../../src/core/trust/bundled-roots.js";
-import { BUNDLED_ROOTS_INDEX } from "../../src/core/trust/bundled-index.js";
+import { BUNDLED_ROOTS_INDEX, BUNDLED_ROOTS_INFO as BUNDLED_INFO_OF_INDEX } from "../../src/core/trust/bundled-index.js";
 import { indexedBundledAnchors } from "../../src/core/trust/bundled.js";
 import { TrustStore, type TrustAnchor } from "../../src/core/trust/trust-store.js";
 import { bundledAnchors, CertificateView } from "../../src/core/index.js";
@@ -22,7 +22,7 @@ const tmp = mkdtempSync(join(tmpdir(), "signet-roots-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("bundled email roots", () => {
-  it("every bundled root parses, is self-issued, and is valid today; the count matches the record", () => {
+  it("every bundled root parses, is self-issued, and is valid today; the count matches the record", async () => {
     expect(BUNDLED_ROOTS.length).toBe(BUNDLED_ROOTS_INFO.count);
     expect(BUNDLED_ROOTS.length).toBeGreaterThan(50);
     for (const [name, b64] of BUNDLED_ROOTS) {
@@ -34,7 +34,11 @@ describe("bundled email roots", () => {
       expect(x.checkIssued(x), name).toBe(true);
       expect(new Date(x.validTo).getTime(), name).toBeGreaterThan(Date.now());
     }
-    expect(bundledAnchors().every((a) => a.source === "bundled")).toBe(true);
+    expect((await bundledAnchors()).every((a) => a.source === "bundled")).toBe(true);
+  });
+
+  it("the build-time index carries the roots' provenance as bundled-roots.ts gives it", () => {
+    expect(BUNDLED_INFO_OF_INDEX).toEqual(BUNDLED_ROOTS_INFO);
   });
 
   it("the build-time index names each root by its subject's name key and its SHA-256 (a stale index fails here)", () => {
@@ -49,13 +53,13 @@ describe("bundled email roots", () => {
 
   it("a store of indexed anchors parses none until one is asked for, and then only the ones with that name or fingerprint", async () => {
     const loaded: number[] = [];
-    const indexed = indexedBundledAnchors().map((a, i) => ({ ...a, load: (): TrustAnchor => (loaded.push(i), a.load()) }));
+    const indexed = indexedBundledAnchors().map((a, i) => ({ ...a, load: (): Promise<TrustAnchor> => (loaded.push(i), a.load()) }));
     const store = await TrustStore.create(indexed, [BUNDLED_ROOTS_INDEX[1]![1]]);
     expect(loaded).toEqual([]);
     expect(new Set(BUNDLED_ROOTS_INDEX.map(([, fp]) => fp)).size).toBe(BUNDLED_ROOTS.length); // each root once
     expect(store.size).toBe(BUNDLED_ROOTS.length - 1);
     const amazon = BUNDLED_ROOTS.findIndex(([name]) => name === "Amazon Root CA 1");
-    const found = store.anchorsNamed(BUNDLED_ROOTS_INDEX[amazon]![0]);
+    const found = await store.anchorsNamed(BUNDLED_ROOTS_INDEX[amazon]![0]);
     expect(found.map((a) => a.certificate.subjectKey)).toEqual([BUNDLED_ROOTS_INDEX[amazon]![0]]);
     expect(found[0]!.source).toBe("bundled");
     expect(loaded).toEqual([amazon]);
@@ -64,7 +68,7 @@ describe("bundled email roots", () => {
     expect(loaded).toEqual([amazon, 3]);
     // The distrusted root is neither found by its name nor by its fingerprint.
     const distrusted = CertificateView.fromDer(new Uint8Array(Buffer.from(BUNDLED_ROOTS[1]![1], "base64")));
-    expect(store.anchorsNamed(distrusted.subjectKey)).toEqual([]);
+    expect(await store.anchorsNamed(distrusted.subjectKey)).toEqual([]);
     expect(await store.anchorOf(distrusted)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeCertificate, type RevocationProblem, type SecurityReport } from "../../src/core/index.js";
-import { Banner, catalogueFor, DE_CATALOGUE, EN_CATALOGUE, headline, ReportView, UiContext, type UiServices } from "../../src/ui/index.js";
+import { Banner, bannerWords, DE_CATALOGUE, EN_CATALOGUE, headline, loadCatalogue, ReportView, UiContext, type UiServices } from "../../src/ui/index.js";
 import { signers } from "../helpers/inspect.js";
 import { root, sampleReport } from "./reports.js";
 
@@ -84,16 +84,16 @@ describe("headline", () => {
     });
   });
 
-  it("the host's language picks the catalogue by its base (de-AT is German); unknown languages fall back to English", () => {
-    expect([catalogueFor("de-DE"), catalogueFor("de-AT"), catalogueFor("de")]).toEqual([DE_CATALOGUE, DE_CATALOGUE, DE_CATALOGUE]);
-    expect([catalogueFor("en-GB"), catalogueFor("fr-FR"), catalogueFor(undefined)]).toEqual([EN_CATALOGUE, EN_CATALOGUE, EN_CATALOGUE]);
+  it("the host's language picks the catalogue by its base (de-AT is German); unknown languages fall back to English", async () => {
+    expect(await Promise.all([loadCatalogue("de-DE"), loadCatalogue("de-AT"), loadCatalogue("de")])).toEqual([DE_CATALOGUE, DE_CATALOGUE, DE_CATALOGUE]);
+    expect(await Promise.all([loadCatalogue("en-GB"), loadCatalogue("fr-FR"), loadCatalogue(undefined)])).toEqual([EN_CATALOGUE, EN_CATALOGUE, EN_CATALOGUE]);
   });
 });
 
 describe("Banner", () => {
   it("shows verdict word, signer and a Details button that asks the host", async () => {
     const openDetails = vi.fn();
-    const el = await mount(<Banner report={reports["11-revoked.eml"]!} pending={false} />, { catalogue: EN_CATALOGUE, openDetails });
+    const el = await mount(<Banner words={bannerWords({ report: reports["11-revoked.eml"]!, pending: false }, EN_CATALOGUE)} openDetails={openDetails} />);
     const banner = el.querySelector('[role="status"]')!;
     expect(banner.getAttribute("data-verdict")).toBe("danger");
     expect(text(banner)).toMatch(/^✖ ?Danger/);
@@ -105,7 +105,7 @@ describe("Banner", () => {
   });
 
   it("leads with the reader's personal mark, in its colour and named for screen readers; an unprotected message's banner is grey, not green", async () => {
-    const el = await mount(<Banner report={reports["08-unsigned.eml"]!} pending={false} mark={{ text: "🦉", colour: "#6a1b9a" }} />);
+    const el = await mount(<Banner words={bannerWords({ report: reports["08-unsigned.eml"]!, pending: false }, EN_CATALOGUE)} mark={{ text: "🦉", colour: "#6a1b9a" }} />);
     const banner = el.querySelector('[role="status"]')!;
     const first = banner.firstElementChild as HTMLElement;
     expect([first.className, text(first), first.getAttribute("aria-label"), first.style.background]).toEqual(["mark", "🦉", "Your personal mark: 🦉", "#6a1b9a"]);
@@ -113,8 +113,8 @@ describe("Banner", () => {
     expect(banner.className).toBe("banner tone-none");
   });
 
-  it("has no Details button when the host offers none, and a placeholder before the report", async () => {
-    const el = await mount(<Banner report={null} pending={true} />);
+  it("has no Details button when the host offers none, nor before the report; a placeholder then", async () => {
+    const el = await mount(<Banner words={bannerWords({ report: null, pending: true }, EN_CATALOGUE)} openDetails={() => undefined} />);
     expect(el.querySelector("button")).toBeNull();
     expect(text(el.querySelector('[role="status"]'))).toMatch(/Checking.*Reading the message/);
   });

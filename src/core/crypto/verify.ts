@@ -5,8 +5,6 @@
  * wrong type for the scheme; throws UnsupportedAlgorithmError only when the
  * answer is unknowable here.
  */
-import { p256, p384, p521 } from "@noble/curves/nist.js";
-import { ed25519 } from "@noble/curves/ed25519.js";
 import type { DigestName, SignatureScheme } from "./algorithms.js";
 import { DIGEST_LENGTH, signatureScheme } from "./algorithms.js";
 import type { CurveName, PublicKeyDescription } from "./public-key.js";
@@ -30,7 +28,11 @@ export const DSA_INHERITED: Unsupported = Object.freeze({ why: "dsa-parameters-i
 const WEBCRYPTO_HASHES: ReadonlySet<DigestName> = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
 
 const CURVE_BYTES: Record<CurveName, number> = { "P-256": 32, "P-384": 48, "P-521": 66 };
-const NOBLE_CURVES = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
+
+// @noble/curves does what WebCrypto cannot (ECDSA over SHA-224, Ed25519 where a webview lacks it),
+// which few messages need: imported then, a chunk of its own in the add-ons (webpack.config.js).
+const nobleNist = () => import(/* webpackChunkName: "curves" */ "@noble/curves/nist.js");
+const nobleEd25519 = () => import(/* webpackChunkName: "curves" */ "@noble/curves/ed25519.js");
 
 type Buf = Uint8Array<ArrayBuffer>;
 const buf = (b: Uint8Array): Buf => b as Buf;
@@ -57,9 +59,11 @@ async function verifyEcdsa(key: Extract<PublicKeyDescription, { kind: "ec" }>, h
     return crypto.subtle.verify({ name: "ECDSA", hash }, k, buf(raw), buf(data));
   }
   const h = await digest(hash, data);
+  const { p256, p384, p521 } = await nobleNist();
+  const curves = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
   // Stryker disable BlockStatement,BooleanLiteral: @noble/curves 2 answers false for every bad input tried (r or s out of range, points off the curve or of the wrong length); the catch guards a version that throws
   try {
-    return NOBLE_CURVES[key.curve].verify(raw, h, key.point, { prehash: false, lowS: false, format: "compact" });
+    return curves[key.curve].verify(raw, h, key.point, { prehash: false, lowS: false, format: "compact" });
   } catch {
     return false;
   }
@@ -75,6 +79,7 @@ async function verifyEd25519(key: Extract<PublicKeyDescription, { kind: "ed25519
     k = await verifyKey(key, { name: "Ed25519" });
   } catch {
     // Older webviews lack Ed25519 in WebCrypto: fall back to @noble/curves.
+    const { ed25519 } = await nobleEd25519();
     try {
       return ed25519.verify(sig, data, key.point);
     } catch {

@@ -306,10 +306,10 @@ async function enveloped(
   content: asn1js.AsnType,
   authenticated: boolean,
 ): Promise<void> {
-  // Loaded on the first encrypted message (most mail is not): its ciphers' tables cost start-up time.
-  // "eager": bundles keep it in the same file, and only its evaluation waits.
-  const { readEnveloped } = await import(/* webpackMode: "eager" */ "../cms/enveloped-data.js");
-  const { contentCipher } = await import(/* webpackMode: "eager" */ "../crypto/content-cipher.js");
+  // Loaded on the first encrypted message (most mail is not): in the add-ons a chunk of its own
+  // (webpack.config.js), kept out of what the background script loads at start.
+  const { readEnveloped } = await import(/* webpackChunkName: "decryption" */ "../cms/enveloped-data.js");
+  const { contentCipher } = await import(/* webpackChunkName: "decryption" */ "../crypto/content-cipher.js");
   let parts: EnvelopedParts | null = null;
   try {
     parts = readEnveloped(content, authenticated);

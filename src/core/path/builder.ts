@@ -120,7 +120,7 @@ async function candidatesFor(state: SearchState, top: CertificateView, remote: b
     out.push({ cert, anchor: anchor ?? (await state.ctx.store.anchorOf(cert)) });
   };
   if (!remote) {
-    for (const a of state.ctx.store.anchorsNamed(top.issuerKey)) await push(a.certificate, a);
+    for (const a of await state.ctx.store.anchorsNamed(top.issuerKey)) await push(a.certificate, a);
     for (const d of state.ctx.store.distrustedNamed(top.issuerKey)) await push(d, null);
   }
   for (const source of state.ctx.sources) {

@@ -16,14 +16,11 @@ import type { SmimePolicy } from "../policy/profile.js";
 import { placeIssues, type IssueCollector, type IssueSlot } from "../report/issues.js";
 import type { LocalIssue } from "../report/local-issue.js";
 import type { Issue, IssueLocation, SignedLayer, SignerReport } from "../report/types.js";
-import { checkChainRevocation, summarizeRevocation, type ChainRevocation } from "../revocation/check-chain.js";
-import { parseCrl, type ParsedCrl } from "../revocation/crl.js";
-import { parseOcspResponse, type ParsedOcsp } from "../revocation/ocsp.js";
 import type { Fetcher, Store } from "../ports.js";
 import type { TrustInputs } from "../trust/inputs.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { bindSender, checkSigningTime, type SenderHeaders } from "./identity.js";
-import { revocationContext } from "./revocation-context.js";
+import type { SignerRevocation } from "./revocation-context.js";
 import { judgeSigner, type SignerTrust } from "./signer-trust.js";
 
 /** What a signer's chain is judged with in one stage. */
@@ -52,12 +49,6 @@ export interface SignerContext {
   judged?: JudgedSigner[];
 }
 
-/** Revocation data a layer's signer attached, parsed once for all of the layer's signers. */
-export interface EmbeddedRevocation {
-  crls: ParsedCrl[];
-  ocsp: ParsedOcsp[];
-}
-
 /** A signer checked (signature and sender), before its chain is judged. */
 export interface VerifiedSigner {
   layer: SignedLayer;
@@ -71,7 +62,6 @@ export interface VerifiedSigner {
   senderIssues: LocalIssue[];
   /** The policy the chain is validated under: at the signing time when the profile says so. */
   pathPolicy: SmimePolicy;
-  embedded: EmbeddedRevocation;
 }
 
 /** A stage's answer on a signer's chain. */
@@ -79,7 +69,7 @@ export interface ChainAnswer {
   trust: SignerTrust;
   /** The signature check again when the path supplied the signer's key (inherited DSA parameters), else the first. */
   outcome: SignerOutcome;
-  revocation: ChainRevocation | null;
+  revocation: SignerRevocation | null;
 }
 
 /** A signer as the first stage left it, for the second to judge its chain again. */
@@ -117,16 +107,8 @@ export async function judgeLayerSigners(ctx: SignerContext, layer: SignedLayer, 
   }
   if (total > 1) ctx.issues.add("multiple-signers", "info", { layer: index }, { count: total });
   const count = Math.min(total, ctx.policy.limits.maxSigners);
-  // The filters keep the types true; check-chain would find no answer in an error record either
-  // (inspect-revocation.test.ts: a junk response is passed over), so Stryker cannot tell them gone.
-  const embedded: EmbeddedRevocation = {
-    // Stryker disable next-line StringLiteral,MethodExpression: as above
-    crls: signed.embeddedCrls.map(parseCrl).filter((c): c is ParsedCrl => !("error" in c)),
-    // Stryker disable next-line StringLiteral,MethodExpression: as above
-    ocsp: signed.embeddedOcsp.map(parseOcspResponse).filter((r): r is ParsedOcsp => !("error" in r)),
-  };
   if (total > count) ctx.issues.add("limit-exceeded", "error", { layer: index }, { limit: "maxSigners", value: count });
-  for (let s = 0; s < count; s++) await judgeOneSigner(ctx, await verifyOneSigner(ctx, layer, signed, s, content, nested, embedded));
+  for (let s = 0; s < count; s++) await judgeOneSigner(ctx, await verifyOneSigner(ctx, layer, signed, s, content, nested));
   if (nested) {
     const signedBy = layer.signers.map((r) => r.certificate?.emails[0] ?? r.certificate?.subject ?? "?");
     ctx.issues.add("nested-signature", "info", { layer: index }, { depth: signedAncestors + 1, signedBy });
@@ -140,7 +122,6 @@ async function verifyOneSigner(
   s: number,
   content: Uint8Array | null,
   nested: boolean,
-  embedded: EmbeddedRevocation,
 ): Promise<VerifiedSigner> {
   const where = { layer: layer.index, signer: s };
   const outcome = await verifySigner(signed, s, content, ctx.policy);
@@ -152,7 +133,7 @@ async function verifyOneSigner(
   }
   const binding = bindSender(outcome.certificate, ctx.headers, ctx.policy);
   const senderIssues = nested || ctx.standalone ? [] : [...binding.issues, ...checkSigningTime(signingTime, ctx.headers, ctx.policy)];
-  return { layer, where, signed, content, outcome, identity: binding.identity, senderIssues, pathPolicy, embedded };
+  return { layer, where, signed, content, outcome, identity: binding.identity, senderIssues, pathPolicy };
 }
 
 async function judgeOneSigner(ctx: SignerContext, signer: VerifiedSigner): Promise<void> {
@@ -185,10 +166,11 @@ export async function judgeChain(signer: VerifiedSigner, certificate: Certificat
     // Stryker disable next-line ConditionalExpression: verifying again without a key gives the same outcome, only later
     if (trust.leafKey) outcome = await verifySigner(signer.signed, signer.where.signer, signer.content, judging.policy, trust.leafKey);
   }
-  const revocation =
-    trust.path && judging.policy.revocation !== "off" && !judging.revocationLater
-      ? await checkChainRevocation(trust.path, revocationContext(judging, signer.signed, signer.embedded, trust.path))
-      : null;
+  let revocation: SignerRevocation | null = null;
+  if (trust.path && judging.policy.revocation !== "off" && !judging.revocationLater) {
+    const { signerRevocation } = await import(/* webpackChunkName: "revocation" */ "./revocation-context.js");
+    revocation = await signerRevocation(judging, signer.signed, trust.path);
+  }
   return { trust, outcome, revocation };
 }
 
@@ -207,7 +189,7 @@ export function signerAnswer(signer: VerifiedSigner, answer: ChainAnswer | null)
     if (judged.pathAttempts) report.pathAttempts = judged.pathAttempts;
     issues.push(...judged.issues);
     if (answer.revocation) {
-      report.revocation = summarizeRevocation(answer.revocation.evidence);
+      report.revocation = answer.revocation.status;
       report.revocationEvidence = answer.revocation.evidence;
       issues.push(...answer.revocation.issues);
     }

@@ -39,7 +39,7 @@ export async function listTrust(store: Store | undefined, options: { bundled: bo
   for (const c of user?.distrustedCertificates ?? []) entries.push(await entry(c, "user", "distrusted"));
   if (options.bundled) {
     const distrusted = new Set(user?.distrusted ?? []);
-    for (const a of bundledAnchors()) {
+    for (const a of await bundledAnchors()) {
       const e = await entry(a.certificate, "bundled", "anchor");
       if (distrusted.has(e.fingerprint)) continue;
       entries.push(e);

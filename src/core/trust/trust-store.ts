@@ -28,7 +28,8 @@ export interface IndexedAnchor {
   readonly subjectKey: string;
   /** SHA-256 of the DER, lower-case hex. */
   readonly fingerprint: string;
-  readonly load: () => TrustAnchor;
+  /** The anchor, parsed (bundled.ts imports the roots' DER on first use). */
+  readonly load: () => Promise<TrustAnchor>;
 }
 
 export class TrustStore {
@@ -55,7 +56,7 @@ export class TrustStore {
       store.distrustedBySubject.set(c.subjectKey, list);
     }
     for (const a of anchors) {
-      const entry = "load" in a ? a : { subjectKey: a.certificate.subjectKey, fingerprint: await a.certificate.fingerprintHex(), load: () => a };
+      const entry = "load" in a ? a : { subjectKey: a.certificate.subjectKey, fingerprint: await a.certificate.fingerprintHex(), load: async () => a };
       if (store.distrusted.has(entry.fingerprint) || store.byFingerprint.has(entry.fingerprint)) continue;
       store.byFingerprint.set(entry.fingerprint, entry);
       const list = store.bySubject.get(entry.subjectKey) ?? [];
@@ -72,8 +73,8 @@ export class TrustStore {
   }
 
   /** Anchors whose subject matches this (issuer) name. */
-  anchorsNamed(nameKey: string): readonly TrustAnchor[] {
-    return (this.bySubject.get(nameKey) ?? []).map((e) => e.load());
+  anchorsNamed(nameKey: string): Promise<readonly TrustAnchor[]> {
+    return Promise.all((this.bySubject.get(nameKey) ?? []).map((e) => e.load()));
   }
 
   /** Distrusted certificates with this subject name. */
@@ -83,7 +84,7 @@ export class TrustStore {
 
   /** The anchor that is this very certificate, if any. */
   async anchorOf(cert: CertificateView): Promise<TrustAnchor | null> {
-    return this.byFingerprint.get(await cert.fingerprintHex())?.load() ?? null;
+    return (await this.byFingerprint.get(await cert.fingerprintHex())?.load()) ?? null;
   }
 
   async isDistrusted(cert: CertificateView): Promise<boolean> {

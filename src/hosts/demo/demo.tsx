@@ -8,7 +8,7 @@
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { buildTrustInputs, CorrespondentDirectory, decodeBase64Text, describeCertificate, KeyStore, readCertificates, systemClock, type CertificateView, type TrustInputs } from "../../core/index.js";
-import { Banner, catalogueFor, ReportView, UiContext, type UiServices } from "../../ui/index.js";
+import { Banner, bannerWords, loadCatalogue, ReportView, UiContext, type UiServices } from "../../ui/index.js";
 import { LocalKeyManager } from "../shared/local-key-manager.js";
 import { MemoryVault } from "../shared/key-vault.js";
 import { startInspection, type InspectionState } from "../shared/inspection.js";
@@ -39,7 +39,7 @@ function trustInputs(anchorUrl: string): Promise<TrustInputs> {
 }
 
 const services: UiServices = {
-  catalogue: catalogueFor(navigator.language),
+  catalogue: await loadCatalogue(navigator.language),
   describeCertificate: (derBase64) => describeCertificate(decodeBase64Text(derBase64).bytes),
 };
 
@@ -137,7 +137,7 @@ function Demo() {
           <UiContext.Provider value={{ ...services, openPart }}>
             <p class="current">{current}</p>
             <p class="preview-label">What Thunderbird shows above the message:</p>
-            <Banner {...state} />
+            <Banner words={bannerWords(state, services.catalogue)} />
             <p class="preview-label">The report (Signet's button in the message header, or Details):</p>
             <ReportView {...state} />
           </UiContext.Provider>

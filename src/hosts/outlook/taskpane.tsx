@@ -8,7 +8,7 @@
  */
 import { render } from "preact";
 import { KeyStore, systemClock } from "../../core/index.js";
-import { catalogueFor, Root, UiContext } from "../../ui/index.js";
+import { loadCatalogue, Root, UiContext } from "../../ui/index.js";
 import { IndexedDbStore } from "../shared/indexeddb-store.js";
 import { IndexedDbVault } from "../shared/key-vault.js";
 import { officeMailbox } from "./office-mailbox.js";
@@ -17,9 +17,9 @@ import { relayFetcher } from "./relay-fetcher.js";
 
 const app = document.getElementById("signet")!;
 
-function start(office: typeof Office): void {
+async function start(office: typeof Office): Promise<void> {
   const mailbox = officeMailbox(office);
-  const catalogue = catalogueFor(mailbox.language());
+  const catalogue = await loadCatalogue(mailbox.language());
   if (!mailbox.canReadMessages()) {
     render(
       <UiContext.Provider value={{ catalogue }}>
@@ -43,5 +43,5 @@ function start(office: typeof Office): void {
 }
 
 const office = (globalThis as { Office?: typeof Office }).Office;
-if (office) void office.onReady(() => start(office));
+if (office) void office.onReady(() => void start(office));
 else app.textContent = "Signet runs inside Outlook: Office.js did not load here.";

@@ -40,7 +40,7 @@ export function LocalTrustManager({ store, onChanged }: LocalTrustManagerProps) 
     distrust: (fingerprint) =>
       run(async () => {
         const user = await loadUserTrust(store);
-        for (const a of [...user.anchors, ...bundledAnchors()]) if ((await a.certificate.fingerprintHex()) === fingerprint) return distrust(store, a.certificate);
+        for (const a of [...user.anchors, ...(await bundledAnchors())]) if ((await a.certificate.fingerprintHex()) === fingerprint) return distrust(store, a.certificate);
       }, text.distrusted),
     remove: (fingerprint) => run(() => removeDecision(store, fingerprint), text.removed),
   };

@@ -2,7 +2,6 @@
  * The add-on's event page. Listeners are registered at the top level, because
  * Thunderbird may unload the page and wakes it through them (MV3).
  */
-import { catalogueFor } from "../../ui/messages/catalogue.js";
 import { fetchFetcher } from "../shared/fetch-fetcher.js";
 import { dispatch } from "./commands.js";
 import { tb, type MessageSender } from "./messenger.js";
@@ -23,8 +22,7 @@ const BANNER_SCRIPT_ID = "signet-banner";
 // A stranger's certificate names the URLs fetched when a message is shown: names that resolve to this machine or a private network are refused too.
 const service = new SignetService(api, new StorageLocalStore(api), fetchFetcher({ resolve: async (hostname) => (await api.dns.resolve(hostname)).addresses }));
 
-const catalogue = catalogueFor(api.i18n.getUILanguage());
-const toolbar = new ToolbarIndicator(api, service, catalogue);
+const toolbar = new ToolbarIndicator(api, service, service.catalogue());
 
 // Start inspecting as soon as a message is shown, so the banner's question finds the answer under way,
 // and put the verdict on the header's button, where the message cannot imitate it.
@@ -48,7 +46,7 @@ service.whenLookChanges(() => void toolbar.refreshAll());
 const REPORT_MENU_ID = "signet-report";
 /** Reports opened at once from one click on a selection: more tabs than this is not what anyone wants. */
 const MAX_REPORT_TABS = 5;
-api.menus.create({ id: REPORT_MENU_ID, title: catalogue.ui.reportMenu, contexts: ["message_list"] }, () => void api.runtime.lastError);
+void service.catalogue().then((catalogue) => api.menus.create({ id: REPORT_MENU_ID, title: catalogue.ui.reportMenu, contexts: ["message_list"] }, () => void api.runtime.lastError));
 api.menus.onClicked.addListener((info) => {
   if (info.menuItemId !== REPORT_MENU_ID) return;
   void openReports(info.selectedMessages?.messages ?? []);

@@ -7,57 +7,63 @@
  * inspects and this script only asks and renders.
  */
 import { render } from "preact";
-// Straight from the modules, not ../../ui/index.js: the banner loads into every message, so it carries only its own view.
+// Straight from the modules, not ../../ui/index.js: the banner loads into every message, so it carries
+// only its own view, and no catalogue: the background words what it shows (ui/banner-words.ts).
 import { Banner } from "../../ui/components/Banner.js";
-import { UiContext, type UiServices } from "../../ui/context.js";
-import { catalogueFor } from "../../ui/messages/catalogue.js";
+import type { BannerWords } from "../../ui/banner-words.js";
 import type { PersonalMark } from "../../ui/personal-mark.js";
-import type { InspectionState } from "../shared/inspection.js";
 import { mountBannerHost } from "./banner-host.js";
 import { TEST_BUILD } from "./build-flags.js";
 import { ask } from "./client.js";
 import { tb } from "./messenger.js";
+import type { BannerState } from "./protocol.js";
 import { bannerGeometry } from "./banner-geometry.js";
 import { SignedPartMark } from "../../ui/components/SignedPartMark.js";
 import { findSignedPart, placeSignedPartMarks, signedPartText, type SignedPartSearch } from "./signed-part-marks.js";
 
 const { host, container, topLayer } = mountBannerHost(document);
-
-const services: UiServices = {
-  catalogue: catalogueFor(tb().i18n.getUILanguage()),
-  openDetails: () => void ask({ command: "open-details" }),
-};
+const openDetails = () => void ask({ command: "open-details" });
 
 let mark: PersonalMark | null = null;
-let state: InspectionState = { report: null, pending: true };
+/** Nothing is drawn before the background's first answer, which comes at once (banner-state without waiting). */
+let shown: BannerState | null = null;
+
+/** The background could not be asked: worded from the add-on's own messages (_locales), as the background words all else. */
+function unreachable(detail: string): BannerState {
+  const i18n = tb().i18n;
+  const words: BannerWords = {
+    tone: "warning",
+    label: i18n.getMessage("bannerWarning"),
+    title: i18n.getMessage("bannerError", [detail]),
+    detail: "",
+    lang: i18n.getUILanguage(),
+    verdict: null,
+    pending: false,
+    reportLabel: i18n.getMessage("actionTitle"),
+    details: null,
+    markLabel: i18n.getMessage("bannerMarkLabel"),
+    signedPart: { begins: "", ends: "" },
+  };
+  return { state: { report: null, pending: false, error: detail }, words };
+}
 
 /** Marks the signed part of a partly signed message in the page, with the personal mark (signed-part-marks.ts). */
-function markSignedPart(): SignedPartSearch | null {
-  const text = signedPartText(state.report);
+function markSignedPart(current: BannerState): SignedPartSearch | null {
+  const text = signedPartText(current.state.report);
   if (text === null || !document.body) return null;
   const search = findSignedPart(document.body, text);
   if (search.found !== "one") return search;
   const { begins, ends } = placeSignedPartMarks(document, search.element);
-  for (const [edge, at] of [["begins", begins], ["ends", ends]] as const) {
-    render(
-      <UiContext.Provider value={services}>
-        <SignedPartMark edge={edge} mark={mark} />
-      </UiContext.Provider>,
-      at,
-    );
-  }
+  for (const [edge, at] of [["begins", begins], ["ends", ends]] as const) render(<SignedPartMark edge={edge} mark={mark} words={current.words} />, at);
   return search;
 }
 
-function show(next: InspectionState): void {
-  state = next;
-  render(
-    <UiContext.Provider value={services}>
-      <Banner {...state} mark={mark} />
-    </UiContext.Provider>,
-    container,
-  );
-  const signedPart = markSignedPart();
+function show(next: BannerState | null): void {
+  shown = next;
+  if (!shown) return;
+  const { state, words } = shown;
+  render(<Banner words={words} mark={mark} openDetails={openDetails} />, container);
+  const signedPart = markSignedPart(shown);
   if (TEST_BUILD) {
     void tb().runtime.sendMessage({
       test: "banner-shown",
@@ -75,11 +81,10 @@ function show(next: InspectionState): void {
 }
 
 async function main(): Promise<void> {
-  show(state);
   const marked = ask({ command: "mark-get" }).then(
     (m) => {
       mark = m;
-      show(state);
+      show(shown);
     },
     () => undefined,
   );
@@ -87,9 +92,9 @@ async function main(): Promise<void> {
     const local = await ask({ command: "banner-state", wait: false });
     await marked;
     show(local);
-    if (local.pending) show(await ask({ command: "banner-state", wait: true }));
+    if (local.state.pending) show(await ask({ command: "banner-state", wait: true }));
   } catch (e) {
-    show({ report: null, pending: false, error: e instanceof Error ? e.message : String(e) });
+    show(unreachable(e instanceof Error ? e.message : String(e)));
   }
 }
 void main();

@@ -1,5 +1,6 @@
 /** The background's one dispatcher: a handler per command (protocol.ts). */
-import { addAnchor, bundledAnchors, decodeBase64Text, describeCertificate, encodeBase64, distrust, listTrust, loadUserTrust, MIN_SECRET_LENGTH, readCertificates, removeDecision } from "../../core/index.js";
+import { addAnchor, bundledAnchors, decodeBase64Text, encodeBase64, distrust, listTrust, loadUserTrust, MIN_SECRET_LENGTH, readCertificates, removeDecision } from "../../core/index.js";
+import { bannerWords } from "../../ui/banner-words.js";
 import type { MessageSender } from "./messenger.js";
 import type { Command, ReportTarget, Request, Responses } from "./protocol.js";
 import type { SignetService } from "./service.js";
@@ -20,7 +21,10 @@ function reportTarget(r: ReportTarget): ReportTarget {
 }
 
 export const HANDLERS: { [C in Command]: Handler<C> } = {
-  "banner-state": (s, r, sender) => s.stateFor({ tabId: senderTab(sender) }, r.wait),
+  "banner-state": async (s, r, sender) => {
+    const state = await s.stateFor({ tabId: senderTab(sender) }, r.wait);
+    return { state, words: bannerWords(state, await s.catalogue()) };
+  },
   report: (s, r) => s.stateFor(reportTarget(r), r.wait),
   "report-open-part": (s, r) => s.openPartFor(reportTarget(r), r.mimePath),
   "open-details": async (s, _r, sender) => {
@@ -33,7 +37,8 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
     await s.api.tabs.create({ url: s.api.runtime.getURL(`popup.html?tab=${tabId}`) });
     return { opened: "tab" };
   },
-  "describe-certificate": (_s, r) => describeCertificate(decodeBase64Text(r.derBase64).bytes),
+  // The details view's reading of a certificate: only when asked for, so a chunk of its own.
+  "describe-certificate": async (_s, r) => (await import(/* webpackChunkName: "details" */ "../../core/x509/details.js")).describeCertificate(decodeBase64Text(r.derBase64).bytes),
   "trust-list": (s) => listTrust(s.store, { bundled: true }),
   "trust-add": async (s, r) => {
     const read = readCertificates(decodeBase64Text(r.base64).bytes);
@@ -46,7 +51,7 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
   },
   "trust-distrust": async (s, r) => {
     const user = await loadUserTrust(s.store);
-    for (const a of [...user.anchors, ...bundledAnchors()]) {
+    for (const a of [...user.anchors, ...(await bundledAnchors())]) {
       if ((await a.certificate.fingerprintHex()) === r.fingerprint) {
         await distrust(s.store, a.certificate);
         s.trustChanged();
@@ -61,55 +66,63 @@ export const HANDLERS: { [C in Command]: Handler<C> } = {
     return { removed };
   },
   // Key manager errors are codes (KeyProblem in ui-en.ts words them), as the page has the catalogue.
-  "keys-list": (s) => s.keys.listing(),
+  "keys-list": async (s) => (await s.keys()).listing(),
   "keys-unlock": async (s, r) => {
+    const keys = await s.keys();
     const minutes = Math.min(Math.max(1, Math.floor(r.minutes)), 24 * 60);
-    if (!(await s.keys.hasPassphrase())) {
+    if (!(await keys.hasPassphrase())) {
       if (r.passphrase.length < MIN_SECRET_LENGTH) throw new Error("passphrase-too-short");
-      await s.keys.setPassphrase(r.passphrase, minutes * 60_000);
-    } else if ((await s.keys.unlock(r.passphrase, minutes * 60_000)) === "wrong-passphrase") throw new Error("wrong-passphrase");
+      await keys.setPassphrase(r.passphrase, minutes * 60_000);
+    } else if ((await keys.unlock(r.passphrase, minutes * 60_000)) === "wrong-passphrase") throw new Error("wrong-passphrase");
     s.keysChanged();
-    return s.keys.listing();
+    return keys.listing();
   },
   "keys-change-passphrase": async (s, r) => {
+    const keys = await s.keys();
     if (r.next.length < MIN_SECRET_LENGTH) throw new Error("passphrase-too-short");
     // Left unlocked for as long as an unlock lasts by default (the page's first choice, 30 minutes).
-    const result = await s.keys.changePassphrase(r.current, r.next, 30 * 60_000);
+    const result = await keys.changePassphrase(r.current, r.next, 30 * 60_000);
     if (result !== "changed") throw new Error(result === "no-passphrase" ? "locked" : "wrong-passphrase");
     s.keysChanged();
-    return s.keys.listing();
+    return keys.listing();
   },
   "keys-lock": async (s) => {
-    s.keys.lock();
+    const keys = await s.keys();
+    keys.lock();
     s.keysChanged();
-    return s.keys.listing();
+    return keys.listing();
   },
   "keys-import": async (s, r) => {
-    const result = await s.keys.importPkcs12(decodeBase64Text(r.base64).bytes, r.password);
+    const keys = await s.keys();
+    const result = await keys.importPkcs12(decodeBase64Text(r.base64).bytes, r.password);
     if (!result.ok) throw new Error(result.problem);
     s.keysChanged();
     return { imported: result.ids };
   },
   "keys-generate": async (s, r) => {
-    const made = await s.keys.generate(r.type, { email: r.email, ...(r.name ? { name: r.name } : {}) });
+    const keys = await s.keys();
+    const made = await keys.generate(r.type, { email: r.email, ...(r.name ? { name: r.name } : {}) });
     if (!made.ok) throw new Error("locked");
     return { id: made.id, requestPem: made.requestPem };
   },
   "keys-import-certificate": async (s, r) => {
+    const keys = await s.keys();
     const read = readCertificates(decodeBase64Text(r.base64).bytes);
-    const result = await s.keys.importCertificate(read.certificates);
+    const result = await keys.importCertificate(read.certificates);
     if (!result.ok) throw new Error("no-matching-key");
     s.keysChanged();
     return { id: result.id };
   },
   "keys-export": async (s, r) => {
+    const keys = await s.keys();
     if (r.password.length < MIN_SECRET_LENGTH) throw new Error("password-too-short");
-    const p12 = await s.keys.exportPkcs12(r.id, r.password);
+    const p12 = await keys.exportPkcs12(r.id, r.password);
     if (typeof p12 === "string") throw new Error("locked");
     return { base64: encodeBase64(p12) };
   },
   "keys-delete": async (s, r) => {
-    const deleted = await s.keys.delete(r.id);
+    const keys = await s.keys();
+    const deleted = await keys.delete(r.id);
     s.keysChanged();
     return { deleted };
   },

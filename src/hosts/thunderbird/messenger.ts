@@ -96,7 +96,7 @@ export interface Messenger {
     getSubFolders(folderId: string, includeSubFolders?: boolean): Promise<MailFolder[]>;
     create(parentId: string, name: string): Promise<MailFolder>;
   };
-  i18n: { getUILanguage(): string };
+  i18n: { getUILanguage(): string; getMessage(name: string, substitutions?: string | string[]): string };
   /** The test build's Experiment API (test/hosts/thunderbird-experiment): a message tab painted as a PNG data URL. Absent from the shipped add-on. */
   signetTestScreenshot?: { capture(tabId: number): Promise<string> };
   /** Name resolution (permission "dns", TB 60+): so that a CRL or OCSP name resolving to a private address is refused too. */

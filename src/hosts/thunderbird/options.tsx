@@ -4,12 +4,12 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import type { Correspondent, KeyListing, TrustListing } from "../../core/index.js";
 // The module itself, not core/index.js: the options page carries no core beyond this encoder.
 import { encodeBase64 } from "../../core/util/base64.js";
-import { catalogueFor, KeyManager, pemText, PersonalMarkEditor, TrustManager, UiContext, type KeyActions, type PersonalMark, type TrustActions } from "../../ui/index.js";
+import { KeyManager, loadCatalogue, pemText, PersonalMarkEditor, TrustManager, UiContext, type KeyActions, type PersonalMark, type TrustActions } from "../../ui/index.js";
 import { saveFile } from "../shared/save-file.js";
 import { ask } from "./client.js";
 import { tb } from "./messenger.js";
 
-const catalogue = catalogueFor(tb().i18n.getUILanguage());
+const catalogue = await loadCatalogue(tb().i18n.getUILanguage());
 
 function MarkSetting() {
   const [mark, setMark] = useState<PersonalMark | null>(null);

@@ -6,14 +6,14 @@
  */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { catalogueFor, ReportView, UiContext, type UiServices } from "../../ui/index.js";
+import { loadCatalogue, ReportView, UiContext, type UiServices } from "../../ui/index.js";
 import type { InspectionState } from "../shared/inspection.js";
 import { ask } from "./client.js";
 import { tb } from "./messenger.js";
 import type { ReportTarget } from "./protocol.js";
 
 const services: UiServices = {
-  catalogue: catalogueFor(tb().i18n.getUILanguage()),
+  catalogue: await loadCatalogue(tb().i18n.getUILanguage()),
   describeCertificate: (derBase64) => ask({ command: "describe-certificate", derBase64 }),
 };
 

@@ -5,6 +5,13 @@
 import type { CertificateDetails, Correspondent, KeyListing, NewKeyType, TrustListing } from "../../core/index.js";
 import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { InspectionState } from "../shared/inspection.js";
+import type { BannerWords } from "../../ui/banner-words.js";
+
+/** The banner's answer: the state, and what it shows in words (the banner carries no catalogue). */
+export interface BannerState {
+  state: InspectionState;
+  words: BannerWords;
+}
 
 /**
  * Whose report: the message a tab displays (the header button's popup), or a message by id (the message
@@ -45,7 +52,7 @@ export type Request =
 export type Command = Request["command"];
 
 export interface Responses {
-  "banner-state": InspectionState;
+  "banner-state": BannerState;
   report: InspectionState;
   "report-open-part": InspectionState;
   "open-details": { opened: "popup" | "tab" };

@@ -2,7 +2,7 @@
  * The background's state and work: which message a tab shows, its inspection
  * (cached by message id), the trust inputs (rebuilt when trust changes).
  */
-import { buildTrustInputs, CorrespondentDirectory, hostDecryptor, KeyStore, systemClock, type Fetcher, type Store, type TrustInputs } from "../../core/index.js";
+import { buildTrustInputs, CorrespondentDirectory, hostDecryptor, systemClock, type Decryptor, type Fetcher, type KeyStore, type Store, type TrustInputs } from "../../core/index.js";
 import { currentState, InspectionCache, startInspection, type Inspection, type InspectionState } from "../shared/inspection.js";
 import { HostTimeout, withDeadline } from "../shared/deadline.js";
 import type { Messenger } from "./messenger.js";
@@ -10,6 +10,7 @@ import type { ReportTarget } from "./protocol.js";
 import { PersonalMarkSetting } from "./mark-store.js";
 import { stripMozillaHeaders } from "./raw.js";
 import { pageVault } from "../shared/key-vault.js";
+import { loadCatalogue, type Catalogue } from "../../ui/messages/catalogue.js";
 
 async function rawBytes(api: Messenger, messageId: number, decrypt: boolean): Promise<Uint8Array> {
   const file = await api.messages.getRaw(messageId, decrypt ? { decrypt: true } : {});
@@ -38,8 +39,10 @@ export class SignetService {
   readonly personalMark: PersonalMarkSetting;
   /** The certificates of valid signers, for encrypting to them (core/keys/correspondents.ts). */
   readonly correspondents: CorrespondentDirectory;
-  /** The user's own keys, sealed in storage.local; open only while unlocked, and never after the event page unloads. */
-  readonly keys: KeyStore;
+  private keyStore: Promise<KeyStore> | null = null;
+  private words: Promise<Catalogue> | null = null;
+  /** Signet's own keys as a decryptor: the key code is loaded when a message first has an encrypted layer. */
+  private readonly keyDecryptor: Decryptor = { by: "signet", open: async (request) => (await this.keys()).decryptor().open(request) };
   constructor(
     readonly api: Messenger,
     readonly store: Store,
@@ -47,7 +50,21 @@ export class SignetService {
   ) {
     this.personalMark = new PersonalMarkSetting(api);
     this.correspondents = new CorrespondentDirectory(store, systemClock);
-    this.keys = new KeyStore(store, systemClock, pageVault());
+  }
+
+  /** The words of the reader's language (Thunderbird's UI locale), for the banner and the header button: a chunk, loaded once. */
+  catalogue(): Promise<Catalogue> {
+    this.words ??= loadCatalogue(this.api.i18n.getUILanguage());
+    return this.words;
+  }
+
+  /**
+   * The user's own keys, sealed in storage.local; open only while unlocked, and never after the event
+   * page unloads. Their code (PKCS#12, key sealing, decryption) is a chunk of its own, loaded on first use.
+   */
+  keys(): Promise<KeyStore> {
+    this.keyStore ??= import(/* webpackChunkName: "keys" */ "../../core/keys/key-store.js").then((m) => new m.KeyStore(this.store, systemClock, pageVault()));
+    return this.keyStore;
   }
 
   /** Keys were unlocked, locked, added or removed: what encrypted messages show may change. */
@@ -90,7 +107,7 @@ export class SignetService {
     const host = hostDecryptor(() => rawBytes(this.api, messageId, true));
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs() };
     // Signet's own keys first: a key the user gave Signet opens what Thunderbird cannot.
-    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, [this.keys.decryptor(), host]);
+    const inspection = startInspection(rawBytes(this.api, messageId, false), deps, [this.keyDecryptor, host]);
     this.inspections.set(messageId, inspection);
     // A valid signer whose certificate names the sender joins the correspondents' certificates.
     void inspection.final.then((state) => (state.report ? this.correspondents.addFromReport(state.report) : 0)).catch(() => 0);
@@ -141,7 +158,7 @@ export class SignetService {
     const id = await this.messageOf(target);
     if (id === null) return { report: null, pending: false, error: "no single message is displayed" };
     const deps = { clock: systemClock, store: this.store, fetcher: this.fetcher, trust: () => this.trustInputs(), options: { openParts: [mimePath] } };
-    return startInspection(rawBytes(this.api, id, false), deps, [this.keys.decryptor()]).final;
+    return startInspection(rawBytes(this.api, id, false), deps, [this.keyDecryptor]).final;
   }
 
   /** The message a report is asked for: named, or the one its tab displays. */

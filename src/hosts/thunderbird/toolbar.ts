@@ -33,7 +33,8 @@ export class ToolbarIndicator {
   constructor(
     private readonly api: Messenger,
     private readonly service: SignetService,
-    private readonly catalogue: Catalogue,
+    /** The reader's language's words: loaded while the first message is inspected (ui/messages/catalogue.ts). */
+    private readonly catalogue: Catalogue | Promise<Catalogue>,
   ) {}
 
   /**
@@ -70,7 +71,7 @@ export class ToolbarIndicator {
   }
 
   private async show(tabId: number, state: MessageState | null): Promise<void> {
-    const look = toolbarLook(state, this.catalogue, await this.service.personalMark.get());
+    const look = toolbarLook(state, await this.catalogue, await this.service.personalMark.get());
     const action = this.api.messageDisplayAction;
     // A tab closed meanwhile refuses the update; nothing is lost.
     await Promise.all([action.setIcon({ tabId, path: look.icon }), action.setLabel({ tabId, label: look.label }), action.setTitle({ tabId, title: look.title })]).catch(() => undefined);

@@ -2,41 +2,39 @@
  * The slim line above a message body: the reader's personal mark, the verdict,
  * who signed, the main problem, and a button to the full report. It lives in a
  * shadow root the message cannot style; `role="status"` announces updates
- * without moving focus.
+ * without moving focus. It draws words its host has worded (banner-words.ts):
+ * the banner script carries no catalogue.
  */
-import { useContext } from "preact/hooks";
-import { UiContext } from "../context.js";
-import { stateHeadline, type MessageState } from "../headline.js";
+import type { BannerWords } from "../banner-words.js";
 import type { PersonalMark } from "../personal-mark.js";
-import { Root } from "./Root.js";
+import { Frame } from "./Frame.js";
 import { VerdictBadge } from "./VerdictBadge.js";
 
-export type BannerProps = MessageState & {
+export interface BannerProps {
+  words: BannerWords;
   /** The reader's personal mark: what a look-alike drawn by the message cannot show. Absent until the host has it. */
   mark?: PersonalMark | null;
-};
+  /** Opens the full report. Absent: the banner has no button. */
+  openDetails?: () => void;
+}
 
-export function Banner({ mark, ...state }: BannerProps) {
-  const { catalogue, openDetails } = useContext(UiContext);
-  const ui = catalogue.ui;
-  const { report, pending } = state;
-  const h = stateHeadline(state, catalogue);
+export function Banner({ words, mark, openDetails }: BannerProps) {
   return (
-    <Root>
-      <div class={`banner tone-${h.tone}`} role="status" aria-live="polite" aria-label={ui.reportLabel} data-verdict={report?.verdict ?? ""} data-pending={String(pending)}>
-        {mark ? <PersonalMarkBadge mark={mark} label={ui.mark.label} /> : null}
-        <VerdictBadge tone={h.tone} label={h.label} />
+    <Frame lang={words.lang}>
+      <div class={`banner tone-${words.tone}`} role="status" aria-live="polite" aria-label={words.reportLabel} data-verdict={words.verdict ?? ""} data-pending={String(words.pending)}>
+        {mark ? <PersonalMarkBadge mark={mark} label={words.markLabel} /> : null}
+        <VerdictBadge tone={words.tone} label={words.label} />
         <div class="text">
-          <div class="title">{h.title}</div>
-          {h.detail ? <div class="detail">{h.detail}</div> : null}
+          <div class="title">{words.title}</div>
+          {words.detail ? <div class="detail">{words.detail}</div> : null}
         </div>
-        {openDetails && report ? (
+        {openDetails && words.details ? (
           <button type="button" onClick={openDetails}>
-            {ui.details}
+            {words.details}
           </button>
         ) : null}
       </div>
-    </Root>
+    </Frame>
   );
 }
 

@@ -1,15 +1,9 @@
-/** The outer element of every view: its stylesheet, language and theme scope. */
+/** The outer element of every view, in the language of the context's catalogue (Frame.tsx). */
 import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
 import { UiContext } from "../context.js";
-import { SIGNET_CSS } from "../styles.js";
+import { Frame } from "./Frame.js";
 
 export function Root({ children }: { children: ComponentChildren }) {
-  const { catalogue } = useContext(UiContext);
-  return (
-    <div class="signet" lang={catalogue.lang}>
-      <style>{SIGNET_CSS}</style>
-      {children}
-    </div>
-  );
+  return <Frame lang={useContext(UiContext).catalogue.lang}>{children}</Frame>;
 }

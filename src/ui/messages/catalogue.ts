@@ -1,13 +1,13 @@
 /**
  * One catalogue per language: the views' own text and the issue texts. The
  * host picks the language (Thunderbird's UI locale, Office's display
- * language); English is the fallback for any language without a file.
+ * language); English is the fallback for any language without a file. Each
+ * language is a module of its own, imported when asked for: in the add-ons a
+ * chunk (webpack.config.js), so a script loads the one language it shows.
  */
 import type { Issue } from "../../core/index.js";
-import { describeIssueDe } from "./de.js";
-import { describeIssue, type IssueText } from "./en.js";
-import { UI_DE } from "./ui-de.js";
-import { UI_EN, type UiStrings } from "./ui-en.js";
+import type { IssueText } from "./en.js";
+import type { UiStrings } from "./ui-en.js";
 
 export interface Catalogue {
   lang: string;
@@ -15,15 +15,18 @@ export interface Catalogue {
   issue: (issue: Issue) => IssueText;
 }
 
-export const EN_CATALOGUE: Catalogue = { lang: "en", ui: UI_EN, issue: describeIssue };
+const LANGUAGES = ["en", "de"] as const;
+export type CatalogueLanguage = (typeof LANGUAGES)[number];
 
-/** German: the largest group of S/MIME users (German-speaking public bodies and companies). */
-export const DE_CATALOGUE: Catalogue = { lang: "de", ui: UI_DE, issue: describeIssueDe };
-
-const CATALOGUES: Record<string, Catalogue> = { en: EN_CATALOGUE, de: DE_CATALOGUE };
-
-/** "en-GB" -> the "en" catalogue; unknown languages -> English. */
-export function catalogueFor(lang: string | undefined): Catalogue {
+/** "en-GB" -> "en"; unknown languages -> "en". */
+export function catalogueLanguage(lang: string | undefined): CatalogueLanguage {
   const base = (lang ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
-  return CATALOGUES[base] ?? EN_CATALOGUE;
+  return LANGUAGES.find((l) => l === base) ?? "en";
+}
+
+/** The catalogue for a host's language tag ("de-AT" -> German; unknown languages -> English). */
+export async function loadCatalogue(lang: string | undefined): Promise<Catalogue> {
+  return catalogueLanguage(lang) === "de"
+    ? (await import(/* webpackChunkName: "catalogue-de" */ "./catalogue-de.js")).DE_CATALOGUE
+    : (await import(/* webpackChunkName: "catalogue-en" */ "./catalogue-en.js")).EN_CATALOGUE;
 }

@@ -5,7 +5,10 @@
  * and reports what the background computed and what the banner rendered.
  */
 import type { SignetBackground } from "../../../src/hosts/thunderbird/background.js";
-import { catalogueFor } from "../../../src/ui/messages/catalogue.js";
+// Both catalogues, not loadCatalogue: this script is a second webpack runtime in the background page, and loads no chunks.
+import { catalogueLanguage } from "../../../src/ui/messages/catalogue.js";
+import { DE_CATALOGUE } from "../../../src/ui/messages/catalogue-de.js";
+import { EN_CATALOGUE } from "../../../src/ui/messages/catalogue-en.js";
 import { tb } from "../../../src/hosts/thunderbird/messenger.js";
 import { toolbarLook } from "../../../src/hosts/thunderbird/toolbar.js";
 
@@ -90,7 +93,7 @@ async function folderNamed(name: string): Promise<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const catalogue = catalogueFor(api.i18n.getUILanguage());
+const catalogue = catalogueLanguage(api.i18n.getUILanguage()) === "de" ? DE_CATALOGUE : EN_CATALOGUE;
 
 /**
  * The header button's label and tooltip for a tab, once they show the message's final answer, or the idle
@@ -146,7 +149,7 @@ async function run(): Promise<void> {
       const reply = (await background().dispatch({ command: "keys-import", base64: k.base64, password: k.password })) as { ok: boolean; error?: string };
       if (!reply.ok) throw new Error(`keys-import: ${reply.error}`);
     }
-    await post("log", { keys: (await service().keys.listing()).keys.map((k) => k.emails) });
+    await post("log", { keys: (await (await service().keys()).listing()).keys.map((k) => k.emails) });
   }
   const folder = await folderNamed("SignetFixtures");
   const imported = new Map<string, number>();
@@ -240,7 +243,7 @@ async function run(): Promise<void> {
       if (!name.startsWith("encrypted-to-")) continue;
       afterLock[name] = (await service().inspect(id).final).report?.encryption ?? "none";
     }
-    await post("log", { afterLock, vaulted: (await service().keys.listing()).keys.map((k) => [k.emails?.[0], k.usableWhileLocked ?? false]) });
+    await post("log", { afterLock, vaulted: (await (await service().keys()).listing()).keys.map((k) => [k.emails?.[0], k.usableWhileLocked ?? false]) });
   }
   await post("log", { finished: true });
 }
