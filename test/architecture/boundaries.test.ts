@@ -3,6 +3,9 @@
  * host, DOM and Node imports in src/core and host APIs in src/ui; the core
  * bundles for a browser without any Node polyfill; the banner carries no core.
  */
+import { BUNDLED_ROOTS } from "../../src/core/trust/bundled-roots.js";
+import { EN_CATALOGUE } from "../../src/ui/messages/catalogue-en.js";
+import { DE_CATALOGUE } from "../../src/ui/messages/catalogue-de.js";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ESLint } from "eslint";
@@ -70,5 +73,20 @@ describe("browser bundles (built by npm run build, which npm test runs first)", 
       for (const marker of ["SignedData", "CertificateRevocationList", "BUNDLED_ROOTS", "1.2.840.113549.1.7.2"]) expect(bundle, `${page}: ${marker}`).not.toContain(marker);
     }
     expect(readFileSync(requireBuilt("thunderbird/background.js"), "utf8")).toContain("1.2.840.113549.1.7.2");
+  });
+
+  it("the banner carries no catalogue and loads no chunk; the background starts without the roots' DER or any language's words", () => {
+    const script = (name: string) => readFileSync(requireBuilt(`thunderbird/${name}.js`), "utf8");
+    // The first bundled root's DER, as bundled-roots.ts holds it (base64), and a phrase of each catalogue.
+    const rootDer = BUNDLED_ROOTS[0]![1].slice(0, 40);
+    const english = EN_CATALOGUE.ui.signedBy("");
+    const german = DE_CATALOGUE.ui.signedBy("");
+    for (const marker of [english, german, "Loading chunk"]) expect(script("banner"), marker).not.toContain(marker);
+    for (const marker of [english, german, rootDer]) expect(script("background"), marker).not.toContain(marker);
+    // Where they are instead: chunks loaded when first needed (webpack.config.js).
+    expect(script("background")).toContain("Loading chunk");
+    expect(script("bundled-roots")).toContain(rootDer);
+    expect(script("catalogue-en")).toContain(english);
+    expect(script("catalogue-de")).toContain(german);
   });
 });

@@ -19,7 +19,7 @@ import { tb } from "./messenger.js";
 import type { BannerState } from "./protocol.js";
 import { bannerGeometry } from "./banner-geometry.js";
 import { SignedPartMark } from "../../ui/components/SignedPartMark.js";
-import { findSignedPart, placeSignedPartMarks, signedPartText, type SignedPartSearch } from "./signed-part-marks.js";
+import { findSignedPart, placeSignedPartMarks, type SignedPartSearch } from "./signed-part-marks.js";
 
 const { host, container, topLayer } = mountBannerHost(document);
 const openDetails = () => void ask({ command: "open-details" });
@@ -44,12 +44,12 @@ function unreachable(detail: string): BannerState {
     markLabel: i18n.getMessage("bannerMarkLabel"),
     signedPart: { begins: "", ends: "" },
   };
-  return { state: { report: null, pending: false, error: detail }, words };
+  return { words, signedPart: null, subject: null };
 }
 
 /** Marks the signed part of a partly signed message in the page, with the personal mark (signed-part-marks.ts). */
 function markSignedPart(current: BannerState): SignedPartSearch | null {
-  const text = signedPartText(current.state.report);
+  const text = current.signedPart;
   if (text === null || !document.body) return null;
   const search = findSignedPart(document.body, text);
   if (search.found !== "one") return search;
@@ -61,17 +61,17 @@ function markSignedPart(current: BannerState): SignedPartSearch | null {
 function show(next: BannerState | null): void {
   shown = next;
   if (!shown) return;
-  const { state, words } = shown;
+  const { words } = shown;
   render(<Banner words={words} mark={mark} openDetails={openDetails} />, container);
   const signedPart = markSignedPart(shown);
   if (TEST_BUILD) {
     void tb().runtime.sendMessage({
       test: "banner-shown",
       at: Date.now(),
-      verdict: state.report?.verdict ?? null,
-      pending: state.pending,
+      verdict: words.verdict,
+      pending: words.pending,
       text: container.querySelector(".banner")?.textContent ?? "",
-      subject: state.report?.message.subject ?? null,
+      subject: shown.subject,
       mark: mark?.text ?? null,
       geometry: bannerGeometry(document, host, topLayer),
       signedPart: signedPart && { found: signedPart.found, text: signedPart.found === "one" ? (signedPart.element.textContent ?? "").trim().slice(0, 80) : null },
@@ -89,10 +89,18 @@ async function main(): Promise<void> {
     () => undefined,
   );
   try {
+    // Both questions at once: the final answer comes as soon as the background has it, not one
+    // round trip after the local one is drawn; the local one is drawn only if it comes first.
+    const final = ask({ command: "banner-state", wait: true });
+    let settled = false;
+    void final.then(() => (settled = true), () => undefined);
     const local = await ask({ command: "banner-state", wait: false });
     await marked;
-    show(local);
-    if (local.state.pending) show(await ask({ command: "banner-state", wait: true }));
+    if (!local.words.pending) show(local);
+    else {
+      if (!settled) show(local);
+      show(await final);
+    }
   } catch (e) {
     show(unreachable(e instanceof Error ? e.message : String(e)));
   }

@@ -1,6 +1,7 @@
 /** The background's one dispatcher: a handler per command (protocol.ts). */
 import { addAnchor, bundledAnchors, decodeBase64Text, encodeBase64, distrust, listTrust, loadUserTrust, MIN_SECRET_LENGTH, readCertificates, removeDecision } from "../../core/index.js";
 import { bannerWords } from "../../ui/banner-words.js";
+import { signedPartText } from "./signed-part-marks.js";
 import type { MessageSender } from "./messenger.js";
 import type { Command, ReportTarget, Request, Responses } from "./protocol.js";
 import type { SignetService } from "./service.js";
@@ -23,7 +24,7 @@ function reportTarget(r: ReportTarget): ReportTarget {
 export const HANDLERS: { [C in Command]: Handler<C> } = {
   "banner-state": async (s, r, sender) => {
     const state = await s.stateFor({ tabId: senderTab(sender) }, r.wait);
-    return { state, words: bannerWords(state, await s.catalogue()) };
+    return { words: bannerWords(state, await s.catalogue()), signedPart: signedPartText(state.report), subject: state.report?.message.subject ?? null };
   },
   report: (s, r) => s.stateFor(reportTarget(r), r.wait),
   "report-open-part": (s, r) => s.openPartFor(reportTarget(r), r.mimePath),

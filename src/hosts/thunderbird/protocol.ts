@@ -7,10 +7,16 @@ import type { PersonalMark } from "../../ui/personal-mark.js";
 import type { InspectionState } from "../shared/inspection.js";
 import type { BannerWords } from "../../ui/banner-words.js";
 
-/** The banner's answer: the state, and what it shows in words (the banner carries no catalogue). */
+/**
+ * The banner's answer: what it shows, in words (the banner carries no catalogue), and the text of
+ * the signed part of a partly signed message, which it marks in the page. Not the report: each
+ * answer crosses from the background into the message's process, twice per message.
+ */
 export interface BannerState {
-  state: InspectionState;
   words: BannerWords;
+  signedPart: string | null;
+  /** The message's subject, for the test build's record of what each banner showed. */
+  subject: string | null;
 }
 
 /**
