@@ -5,9 +5,9 @@
  * are read in test/interop; here each value is built with asn1js to reach the odd ones.
  */
 import * as asn1js from "asn1js";
-import * as pkijs from "pkijs";
 import { describe, expect, it } from "vitest";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "../../src/core/cms/attributes.js";
+import type { AttributeFields } from "../../src/core/cms/signed-data-fields.js";
 
 const OID = {
   signingTime: "1.2.840.113549.1.9.5",
@@ -18,7 +18,8 @@ const OID = {
   rc2: "1.2.840.113549.3.2",
 };
 
-const attrs = (type: string, ...values: asn1js.AsnType[]) => new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: [new pkijs.Attribute({ type, values })] });
+/** One attribute, each value as its DER element, as the SignedData readers give them (signed-data-fields.ts). */
+const attrs = (type: string, ...values: asn1js.AsnType[]): AttributeFields[] => [{ type, values: values.map((v) => new Uint8Array(v.toBER(false))) }];
 const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
 const seq = (...value: asn1js.AsnType[]) => new asn1js.Sequence({ value });
 const octets = (...bytes: number[]) => new asn1js.OctetString({ valueHex: Uint8Array.from(bytes).buffer });

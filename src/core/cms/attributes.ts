@@ -1,29 +1,40 @@
-/** Signed attributes of a SignerInfo (RFC 5652 section 11, RFC 8551 section 2.5). */
+/**
+ * Signed attributes of a SignerInfo (RFC 5652 section 11, RFC 8551 section 2.5), as the SignedData
+ * readers give them (signed-data-fields.ts): each value its own element. A value is read by asn1js
+ * only when an attribute asks for its structure, one small element at a time.
+ */
 import * as asn1js from "asn1js";
-import type * as pkijs from "pkijs";
+import * as pkijs from "pkijs";
 import type { AlgorithmName, EncryptionKeyPreference } from "../report/types.js";
-import { toHex } from "../util/bytes.js";
+import { toArrayBuffer, toHex } from "../util/bytes.js";
 import { formatName } from "../x509/name.js";
 import { serialToHex } from "../x509/serial.js";
 import { asn1Time, oidString } from "./asn1.js";
 import { algorithmName, OID } from "../oids.js";
-import * as pkijsRuntime from "pkijs";
 import { integerValue } from "../util/asn1-integer.js";
+import type { AttributeFields } from "./signed-data-fields.js";
 
-export function attributeValues(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string): unknown[][] {
+/** Each attribute of type `oid`, as its values' elements. */
+export function attributeValues(attrs: readonly AttributeFields[] | undefined, oid: string): Uint8Array[][] {
   if (!attrs) return [];
-  return attrs.attributes.filter((a) => a.type === oid).map((a) => a.values as unknown[]);
+  return attrs.filter((a) => a.type === oid).map((a) => a.values);
 }
 
-export function signingTime(attrs: pkijs.SignedAndUnsignedAttributes | undefined): Date | null {
-  const [values] = attributeValues(attrs, OID.signingTime);
-  return values && values.length === 1 ? asn1Time(values[0]) : null;
+/** The first value of the one attribute of type `oid`, read by asn1js; null when there is none or it does not read. */
+function firstValue(attrs: readonly AttributeFields[] | undefined, oid: string, onlyValue = false): asn1js.AsnType | null {
+  const [values] = attributeValues(attrs, oid);
+  if (!values?.length || (onlyValue && values.length !== 1)) return null;
+  const parsed = asn1js.fromBER(toArrayBuffer(values[0]!));
+  return parsed.offset === -1 ? null : parsed.result;
+}
+
+export function signingTime(attrs: readonly AttributeFields[] | undefined): Date | null {
+  return asn1Time(firstValue(attrs, OID.signingTime, true));
 }
 
 /** SMIMECapabilities (RFC 8551 section 2.5.2): the sender's algorithm preferences, in order. */
-export function smimeCapabilities(attrs: pkijs.SignedAndUnsignedAttributes | undefined): AlgorithmName[] | undefined {
-  const [values] = attributeValues(attrs, OID.smimeCapabilities);
-  const seq = values?.[0];
+export function smimeCapabilities(attrs: readonly AttributeFields[] | undefined): AlgorithmName[] | undefined {
+  const seq = firstValue(attrs, OID.smimeCapabilities);
   if (!(seq instanceof asn1js.Sequence)) return undefined;
   const out: AlgorithmName[] = [];
   for (const cap of seq.valueBlock.value) {
@@ -39,14 +50,12 @@ export function smimeCapabilities(attrs: pkijs.SignedAndUnsignedAttributes | und
   return out;
 }
 
-
 /**
  * SMIMEEncryptionKeyPreference (RFC 8551 section 2.5.3), or Microsoft's
  * equivalent (a plain IssuerAndSerialNumber), naming the certificate to encrypt to.
  */
-export function encryptionKeyPreference(attrs: pkijs.SignedAndUnsignedAttributes | undefined): EncryptionKeyPreference | undefined {
-  const [values] = attributeValues(attrs, OID.encryptionKeyPreference);
-  const el = values?.[0];
+export function encryptionKeyPreference(attrs: readonly AttributeFields[] | undefined): EncryptionKeyPreference | undefined {
+  const el = firstValue(attrs, OID.encryptionKeyPreference);
   // The module has IMPLICIT TAGS: [0] and [1] replace a SEQUENCE's tag (constructed), [2] an OCTET STRING's (primitive).
   if (el instanceof asn1js.Constructed && el.idBlock.tagClass === 3) {
     const inner = el.valueBlock.value;
@@ -56,8 +65,8 @@ export function encryptionKeyPreference(attrs: pkijs.SignedAndUnsignedAttributes
   }
   // subjectAltKeyIdentifier [2] IMPLICIT SubjectKeyIdentifier (an OCTET STRING).
   if (el instanceof asn1js.Primitive && el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 2) return subjectKeyIdentifier(el.valueBlock.valueHexView);
-  const [ms] = attributeValues(attrs, OID.msEncryptionKeyPreference);
-  if (ms?.[0] instanceof asn1js.Sequence) return issuerAndSerial(ms[0]);
+  const ms = firstValue(attrs, OID.msEncryptionKeyPreference);
+  if (ms instanceof asn1js.Sequence) return issuerAndSerial(ms);
   return undefined;
 }
 
@@ -68,7 +77,7 @@ function subjectKeyIdentifier(bytes: Uint8Array): EncryptionKeyPreference {
 function issuerAndSerial(seq: asn1js.Sequence): EncryptionKeyPreference | undefined {
   // Stryker disable BlockStatement: a catch that returns nothing returns undefined as well
   try {
-    const ias = new pkijsRuntime.IssuerAndSerialNumber({ schema: seq });
+    const ias = new pkijs.IssuerAndSerialNumber({ schema: seq });
     return {
       kind: "issuer-and-serial",
       issuer: formatName(ias.issuer),

@@ -17,14 +17,15 @@ import { judgeKey, judgeSignatureDigests, type AlgorithmFinding } from "../polic
 import { digest } from "../crypto/digest.js";
 import { DSA_INHERITED, verifySignature } from "../crypto/verify.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
-import { bytesEqual, toHex } from "../util/bytes.js";
+import { bytesEqual, toArrayBuffer, toHex } from "../util/bytes.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { sharedCertificateView } from "../x509/certificate-cache.js";
-import { formatName } from "../x509/name.js";
+import { formatNameDer, nameKey } from "../x509/name.js";
 import { serialKey, serialToHex } from "../x509/serial.js";
-import { octetStringContent } from "./asn1.js";
 import type { ContentInfoParts } from "./content-info.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
+import { signedDataFieldsOf, type AlgorithmFields, type SignedDataFields, type SignerInfoFields } from "./signed-data-fields.js";
+import { readOid, readTlv, type Tlv } from "../util/der.js";
 import { algorithmName, OID, oidName } from "../oids.js";
 
 export interface SignerOutcome {
@@ -33,11 +34,7 @@ export interface SignerOutcome {
   issues: LocalIssue[];
 }
 
-export interface ParsedSignedData {
-  signedData: pkijs.SignedData;
-  eContentType: string;
-  /** Encapsulated content, or null when detached. */
-  eContent: Uint8Array | null;
+export interface ParsedSignedData extends Omit<SignedDataFields, "certificates" | "crls" | "otherRevocationInfo"> {
   certificates: CertificateView[];
   /** A certs-only message (RFC 8551 section 3.8): no signers and no content. */
   certsOnly: boolean;
@@ -70,10 +67,10 @@ function isCertificateChoice(bytes: Uint8Array): boolean | null {
 }
 
 /**
- * The SignedData of a ContentInfo (content-info.ts), its certificates read from `certificates` when
- * they were carved out before parsing, else from the certificates field of `content`.
+ * The SignedData's fields as pkijs reads them (signed-data-fields.ts), its certificates read from
+ * `certificates` when they were carved out before parsing, else from the certificates field.
  */
-export function readSignedData(parts: Pick<ContentInfoParts, "content" | "certificates">, maxCertificates: number): ParsedSignedData {
+export function readSignedDataWithPkijs(parts: Pick<ContentInfoParts, "content" | "certificates">): SignedDataFields {
   // pkijs reads everything but the certificates, which are read below, each from its own bytes as the
   // message carries them (a certificate's identity is its DER as sent), and not again when seen before
   // (certificate-cache.ts): pkijs's schema comparison visits every node it is given, and the
@@ -91,53 +88,52 @@ export function readSignedData(parts: Pick<ContentInfoParts, "content" | "certif
       sequence.valueBlock.value = fields;
     }
   } else signedData = new pkijs.SignedData({ schema: content });
-  const eContentType = signedData.encapContentInfo.eContentType;
-  const encapsulated = signedData.encapContentInfo.eContent;
-  const eContent = encapsulated ? octetStringContent(encapsulated) : null;
-  if (encapsulated && !eContent) throw new Error("eContent is not an OCTET STRING");
-  const choices = parts.certificates ?? (certificateField?.valueBlock.value ?? []).map((c) => c.valueBeforeDecodeView);
-  if (choices.some((c) => isCertificateChoice(c) === null)) throw new Error("certificates: an entry is no CertificateChoices");
-  const certs = choices.filter((c) => isCertificateChoice(c) === true);
-  const certificates = certs.slice(0, maxCertificates).map(sharedCertificateView);
-  const embeddedCrls: Uint8Array[] = [];
-  const embeddedOcsp: Uint8Array[] = [];
-  // Stryker disable next-line ArrayDeclaration: an entry that is neither a CRL nor an OCSP response is passed over all the same
-  for (const r of (signedData.crls ?? []).slice(0, maxCertificates)) {
-    // Stryker disable next-line BooleanLiteral: a CRL read from DER encodes back to the same DER either way
-    if (r instanceof pkijs.CertificateRevocationList) embeddedCrls.push(new Uint8Array(r.toSchema(false).toBER(false)));
-    // RevocationInfoChoice (RFC 5652 section 10.2.1): otherwise an OtherRevocationInfoFormat.
-    else if (r.otherRevInfoFormat === OID.riOcspResponse) {
-      embeddedOcsp.push(new Uint8Array((r.otherRevInfo as asn1js.AsnType).toBER(false)));
-    }
-  }
+  // crls [1] IMPLICIT RevocationInfoChoices: its entries as sent.
+  const crlField = fields.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 1 && f.idBlock.isConstructed) as asn1js.Constructed | undefined;
+  const certificates = parts.certificates ?? (certificateField ? certificateField.valueBlock.value.map((c) => c.valueBeforeDecodeView) : null);
+  return signedDataFieldsOf(signedData, certificates, crlField?.valueBlock.value ?? []);
+}
+
+/**
+ * The SignedData of a ContentInfo (content-info.ts): the strict DER reader's fields when it read
+ * them, else pkijs's.
+ */
+export function readSignedData(parts: Pick<ContentInfoParts, "content" | "certificates" | "signedData">, maxCertificates: number): ParsedSignedData {
+  const { certificates: choices, crls, otherRevocationInfo, ...fields } = parts.signedData ?? readSignedDataWithPkijs(parts);
+  if ((choices ?? []).some((c) => isCertificateChoice(c) === null)) throw new Error("certificates: an entry is no CertificateChoices");
+  const certs = (choices ?? []).filter((c) => isCertificateChoice(c) === true);
   return {
-    signedData,
-    eContentType,
-    eContent,
-    certificates,
-    certsOnly: signedData.signerInfos.length === 0 && eContent === null,
+    ...fields,
+    certificates: certs.slice(0, maxCertificates).map(sharedCertificateView),
+    certsOnly: fields.signerInfos.length === 0 && fields.eContent === null,
     skippedCertificates: Math.max(0, certs.length - maxCertificates),
-    embeddedCrls,
-    embeddedOcsp,
+    // Stryker disable next-line ArrayDeclaration: an entry that is neither a CRL nor an OCSP response is passed over all the same
+    embeddedCrls: crls.slice(0, maxCertificates),
+    embeddedOcsp: otherRevocationInfo.filter((r) => r.format === OID.riOcspResponse).map((r) => r.der).slice(0, maxCertificates),
   };
 }
 
 type SignerId = SignerReport["signerId"];
 
-function signerId(si: pkijs.SignerInfo): { id: SignerId; match: (c: CertificateView) => boolean } {
-  if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
-    const sid = si.sid;
-    const serial = sid.serialNumber.valueBlock.valueHexView;
-    const key = serialKey(serial);
+function signerId(si: SignerInfoFields): { id: SignerId; match: (c: CertificateView) => boolean } {
+  const sid = si.sid;
+  if (sid.kind === "issuer-and-serial") {
+    const key = serialKey(sid.serial);
+    // Names compare by RFC 5280 section 7.1 (name.ts nameKey); the same bytes need no reading.
+    let issuerKey: string | undefined;
+    const sameIssuer = (c: CertificateView): boolean => {
+      if (bytesEqual(new Uint8Array(c.cert.issuer.valueBeforeDecode), sid.issuer)) return true;
+      issuerKey ??= nameKeyOfDer(sid.issuer);
+      return issuerKey === c.issuerKey;
+    };
     return {
-      id: { kind: "issuer-and-serial", issuer: formatName(sid.issuer), serialNumber: serialToHex(serial) },
+      id: { kind: "issuer-and-serial", issuer: formatNameDer(sid.issuer), serialNumber: serialToHex(sid.serial) },
       // Serials compare as signed integers (RFC 5280 section 4.1.2.2): 00 FF is not FF.
-      match: (c) => serialKey(c.cert.serialNumber.valueBlock.valueHexView) === key && c.cert.issuer.isEqual(sid.issuer),
+      match: (c) => serialKey(c.cert.serialNumber.valueBlock.valueHexView) === key && sameIssuer(c),
     };
   }
   // [0] SubjectKeyIdentifier (RFC 5652 section 5.3), implicitly tagged OCTET STRING.
-  const sidEl = si.sid as asn1js.AsnType & { valueBlock: { valueHexView?: Uint8Array } };
-  const ski = new Uint8Array(sidEl.valueBlock.valueHexView ?? new Uint8Array());
+  const ski = sid.ski;
   return {
     id: { kind: "subject-key-identifier", subjectKeyIdentifier: toHex(ski).toUpperCase() },
     match: (c) => {
@@ -148,9 +144,21 @@ function signerId(si: pkijs.SignerInfo): { id: SignerId; match: (c: CertificateV
   };
 }
 
-/** The signed attributes as DER with the SET OF tag, the bytes actually signed (RFC 5652 section 5.4). */
-function signedAttributesDer(si: pkijs.SignerInfo): Uint8Array {
-  return new Uint8Array(si.signedAttrs!.encodedValue);
+/** A Name's comparison key (name.ts nameKey) from its DER; null-like "" when it does not read, which matches no certificate's. */
+function nameKeyOfDer(der: Uint8Array): string {
+  const parsed = asn1js.fromBER(toArrayBuffer(der));
+  if (parsed.offset === -1) return "\u0001unreadable";
+  try {
+    return nameKey(new pkijs.RelativeDistinguishedNames({ schema: parsed.result }));
+  } catch {
+    return "\u0001unreadable";
+  }
+}
+
+/** The one element of `bytes`, when it has tag `tag` and fills them (any definite length, as BER reads it). */
+function soleElement(bytes: Uint8Array, tag: number): Tlv | null {
+  const t = readTlv(bytes, 0, bytes.length, false);
+  return t && t.tag === tag && t.end === bytes.length ? t : null;
 }
 
 /**
@@ -244,15 +252,15 @@ async function verifySignerUnguarded(
   policy: SmimePolicy,
   keyOverride: PublicKeyDescription | undefined,
 ): Promise<SignerOutcome> {
-  const si = parsed.signedData.signerInfos[index]!;
+  const si = parsed.signerInfos[index]!;
   const check = new SignerCheck();
   const { id, match } = signerId(si);
-  const digestOid = si.digestAlgorithm.algorithmId;
-  const sigOid = si.signatureAlgorithm.algorithmId;
+  const digestOid = si.digestAlgorithm.oid;
+  const sigOid = si.signatureAlgorithm.oid;
   const digestAlg = digestByOid(digestOid);
-  const scheme = signatureScheme(sigOid, si.signatureAlgorithm.algorithmParams, digestAlg);
+  const scheme = signatureScheme(sigOid, algorithmParams(si.signatureAlgorithm), digestAlg);
   const certificate = parsed.certificates.find(match) ?? null;
-  const attrs = si.signedAttrs;
+  const attrs = si.signedAttrs?.attributes;
 
   const report: SignerReport = {
     index,
@@ -267,7 +275,7 @@ async function verifySignerUnguarded(
     signingTime: signingTime(attrs)?.toISOString() ?? null,
     digestAlgorithm: algorithmName(digestOid),
     signatureAlgorithm: algorithmName(sigOid),
-    signedAttributes: attrs !== undefined,
+    signedAttributes: si.signedAttrs !== null,
   };
   const caps = smimeCapabilities(attrs);
   // Stryker disable next-line ConditionalExpression: setting undefined is leaving it out, for JSON and for readers
@@ -284,7 +292,7 @@ async function verifySignerUnguarded(
   // RFC 5652 section 5.1: digestAlgorithms lists every signer's digest, for one-pass readers.
   // The signature does not depend on it, but a SignedData without it is not well formed and
   // OpenSSL refuses to verify it: a damaged structure is never shown as a valid signature.
-  if (!parsed.signedData.digestAlgorithms.some((a) => a.algorithmId === digestOid)) {
+  if (!parsed.digestAlgorithms.includes(digestOid)) {
     check.cannotTell("malformed-cms", "error", cmsDamage({ reason: "digest-algorithm-not-listed" }));
   }
   if (scheme.kind === "unsupported") {
@@ -315,8 +323,15 @@ async function verifySignerUnguarded(
   return { report, certificate, issues: check.issues };
 }
 
+/** An AlgorithmIdentifier's parameters as asn1js reads them (what pssScheme takes), or undefined when absent. */
+function algorithmParams(a: AlgorithmFields): asn1js.AsnType | undefined {
+  if (!a.params) return undefined;
+  const parsed = asn1js.fromBER(toArrayBuffer(a.params));
+  return parsed.offset === -1 ? undefined : parsed.result;
+}
+
 async function checkSignatureValue(
-  si: pkijs.SignerInfo,
+  si: SignerInfoFields,
   parsed: ParsedSignedData,
   content: Uint8Array,
   digestAlg: DigestName,
@@ -324,7 +339,7 @@ async function checkSignatureValue(
   key: PublicKeyDescription,
   check: SignerCheck,
 ): Promise<void> {
-  const signature = new Uint8Array(si.signature.valueBlock.valueHexView);
+  const signature = si.signature;
   /**
    * Whether the signature holds over `data`; null when it could not be checked at all, which is
    * said as its own issue. Only false is a failed signature: a signature that could not be
@@ -340,8 +355,8 @@ async function checkSignatureValue(
       return null;
     }
   };
-  const attrs = si.signedAttrs;
-  if (!attrs) {
+  const signed = si.signedAttrs;
+  if (!signed) {
     // RFC 5652 section 5.3: without signed attributes the content type must be id-data.
     if (parsed.eContentType !== OID.data) {
       check.fail("content-type-mismatch", { expected: oidName(OID.data), found: oidName(parsed.eContentType), signedAttributes: false });
@@ -350,26 +365,25 @@ async function checkSignatureValue(
     return;
   }
   // RFC 5652 section 11.1 and 11.2: exactly one content-type and one message-digest attribute, each with one value.
-  const ctValues = attributeValues(attrs, OID.contentType);
-  const mdValues = attributeValues(attrs, OID.messageDigest);
+  const ctValues = attributeValues(signed.attributes, OID.contentType);
+  const mdValues = attributeValues(signed.attributes, OID.messageDigest);
   if (ctValues.length !== 1 || ctValues[0]!.length !== 1) {
     check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-count", attribute: "content-type" }));
   } else {
-    const ct = ctValues[0]![0];
     // RFC 5652 section 11.1: the value is an OBJECT IDENTIFIER.
-    if (!(ct instanceof asn1js.ObjectIdentifier)) check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-value", attribute: "content-type" }));
-    else if (ct.valueBlock.toString() !== parsed.eContentType) {
-      check.fail("content-type-mismatch", { expected: oidName(parsed.eContentType), found: oidName(ct.valueBlock.toString()) });
-    }
+    const ct = soleElement(ctValues[0]![0]!, 0x06);
+    const found = ct ? readOid(ctValues[0]![0]!, ct) : null;
+    if (found === null) check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-value", attribute: "content-type" }));
+    else if (found !== parsed.eContentType) check.fail("content-type-mismatch", { expected: oidName(parsed.eContentType), found: oidName(found) });
   }
   if (mdValues.length !== 1 || mdValues[0]!.length !== 1) {
     check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-count", attribute: "message-digest" }));
-  } else if (!(mdValues[0]![0] instanceof asn1js.OctetString)) {
-    // RFC 5652 section 11.2: the value is an OCTET STRING.
-    check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-value", attribute: "message-digest" }));
   } else {
-    const expected = new Uint8Array((mdValues[0]![0] as asn1js.OctetString).valueBlock.valueHexView);
-    if (!bytesEqual(await digest(digestAlg, content), expected)) check.fail("digest-mismatch", { algorithm: digestAlg });
+    // RFC 5652 section 11.2: the value is an OCTET STRING (primitive: signed attributes are DER, section 5.4).
+    const md = mdValues[0]![0]!;
+    const el = soleElement(md, 0x04);
+    if (!el) check.fail("malformed-cms", cmsDamage({ reason: "signed-attribute-value", attribute: "message-digest" }));
+    else if (!bytesEqual(await digest(digestAlg, content), md.subarray(el.contentStart, el.end))) check.fail("digest-mismatch", { algorithm: digestAlg });
   }
-  if ((await verify(signedAttributesDer(si))) === false) check.fail("signature-invalid", { over: "signed attributes" });
+  if ((await verify(signed.der)) === false) check.fail("signature-invalid", { over: "signed attributes" });
 }

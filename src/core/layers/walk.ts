@@ -254,13 +254,13 @@ async function pkcs7Mime(ctx: WalkContext, entity: MimeEntity, pos: Position): P
     return;
   }
   noteTrailingBytes(ctx, {}, ci.trailingBytes, pos.pathPrefix + entity.path);
-  const { contentType, content } = ci.value;
+  const { contentType } = ci.value;
   // Decide from the CMS content type, not the smime-type parameter: headers lie.
   if (contentType === OID.signedData) return opaqueSigned(ctx, entity, pos, index, ci.value, decoded.problem);
   if (contentType === OID.envelopedData || contentType === OID.authEnvelopedData) {
-    return enveloped(ctx, entity, pos, index, content, contentType === OID.authEnvelopedData);
+    return enveloped(ctx, entity, pos, index, ci.value.content, contentType === OID.authEnvelopedData);
   }
-  if (contentType === OID.compressedData) return compressed(ctx, entity, pos, index, content);
+  if (contentType === OID.compressedData) return compressed(ctx, entity, pos, index, ci.value.content);
   ctx.issues.add("malformed-cms", "error", {}, cmsDamage({ reason: "unsupported-content-type", contentType: oidName(contentType) }, pos.pathPrefix + entity.path));
   ctx.hiddenContent = true;
 }

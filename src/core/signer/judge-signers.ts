@@ -99,7 +99,7 @@ export async function judgeLayerSigners(ctx: SignerContext, layer: SignedLayer, 
   if (signed.skippedCertificates > 0) {
     ctx.issues.add("limit-exceeded", "warning", { layer: index }, { limit: "maxCertificates", value: ctx.policy.limits.maxCertificates });
   }
-  const total = signed.signedData.signerInfos.length;
+  const total = signed.signerInfos.length;
   layer.signerInfoCount = total;
   if (total === 0) {
     ctx.issues.add("no-signers", "error", { layer: index }, {});

@@ -95,13 +95,17 @@ export function readTime(bytes: Uint8Array, t: Tlv): Date | null {
   return new Date(Date.UTC(year, mo - 1, d, h, mi, s));
 }
 
-/** An OBJECT IDENTIFIER's dotted form. */
+/**
+ * An OBJECT IDENTIFIER's dotted form; null when a subidentifier is cut short (its last octet
+ * still says more follow) or padded with a leading 0x80 (X.690 section 8.19.2).
+ */
 export function readOid(bytes: Uint8Array, t: Tlv): string | null {
-  if (t.tag !== 0x06 || t.end === t.contentStart) return null;
+  if (t.tag !== 0x06 || t.end === t.contentStart || bytes[t.end - 1]! & 0x80) return null;
   const parts: number[] = [];
   let v = 0;
   for (let i = t.contentStart; i < t.end; i++) {
     const b = bytes[i]!;
+    if (b === 0x80 && (i === t.contentStart || !(bytes[i - 1]! & 0x80))) return null;
     v = v * 128 + (b & 0x7f);
     if (!(b & 0x80)) {
       if (parts.length === 0) parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);

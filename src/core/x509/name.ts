@@ -9,12 +9,17 @@ const FORMATTED_NAMES = 1024;
 
 /** A distinguished name as text ("CN=Alice, O=Example"), for reports (name-text.ts). */
 export function formatName(name: pkijs.RelativeDistinguishedNames): string {
-  // A parsed name keeps its own bytes; only a name built in code is encoded here.
-  const der = name.valueBeforeDecode.byteLength > 0 ? new Uint8Array(name.valueBeforeDecode) : null;
-  const key = der ? latin1(der) : null;
+  // A parsed name keeps its own bytes; only a name built in code is encoded here (and not remembered).
+  const parsed = name.valueBeforeDecode.byteLength > 0;
+  return formatNameDer(parsed ? new Uint8Array(name.valueBeforeDecode) : new Uint8Array(name.toSchema().toBER(false)), parsed);
+}
+
+/** formatName of a Name's DER; `remember`: keep the text for the next time these bytes come. */
+export function formatNameDer(der: Uint8Array, remember = true): string {
+  const key = remember ? latin1(der) : null;
   const known = key === null ? undefined : formatted.get(key);
   if (known !== undefined) return known;
-  const text = nameText(der ?? new Uint8Array(name.toSchema().toBER(false))) ?? "(undecodable name)";
+  const text = nameText(der) ?? "(undecodable name)";
   if (key !== null) {
     if (formatted.size >= FORMATTED_NAMES) formatted.delete(formatted.keys().next().value!);
     formatted.set(key, text);
