@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 /** [what the mutation does, file, text to find, replacement, test files] */
 const MUTANTS = [
   ["SHA-1 signatures accepted (certificates and every other signature: one algorithm policy)", "src/core/policy/algorithm-acceptance.ts", '|| (hash === "SHA-1" && !policy.acceptSha1)) {', "|| false) {", ["test/trust/scenarios.test.ts"]],
-  ["content-type attribute not compared with eContentType", "src/core/cms/signed-data.ts", "else if (ct.valueBlock.toString() !== parsed.eContentType) {", "else if (false) {", ["test/interop/check-guards.test.ts"]],
+  ["content-type attribute not compared with eContentType", "src/core/cms/signed-data.ts", "else if (found !== parsed.eContentType) check.fail(", "else if (false) check.fail(", ["test/interop/check-guards.test.ts"]],
   ["a second message-digest attribute tolerated", "src/core/cms/signed-data.ts", "if (mdValues.length !== 1 ||", "if (mdValues.length < 1 ||", ["test/interop/check-guards.test.ts"]],
   ["a signer named by key identifier matched to any certificate with one", "src/core/cms/signed-data.ts", "return own !== null && bytesEqual(own, ski);", "return own !== null;", ["test/interop/check-guards.test.ts"]],
   ["a failed signature without signed attributes not reported invalid", "src/core/cms/signed-data.ts", 'check.fail("signature-invalid", { over: "content" })', "void 0", ["test/interop/check-guards.test.ts"]],
@@ -26,12 +26,12 @@ const MUTANTS = [
   ["an unknown OCSP answer taken as good", "src/core/revocation/ocsp.ts", 'return { ...base, status: "unknown" };', 'return { ...base, status: "good" };', ["test/revocation/ocsp.test.ts", "test/revocation/revocation-guards.test.ts"]],
   ["an attached unknown OCSP answer ignored", "src/core/revocation/check-chain.ts", 'if (v.status === "unknown") problems.push(met("embedded-ocsp", undefined, { code: "ocsp-unknown-certificate" }));', 'if (v.status === "unknown") void 0;', ["test/revocation/revocation-guards.test.ts"]],
   ["fe80::/10 checked as the single prefix fe80", "src/hosts/shared/private-address.ts", "if ((first & 0xffc0) === 0xfe80) return true;", "if (first === 0xfe80) return true;", ["test/hosts/host-parts.test.ts"]],
-  ["the certificate-count limit not applied", "src/core/cms/signed-data.ts", "const certificates = certs.slice(0, maxCertificates).map(", "const certificates = certs.map(", ["test/interop/check-guards.test.ts"]],
-  ["a certificate-set entry that is no CertificateChoices passed over", "src/core/cms/signed-data.ts", "if (choices.some((c) => isCertificateChoice(c) === null)) throw", "if (false) throw", ["test/unit/signed-data.test.ts"]],
+  ["the certificate-count limit not applied", "src/core/cms/signed-data.ts", "certificates: certs.slice(0, maxCertificates).map(", "certificates: certs.map(", ["test/interop/check-guards.test.ts"]],
+  ["a certificate-set entry that is no CertificateChoices passed over", "src/core/cms/signed-data.ts", "if ((choices ?? []).some((c) => isCertificateChoice(c) === null)) throw", "if (false) throw", ["test/unit/signed-data.test.ts"]],
   ["an mbox message over the limit held whole", "src/core/mime/mbox.ts", "> this.maxMessageBytes) this.beginSkipping();", "> this.maxMessageBytes) void 0;", ["test/unit/mbox-stream.test.ts"]],
   ["a distrusted indexed root still offered", "src/core/trust/trust-store.ts", "if (store.distrusted.has(entry.fingerprint) || store.byFingerprint.has(entry.fingerprint)) continue;", "if (store.byFingerprint.has(entry.fingerprint)) continue;", ["test/trust/bundled-roots.test.ts"]],
   ["a name's leading space or # not escaped", "src/core/x509/name-text.ts", ".replace(/^([ #])/, ", ".replace(/^(?!)([ #])/, ", ["test/unit/name-text.test.ts"]],
-  ["the issuer not compared in issuer-and-serial lookup", "src/core/cms/signed-data.ts", "=== key && c.cert.issuer.isEqual(sid.issuer),", "=== key,", ["test/interop/check-guards.test.ts"]],
+  ["the issuer not compared in issuer-and-serial lookup", "src/core/cms/signed-data.ts", "=== key && sameIssuer(c),", "=== key,", ["test/interop/check-guards.test.ts"]],
   ["an issuing certificate without cA accepted", "src/core/policy/path-validation.ts", "check: (c) => (c.extensions.basicConstraints?.ca ? null :", "check: (c) => (c.extensions.basicConstraints ? null :", ["test/trust/scenarios.test.ts"]],
   ["keyCertSign not required of an issuing CA", "src/core/policy/path-validation.ts", 'return ku && !ku.has("keyCertSign") ?', "return false ?", ["test/trust/scenarios.test.ts"]],
   ["an rfc822 domain constraint admits any host", "src/core/policy/name-constraints.ts", 'return constraint.startsWith(".") ? host.endsWith(constraint.toLowerCase()) : host === constraint.toLowerCase();', "return true;", ["test/trust/scenarios.test.ts"]],
@@ -71,6 +71,11 @@ const MUTANTS = [
   ["relay: a no-store answer shared", "src/server/cache-lifetime.ts", 'if (cc.has("no-store") || cc.has("no-cache") || cc.has("private")) return 0;', "", ["test/server/cache-lifetime.test.ts", "test/server/relay.test.ts"]],
   ["Outlook pane: an attached signed message taken for the message beside visible text of its own", "src/hosts/outlook/smime-route.ts", "parts.every((part) => isAttachmentPart(part) || !showsSomething(part))", "true", ["test/unit/outlook-route.test.ts"]],
   ["Outlook pane: the attachment route with other attachments beside", "src/hosts/outlook/smime-route.ts", "if (!only || more.length > 0 || !isSmimeAttachment(only))", "if (!only || !isSmimeAttachment(only))", ["test/unit/outlook-route.test.ts"]],
+  ["a signer's issuer name matched whatever its bytes and name", "src/core/cms/signed-data.ts", "return issuerKey === c.issuerKey;", "return true;", ["test/interop/check-guards.test.ts"]],
+  ["a message-digest value of any type compared", "src/core/cms/signed-data.ts", "const el = soleElement(md, 0x04);", "const el = readTlv(md, 0, md.length, false);", ["test/unit/signed-data.test.ts"]],
+  ["the strict reader takes an OBJECT IDENTIFIER cut short", "src/core/util/der.ts", "if (t.tag !== 0x06 || t.end === t.contentStart || bytes[t.end - 1]! & 0x80) return null;", "if (t.tag !== 0x06 || t.end === t.contentStart) return null;", ["test/unit/signed-data-fields.test.ts"]],
+  ["the strict reader takes a signer's issuer that is no Name", "src/core/cms/signed-data-fields.ts", "!isName(bytes, parts[0]!)", "parts[0]!.tag !== SEQUENCE", ["test/unit/signed-data-fields.test.ts"]],
+  ["the strict reader leaves a SignerInfo's trailing fields unread", "src/core/cms/signed-data-fields.ts", "sig?.tag !== OCTET_STRING || i !== parts.length) return null;", "sig?.tag !== OCTET_STRING) return null;", ["test/unit/signed-data-fields.test.ts"]],
 ];
 
 const only = process.argv.slice(2);

@@ -178,6 +178,28 @@ describe("the strict SignedData reader against pkijs", () => {
     expect([fields.crls.length, fields.otherRevocationInfo.map((r) => r.format)]).toEqual([1, ["1.3.6.1.5.5.7.16.2"]]);
   });
 
+  it("refuses a signer whose issuer is no Name inside, and a SignerInfo with a field after its last, as pkijs does or leaving them to it", () => {
+    const der = new Uint8Array(pki.run(["cms", "-sign", "-binary", "-in", pki.write("fields-2.txt", "x"), "-signer", pki.get("Rsa").cert, "-inkey", pki.get("Rsa").key, "-outform", "DER"]));
+    const fields = readSignedDataContentInfo(der, SIGNED_DATA)!.fields;
+    const sid = fields.signerInfos[0]!.sid;
+    if (sid.kind !== "issuer-and-serial") throw new Error("OpenSSL names the signer by issuer and serial");
+    // The issuer's first attribute value made longer than its attribute: the Name's outer lengths still hold.
+    const at = sid.issuer.byteOffset - der.byteOffset;
+    const badName = Uint8Array.from(der);
+    const valueLength = at + 2 + 2 + 2 + 5 + 1; // SEQUENCE, SET, SEQUENCE headers, the OID 06 03 55 04 xx, the value's tag
+    badName[valueLength] = badName[valueLength]! + 8;
+    expect(readSignedDataContentInfo(badName, SIGNED_DATA)).toBeNull();
+    expect(pkijsFields(badName)).toBeNull();
+    // A NULL after the signature, inside the SignerInfo: no field RFC 5652 section 5.3 has.
+    const ci = asn1js.fromBER(Uint8Array.from(der).buffer).result as asn1js.Sequence;
+    const signedData = (ci.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
+    const signerInfos = signedData.valueBlock.value.at(-1) as asn1js.Set;
+    (signerInfos.valueBlock.value[0] as asn1js.Sequence).valueBlock.value.push(new asn1js.Null());
+    const extra = new Uint8Array(ci.toBER(false));
+    expect(readSignedDataContentInfo(extra, SIGNED_DATA)).toBeNull();
+    expect(compare(extra, "a SignerInfo with a trailing NULL")).not.toBe("strict");
+  });
+
   it("on damaged copies of each: never reads what pkijs refuses, and what both read, they read alike", () => {
     const dirs = ["misc-smime", "thunderbird-smime", "rfc4134", "nist-pkits"].map((d) => corpus(d)).filter((d): d is string => d !== null);
     const files = [...dirs.flatMap(filesUnder), ...filesUnder(join(root, "samples"))].filter((f) => /\.(eml|bin)$/.test(f));

@@ -255,10 +255,14 @@ describe("verifySigner: signed attributes", () => {
     expect([o.report.status, issueList(o)]).toEqual(["invalid", [["malformed-cms", "error", { reason: "signed-attribute-value", attribute: "content-type" }]]]);
   });
 
-  it("a message-digest attribute whose value is no OCTET STRING (RFC 5652 section 11.2): malformed, invalid", async () => {
+  it("a message-digest attribute whose value is no OCTET STRING (RFC 5652 section 11.2): malformed, invalid, even holding the right digest", async () => {
     const der = signed((attrs) => [...attrs.filter((a) => a.type !== OID.messageDigest), attribute(OID.messageDigest, new asn1js.Integer({ value: 1 }))]);
     const o = await verify(der);
     expect([o.report.status, issueList(o)]).toEqual(["invalid", [["malformed-cms", "error", { reason: "signed-attribute-value", attribute: "message-digest" }]]]);
+    // The right digest's octets under another tag (a UTF8String), signed: still not a message digest.
+    const disguised = new asn1js.Primitive({ idBlock: { tagClass: 1, tagNumber: 12 }, valueHex: ab(createHash("sha256").update(CONTENT).digest()) });
+    const other = await verify(signed((attrs) => [...attrs.filter((a) => a.type !== OID.messageDigest), attribute(OID.messageDigest, disguised)]));
+    expect([other.report.status, issueList(other)]).toEqual(["invalid", [["malformed-cms", "error", { reason: "signed-attribute-value", attribute: "message-digest" }]]]);
   });
 });
 
