@@ -2,17 +2,21 @@
  * A SignedData (RFC 5652 section 5) as the signer checks need it: plain fields and byte views, read
  * by one of two readers that give the same fields.
  *
- * - `readSignedDataDer`, a strict DER reader (util/der.ts: definite, shortest lengths; primitive
- *   strings) for the common case, which builds no object per node: pkijs's schema comparison of a
- *   2.7 KB signature cost about 2 ms, most of a message's inspection (issue 14's profile).
+ * - `readSignedDataDer`, a strict reader for the common case, which builds no object per node:
+ *   pkijs's schema comparison of a 1.5 KB signature cost about 2.6 ms, most of a message's
+ *   inspection (issue 14's profile). DER throughout (util/der.ts: definite, shortest lengths),
+ *   except that the outer levels may also take BER's two liberties that streaming writers use
+ *   (NSS, so Thunderbird, and OpenSSL's -stream): indefinite lengths on constructed elements,
+ *   and the encapsulated content cut into OCTET STRING segments. A SignerInfo and everything in
+ *   it must be DER: its signed attributes are signed as DER.
  * - `signedDataFieldsOf`, the same fields from pkijs's SignedData, for everything the strict
- *   reader leaves (BER's indefinite lengths and constructed strings, which OpenSSL's -stream
- *   output and older clients write) and as the reference: test/unit/signed-data-fields.test.ts
- *   compares the two on every SignedData of the corpora and of OpenSSL's making.
+ *   reader leaves and as the reference: test/unit/signed-data-fields.test.ts compares the two
+ *   on every SignedData of the corpora and of OpenSSL's making.
  */
 import type * as pkijs from "pkijs";
 import type * as asn1js from "asn1js";
 import { children, readOid, readTlv, type Tlv } from "../util/der.js";
+import { concatBytes } from "../util/bytes.js";
 import { octetStringContent } from "./asn1.js";
 
 export interface AlgorithmFields {
@@ -150,8 +154,64 @@ function signerInfo(bytes: Uint8Array, t: Tlv): SignerInfoFields | null {
   return { version, sid, digestAlgorithm, signedAttrs, signatureAlgorithm, signature: bytes.subarray(sig.contentStart, sig.end), unsignedAttrs };
 }
 
-function revocationInfo(bytes: Uint8Array, field: Tlv, out: SignedDataFields): boolean {
-  const entries = children(bytes, field);
+/**
+ * An element of the outer levels, whose length may be BER's indefinite form (X.690 section
+ * 8.1.3.6, constructed elements only): `contentEnd` is then before its end-of-contents octets
+ * and `end` past them; for a definite length the two are the same.
+ */
+interface OuterElement extends Tlv {
+  contentEnd: number;
+}
+
+/** Indefinite lengths nested deeper than this are left to pkijs (the outer levels need four). */
+const MAX_INDEFINITE_DEPTH = 8;
+
+function outerElement(bytes: Uint8Array, offset: number, limit: number, depth: number): OuterElement | null {
+  const tag = bytes[offset];
+  if (tag === undefined || offset + 2 > limit) return null;
+  if (bytes[offset + 1] !== 0x80) {
+    const t = readTlv(bytes, offset, limit);
+    return t ? { ...t, contentEnd: t.end } : null;
+  }
+  if (!(tag & 0x20) || (tag & 0x1f) === 0x1f || depth >= MAX_INDEFINITE_DEPTH) return null;
+  for (let p = offset + 2; p + 2 <= limit; ) {
+    if (bytes[p] === 0 && bytes[p + 1] === 0) return { tag, start: offset, contentStart: offset + 2, contentEnd: p, end: p + 2 };
+    const child = outerElement(bytes, p, limit, depth + 1);
+    if (!child) return null;
+    p = child.end;
+  }
+  return null;
+}
+
+/** The children of an outer element, or null if they do not exactly fill it. */
+function outerChildren(bytes: Uint8Array, parent: OuterElement, depth = 0): OuterElement[] | null {
+  const out: OuterElement[] = [];
+  for (let p = parent.contentStart; p < parent.contentEnd; ) {
+    const child = outerElement(bytes, p, parent.contentEnd, depth);
+    if (!child) return null;
+    out.push(child);
+    p = child.end;
+  }
+  return out;
+}
+
+/** Elements whose inside the DER readers take: definite lengths only. */
+const definite = (elements: OuterElement[] | null): OuterElement[] | null => (elements && elements.every((e) => e.contentEnd === e.end) ? elements : null);
+
+/** [0] EXPLICIT OCTET STRING: primitive, or (BER) constructed of primitive segments, joined. */
+function encapsulatedContent(bytes: Uint8Array, explicit: OuterElement): Uint8Array | null {
+  const inner = explicit.tag === 0xa0 ? outerChildren(bytes, explicit) : null;
+  if (!inner || inner.length !== 1) return null;
+  const octets = inner[0]!;
+  if (octets.tag === OCTET_STRING) return bytes.subarray(octets.contentStart, octets.end);
+  if (octets.tag !== 0x24) return null;
+  const segments = definite(outerChildren(bytes, octets));
+  if (!segments || segments.some((s) => s.tag !== OCTET_STRING)) return null;
+  return concatBytes(segments.map((s) => bytes.subarray(s.contentStart, s.end)));
+}
+
+function revocationInfo(bytes: Uint8Array, field: OuterElement, out: SignedDataFields): boolean {
+  const entries = definite(outerChildren(bytes, field));
   if (!entries) return false;
   for (const e of entries) {
     if (e.tag === SEQUENCE) out.crls.push(bytes.subarray(e.start, e.end));
@@ -167,29 +227,28 @@ function revocationInfo(bytes: Uint8Array, field: Tlv, out: SignedDataFields): b
 }
 
 /**
- * The fields of the SignedData element `t` of `bytes`, or null when it is not strict DER or not
- * shaped as RFC 5652 section 5.1 says: the caller then asks pkijs (signedDataFieldsOf). The
- * fields are views into `bytes`, which the caller must not change.
+ * The fields of the SignedData element `t` of `bytes`, or null when it is not as strict as the
+ * header says or not shaped as RFC 5652 section 5.1 says: the caller then asks pkijs
+ * (signedDataFieldsOf). The fields are views into `bytes` (a segmented content is joined), which
+ * the caller must not change.
  */
-export function readSignedDataDer(bytes: Uint8Array, t: Tlv): SignedDataFields | null {
+export function readSignedDataDer(bytes: Uint8Array, t: OuterElement): SignedDataFields | null {
   if (t.tag !== SEQUENCE) return null;
-  const parts = children(bytes, t);
+  const parts = outerChildren(bytes, t);
   if (!parts || parts.length < 4) return null;
   const version = smallInteger(bytes, parts[0]!);
   const algorithmsField = parts[1]!;
   const encap = parts[2]!;
   if (version === null || algorithmsField.tag !== SET || encap.tag !== SEQUENCE) return null;
-  const algorithms = children(bytes, algorithmsField)?.map((a) => algorithm(bytes, a));
+  const algorithms = definite(outerChildren(bytes, algorithmsField))?.map((a) => algorithm(bytes, a));
   if (!algorithms || algorithms.some((a) => a === null)) return null;
-  const encapParts = children(bytes, encap);
+  const encapParts = outerChildren(bytes, encap);
   if (!encapParts || encapParts.length < 1 || encapParts.length > 2) return null;
   const eContentType = readOid(bytes, encapParts[0]!);
   let eContent: Uint8Array | null = null;
   if (encapParts[1]) {
-    // [0] EXPLICIT OCTET STRING, primitive in DER.
-    const inner = encapParts[1].tag === 0xa0 ? children(bytes, encapParts[1]) : null;
-    if (!inner || inner.length !== 1 || inner[0]!.tag !== OCTET_STRING) return null;
-    eContent = bytes.subarray(inner[0]!.contentStart, inner[0]!.end);
+    eContent = encapsulatedContent(bytes, encapParts[1]);
+    if (!eContent) return null;
   }
   if (eContentType === null) return null;
   const out: SignedDataFields = {
@@ -204,26 +263,26 @@ export function readSignedDataDer(bytes: Uint8Array, t: Tlv): SignedDataFields |
   };
   let i = 3;
   if (parts[i]?.tag === 0xa0) {
-    const certificates = children(bytes, parts[i++]!);
+    const certificates = definite(outerChildren(bytes, parts[i++]!));
     if (!certificates) return null;
     out.certificates = certificates.map((c) => bytes.subarray(c.start, c.end));
   }
   if (parts[i]?.tag === 0xa1 && !revocationInfo(bytes, parts[i++]!, out)) return null;
   const signers = parts[i++];
   if (signers?.tag !== SET || i !== parts.length) return null;
-  const infos = children(bytes, signers)?.map((s) => signerInfo(bytes, s));
+  const infos = definite(outerChildren(bytes, signers))?.map((s) => signerInfo(bytes, s));
   if (!infos || infos.some((s) => s === null)) return null;
   out.signerInfos = infos as SignerInfoFields[];
   return out;
 }
 
-/** A strict DER ContentInfo holding a SignedData: its fields and the bytes after it; null for anything else. */
+/** A ContentInfo holding a SignedData the strict reader reads: its fields and the bytes after it; null for anything else. */
 export function readSignedDataContentInfo(der: Uint8Array, signedDataOid: string): { fields: SignedDataFields; trailingBytes: number } | null {
-  const ci = readTlv(der, 0);
+  const ci = outerElement(der, 0, der.length, 0);
   if (ci?.tag !== SEQUENCE) return null;
-  const parts = children(der, ci);
+  const parts = outerChildren(der, ci);
   if (!parts || parts.length !== 2 || readOid(der, parts[0]!) !== signedDataOid || parts[1]!.tag !== 0xa0) return null;
-  const inner = children(der, parts[1]!);
+  const inner = outerChildren(der, parts[1]!);
   if (!inner || inner.length !== 1) return null;
   const fields = readSignedDataDer(der, inner[0]!);
   return fields ? { fields, trailingBytes: der.length - ci.end } : null;
