@@ -34,6 +34,12 @@ export function parseBer(bytes: Uint8Array): Parsed<asn1js.AsnType> {
   return { ok: true, value: parsed.result, trailingBytes: bytes.length - parsed.offset };
 }
 
+/** One element as parseBer reads it, or null when it does not read (what the small readers of a single value want). */
+export function berElement(bytes: Uint8Array): asn1js.AsnType | null {
+  const parsed = parseBer(bytes);
+  return parsed.ok ? parsed.value : null;
+}
+
 /**
  * The content octets of an OCTET STRING, joining the segments of a BER
  * constructed encoding (RFC 5652 section 5.2 allows either form for eContent).

@@ -6,10 +6,10 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { AlgorithmName, EncryptionKeyPreference } from "../report/types.js";
-import { toArrayBuffer, toHex } from "../util/bytes.js";
+import { toHex } from "../util/bytes.js";
 import { formatName } from "../x509/name.js";
 import { serialToHex } from "../x509/serial.js";
-import { asn1Time, oidString } from "./asn1.js";
+import { asn1Time, berElement, oidString } from "./asn1.js";
 import { algorithmName, OID } from "../oids.js";
 import { integerValue } from "../util/asn1-integer.js";
 import type { AttributeFields } from "./signed-data-fields.js";
@@ -24,8 +24,7 @@ export function attributeValues(attrs: readonly AttributeFields[] | undefined, o
 function firstValue(attrs: readonly AttributeFields[] | undefined, oid: string, onlyValue = false): asn1js.AsnType | null {
   const [values] = attributeValues(attrs, oid);
   if (!values?.length || (onlyValue && values.length !== 1)) return null;
-  const parsed = asn1js.fromBER(toArrayBuffer(values[0]!));
-  return parsed.offset === -1 ? null : parsed.result;
+  return berElement(values[0]!);
 }
 
 export function signingTime(attrs: readonly AttributeFields[] | undefined): Date | null {

@@ -17,11 +17,12 @@ import { judgeKey, judgeSignatureDigests, type AlgorithmFinding } from "../polic
 import { digest } from "../crypto/digest.js";
 import { DSA_INHERITED, verifySignature } from "../crypto/verify.js";
 import type { PublicKeyDescription } from "../crypto/public-key.js";
-import { bytesEqual, toArrayBuffer, toHex } from "../util/bytes.js";
+import { bytesEqual, toHex } from "../util/bytes.js";
 import type { CertificateView } from "../x509/certificate.js";
 import { sharedCertificateView } from "../x509/certificate-cache.js";
 import { formatNameDer, nameKey } from "../x509/name.js";
 import { serialKey, serialToHex } from "../x509/serial.js";
+import { berElement } from "./asn1.js";
 import type { ContentInfoParts } from "./content-info.js";
 import { attributeValues, encryptionKeyPreference, signingTime, smimeCapabilities } from "./attributes.js";
 import { signedDataFieldsOf, type AlgorithmFields, type SignedDataFields, type SignerInfoFields } from "./signed-data-fields.js";
@@ -99,9 +100,10 @@ export function readSignedDataWithPkijs(parts: Pick<ContentInfoParts, "content" 
  * them, else pkijs's.
  */
 export function readSignedData(parts: Pick<ContentInfoParts, "content" | "certificates" | "signedData">, maxCertificates: number): ParsedSignedData {
-  const { certificates: choices, crls, otherRevocationInfo, ...fields } = parts.signedData ?? readSignedDataWithPkijs(parts);
-  if ((choices ?? []).some((c) => isCertificateChoice(c) === null)) throw new Error("certificates: an entry is no CertificateChoices");
-  const certs = (choices ?? []).filter((c) => isCertificateChoice(c) === true);
+  const { certificates, crls, otherRevocationInfo, ...fields } = parts.signedData ?? readSignedDataWithPkijs(parts);
+  const choices = certificates ?? [];
+  if (choices.some((c) => isCertificateChoice(c) === null)) throw new Error("certificates: an entry is no CertificateChoices");
+  const certs = choices.filter((c) => isCertificateChoice(c) === true);
   return {
     ...fields,
     certificates: certs.slice(0, maxCertificates).map(sharedCertificateView),
@@ -144,14 +146,16 @@ function signerId(si: SignerInfoFields): { id: SignerId; match: (c: CertificateV
   };
 }
 
-/** A Name's comparison key (name.ts nameKey) from its DER; null-like "" when it does not read, which matches no certificate's. */
+/** What a Name that does not read compares as: no key of name.ts's begins with U+0001, so it matches no certificate's. */
+const UNREADABLE_NAME = "\u0001unreadable";
+
+/** A Name's comparison key (name.ts nameKey) from its DER. */
 function nameKeyOfDer(der: Uint8Array): string {
-  const parsed = asn1js.fromBER(toArrayBuffer(der));
-  if (parsed.offset === -1) return "\u0001unreadable";
+  const el = berElement(der);
   try {
-    return nameKey(new pkijs.RelativeDistinguishedNames({ schema: parsed.result }));
+    return el ? nameKey(new pkijs.RelativeDistinguishedNames({ schema: el })) : UNREADABLE_NAME;
   } catch {
-    return "\u0001unreadable";
+    return UNREADABLE_NAME;
   }
 }
 
@@ -325,9 +329,7 @@ async function verifySignerUnguarded(
 
 /** An AlgorithmIdentifier's parameters as asn1js reads them (what pssScheme takes), or undefined when absent. */
 function algorithmParams(a: AlgorithmFields): asn1js.AsnType | undefined {
-  if (!a.params) return undefined;
-  const parsed = asn1js.fromBER(toArrayBuffer(a.params));
-  return parsed.offset === -1 ? undefined : parsed.result;
+  return a.params ? (berElement(a.params) ?? undefined) : undefined;
 }
 
 async function checkSignatureValue(
